@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "UDMNormalizer",
+    products: [
+        .library(name: "UDMNormalizer", targets: ["UDMNormalizer"]),
+        .executable(name: "udm-normalize", targets: ["udm-normalize"]),
+    ],
+    targets: [
+        .target(
+            name: "UDMNormalizer",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "udm-normalize",
+            dependencies: ["UDMNormalizer"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "UDMNormalizerTests",
+            dependencies: ["UDMNormalizer"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,15 @@
+/// Something worth telling about one record that did not stop it from becoming a UDM event:
+/// a rule that met a value it could not convert, a fallback of the event type, a repaired string.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    /// `file:line` of the rule concerned, or `validator` / `reader` for engine-level notes.
+    public var rule: String
+    /// What happened, in words.
+    public var message: String
+
+    public init(rule: String, message: String) {
+        self.rule = rule
+        self.message = message
+    }
+
+    public var description: String { "\(rule): \(message)" }
+}

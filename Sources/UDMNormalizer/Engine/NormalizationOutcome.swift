@@ -1,0 +1,10 @@
+/// What became of one input record. Every record ends in exactly one of these, so
+/// read = normalized + failed + skipped always holds.
+public enum NormalizationOutcome: Sendable {
+    /// The record became a UDM event.
+    case normalized(UDMEvent)
+    /// The record could not become UDM; `reason` says why (invalid JSON, no event time, unknown log type).
+    case failed(reason: String)
+    /// The record is deliberately not an event (a control message, another detail-type); `reason` says which.
+    case skipped(reason: String)
+}

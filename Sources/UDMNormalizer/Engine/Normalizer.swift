@@ -1,0 +1,83 @@
+/// Turns log records into UDM events using a `MappingSet`.
+///
+/// A `Normalizer` is an immutable value: share one across threads and call `normalize` concurrently;
+/// each call keeps its working state on its own stack.
+public struct Normalizer: Sendable {
+    /// Settings that apply to every record.
+    public struct Options: Sendable {
+        /// Force this log type (`AWS_CLOUDTRAIL`, …) instead of detecting it per record.
+        public var logType: String?
+        /// Deepest JSON nesting accepted in a record.
+        public var maxDepth: Int
+
+        public init(logType: String? = nil, maxDepth: Int = 1000) {
+            self.logType = logType
+            self.maxDepth = maxDepth
+        }
+    }
+
+    public let mappings: MappingSet
+    public let options: Options
+    let validator: UDMValidator
+
+    /// A normalizer over `mappings` (the built-in tables unless given).
+    public init(mappings: MappingSet = .builtin, options: Options = Options()) {
+        self.mappings = mappings
+        self.options = options
+        self.validator = UDMValidator(schema: mappings.schema, requirements: .builtin)
+    }
+
+    /// Normalizes one record given as the bytes of one JSON value.
+    public func normalize(record: [UInt8]) -> NormalizationOutcome {
+        let document: JSONDocument
+        do {
+            document = try JSONParser.parse(record, limits: JSONParser.Limits(maxDepth: options.maxDepth))
+        } catch {
+            return .failed(reason: "invalid JSON: \(error.describe(in: record))")
+        }
+        return normalize(document: document, root: document.root)
+    }
+
+    /// Normalizes the value at `root` of an already parsed document (an element of a `Records` array, say).
+    func normalize(document: JSONDocument, root: Int) -> NormalizationOutcome {
+        guard document.kind(root) == .object else {
+            return .failed(reason: "expected a JSON object, found \(document.kindName(root))")
+        }
+        guard let file = mappings.file(for: document, root: root, logType: options.logType) else {
+            return .failed(reason: "unrecognized record: no mapping table matches it (known log types: \(mappings.logTypes.joined(separator: ", ")))")
+        }
+        var mapper = RecordMapper(schema: mappings.schema, lookups: mappings.lookups, document: document, root: root, ruleCount: file.rules.count)
+        mapper.run(file.rules)
+        var diagnostics = mapper.diagnostics
+        var builder = mapper.builder
+        switch validator.validate(&builder, document: document) {
+        case .noEventTime:
+            let sources = file.rules.filter { $0.target.fieldPath == "metadata.event_timestamp" }.flatMap { $0.source.paths.map(\.text) }
+            var reason = "no event time"
+            if !sources.isEmpty { reason += ": none of \(sources.joined(separator: ", ")) holds a timestamp" }
+            let timeProblems = diagnostics.filter { d in file.rules.contains { $0.id == d.rule && $0.target.fieldPath == "metadata.event_timestamp" } }
+            if let problem = timeProblems.first { reason += " (\(problem.message))" }
+            return .failed(reason: reason)
+        case .downgraded(let from, let missing):
+            diagnostics.append(Diagnostic(rule: "validator", message: "\(from) requires \(missing.joined(separator: "; ")): event type set to \(UDMValidator.fallbackEventType)"))
+        case .valid:
+            break
+        }
+        return .normalized(UDMEvent(document: document, builder: builder, schema: mappings.schema,
+                                    logType: file.logType ?? "", diagnostics: diagnostics, rules: file.rules))
+    }
+}
+
+extension JSONSyntaxError {
+    /// "line L, column C (byte B): reason", computed from the offset in `bytes`.
+    func describe(in bytes: [UInt8]) -> String {
+        var line = 1
+        var lineStart = 0
+        let end = min(offset, bytes.count)
+        for index in 0..<end where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        return "line \(line), column \(end - lineStart + 1) (byte \(offset)): \(reason)"
+    }
+}

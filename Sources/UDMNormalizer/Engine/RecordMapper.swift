@@ -1,0 +1,319 @@
+/// Runs one compiled mapping file over one record, producing the event tree and diagnostics.
+///
+/// A value that does not fit its target (wrong type, not a timestamp, not an enum value) records a
+/// diagnostic for that rule and the rule is skipped; the event is still produced.
+struct RecordMapper {
+    let schema: UDMSchema
+    let lookups: [String: LookupTable]
+    let document: JSONDocument
+    let root: Int
+    var builder: UDMEventBuilder
+    var diagnostics: [Diagnostic] = []
+    /// Per rule (by index in its file): whether it wrote a value, for reports and `explain`.
+    var fired: [Bool]
+
+    init(schema: UDMSchema, lookups: [String: LookupTable], document: JSONDocument, root: Int, ruleCount: Int) {
+        self.schema = schema
+        self.lookups = lookups
+        self.document = document
+        self.root = root
+        self.builder = UDMEventBuilder(rootMessage: schema.rootMessage)
+        self.fired = Array(repeating: false, count: ruleCount)
+    }
+
+    mutating func run(_ rules: [CompiledRule]) {
+        for (index, rule) in rules.enumerated() {
+            guard rule.recordConditions.allSatisfy({ $0.holds(in: document, root: root, value: nil) }) else { continue }
+            if isAlreadySet(rule) { continue }
+            forEachSourceValue(rule.source) { value, fanIndex in
+                apply(rule, index: index, value: value, fanIndex: fanIndex)
+            }
+        }
+    }
+
+    /// First non-empty wins: a single-valued target that is set already needs no evaluation.
+    private func isAlreadySet(_ rule: CompiledRule) -> Bool {
+        guard !rule.target.usesFanOut, !rule.target.steps.contains(where: { $0.element == .append }) else { return false }
+        var probe = builder
+        guard let instance = probe.instance(for: rule.target.steps, fanIndex: 0, schema: schema, create: false) else { return false }
+        switch rule.target.leaf {
+        case .scalar(let field, let append): return !append && builder.has(instance, field: field.field)
+        case .structKey(let field, let key): return builder.has(instance, field: field.field, structKey: key)
+        case .label, .labelList: return false
+        }
+    }
+
+    private func forEachSourceValue(_ source: CompiledSource, _ body: (MappedValue, Int) -> Void) {
+        switch source {
+        case .path(let path):
+            document.forEachValue(of: path, from: root) { node, fanIndex in
+                if !document.isEmptyValue(node) { body(.node(node), fanIndex) }
+            }
+        case .literal(let text):
+            body(.text(text), 0)
+        case .concatenation(let parts):
+            var text = ""
+            for part in parts {
+                var piece: String?
+                forEachSourceValue(part) { value, _ in if piece == nil { piece = value.text(in: document) } }
+                guard let piece else { return }
+                text += piece
+            }
+            body(.text(text), 0)
+        case .firstNonEmpty(let parts):
+            for part in parts {
+                var any = false
+                forEachSourceValue(part) { value, fanIndex in
+                    any = true
+                    body(value, fanIndex)
+                }
+                if any { return }
+            }
+        }
+    }
+
+    private mutating func apply(_ rule: CompiledRule, index: Int, value initial: MappedValue, fanIndex: Int) {
+        var value = initial
+        for stage in rule.stages {
+            switch stage {
+            case .when(let condition):
+                guard condition.holds(in: document, root: root, value: value) else { return }
+            case .transform(let transform):
+                if transform == .flatten { continue }
+                switch run(transform, on: value) {
+                case .success(let next):
+                    guard let next, !next.isEmpty(in: document) else { return }
+                    value = next
+                case .failure(let failure):
+                    diagnostics.append(Diagnostic(rule: rule.id, message: failure.message))
+                    return
+                }
+            }
+        }
+        write(value, rule: rule, index: index, fanIndex: fanIndex)
+    }
+
+    private struct TransformFailure: Error { var message: String }
+
+    private func run(_ transform: Transform, on value: MappedValue) -> Result<MappedValue?, TransformFailure> {
+        switch transform {
+        case .lower: return .success(.text(value.text(in: document).lowercased()))
+        case .upper: return .success(.text(value.text(in: document).uppercased()))
+        case .trim:
+            let text = value.text(in: document)
+            return .success(.text(String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())))
+        case .string:
+            if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
+                return .failure(TransformFailure(message: "expected a scalar, found \(document.kindName(node)) (use '| json')"))
+            }
+            return .success(.text(value.text(in: document)))
+        case .json:
+            guard case .node(let node) = value else { return .success(value) }
+            return .success(.text(document.compactJSON(node)))
+        case .int:
+            let text = value.text(in: document)
+            guard let number = JSONNumber.int64(text) else { return .failure(TransformFailure(message: "'\(text)' is not an integer")) }
+            return .success(.text(String(number)))
+        case .float:
+            let text = value.text(in: document)
+            guard JSONNumber.double(text) != nil else { return .failure(TransformFailure(message: "'\(text)' is not a number")) }
+            return .success(.text(text))
+        case .bool:
+            switch value.text(in: document).lowercased() {
+            case "true": return .success(.text("true"))
+            case "false": return .success(.text("false"))
+            case let other: return .failure(TransformFailure(message: "'\(other)' is not a boolean"))
+            }
+        case .timestamp:
+            let text = value.text(in: document)
+            guard let timestamp = Timestamp(any: text) else { return .failure(TransformFailure(message: "'\(text)' is not a timestamp")) }
+            return .success(.text(timestamp.rfc3339))
+        case .afterLast(let separator):
+            let text = value.text(in: document)
+            guard !separator.isEmpty, let range = text.ranges(of: separator).last else { return .success(.text(text)) }
+            return .success(.text(String(text[range.upperBound...])))
+        case .lookup(let name):
+            guard let table = lookups[name] else { return .success(nil) }
+            guard let match = table.find(value.text(in: document)) else { return .success(nil) }
+            return .success(.text(match.value))
+        case .flatten:
+            return .success(value)
+        }
+    }
+
+    private mutating func write(_ value: MappedValue, rule: CompiledRule, index: Int, fanIndex: Int) {
+        let target = rule.target
+        switch target.leaf {
+        case .scalar(let field, let append):
+            let output: OutputValue
+            switch convert(value, to: rule.leafType) {
+            case .success(let converted): output = converted
+            case .failure(let failure):
+                diagnostics.append(Diagnostic(rule: rule.id, message: "\(target.fieldPath): \(failure.message)"))
+                return
+            }
+            guard let instance = builder.instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: true) else { return }
+            if !append && builder.has(instance, field: field.field) { return }
+            builder.append(instance, field: field.field, content: .value(output), rule: index)
+        case .label(let field, let key):
+            guard let output = labelValue(value, rule: rule) else { return }
+            guard let instance = builder.instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: true) else { return }
+            builder.append(instance, field: field.field, content: .label(key: key, value: output), rule: index)
+        case .labelList(let field):
+            var pairs: [(String, OutputValue)] = []
+            if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
+                document.forEachLeaf(node, prefix: "") { key, leaf in
+                    if !document.isEmptyValue(leaf) {
+                        pairs.append((key, document.kind(leaf) == .string ? .sourceString(leaf) : .text(document.rawText(leaf))))
+                    }
+                }
+            } else {
+                diagnostics.append(Diagnostic(rule: rule.id, message: "'| flatten' expected an object, found a scalar"))
+                return
+            }
+            guard !pairs.isEmpty,
+                  let instance = builder.instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: true) else { return }
+            for (key, output) in pairs { builder.append(instance, field: field.field, content: .label(key: key, value: output), rule: index) }
+        case .structKey(let field, let key):
+            let output: OutputValue
+            switch value {
+            case .node(let node): output = document.kind(node) == .string ? .sourceString(node) : .sourceJSON(node)
+            case .text(let text): output = .text(text)
+            }
+            guard let instance = builder.instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: true) else { return }
+            if builder.has(instance, field: field.field, structKey: key) { return }
+            builder.append(instance, field: field.field, content: .structValue(key: key, value: output), rule: index)
+        }
+        fired[index] = true
+    }
+
+    private func labelValue(_ value: MappedValue, rule: CompiledRule) -> OutputValue? {
+        switch value {
+        case .text(let text): return .text(text)
+        case .node(let node):
+            switch document.kind(node) {
+            case .string: return .sourceString(node)
+            case .object, .array:
+                // A label holds text; an object would lose its structure silently, so say so instead.
+                return .text(document.compactJSON(node))
+            default: return .text(document.rawText(node))
+            }
+        }
+    }
+
+    /// Converts a value to what a scalar field of `type` holds.
+    private func convert(_ value: MappedValue, to type: UDMSchema.FieldType) -> Result<OutputValue, TransformFailure> {
+        if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
+            return .failure(TransformFailure(message: "expected a scalar, found \(document.kindName(node))"))
+        }
+        switch type {
+        case .string, .bytes:
+            if case .node(let node) = value, document.kind(node) == .string { return .success(.sourceString(node)) }
+            return .success(.text(value.text(in: document)))
+        case .enumeration(let index):
+            let text = value.text(in: document)
+            guard schema.enums[index].contains(text) else {
+                return .failure(TransformFailure(message: "'\(text)' is not a value of \(schema.enums[index].name)"))
+            }
+            return .success(.text(text))
+        case .timestamp:
+            let text = value.text(in: document)
+            guard let timestamp = Timestamp(any: text) else { return .failure(TransformFailure(message: "'\(text)' is not a timestamp")) }
+            return .success(.text(timestamp.rfc3339))
+        case .int32, .int64, .uint32, .uint64:
+            let text = value.text(in: document)
+            guard let number = JSONNumber.int64(text) else { return .failure(TransformFailure(message: "'\(text)' is not an integer")) }
+            let fits: Bool
+            switch type {
+            case .int32: fits = number >= Int64(Int32.min) && number <= Int64(Int32.max)
+            case .uint32: fits = number >= 0 && number <= Int64(UInt32.max)
+            case .uint64: fits = number >= 0
+            default: fits = true
+            }
+            guard fits else { return .failure(TransformFailure(message: "\(number) is out of range for \(type)")) }
+            return .success(.literal(String(number)))
+        case .float, .double:
+            let text = value.text(in: document)
+            guard let number = JSONNumber.double(text), number.isFinite else { return .failure(TransformFailure(message: "'\(text)' is not a number")) }
+            if case .node(let node) = value, document.kind(node) == .number { return .success(.literal(text)) }
+            return .success(.literal(String(number)))
+        case .bool:
+            switch value.text(in: document).lowercased() {
+            case "true": return .success(.literal("true"))
+            case "false": return .success(.literal("false"))
+            case let other: return .failure(TransformFailure(message: "'\(other)' is not a boolean"))
+            }
+        case .duration, .message, .structObject, .other:
+            return .failure(TransformFailure(message: "the mapping tables cannot write a field of type \(type)"))
+        }
+    }
+}
+
+extension JSONDocument {
+    /// A word for a node's kind, for diagnostics.
+    func kindName(_ node: Int) -> String {
+        switch kind(node) {
+        case .object: return "an object"
+        case .array: return "an array"
+        case .string: return "a string"
+        case .number: return "a number"
+        case .true, .false: return "a boolean"
+        case .null: return "null"
+        }
+    }
+
+    /// Calls `body(path, leafNode)` for every scalar below `node`; paths join keys and indexes with `.`.
+    func forEachLeaf(_ node: Int, prefix: String, _ body: (String, Int) -> Void) {
+        switch kind(node) {
+        case .object:
+            forEachMember(node) { key, value in
+                let name = string(key)
+                forEachLeaf(value, prefix: prefix.isEmpty ? name : prefix + "." + name, body)
+            }
+        case .array:
+            var index = 0
+            forEachElement(node) { element in
+                forEachLeaf(element, prefix: prefix.isEmpty ? String(index) : prefix + "." + String(index), body)
+                index += 1
+            }
+        default:
+            body(prefix, node)
+        }
+    }
+
+    /// A node as compact JSON text (pretty-printed input loses its whitespace, strings keep their escapes).
+    func compactJSON(_ node: Int) -> String {
+        var out: [UInt8] = []
+        appendCompactJSON(node, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func appendCompactJSON(_ node: Int, to out: inout [UInt8]) {
+        switch kind(node) {
+        case .object:
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            forEachMember(node) { key, value in
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                JSONStringEscaper.appendQuoted(node: key, of: self, to: &out)
+                out.append(UInt8(ascii: ":"))
+                appendCompactJSON(value, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        case .array:
+            out.append(UInt8(ascii: "["))
+            var first = true
+            forEachElement(node) { element in
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                appendCompactJSON(element, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .string:
+            JSONStringEscaper.appendQuoted(node: node, of: self, to: &out)
+        default:
+            withRawBytes(node) { out.append(contentsOf: $0) }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// Checks a mapped event against what Google's validator rejects, before it is written.
+///
+/// Paths and enum values are already guaranteed by the compiled tables; what is left is per event:
+/// an event time must exist (without it the record cannot be UDM at all), and the event type's
+/// required fields must be present — otherwise the event falls back to `GENERIC_EVENT`, the one
+/// type that needs nothing more, with a diagnostic naming what was missing.
+struct UDMValidator: Sendable {
+    static let fallbackEventType = "GENERIC_EVENT"
+
+    private struct ResolvedRequirement: Sendable {
+        var text: String
+        var alternatives: [(steps: [UDMSchema.FieldStep], requiredValue: String?)]
+    }
+
+    let schema: UDMSchema
+    let metadataField: UDMSchema.FieldStep
+    let eventTimestampField: UDMSchema.FieldStep
+    let eventTypeField: UDMSchema.FieldStep
+    private let requirements: [String: [ResolvedRequirement]]
+
+    init(schema: UDMSchema, requirements: EventTypeRequirements) {
+        self.schema = schema
+        guard let timestamp = schema.resolve("metadata.event_timestamp"), let type = schema.resolve("metadata.event_type") else {
+            fatalError("the built-in UDM schema lacks metadata.event_timestamp / metadata.event_type")
+        }
+        metadataField = timestamp[0]
+        eventTimestampField = timestamp[1]
+        eventTypeField = type[1]
+        var resolved: [String: [ResolvedRequirement]] = [:]
+        for eventType in requirements.eventTypes {
+            resolved[eventType] = (requirements.requirements(for: eventType) ?? []).map { requirement in
+                ResolvedRequirement(text: requirement.text, alternatives: requirement.alternatives.compactMap { alternative in
+                    schema.resolve(alternative.path).map { ($0, alternative.requiredValue) }
+                })
+            }
+        }
+        self.requirements = resolved
+    }
+
+    /// What the validator concluded about an event.
+    enum Verdict {
+        case valid
+        /// No `metadata.event_timestamp`: the record fails.
+        case noEventTime
+        /// Required fields missing: the event type was replaced by `GENERIC_EVENT`.
+        case downgraded(from: String, missing: [String])
+    }
+
+    /// Validates and, where needed, downgrades the event type in place.
+    func validate(_ builder: inout UDMEventBuilder, document: JSONDocument) -> Verdict {
+        guard !builder.values(at: [metadataField, eventTimestampField]).isEmpty else { return .noEventTime }
+        let typeValues = builder.values(at: [metadataField, eventTypeField])
+        guard case .value(let typeValue)? = typeValues.first else {
+            setEventType(&builder, Self.fallbackEventType)
+            return .downgraded(from: "(none)", missing: ["metadata.event_type"])
+        }
+        let eventType = typeValue.text(in: document)
+        guard let needed = requirements[eventType] else { return .valid }
+        var missing: [String] = []
+        for requirement in needed where !requirement.alternatives.contains(where: { isPresent($0.steps, value: $0.requiredValue, in: builder, document: document) }) {
+            missing.append(requirement.text)
+        }
+        guard missing.isEmpty else {
+            setEventType(&builder, Self.fallbackEventType)
+            return .downgraded(from: eventType, missing: missing)
+        }
+        return .valid
+    }
+
+    private func setEventType(_ builder: inout UDMEventBuilder, _ value: String) {
+        guard let metadata = builder.instance(for: [TargetPath.Step(field: metadataField, element: .first)], fanIndex: 0, schema: schema, create: true) else { return }
+        builder.replace(metadata, field: eventTypeField.field, with: .text(value), rule: -1)
+    }
+
+    private func isPresent(_ steps: [UDMSchema.FieldStep], value: String?, in builder: UDMEventBuilder, document: JSONDocument) -> Bool {
+        let found = builder.values(at: steps)
+        guard let value else { return !found.isEmpty }
+        return found.contains { content in
+            if case .value(let output) = content { return output.text(in: document) == value }
+            return false
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// What a compiled rule reads.
+indirect enum CompiledSource: Sendable {
+    case path(SourcePath)
+    case literal(String)
+    case concatenation([CompiledSource])
+    case firstNonEmpty([CompiledSource])
+
+    var fansOut: Bool {
+        switch self {
+        case .path(let p): return p.fansOut
+        case .literal: return false
+        case .concatenation(let parts), .firstNonEmpty(let parts): return parts.contains { $0.fansOut }
+        }
+    }
+
+    /// Every source path the expression reads (for coverage and `explain`).
+    var paths: [SourcePath] {
+        switch self {
+        case .path(let p): return [p]
+        case .literal: return []
+        case .concatenation(let parts), .firstNonEmpty(let parts): return parts.flatMap(\.paths)
+        }
+    }
+}
+
+/// One stage after the source is read: a conversion, or a condition on the value so far.
+enum RuleStage: Sendable {
+    case transform(Transform)
+    case when(Condition)
+}
+
+/// A rule ready to run: every path parsed, the target resolved against the schema, lookups bound.
+struct CompiledRule: Sendable {
+    /// `file:line`, the rule's identity in diagnostics and reports.
+    let id: String
+    let location: SourceLocation
+    let source: CompiledSource
+    let target: TargetPath
+    /// Conditions on the record (from `@when` blocks and value-independent `| when` stages); all must hold.
+    let recordConditions: [Condition]
+    /// Transforms and value conditions, in the order written.
+    let stages: [RuleStage]
+    /// True for `| flatten`: the source object becomes many labels.
+    let flattens: Bool
+    /// The schema type of the leaf, cached for the hot path.
+    let leafType: UDMSchema.FieldType
+}
+
+/// One compiled mapping file: the rules for the records its `@match` selects.
+struct CompiledMappingFile: Sendable {
+    let name: String
+    let logType: String?
+    let match: Condition?
+    let rules: [CompiledRule]
+    /// `@opaque` / `@ignore` subtrees, excluded from field coverage.
+    let excludedPaths: [(kind: ExcludedPathSyntax.Kind, path: SourcePath)]
+}

@@ -1,0 +1,62 @@
+/// A compiled `@lookup` table: exact keys or numeric ranges, with an explicit default.
+struct LookupTable: Sendable {
+    struct RangeRow: Sendable {
+        var lower: Double, lowerInclusive: Bool, upper: Double, upperInclusive: Bool
+        var value: String
+        var rowID: String
+
+        func contains(_ x: Double) -> Bool {
+            (lowerInclusive ? x >= lower : x > lower) && (upperInclusive ? x <= upper : x < upper)
+        }
+    }
+
+    /// The outcome of a lookup, keeping whether a row matched: reports count table hits apart from defaults.
+    struct Match: Sendable {
+        var value: String
+        /// `file:line` of the row that matched; nil when the default applied.
+        var rowID: String?
+    }
+
+    let name: String
+    let location: SourceLocation
+    let isRange: Bool
+    /// nil means `default empty`: a miss gives no value.
+    let defaultValue: String?
+    private(set) var exact: [String: (value: String, rowID: String)] = [:]
+    private(set) var ranges: [RangeRow] = []
+
+    init(_ syntax: LookupSyntax) throws(MappingError) {
+        name = syntax.name
+        location = syntax.location
+        isRange = syntax.kind == .range
+        defaultValue = syntax.defaultValue
+        for row in syntax.rows {
+            if let range = row.range {
+                ranges.append(RangeRow(lower: range.lower, lowerInclusive: range.lowerInclusive, upper: range.upper,
+                                       upperInclusive: range.upperInclusive, value: row.value, rowID: row.location.ruleID))
+            } else {
+                if let earlier = exact[row.key] {
+                    throw row.location.error("key '\(row.key)' is already in lookup '\(name)' at \(earlier.rowID)")
+                }
+                exact[row.key] = (row.value, row.location.ruleID)
+            }
+        }
+    }
+
+    /// Every value the table can produce, for checking them against an enum.
+    var allValues: [(value: String, rowID: String)] {
+        var values = exact.values.map { ($0.value, $0.rowID) } + ranges.map { ($0.value, $0.rowID) }
+        if let defaultValue { values.append((defaultValue, location.ruleID)) }
+        return values
+    }
+
+    func find(_ key: String) -> Match? {
+        if isRange {
+            guard let number = JSONNumber.double(key) else { return defaultValue.map { Match(value: $0, rowID: nil) } }
+            for row in ranges where row.contains(number) { return Match(value: row.value, rowID: row.rowID) }
+        } else if let hit = exact[key] {
+            return Match(value: hit.value, rowID: hit.rowID)
+        }
+        return defaultValue.map { Match(value: $0, rowID: nil) }
+    }
+}

@@ -1,0 +1,112 @@
+/// Turns parsed mapping files into compiled rules, checking everything that can be checked before
+/// a record is seen: UDM paths against the schema, enum constants, lookup names and values.
+struct MappingCompiler {
+    let schema: UDMSchema
+
+    func compile(_ files: [MappingFileSyntax]) throws(MappingError) -> (files: [CompiledMappingFile], lookups: [String: LookupTable]) {
+        var lookups: [String: LookupTable] = [:]
+        for file in files {
+            for syntax in file.lookups {
+                if let earlier = lookups[syntax.name] {
+                    throw syntax.location.error("lookup '\(syntax.name)' is already defined at \(earlier.location.ruleID)")
+                }
+                lookups[syntax.name] = try LookupTable(syntax)
+            }
+        }
+        var compiled: [CompiledMappingFile] = []
+        for file in files {
+            if file.logType == nil, let first = file.rules.first {
+                throw first.location.error("rules need a '@log_type' line at the top of the file")
+            }
+            if file.logType != nil && file.match == nil {
+                throw (file.logTypeLocation ?? SourceLocation(file: file.name, line: 1, column: 1))
+                    .error("a file with '@log_type' needs '@match CONDITION' saying which records it handles")
+            }
+            let location = file.logTypeLocation ?? SourceLocation(file: file.name, line: 1, column: 1)
+            let match = try file.match.map { (c) throws(MappingError) in try Condition(c, location: location) }
+            var rules: [CompiledRule] = []
+            for rule in file.rules { rules.append(try compile(rule, lookups: lookups)) }
+            var excluded: [(kind: ExcludedPathSyntax.Kind, path: SourcePath)] = []
+            for path in file.excludedPaths {
+                excluded.append((path.kind, try SourcePath(path.path, location: path.location, column: path.location.column)))
+            }
+            compiled.append(CompiledMappingFile(name: file.name, logType: file.logType, match: match, rules: rules, excludedPaths: excluded))
+        }
+        return (compiled, lookups)
+    }
+
+    private func compile(_ rule: RuleSyntax, lookups: [String: LookupTable]) throws(MappingError) -> CompiledRule {
+        let location = rule.location
+        let source = try compile(rule.source, location: location)
+        let target = try TargetPath(rule.target, schema: schema, location: location, column: rule.targetColumn)
+        var recordConditions: [Condition] = []
+        for scope in rule.scope { recordConditions.append(try Condition(scope, location: location)) }
+        var stages: [RuleStage] = []
+        var flattens = false
+        var lastLookup: LookupTable?
+        for stage in rule.stages {
+            switch stage {
+            case .when(let syntax):
+                let condition = try Condition(syntax, location: location)
+                if condition.readsValue { stages.append(.when(condition)) } else { recordConditions.append(condition) }
+            case .transform(let name, let argument, let column):
+                let transform = try Transform(name: name, argument: argument, location: location, column: column)
+                if case .lookup(let tableName) = transform {
+                    guard let table = lookups[tableName] else {
+                        throw location.error("no lookup named '\(tableName)'", column: column)
+                    }
+                    lastLookup = table
+                }
+                if transform == .flatten { flattens = true }
+                stages.append(.transform(transform))
+            }
+        }
+        let leafType = schema.field(target.leafField).type
+        switch target.leaf {
+        case .labelList:
+            guard flattens else { throw location.error("a label list without a key needs '| flatten' (or write labels[\"key\"])", column: rule.targetColumn) }
+        case .scalar, .label:
+            if flattens { throw location.error("'| flatten' needs a label list target such as about.labels", column: rule.targetColumn) }
+        case .structKey:
+            if flattens { throw location.error("'| flatten' needs a label list target; additional[\"key\"] takes the object as it is", column: rule.targetColumn) }
+        }
+        if target.usesFanOut && !source.fansOut {
+            throw location.error("target uses '[*]' but the source has no '[*]' to number the elements", column: rule.targetColumn)
+        }
+        if case .enumeration(let enumIndex) = leafType {
+            let enumeration = schema.enums[enumIndex]
+            if case .literal(let value) = source, lastLookup == nil, !stages.contains(where: { if case .transform = $0 { true } else { false } }),
+               !enumeration.contains(value) {
+                throw location.error("'\(value)' is not a value of \(enumeration.name) (the type of \(target.fieldPath))")
+            }
+            if let lastLookup {
+                for (value, rowID) in lastLookup.allValues where !enumeration.contains(value) {
+                    throw location.error("lookup '\(lastLookup.name)' can give '\(value)' (\(rowID)), which is not a value of \(enumeration.name)")
+                }
+            }
+        }
+        return CompiledRule(id: location.ruleID, location: location, source: source, target: target,
+                            recordConditions: recordConditions, stages: stages, flattens: flattens, leafType: leafType)
+    }
+
+    private func compile(_ expression: SourceExpressionSyntax, location: SourceLocation) throws(MappingError) -> CompiledSource {
+        switch expression {
+        case .path(let text, let column):
+            return .path(try SourcePath(text, location: location, column: column))
+        case .literal(let text, _):
+            return .literal(text)
+        case .concatenation(let parts):
+            var compiled: [CompiledSource] = []
+            for part in parts {
+                let c = try compile(part, location: location)
+                if c.fansOut { throw location.error("'+' cannot join a '[*]' path; map the elements with a rule of their own") }
+                compiled.append(c)
+            }
+            return .concatenation(compiled)
+        case .firstNonEmpty(let parts):
+            var compiled: [CompiledSource] = []
+            for part in parts { compiled.append(try compile(part, location: location)) }
+            return .firstNonEmpty(compiled)
+        }
+    }
+}

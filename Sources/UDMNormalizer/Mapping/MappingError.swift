@@ -1,0 +1,38 @@
+/// An error in a mapping table, located at a file, line and column (all 1-based).
+///
+/// Printed as `file:line:col: message`, the form editors and CI annotators understand.
+public struct MappingError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The table file's name (as given when loading, e.g. `cloudtrail.map`).
+    public var file: String
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column number (in characters).
+    public var column: Int
+    /// What is wrong, in words.
+    public var message: String
+
+    /// Creates an error at a location.
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)" }
+}
+
+/// A position in a mapping file, carried by every syntax node so later stages can report errors.
+struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    var file: String
+    var line: Int
+    var column: Int
+
+    /// The rule identity used in reports and diagnostics: `file:line`.
+    var ruleID: String { "\(file):\(line)" }
+    var description: String { "\(file):\(line):\(column)" }
+
+    func error(_ message: String, column: Int? = nil) -> MappingError {
+        MappingError(file: file, line: line, column: column ?? self.column, message: message)
+    }
+}

@@ -1,0 +1,128 @@
+/// One token of a mapping-table line.
+struct MappingToken: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        /// A path, keyword, bare word or number: `userIdentity.arn`, `labels["Request ID"]`, `when`, `USER_LOGIN`, `4.5`.
+        case word
+        /// A double-quoted string; `text` holds the decoded value.
+        case string
+        /// `@log_type`, `@when`, …; `text` holds the name without `@`.
+        case directive
+        /// `->`, `|`, `??`, `+`, `==`, `!=`, `=`, `(`, `)`, `,`, `[`, `]`
+        case symbol
+    }
+    var kind: Kind
+    var text: String
+    /// 1-based column of the token's first character.
+    var column: Int
+}
+
+/// Splits one line of a mapping table into tokens.
+///
+/// The grammar is line-oriented (one rule per line), so the lexer never sees more than a line and
+/// every error it raises names that line and the column of the offending character.
+struct MappingLexer {
+    let location: SourceLocation
+
+    /// Characters that may appear in a bare word (paths, keywords, enum values, lookup keys).
+    private static func isWordCharacter(_ c: Character) -> Bool {
+        c.isLetter || c.isNumber || c == "_" || c == "." || c == "-" || c == ":" || c == "*"
+            || c == "/" || c == "$" || c == "%"
+    }
+
+    /// Tokenizes `line`; a `#` outside a string starts a comment that runs to the end of the line.
+    func tokenize(_ line: String) throws(MappingError) -> [MappingToken] {
+        let chars = Array(line)
+        var tokens: [MappingToken] = []
+        var i = 0
+        func fail(_ message: String, at index: Int) -> MappingError {
+            location.error(message, column: index + 1)
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if c == " " || c == "\t" || c == "\r" { i += 1; continue }
+            if c == "#" { break }
+            let start = i
+            if c == "\"" {
+                let (text, end) = try readString(chars, from: i, fail: fail)
+                tokens.append(MappingToken(kind: .string, text: text, column: start + 1))
+                i = end
+                continue
+            }
+            if c == "@" && tokens.isEmpty {
+                i += 1
+                while i < chars.count, chars[i].isLetter || chars[i] == "_" { i += 1 }
+                tokens.append(MappingToken(kind: .directive, text: String(chars[(start + 1)..<i]), column: start + 1))
+                continue
+            }
+            let two = i + 1 < chars.count ? String(chars[i...(i + 1)]) : String(c)
+            if ["->", "??", "==", "!="].contains(two) {
+                tokens.append(MappingToken(kind: .symbol, text: two, column: start + 1))
+                i += 2
+                continue
+            }
+            if "|+=(),[]".contains(c) {
+                tokens.append(MappingToken(kind: .symbol, text: String(c), column: start + 1))
+                i += 1
+                continue
+            }
+            if Self.isWordCharacter(c) && c != "-" || (c == "-" && i + 1 < chars.count && chars[i + 1].isNumber) {
+                i = try readWord(chars, from: i, fail: fail)
+                tokens.append(MappingToken(kind: .word, text: String(chars[start..<i]), column: start + 1))
+                continue
+            }
+            throw fail("unexpected character '\(c)'", at: i)
+        }
+        return tokens
+    }
+
+    /// Reads a bare word; bracket groups (`[*]`, `[0]`, `["Request ID"]`, `[attribute=userAgent]`) belong to the word.
+    private func readWord(_ chars: [Character], from start: Int, fail: (String, Int) -> MappingError) throws(MappingError) -> Int {
+        var i = start
+        while i < chars.count {
+            let c = chars[i]
+            if c == "-" && i + 1 < chars.count && chars[i + 1] == ">" { break }
+            if c == "[" && i > start {
+                var j = i + 1
+                while j < chars.count && chars[j] != "]" {
+                    if chars[j] == "\"" {
+                        let (_, end) = try readString(chars, from: j, fail: fail)
+                        j = end
+                    } else {
+                        j += 1
+                    }
+                }
+                guard j < chars.count else { throw fail("unclosed '['", i) }
+                i = j + 1
+                continue
+            }
+            guard Self.isWordCharacter(c) else { break }
+            i += 1
+        }
+        return i
+    }
+
+    /// Reads a double-quoted string with `\"`, `\\`, `\t`, `\n` escapes; returns its value and the index after it.
+    private func readString(_ chars: [Character], from start: Int, fail: (String, Int) -> MappingError) throws(MappingError) -> (String, Int) {
+        var i = start + 1
+        var value = ""
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\"" { return (value, i + 1) }
+            if c == "\\" {
+                guard i + 1 < chars.count else { break }
+                switch chars[i + 1] {
+                case "\"": value.append("\"")
+                case "\\": value.append("\\")
+                case "t": value.append("\t")
+                case "n": value.append("\n")
+                default: throw fail("unknown escape '\\\(chars[i + 1])' in string", i)
+                }
+                i += 2
+                continue
+            }
+            value.append(c)
+            i += 1
+        }
+        throw fail("unterminated string", start)
+    }
+}

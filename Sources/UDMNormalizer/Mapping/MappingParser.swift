@@ -1,0 +1,287 @@
+/// Parses the text of one mapping file into `MappingFileSyntax`.
+///
+/// The grammar (documented for authors in `Mappings/README.md`):
+/// ```
+/// @log_type NAME                 the UDM log type this file produces
+/// @match CONDITION               which records the file handles
+/// @when CONDITION … @end         rules inside apply only when CONDITION holds (blocks nest)
+/// @lookup NAME [range] default VALUE|empty … @end   a lookup table, one `KEY = VALUE` row a line
+/// @opaque PATH / @ignore PATH    source subtrees excluded from field coverage
+/// SOURCE -> TARGET [| STAGE]*    a rule; STAGE is a transform or `when CONDITION`
+/// ```
+struct MappingParser {
+    let fileName: String
+
+    /// Parses a whole file; the first error stops parsing (it names file, line and column).
+    func parse(_ text: String) throws(MappingError) -> MappingFileSyntax {
+        var file = MappingFileSyntax(name: fileName)
+        var scopes: [(ConditionSyntax, SourceLocation)] = []
+        var openLookup: LookupSyntax?
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let location = SourceLocation(file: fileName, line: lineNumber, column: 1)
+            let tokens = try MappingLexer(location: location).tokenize(String(rawLine))
+            guard let first = tokens.first else { continue }
+            var cursor = TokenCursor(tokens: tokens, location: location, lineLength: rawLine.count)
+
+            if var lookup = openLookup {
+                if first.kind == .directive {
+                    guard first.text == "end", tokens.count == 1 else {
+                        throw location.error("expected a lookup row or '@end' to close '@lookup \(lookup.name)'", column: first.column)
+                    }
+                    file.lookups.append(lookup)
+                    openLookup = nil
+                    continue
+                }
+                lookup.rows.append(try parseLookupRow(&cursor, kind: lookup.kind))
+                openLookup = lookup
+                continue
+            }
+
+            if first.kind == .directive {
+                cursor.advance()
+                let here = SourceLocation(file: fileName, line: lineNumber, column: first.column)
+                switch first.text {
+                case "log_type":
+                    guard file.logType == nil else { throw here.error("'@log_type' given twice") }
+                    file.logType = try cursor.expectWord("a log type name")
+                    file.logTypeLocation = here
+                case "match":
+                    guard file.match == nil else { throw here.error("'@match' given twice") }
+                    file.match = try parseCondition(&cursor)
+                case "when":
+                    scopes.append((try parseCondition(&cursor), here))
+                case "end":
+                    guard !scopes.isEmpty else { throw here.error("'@end' without an open '@when' or '@lookup'") }
+                    scopes.removeLast()
+                case "lookup":
+                    openLookup = try parseLookupHeader(&cursor, location: here)
+                case "opaque", "ignore":
+                    repeat {
+                        let column = cursor.column
+                        let path = try cursor.expectWord("a source path")
+                        file.excludedPaths.append(ExcludedPathSyntax(
+                            kind: first.text == "opaque" ? .opaque : .ignore, path: path,
+                            location: SourceLocation(file: fileName, line: lineNumber, column: column)))
+                    } while cursor.skip(symbol: ",")
+                default:
+                    throw here.error("unknown directive '@\(first.text)' (expected @log_type, @match, @when, @end, @lookup, @opaque or @ignore)")
+                }
+                try cursor.expectEnd()
+                continue
+            }
+            var rule = try parseRule(&cursor, location: location)
+            rule.scope = scopes.map(\.0)
+            file.rules.append(rule)
+        }
+        if let lookup = openLookup { throw lookup.location.error("'@lookup \(lookup.name)' is not closed with '@end'") }
+        if let (_, location) = scopes.last { throw location.error("'@when' is not closed with '@end'") }
+        return file
+    }
+
+    // MARK: Rules
+
+    private func parseRule(_ cursor: inout TokenCursor, location: SourceLocation) throws(MappingError) -> RuleSyntax {
+        let ruleLocation = SourceLocation(file: fileName, line: location.line, column: cursor.column)
+        let source = try parseSourceExpression(&cursor)
+        guard cursor.skip(symbol: "->") else {
+            throw cursor.error("expected '->' between source and target")
+        }
+        let targetColumn = cursor.column
+        let target = try cursor.expectWord("a UDM field path")
+        var stages: [StageSyntax] = []
+        while cursor.skip(symbol: "|") {
+            let column = cursor.column
+            let name = try cursor.expectWord("a transform or 'when'")
+            if name == "when" {
+                stages.append(.when(try parseCondition(&cursor)))
+            } else {
+                var argument: String?
+                if let token = cursor.peek, token.kind == .word || token.kind == .string {
+                    argument = token.text
+                    cursor.advance()
+                }
+                stages.append(.transform(name: name, argument: argument, column: column))
+            }
+        }
+        try cursor.expectEnd()
+        return RuleSyntax(location: ruleLocation, source: source, target: target, targetColumn: targetColumn, stages: stages, scope: [])
+    }
+
+    private func parseSourceExpression(_ cursor: inout TokenCursor) throws(MappingError) -> SourceExpressionSyntax {
+        var alternatives = [try parseConcatenation(&cursor)]
+        while cursor.skip(symbol: "??") { alternatives.append(try parseConcatenation(&cursor)) }
+        return alternatives.count == 1 ? alternatives[0] : .firstNonEmpty(alternatives)
+    }
+
+    private func parseConcatenation(_ cursor: inout TokenCursor) throws(MappingError) -> SourceExpressionSyntax {
+        var parts = [try parseOperand(&cursor)]
+        while cursor.skip(symbol: "+") { parts.append(try parseOperand(&cursor)) }
+        return parts.count == 1 ? parts[0] : .concatenation(parts)
+    }
+
+    private func parseOperand(_ cursor: inout TokenCursor) throws(MappingError) -> SourceExpressionSyntax {
+        guard let token = cursor.peek else { throw cursor.error("expected a source path or a quoted constant") }
+        cursor.advance()
+        switch token.kind {
+        case .string: return .literal(token.text, column: token.column)
+        case .word: return .path(token.text, column: token.column)
+        default: throw cursor.error("expected a source path or a quoted constant, found '\(token.text)'", column: token.column)
+        }
+    }
+
+    // MARK: Conditions
+
+    private func parseCondition(_ cursor: inout TokenCursor) throws(MappingError) -> ConditionSyntax {
+        var left = try parseConjunction(&cursor)
+        while cursor.skip(word: "or") { left = .or(left, try parseConjunction(&cursor)) }
+        return left
+    }
+
+    private func parseConjunction(_ cursor: inout TokenCursor) throws(MappingError) -> ConditionSyntax {
+        var left = try parseUnary(&cursor)
+        while cursor.skip(word: "and") { left = .and(left, try parseUnary(&cursor)) }
+        return left
+    }
+
+    private func parseUnary(_ cursor: inout TokenCursor) throws(MappingError) -> ConditionSyntax {
+        if cursor.skip(word: "not") { return .not(try parseUnary(&cursor)) }
+        if cursor.skip(symbol: "(") {
+            let inner = try parseCondition(&cursor)
+            guard cursor.skip(symbol: ")") else { throw cursor.error("expected ')'") }
+            return inner
+        }
+        let column = cursor.column
+        let word = try cursor.expectWord("a condition (exists PATH, missing PATH, PATH == VALUE, PATH != VALUE, PATH in (…), is_ip)")
+        switch word {
+        case "exists":
+            let pathColumn = cursor.column
+            return .exists(path: try cursor.expectWord("a source path"), column: pathColumn)
+        case "missing":
+            let pathColumn = cursor.column
+            return .missing(path: try cursor.expectWord("a source path"), column: pathColumn)
+        case "is_ip", "is_not_empty": return .valuePredicate(name: word, column: column)
+        default: break
+        }
+        if cursor.skip(symbol: "==") { return .equals(path: word, values: [try cursor.expectValue()], column: column) }
+        if cursor.skip(symbol: "!=") { return .notEquals(path: word, values: [try cursor.expectValue()], column: column) }
+        if cursor.skip(word: "in") {
+            guard cursor.skip(symbol: "(") else { throw cursor.error("expected '(' after 'in'") }
+            var values = [try cursor.expectValue()]
+            while cursor.skip(symbol: ",") { values.append(try cursor.expectValue()) }
+            guard cursor.skip(symbol: ")") else { throw cursor.error("expected ')' to close the 'in' list") }
+            return .equals(path: word, values: values, column: column)
+        }
+        throw cursor.error("expected '==', '!=' or 'in' after '\(word)'")
+    }
+
+    // MARK: Lookups
+
+    private func parseLookupHeader(_ cursor: inout TokenCursor, location: SourceLocation) throws(MappingError) -> LookupSyntax {
+        let name = try cursor.expectWord("a lookup name")
+        var kind = LookupSyntax.Kind.exact
+        if cursor.skip(word: "range") { kind = .range }
+        guard cursor.skip(word: "default") else {
+            throw cursor.error("expected 'default VALUE' or 'default empty': every lookup states what a miss gives")
+        }
+        let defaultToken = cursor.peek
+        let value = try cursor.expectValue()
+        let isEmpty = defaultToken?.kind == .word && value == "empty"
+        return LookupSyntax(name: name, kind: kind, defaultValue: isEmpty ? nil : value, location: location)
+    }
+
+    private func parseLookupRow(_ cursor: inout TokenCursor, kind: LookupSyntax.Kind) throws(MappingError) -> LookupSyntax.Row {
+        let location = SourceLocation(file: fileName, line: cursor.location.line, column: cursor.column)
+        var row = LookupSyntax.Row(key: "", range: nil, value: "", location: location)
+        switch kind {
+        case .exact:
+            row.key = try cursor.expectValue()
+        case .range:
+            let lowerInclusive: Bool
+            if cursor.skip(symbol: "[") { lowerInclusive = true } else if cursor.skip(symbol: "(") { lowerInclusive = false } else {
+                throw cursor.error("expected a range row such as '[1, 4) = LOW'")
+            }
+            let lower = try cursor.expectNumber()
+            guard cursor.skip(symbol: ",") else { throw cursor.error("expected ',' between the bounds") }
+            let upper = try cursor.expectNumber()
+            let upperInclusive: Bool
+            if cursor.skip(symbol: "]") { upperInclusive = true } else if cursor.skip(symbol: ")") { upperInclusive = false } else {
+                throw cursor.error("expected ']' or ')' to close the range")
+            }
+            guard lower <= upper else { throw location.error("the range's lower bound is above its upper bound") }
+            row.range = (lower, lowerInclusive, upper, upperInclusive)
+            row.key = "\(lowerInclusive ? "[" : "(")\(lower), \(upper)\(upperInclusive ? "]" : ")")"
+        }
+        guard cursor.skip(symbol: "=") else { throw cursor.error("expected '=' between key and value") }
+        row.value = try cursor.expectValue()
+        try cursor.expectEnd()
+        return row
+    }
+}
+
+/// A read position in one line's tokens, with error helpers that point at the current column.
+struct TokenCursor {
+    let tokens: [MappingToken]
+    let location: SourceLocation
+    let lineLength: Int
+    private(set) var index = 0
+
+    init(tokens: [MappingToken], location: SourceLocation, lineLength: Int) {
+        self.tokens = tokens
+        self.location = location
+        self.lineLength = lineLength
+    }
+
+    var peek: MappingToken? { index < tokens.count ? tokens[index] : nil }
+    /// Column of the next token, or one past the end of the line.
+    var column: Int { peek?.column ?? lineLength + 1 }
+
+    mutating func advance() { index += 1 }
+
+    func error(_ message: String, column: Int? = nil) -> MappingError {
+        location.error(message, column: column ?? self.column)
+    }
+
+    mutating func skip(symbol: String) -> Bool {
+        guard let token = peek, token.kind == .symbol, token.text == symbol else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func skip(word: String) -> Bool {
+        guard let token = peek, token.kind == .word, token.text == word else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func expectWord(_ what: String) throws(MappingError) -> String {
+        guard let token = peek, token.kind == .word else {
+            throw error("expected \(what)\(peek.map { ", found '\($0.text)'" } ?? "")")
+        }
+        index += 1
+        return token.text
+    }
+
+    /// A constant: a quoted string or a bare word (`USER_LOGIN`, `true`, `42`).
+    mutating func expectValue() throws(MappingError) -> String {
+        guard let token = peek, token.kind == .word || token.kind == .string else {
+            throw error("expected a value\(peek.map { ", found '\($0.text)'" } ?? "")")
+        }
+        index += 1
+        return token.text
+    }
+
+    mutating func expectNumber() throws(MappingError) -> Double {
+        let column = self.column
+        let text = try expectWord("a number")
+        if text == "inf" { return .infinity }
+        if text == "-inf" { return -.infinity }
+        guard let value = Double(text) else { throw error("'\(text)' is not a number", column: column) }
+        return value
+    }
+
+    func expectEnd() throws(MappingError) {
+        if let token = peek { throw error("unexpected '\(token.text)' at the end of the line", column: token.column) }
+    }
+}

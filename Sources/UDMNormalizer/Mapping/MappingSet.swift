@@ -1,0 +1,79 @@
+import Foundation
+
+/// A complete, compiled set of mapping tables: the rules for every log type, the lookup tables
+/// (event-type classification among them) and the UDM schema they were checked against.
+///
+/// Compiling takes a few milliseconds; do it once and share the value (it is immutable and `Sendable`).
+public struct MappingSet: Sendable {
+    let schema: UDMSchema
+    let files: [CompiledMappingFile]
+    let lookups: [String: LookupTable]
+    /// The table texts as loaded, by file name, for tools that show rules to people.
+    let texts: [(name: String, text: String)]
+
+    /// The tables built into the library (the `Mappings/` folder at build time).
+    public static let builtin: MappingSet = {
+        do {
+            return try MappingSet(files: BuiltinMappings.files)
+        } catch {
+            // The built-in tables are compiled by the test suite before every release; reaching this is a build defect.
+            fatalError("the built-in mapping tables do not compile: \(error)")
+        }
+    }()
+
+    /// Compiles tables given as (file name, text) pairs, in the order given.
+    public init(files: [(name: String, text: String)]) throws(MappingError) {
+        try self.init(files: files, schema: .builtin)
+    }
+
+    init(files: [(name: String, text: String)], schema: UDMSchema) throws(MappingError) {
+        var syntax: [MappingFileSyntax] = []
+        for file in files { syntax.append(try MappingParser(fileName: file.name).parse(file.text)) }
+        let compiled = try MappingCompiler(schema: schema).compile(syntax)
+        self.schema = schema
+        self.files = compiled.files
+        self.lookups = compiled.lookups
+        self.texts = files
+    }
+
+    /// Loads the `*.map` files of `directory` on top of `base`: a file named like one in `base`
+    /// replaces it, any other file is added. With `base: nil` only the directory's tables are used.
+    public static func load(directory: String, over base: MappingSet? = .builtin) throws(MappingError) -> MappingSet {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".map") }.sorted()
+        } catch {
+            throw MappingError(file: directory, line: 0, column: 0, message: "cannot read the mappings directory: \(error.localizedDescription)")
+        }
+        guard !names.isEmpty else {
+            throw MappingError(file: directory, line: 0, column: 0, message: "no *.map files in the mappings directory")
+        }
+        var files = base?.texts ?? []
+        for name in names {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw MappingError(file: name, line: 0, column: 0, message: "cannot read the file as UTF-8 text")
+            }
+            if let index = files.firstIndex(where: { $0.name == name }) { files[index].text = text } else { files.append((name, text)) }
+        }
+        return try MappingSet(files: files, schema: base?.schema ?? .builtin)
+    }
+
+    /// The file names, in evaluation order.
+    public var fileNames: [String] { files.map(\.name) }
+
+    /// The UDM log types these tables produce (`AWS_CLOUDTRAIL`, …).
+    public var logTypes: [String] {
+        var seen: [String] = []
+        for file in files { if let t = file.logType, !seen.contains(t) { seen.append(t) } }
+        return seen
+    }
+
+    /// The file that handles a record: the first whose `@match` holds, restricted to `logType` when given.
+    /// A forced log type falls back to its first file when no `@match` holds.
+    func file(for document: JSONDocument, root: Int, logType: String?) -> CompiledMappingFile? {
+        let candidates = files.filter { $0.logType != nil && (logType == nil || $0.logType == logType) }
+        if let hit = candidates.first(where: { $0.match?.holds(in: document, root: root, value: nil) ?? true }) { return hit }
+        return logType == nil ? nil : candidates.first
+    }
+}

@@ -1,0 +1,82 @@
+/// The parsed, not yet compiled, form of one mapping file.
+///
+/// Kept separate from the compiled form so that tools (lint, print, explain) can work on what the
+/// author wrote, with locations, while the engine only sees resolved indexes.
+struct MappingFileSyntax: Sendable {
+    var name: String
+    var logType: String?
+    var logTypeLocation: SourceLocation?
+    /// Which records this file handles (`@match`); nil means every record of its log type.
+    var match: ConditionSyntax?
+    var rules: [RuleSyntax] = []
+    var lookups: [LookupSyntax] = []
+    /// Source subtrees declared opaque (`@opaque`) or deliberately unmapped (`@ignore`).
+    var excludedPaths: [ExcludedPathSyntax] = []
+}
+
+/// `@opaque PATH` or `@ignore PATH`.
+struct ExcludedPathSyntax: Sendable {
+    enum Kind: String, Sendable { case opaque, ignore }
+    var kind: Kind
+    var path: String
+    var location: SourceLocation
+}
+
+/// `source -> target | stage | stage`, plus the conditions of the `@when` blocks around it.
+struct RuleSyntax: Sendable {
+    var location: SourceLocation
+    var source: SourceExpressionSyntax
+    var target: String
+    var targetColumn: Int
+    var stages: [StageSyntax]
+    /// Conditions of enclosing `@when` blocks, outermost first; all must hold.
+    var scope: [ConditionSyntax]
+}
+
+/// What a rule reads.
+indirect enum SourceExpressionSyntax: Sendable {
+    /// A log field path such as `userIdentity.sessionContext.sessionIssuer.arn`.
+    case path(String, column: Int)
+    /// A quoted constant.
+    case literal(String, column: Int)
+    /// `a + b + …`: concatenated text, empty when any path operand is empty.
+    case concatenation([SourceExpressionSyntax])
+    /// `a ?? b ?? …`: the first operand that is not empty.
+    case firstNonEmpty([SourceExpressionSyntax])
+}
+
+/// One `| …` stage of a rule.
+enum StageSyntax: Sendable {
+    case transform(name: String, argument: String?, column: Int)
+    case when(ConditionSyntax)
+}
+
+/// A boolean condition over the record (paths) or over the value being mapped (`is_ip`).
+indirect enum ConditionSyntax: Sendable {
+    case exists(path: String, column: Int)
+    case missing(path: String, column: Int)
+    case equals(path: String, values: [String], column: Int)
+    case notEquals(path: String, values: [String], column: Int)
+    case valuePredicate(name: String, column: Int)
+    case not(ConditionSyntax)
+    case and(ConditionSyntax, ConditionSyntax)
+    case or(ConditionSyntax, ConditionSyntax)
+}
+
+/// `@lookup NAME [range] default VALUE|empty` … `@end`.
+struct LookupSyntax: Sendable {
+    enum Kind: Sendable { case exact, range }
+    struct Row: Sendable {
+        var key: String
+        /// For range rows: the interval, lower and upper bounds with inclusivity.
+        var range: (lower: Double, lowerInclusive: Bool, upper: Double, upperInclusive: Bool)?
+        var value: String
+        var location: SourceLocation
+    }
+    var name: String
+    var kind: Kind
+    /// nil: `default empty` — a miss yields no value, so a later rule for the same target may apply.
+    var defaultValue: String?
+    var location: SourceLocation
+    var rows: [Row] = []
+}

@@ -1,0 +1,160 @@
+/// A compiled UDM destination, resolved against the schema: `principal.user.userid`,
+/// `principal.ip[]`, `about[*].file.full_path`, `target.resource.attribute.labels["Request ID"]`,
+/// `additional["access_key_id"]`.
+struct TargetPath: Sendable, Hashable, CustomStringConvertible {
+    /// Which element of a repeated message a step goes into.
+    enum Element: Sendable, Hashable {
+        /// Not repeated, or the first element (`security_result` is one element per event).
+        case first
+        /// `[*]`: the element numbered by the source's fan-out index.
+        case fanOut
+        /// `[]`: a new element each time the rule fires.
+        case append
+    }
+
+    /// One message-typed step from the root down to the leaf's message.
+    struct Step: Sendable, Hashable {
+        var field: UDMSchema.FieldStep
+        var element: Element
+    }
+
+    /// What the leaf is.
+    enum Leaf: Sendable, Hashable {
+        /// A scalar field; `append` for `[]` on a repeated scalar, otherwise the first non-empty value wins.
+        case scalar(UDMSchema.FieldStep, append: Bool)
+        /// A `Label` list with a fixed key (`labels["Request ID"]`): each firing appends one key/value pair.
+        case label(UDMSchema.FieldStep, key: String)
+        /// A `Label` list filled with many pairs at once (`| flatten`).
+        case labelList(UDMSchema.FieldStep)
+        /// A key of a `Struct` field (`additional["x"]`); the first value for a key wins.
+        case structKey(UDMSchema.FieldStep, key: String)
+    }
+
+    let steps: [Step]
+    let leaf: Leaf
+    let text: String
+    var description: String { text }
+
+    /// The canonical dotted path with element markers removed (`about.file.full_path`), used to match
+    /// requirement paths and for reports.
+    let fieldPath: String
+
+    /// Resolves `text` against `schema`; every segment must be a field of the message it is in.
+    init(_ text: String, schema: UDMSchema, location: SourceLocation, column: Int) throws(MappingError) {
+        self.text = text
+        func fail(_ message: String) -> MappingError { location.error("in target '\(text)': \(message)", column: column) }
+        let segments = try Self.split(text, fail: fail)
+        var message = schema.rootMessage
+        var steps: [Step] = []
+        var names: [String] = []
+        var leaf: Leaf?
+        for (position, segment) in segments.enumerated() {
+            let isLast = position == segments.count - 1
+            guard leaf == nil else { throw fail("nothing can follow '\(names.last ?? "")'") }
+            guard let fieldIndex = schema.messages[message].fieldIndex(named: segment.name) else {
+                throw fail("'\(segment.name)' is not a field of UDM message \(schema.messages[message].name)\(Self.hint(segment.name, in: schema.messages[message]))")
+            }
+            let fieldStep = UDMSchema.FieldStep(message: message, field: fieldIndex)
+            let field = schema.field(fieldStep)
+            names.append(segment.name)
+            switch field.type {
+            case .message(let child):
+                let isLabel = schema.messages[child].name == "Label"
+                if isLabel, field.isRepeated, isLast {
+                    switch segment.marker {
+                    case .key(let key): leaf = .label(fieldStep, key: key)
+                    case .none: leaf = .labelList(fieldStep)
+                    default: throw fail("a label list takes a key (labels[\"key\"]) or no marker with '| flatten'")
+                    }
+                    continue
+                }
+                guard !isLast else { throw fail("'\(segment.name)' is a message (\(schema.messages[child].name)); map to one of its fields") }
+                let element: Element
+                switch segment.marker {
+                case .none: element = .first
+                case .fanOut: element = .fanOut
+                case .append: element = .append
+                case .key: throw fail("'[\"key\"]' applies only to labels and additional")
+                }
+                if element != .first && !field.isRepeated { throw fail("'\(segment.name)' is not repeated; remove the '[…]'") }
+                steps.append(Step(field: fieldStep, element: element))
+                message = child
+            case .structObject:
+                guard isLast, case .key(let key) = segment.marker else { throw fail("'\(segment.name)' is a JSON object; write \(segment.name)[\"key\"]") }
+                leaf = .structKey(fieldStep, key: key)
+            case .other(let type):
+                throw fail("'\(segment.name)' has type \(type), which the mapping tables cannot write")
+            default:
+                guard isLast else { throw fail("'\(segment.name)' is a scalar; nothing can follow it") }
+                switch segment.marker {
+                case .none: leaf = .scalar(fieldStep, append: false)
+                case .append:
+                    guard field.isRepeated else { throw fail("'\(segment.name)' is not repeated; remove the '[]'") }
+                    leaf = .scalar(fieldStep, append: true)
+                default: throw fail("a scalar field takes no '[…]' other than '[]' on repeated fields")
+                }
+            }
+        }
+        guard let leaf else { throw fail("empty target") }
+        self.steps = steps
+        self.leaf = leaf
+        self.fieldPath = names.joined(separator: ".")
+    }
+
+    /// The schema field of the leaf.
+    var leafField: UDMSchema.FieldStep {
+        switch leaf {
+        case .scalar(let f, _), .label(let f, _), .labelList(let f), .structKey(let f, _): return f
+        }
+    }
+
+    /// True when the target uses the source's fan-out index.
+    var usesFanOut: Bool { steps.contains { $0.element == .fanOut } }
+
+    private enum Marker { case none, fanOut, append, key(String) }
+    private struct Segment { var name: String; var marker: Marker }
+
+    private static func split(_ text: String, fail: (String) -> MappingError) throws(MappingError) -> [Segment] {
+        var segments: [Segment] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let nameEnd = rest.firstIndex { $0 == "." || $0 == "[" } ?? rest.endIndex
+            let name = String(rest[rest.startIndex..<nameEnd])
+            guard !name.isEmpty else { throw fail("empty segment") }
+            rest = rest[nameEnd...]
+            var marker = Marker.none
+            if rest.first == "[" {
+                // A quoted key may itself contain ']' or '.', so it ends at the first '"]'.
+                let afterBracket = rest.index(after: rest.startIndex)
+                let closeSearch: Substring.Index? = rest[afterBracket...].first == "\""
+                    ? rest[rest.index(after: afterBracket)...].firstRange(of: "\"]").map { rest.index(after: $0.lowerBound) }
+                    : rest.firstIndex(of: "]")
+                guard let close = closeSearch, rest[rest.index(after: close)...].first.map({ $0 == "." }) ?? true else {
+                    throw fail("unclosed '[' or text after ']'")
+                }
+                let inside = rest[rest.index(after: rest.startIndex)..<close]
+                if inside.isEmpty { marker = .append } else if inside == "*" { marker = .fanOut } else if inside.count >= 2, inside.first == "\"", inside.last == "\"" {
+                    marker = .key(String(inside.dropFirst().dropLast()))
+                } else {
+                    throw fail("'[\(inside)]' is not '[]', '[*]' or '[\"key\"]'")
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+            segments.append(Segment(name: name, marker: marker))
+            if rest.first == "." {
+                rest = rest.dropFirst()
+                guard !rest.isEmpty else { throw fail("path ends with '.'") }
+            }
+        }
+        return segments
+    }
+
+    /// A "did you mean" suffix for a misspelt field (same name in another case or with `_` differences).
+    private static func hint(_ name: String, in message: UDMSchema.Message) -> String {
+        let wanted = name.lowercased().filter { $0 != "_" }
+        for field in message.fields where field.name.lowercased().filter({ $0 != "_" }) == wanted {
+            return " (did you mean '\(field.name)'?)"
+        }
+        return ""
+    }
+}

@@ -1,0 +1,43 @@
+/// A value conversion named in a rule's `| …` stages.
+enum Transform: Sendable, Hashable {
+    case lower, upper, trim
+    /// Any scalar to its text.
+    case string
+    case int, float, bool
+    /// ISO 8601 / RFC 3339 text (zone optional, space or `T`) or epoch seconds / milliseconds → RFC 3339 UTC.
+    case timestamp
+    /// An object or array → its compact JSON text.
+    case json
+    /// Look the value up in the named table.
+    case lookup(String)
+    /// Text after the last occurrence of the argument (`| after_last "/"` on an ARN gives the resource name).
+    case afterLast(String)
+    /// An object → one label per leaf (`key` is the dotted path below the object); only for label lists.
+    case flatten
+
+    static let names = ["lower", "upper", "trim", "string", "int", "float", "bool", "timestamp", "json", "lookup", "after_last", "flatten"]
+
+    init(name: String, argument: String?, location: SourceLocation, column: Int) throws(MappingError) {
+        func noArgument(_ t: Transform) throws(MappingError) -> Transform {
+            if let argument { throw location.error("'\(name)' takes no argument, found '\(argument)'", column: column) }
+            return t
+        }
+        switch name {
+        case "lower": self = try noArgument(.lower)
+        case "upper": self = try noArgument(.upper)
+        case "trim": self = try noArgument(.trim)
+        case "string": self = try noArgument(.string)
+        case "int": self = try noArgument(.int)
+        case "float": self = try noArgument(.float)
+        case "bool": self = try noArgument(.bool)
+        case "timestamp": self = try noArgument(.timestamp)
+        case "json": self = try noArgument(.json)
+        case "flatten": self = try noArgument(.flatten)
+        case "lookup", "after_last":
+            guard let argument else { throw location.error("'\(name)' needs an argument", column: column) }
+            self = name == "lookup" ? .lookup(argument) : .afterLast(argument)
+        default:
+            throw location.error("unknown transform '\(name)' (expected one of: \(Self.names.joined(separator: ", ")), or 'when')", column: column)
+        }
+    }
+}

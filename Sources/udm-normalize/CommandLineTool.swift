@@ -1,0 +1,48 @@
+import Foundation
+import UDMNormalizer
+
+/// Dispatches the command line to a command and maps errors to exit codes.
+enum CommandLineTool {
+    static func run(_ arguments: [String]) -> ExitStatus {
+        guard let command = arguments.first else {
+            StandardStreams.error(HelpText.main)
+            return .usage
+        }
+        let rest = Array(arguments.dropFirst())
+        switch command {
+        case "-h", "--help":
+            StandardStreams.output(HelpText.main)
+            return .success
+        case "help":
+            switch rest.first {
+            case nil: StandardStreams.output(HelpText.main)
+            case "normalize": StandardStreams.output(HelpText.normalize)
+            case let other?:
+                StandardStreams.error("udm-normalize: no command '\(other)'. Run 'udm-normalize --help'.")
+                return .usage
+            }
+            return .success
+        case "normalize":
+            do {
+                let options = try NormalizeOptions(parsing: rest)
+                if options.showHelp {
+                    StandardStreams.output(HelpText.normalize)
+                    return .success
+                }
+                return NormalizeCommand(options: options).run()
+            } catch {
+                StandardStreams.error("udm-normalize normalize: \(error). Run 'udm-normalize help normalize'.")
+                return .usage
+            }
+        default:
+            StandardStreams.error("udm-normalize: unknown command '\(command)'. Run 'udm-normalize --help'.")
+            return .usage
+        }
+    }
+}
+
+/// Writing to the standard streams without Foundation's buffering surprises.
+enum StandardStreams {
+    static func output(_ text: String) { FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8)) }
+    static func error(_ text: String) { FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8)) }
+}
