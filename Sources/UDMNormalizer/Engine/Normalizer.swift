@@ -52,12 +52,7 @@ public struct Normalizer: Sendable {
         var builder = mapper.builder
         switch validator.validate(&builder, document: document) {
         case .noEventTime:
-            let sources = file.rules.filter { $0.target.fieldPath == "metadata.event_timestamp" }.flatMap { $0.source.paths.map(\.text) }
-            var reason = "no event time"
-            if !sources.isEmpty { reason += ": none of \(sources.joined(separator: ", ")) holds a timestamp" }
-            let timeProblems = diagnostics.filter { d in file.rules.contains { $0.id == d.rule && $0.target.fieldPath == "metadata.event_timestamp" } }
-            if let problem = timeProblems.first { reason += " (\(problem.message))" }
-            return .failed(reason: reason)
+            return .failed(reason: noEventTimeReason(file: file, diagnostics: diagnostics))
         case .downgraded(let from, let missing):
             diagnostics.append(Diagnostic(rule: "validator", message: "\(from) requires \(missing.joined(separator: "; ")): event type set to \(UDMValidator.fallbackEventType)"))
         case .valid:
@@ -65,6 +60,25 @@ public struct Normalizer: Sendable {
         }
         return .normalized(UDMEvent(document: document, builder: builder, schema: mappings.schema,
                                     logType: file.logType ?? "", diagnostics: diagnostics, rules: file.rules))
+    }
+}
+
+extension Normalizer {
+    /// "no event time: eventTime is missing" or "… eventTime: 'x' is not a timestamp", naming the
+    /// fields the table reads the time from, so the user sees which field to look at.
+    func noEventTimeReason(file: CompiledMappingFile, diagnostics: [Diagnostic]) -> String {
+        let timeRules = file.rules.filter { $0.target.fieldPath == "metadata.event_timestamp" }
+        let sources = timeRules.flatMap { $0.source.paths.map(\.text) }
+        if let problem = diagnostics.first(where: { d in timeRules.contains { $0.id == d.rule } }) {
+            return "no event time: \(sources.joined(separator: " / ")): \(problem.message.replacingPrefix("metadata.event_timestamp: ", with: ""))"
+        }
+        return sources.isEmpty ? "no event time" : "no event time: \(sources.joined(separator: " / ")) is missing"
+    }
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
     }
 }
 

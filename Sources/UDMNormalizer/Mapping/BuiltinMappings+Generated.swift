@@ -160,6 +160,38 @@ icmpv6 = ICMP6
 true = OUTBOUND
 false = INBOUND
 @end
+
+# [added] The kind of resource a call acts on, by eventName -> target.resource.resource_type.
+# The reference table types these calls USER_RESOURCE_* / RESOURCE_*, which require a described
+# target.resource; calls such as ListBuckets or DescribeInstances (no ids) name none, and the kind
+# of resource is then all that can be said of it.
+@lookup cloudtrail-resource-types default empty
+AuthorizeSecurityGroupEgress = FIREWALL_RULE
+AuthorizeSecurityGroupIngress = FIREWALL_RULE
+RevokeSecurityGroupEgress = FIREWALL_RULE
+RevokeSecurityGroupIngress = FIREWALL_RULE
+DescribeInstances = VIRTUAL_MACHINE
+DescribeInstanceStatus = VIRTUAL_MACHINE
+DescribeReservedInstances = VIRTUAL_MACHINE
+DescribeReservedDBInstances = DATABASE
+DescribeReservedCacheNodes = DATABASE
+DescribeReservedNodes = DATABASE
+DescribeRouteTables = VPC_NETWORK
+ListBuckets = STORAGE_BUCKET
+ListObjects = STORAGE_BUCKET
+GetObject = STORAGE_OBJECT
+PutObject = STORAGE_OBJECT
+DeleteObject = STORAGE_OBJECT
+GetSecretValue = CREDENTIAL
+CreateAccessKey = CREDENTIAL
+GetSessionToken = CREDENTIAL
+ListAttachedRolePolicies = ACCESS_POLICY
+ListRolePolicies = ACCESS_POLICY
+UpdateAssumeRolePolicy = ACCESS_POLICY
+AttachRolePolicy = ACCESS_POLICY
+CreateRole = SERVICE_ACCOUNT
+Invoke = FUNCTION
+@end
 """####),
         ("cloudtrail.map", ####"""
 # AWS CloudTrail events (management, data, network activity, service, console and Insights events)
@@ -202,6 +234,8 @@ eventName -> metadata.event_type | lookup cloudtrail-google-event-types         
 userIdentity.arn -> target.user.userid                              # [ref] condition: the caller acts on itself
 userIdentity.userName -> target.user.userid                         # [G] when there is no ARN (failed logins of unknown users)
 userIdentity.userName -> target.user.user_display_name              # [ref] condition as above
+userIdentity.sessionContext.sessionIssuer.userName -> target.user.user_display_name   # [added] role sessions without a user name
+userIdentity.principalId -> target.user.userid                      # [added] the last identifier left when there is neither ARN nor user name
 @end
 @when eventName == "ConsoleLogin"
 # Google's validator requires extensions.auth.type on USER_LOGIN. Federated sign-ins are SSO; a
@@ -274,6 +308,7 @@ responseElements.keyMetadata.keyId -> target.resource.product_object_id   # [add
 responseElements.grantId -> target.resource.product_object_id       # [added] KMS CreateGrant
 requestParameters.groupId -> target.resource.product_object_id      # [added] EC2 security group
 requestParameters.instancesSet.items.0.instanceId -> target.resource.product_object_id   # [added] EC2
+eventName -> target.resource.resource_type | lookup cloudtrail-resource-types   # [added] see the lookup
 requestParameters.roleName -> target.resource.attribute.roles.name  # [ref]
 requestParameters.roleName -> target.user.role_name                 # [ref]
 requestParameters.policyDocument -> target.resource.attribute.roles.description   # [ref]
@@ -303,7 +338,7 @@ responseElements.command.outputS3BucketName -> target.file.full_path   # [ref] (
 responseElements.user.arn -> target.user.userid                     # [ref]
 responseElements.user.userName -> target.user.user_display_name     # [ref]
 requestParameters.newUserName -> target.user.user_display_name      # [ref] (UpdateUser: the new name)
-requestParameters.userName -> target.user.user_display_name | when eventName in (DeleteUser, UpdateUser, CreateLoginProfile, UpdateLoginProfile, DeleteLoginProfile, AddUserToGroup, RemoveUserFromGroup, CreateAccessKey, DeleteAccessKey, AttachUserPolicy, DetachUserPolicy, PutUserPolicy, DeleteUserPolicy)   # [added] the user acted on, when no response names it (USER_DELETION requires target.user)
+requestParameters.userName -> target.user.user_display_name | when eventName in (CreateUser, DeleteUser, UpdateUser, CreateLoginProfile, UpdateLoginProfile, DeleteLoginProfile, AddUserToGroup, RemoveUserFromGroup, CreateAccessKey, DeleteAccessKey, AttachUserPolicy, DetachUserPolicy, PutUserPolicy, DeleteUserPolicy)   # [added] the user acted on, when no response names it (USER_DELETION requires target.user)
 requestParameters.userName -> src.user.user_display_name            # [ref]
 requestParameters.userName -> src.user.userid                       # [ref]
 responseElements.group.arn -> target.group.product_object_id        # [ref]
@@ -311,6 +346,7 @@ requestParameters.groupName -> target.group.group_display_name      # [ref]
 requestParameters.newGroupName -> target.group.group_display_name   # [ref]
 responseElements.group.groupName -> target.group.group_display_name   # [ref]
 requestParameters.groupName -> src.group.group_display_name         # [ref]
+requestParameters.logGroupName -> target.group.group_display_name | when eventName == "CreateLogGroup"   # [added] the reference types CreateLogGroup GROUP_CREATION, which requires the group's name
 
 # Files and images.
 requestParameters.outputS3BucketName -> src.file.full_path          # [ref] (SSM SendCommand)

@@ -33,7 +33,7 @@ enum RuleStage: Sendable {
 struct CompiledRule: Sendable {
     /// `file:line`, the rule's identity in diagnostics and reports.
     let id: String
-    let location: SourceLocation
+    let location: TableLocation
     let source: CompiledSource
     let target: TargetPath
     /// Conditions on the record (from `@when` blocks and value-independent `| when` stages); all must hold.

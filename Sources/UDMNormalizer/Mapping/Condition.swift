@@ -11,7 +11,7 @@ indirect enum Condition: Sendable {
     case and(Condition, Condition)
     case or(Condition, Condition)
 
-    init(_ syntax: ConditionSyntax, location: SourceLocation) throws(MappingError) {
+    init(_ syntax: ConditionSyntax, location: TableLocation) throws(MappingError) {
         switch syntax {
         case .exists(let path, let column): self = .exists(try SourcePath(path, location: location, column: column))
         case .missing(let path, let column): self = .missing(try SourcePath(path, location: location, column: column))

@@ -18,7 +18,7 @@ struct LookupTable: Sendable {
     }
 
     let name: String
-    let location: SourceLocation
+    let location: TableLocation
     let isRange: Bool
     /// nil means `default empty`: a miss gives no value.
     let defaultValue: String?

@@ -19,10 +19,10 @@ struct MappingCompiler {
                 throw first.location.error("rules need a '@log_type' line at the top of the file")
             }
             if file.logType != nil && file.match == nil {
-                throw (file.logTypeLocation ?? SourceLocation(file: file.name, line: 1, column: 1))
+                throw (file.logTypeLocation ?? TableLocation(file: file.name, line: 1, column: 1))
                     .error("a file with '@log_type' needs '@match CONDITION' saying which records it handles")
             }
-            let location = file.logTypeLocation ?? SourceLocation(file: file.name, line: 1, column: 1)
+            let location = file.logTypeLocation ?? TableLocation(file: file.name, line: 1, column: 1)
             let match = try file.match.map { (c) throws(MappingError) in try Condition(c, location: location) }
             var rules: [CompiledRule] = []
             for rule in file.rules { rules.append(try compile(rule, lookups: lookups)) }
@@ -89,7 +89,7 @@ struct MappingCompiler {
                             recordConditions: recordConditions, stages: stages, flattens: flattens, leafType: leafType)
     }
 
-    private func compile(_ expression: SourceExpressionSyntax, location: SourceLocation) throws(MappingError) -> CompiledSource {
+    private func compile(_ expression: SourceExpressionSyntax, location: TableLocation) throws(MappingError) -> CompiledSource {
         switch expression {
         case .path(let text, let column):
             return .path(try SourcePath(text, location: location, column: column))

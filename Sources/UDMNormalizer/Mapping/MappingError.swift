@@ -23,7 +23,7 @@ public struct MappingError: Error, Sendable, Equatable, CustomStringConvertible 
 }
 
 /// A position in a mapping file, carried by every syntax node so later stages can report errors.
-struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+struct TableLocation: Sendable, Hashable, CustomStringConvertible {
     var file: String
     var line: Int
     var column: Int

@@ -21,7 +21,7 @@ struct MappingToken: Sendable, Equatable {
 /// The grammar is line-oriented (one rule per line), so the lexer never sees more than a line and
 /// every error it raises names that line and the column of the offending character.
 struct MappingLexer {
-    let location: SourceLocation
+    let location: TableLocation
 
     /// Characters that may appear in a bare word (paths, keywords, enum values, lookup keys).
     private static func isWordCharacter(_ c: Character) -> Bool {

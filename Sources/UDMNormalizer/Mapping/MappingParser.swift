@@ -15,12 +15,12 @@ struct MappingParser {
     /// Parses a whole file; the first error stops parsing (it names file, line and column).
     func parse(_ text: String) throws(MappingError) -> MappingFileSyntax {
         var file = MappingFileSyntax(name: fileName)
-        var scopes: [(ConditionSyntax, SourceLocation)] = []
+        var scopes: [(ConditionSyntax, TableLocation)] = []
         var openLookup: LookupSyntax?
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let location = SourceLocation(file: fileName, line: lineNumber, column: 1)
+            let location = TableLocation(file: fileName, line: lineNumber, column: 1)
             let tokens = try MappingLexer(location: location).tokenize(String(rawLine))
             guard let first = tokens.first else { continue }
             var cursor = TokenCursor(tokens: tokens, location: location, lineLength: rawLine.count)
@@ -41,7 +41,7 @@ struct MappingParser {
 
             if first.kind == .directive {
                 cursor.advance()
-                let here = SourceLocation(file: fileName, line: lineNumber, column: first.column)
+                let here = TableLocation(file: fileName, line: lineNumber, column: first.column)
                 switch first.text {
                 case "log_type":
                     guard file.logType == nil else { throw here.error("'@log_type' given twice") }
@@ -63,7 +63,7 @@ struct MappingParser {
                         let path = try cursor.expectWord("a source path")
                         file.excludedPaths.append(ExcludedPathSyntax(
                             kind: first.text == "opaque" ? .opaque : .ignore, path: path,
-                            location: SourceLocation(file: fileName, line: lineNumber, column: column)))
+                            location: TableLocation(file: fileName, line: lineNumber, column: column)))
                     } while cursor.skip(symbol: ",")
                 default:
                     throw here.error("unknown directive '@\(first.text)' (expected @log_type, @match, @when, @end, @lookup, @opaque or @ignore)")
@@ -82,8 +82,8 @@ struct MappingParser {
 
     // MARK: Rules
 
-    private func parseRule(_ cursor: inout TokenCursor, location: SourceLocation) throws(MappingError) -> RuleSyntax {
-        let ruleLocation = SourceLocation(file: fileName, line: location.line, column: cursor.column)
+    private func parseRule(_ cursor: inout TokenCursor, location: TableLocation) throws(MappingError) -> RuleSyntax {
+        let ruleLocation = TableLocation(file: fileName, line: location.line, column: cursor.column)
         let source = try parseSourceExpression(&cursor)
         guard cursor.skip(symbol: "->") else {
             throw cursor.error("expected '->' between source and target")
@@ -178,7 +178,7 @@ struct MappingParser {
 
     // MARK: Lookups
 
-    private func parseLookupHeader(_ cursor: inout TokenCursor, location: SourceLocation) throws(MappingError) -> LookupSyntax {
+    private func parseLookupHeader(_ cursor: inout TokenCursor, location: TableLocation) throws(MappingError) -> LookupSyntax {
         let name = try cursor.expectWord("a lookup name")
         var kind = LookupSyntax.Kind.exact
         if cursor.skip(word: "range") { kind = .range }
@@ -192,7 +192,7 @@ struct MappingParser {
     }
 
     private func parseLookupRow(_ cursor: inout TokenCursor, kind: LookupSyntax.Kind) throws(MappingError) -> LookupSyntax.Row {
-        let location = SourceLocation(file: fileName, line: cursor.location.line, column: cursor.column)
+        let location = TableLocation(file: fileName, line: cursor.location.line, column: cursor.column)
         var row = LookupSyntax.Row(key: "", range: nil, value: "", location: location)
         switch kind {
         case .exact:
@@ -223,11 +223,11 @@ struct MappingParser {
 /// A read position in one line's tokens, with error helpers that point at the current column.
 struct TokenCursor {
     let tokens: [MappingToken]
-    let location: SourceLocation
+    let location: TableLocation
     let lineLength: Int
     private(set) var index = 0
 
-    init(tokens: [MappingToken], location: SourceLocation, lineLength: Int) {
+    init(tokens: [MappingToken], location: TableLocation, lineLength: Int) {
         self.tokens = tokens
         self.location = location
         self.lineLength = lineLength

@@ -5,7 +5,7 @@
 struct MappingFileSyntax: Sendable {
     var name: String
     var logType: String?
-    var logTypeLocation: SourceLocation?
+    var logTypeLocation: TableLocation?
     /// Which records this file handles (`@match`); nil means every record of its log type.
     var match: ConditionSyntax?
     var rules: [RuleSyntax] = []
@@ -19,12 +19,12 @@ struct ExcludedPathSyntax: Sendable {
     enum Kind: String, Sendable { case opaque, ignore }
     var kind: Kind
     var path: String
-    var location: SourceLocation
+    var location: TableLocation
 }
 
 /// `source -> target | stage | stage`, plus the conditions of the `@when` blocks around it.
 struct RuleSyntax: Sendable {
-    var location: SourceLocation
+    var location: TableLocation
     var source: SourceExpressionSyntax
     var target: String
     var targetColumn: Int
@@ -71,12 +71,12 @@ struct LookupSyntax: Sendable {
         /// For range rows: the interval, lower and upper bounds with inclusivity.
         var range: (lower: Double, lowerInclusive: Bool, upper: Double, upperInclusive: Bool)?
         var value: String
-        var location: SourceLocation
+        var location: TableLocation
     }
     var name: String
     var kind: Kind
     /// nil: `default empty` — a miss yields no value, so a later rule for the same target may apply.
     var defaultValue: String?
-    var location: SourceLocation
+    var location: TableLocation
     var rows: [Row] = []
 }

@@ -19,7 +19,7 @@ struct SourcePath: Sendable, Hashable, CustomStringConvertible {
     var fansOut: Bool { steps.contains(.each) }
 
     /// Parses the path syntax; `location` and `column` place errors.
-    init(_ text: String, location: SourceLocation, column: Int) throws(MappingError) {
+    init(_ text: String, location: TableLocation, column: Int) throws(MappingError) {
         self.text = text
         var steps: [Step] = []
         var segment = ""

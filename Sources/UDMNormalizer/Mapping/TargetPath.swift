@@ -40,7 +40,7 @@ struct TargetPath: Sendable, Hashable, CustomStringConvertible {
     let fieldPath: String
 
     /// Resolves `text` against `schema`; every segment must be a field of the message it is in.
-    init(_ text: String, schema: UDMSchema, location: SourceLocation, column: Int) throws(MappingError) {
+    init(_ text: String, schema: UDMSchema, location: TableLocation, column: Int) throws(MappingError) {
         self.text = text
         func fail(_ message: String) -> MappingError { location.error("in target '\(text)': \(message)", column: column) }
         let segments = try Self.split(text, fail: fail)

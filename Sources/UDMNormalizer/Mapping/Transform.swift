@@ -17,7 +17,7 @@ enum Transform: Sendable, Hashable {
 
     static let names = ["lower", "upper", "trim", "string", "int", "float", "bool", "timestamp", "json", "lookup", "after_last", "flatten"]
 
-    init(name: String, argument: String?, location: SourceLocation, column: Int) throws(MappingError) {
+    init(name: String, argument: String?, location: TableLocation, column: Int) throws(MappingError) {
         func noArgument(_ t: Transform) throws(MappingError) -> Transform {
             if let argument { throw location.error("'\(name)' takes no argument, found '\(argument)'", column: column) }
             return t

@@ -1,0 +1,219 @@
+import Testing
+@testable import UDMNormalizer
+
+/// The mapping-table language: what each construct does, and that mistakes are reported at file:line:col.
+@Suite struct MappingLanguageTests {
+    static let header = """
+    @log_type TEST
+    @match exists id
+    "2024-01-01T00:00:00Z" -> metadata.event_timestamp
+    "GENERIC_EVENT" -> metadata.event_type
+
+    """
+
+    /// Compiles a test table and normalizes one record with it, returning the kv lines.
+    static func run(_ rules: String, _ record: String, lookups: String = "") throws -> (kv: String, json: String, diagnostics: [Diagnostic]) {
+        let mappings = try MappingSet(files: [("test.map", header + rules), ("lookups.map", lookups)])
+        switch Normalizer(mappings: mappings).normalize(record: Array(record.utf8)) {
+        case .normalized(let event): return (event.keyValueText, event.json, event.diagnostics)
+        case .failed(let reason): throw TestFailure(reason)
+        case .skipped(let reason): throw TestFailure(reason)
+        }
+    }
+
+    struct TestFailure: Error { var message: String; init(_ m: String) { message = m } }
+
+    static func compileError(_ text: String) -> MappingError? {
+        do {
+            _ = try MappingSet(files: [("bad.map", text)])
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    // MARK: Rules
+
+    @Test func copiesAFieldAndAConstant() throws {
+        let result = try Self.run(#"""
+        name -> principal.hostname
+        "AMAZON" -> metadata.vendor_name
+        """#, #"{"id":1,"name":"host-1"}"#)
+        #expect(result.kv.contains(#"principal.hostname = "host-1""#))
+        #expect(result.kv.contains(#"metadata.vendor_name = "AMAZON""#))
+    }
+
+    @Test func firstNonEmptyWinsInTableOrder() throws {
+        let rules = """
+        a -> principal.hostname
+        b -> principal.hostname
+        c ?? b -> target.hostname
+        """
+        let both = try Self.run(rules, #"{"id":1,"a":"A","b":"B","c":""}"#)
+        #expect(both.kv.contains(#"principal.hostname = "A""#) && !both.kv.contains(#"principal.hostname = "B""#))
+        #expect(both.kv.contains(#"target.hostname = "B""#), "an empty string counts as absent")
+        let onlyB = try Self.run(rules, #"{"id":1,"a":null,"b":"B"}"#)
+        #expect(onlyB.kv.contains(#"principal.hostname = "B""#), "null counts as absent")
+    }
+
+    @Test func appendsToRepeatedFieldsOnlyWithBrackets() throws {
+        let result = try Self.run("""
+        a -> principal.ip[]
+        b -> principal.ip[]
+        a -> target.ip
+        b -> target.ip
+        """, #"{"id":1,"a":"192.0.2.1","b":"192.0.2.2"}"#)
+        #expect(result.json.contains(#""principal":{"ip":["192.0.2.1","192.0.2.2"]}"#))
+        #expect(result.json.contains(#""target":{"ip":["192.0.2.1"]}"#), "without [] the first value wins, still written as an array")
+    }
+
+    @Test func labelsAndAdditionalKeys() throws {
+        let result = try Self.run(#"""
+        a -> target.resource.attribute.labels["Request ID"]
+        n -> additional["count"]
+        o -> additional["object"]
+        a -> additional["Event Type"]
+        """#, #"{"id":1,"a":"r-1","n":12,"o":{"x":[1,true]}}"#)
+        #expect(result.json.contains(#""labels":[{"key":"Request ID","value":"r-1"}]"#))
+        #expect(result.json.contains(#""additional":{"count":12,"object":{"x":[1,true]},"Event Type":"r-1"}"#))
+        #expect(result.kv.contains(#"additional.Event Type = "r-1""#))
+    }
+
+    @Test func fanOutNumbersElementsAndSelectPicksByAttribute() throws {
+        let result = try Self.run(#"""
+        items[*].name -> about[*].resource.name
+        items[*].kind -> about[*].resource.type
+        items.1.name -> target.resource.name
+        attrs[attribute=userAgent].insight.0.value -> network.http.user_agent
+        tags[*] -> principal.labels["tag"]
+        """#, #"{"id":1,"items":[{"name":"a","kind":"K1"},{"name":"b"}],"attrs":[{"attribute":"errorCode","insight":[{"value":"x"}]},{"attribute":"userAgent","insight":[{"value":"curl"}]}],"tags":["t1","t2"]}"#)
+        #expect(result.json.contains(#""about":[{"resource":{"type":"K1","name":"a"}},{"resource":{"name":"b"}}]"#))
+        #expect(result.kv.contains(#"target.resource.name = "b""#))
+        #expect(result.kv.contains(#"network.http.user_agent = "curl""#), "picked by attribute name, not position")
+        #expect(result.json.contains(#""labels":[{"key":"tag","value":"t1"},{"key":"tag","value":"t2"}]"#))
+    }
+
+    @Test func conditionsAndWhenBlocks() throws {
+        let rules = #"""
+        src -> principal.ip[] | when is_ip
+        src -> principal.hostname | when not is_ip
+        @when kind == "login"
+        user -> target.user.userid
+        @end
+        "BLOCK" -> security_result.action | when exists error
+        "ALLOW" -> security_result.action
+        flag -> principal.user.attribute.labels["flag"] | when flag in (true, "yes")
+        """#
+        let login = try Self.run(rules, #"{"id":1,"src":"2001:db8::1","kind":"login","user":"u","error":"E","flag":true}"#)
+        #expect(login.json.contains(#""ip":["2001:db8::1"]"#))
+        #expect(login.kv.contains(#"target.user.userid = "u""#))
+        #expect(login.kv.contains(#"security_result.action = "BLOCK""#) && !login.kv.contains("ALLOW"))
+        #expect(login.kv.contains(#"labels.value = "true""#), "booleans compare by their text")
+        let other = try Self.run(rules, #"{"id":1,"src":"svc.amazonaws.com","kind":"api","user":"u","flag":"no"}"#)
+        #expect(other.kv.contains(#"principal.hostname = "svc.amazonaws.com""#))
+        #expect(!other.kv.contains("target.user"))
+        #expect(other.kv.contains(#"security_result.action = "ALLOW""#))
+        #expect(!other.kv.contains("flag"))
+    }
+
+    @Test func transformsAndConcatenation() throws {
+        let result = try Self.run(#"""
+        "MFAUsed: " + mfa -> extensions.auth.auth_details
+        "x" + absent -> principal.hostname
+        arn -> security_result.rule_name | after_last "/"
+        word -> principal.user.user_display_name | upper
+        t -> metadata.collected_timestamp | timestamp
+        port -> principal.port
+        obj -> security_result.description | json
+        """#, #"{"id":1,"mfa":"Yes","arn":"arn:aws:iam::1:policy/Admin","word":"abc","t":"2024-06-03 15:23:22.000000000","port":"443","obj":{"a":[1, 2]}}"#)
+        #expect(result.kv.contains(#"extensions.auth.auth_details = "MFAUsed: Yes""#))
+        #expect(!result.kv.contains("principal.hostname"), "a concatenation with a missing part gives nothing")
+        #expect(result.kv.contains(#"security_result.rule_name = "Admin""#))
+        #expect(result.kv.contains(#"principal.user.user_display_name = "ABC""#))
+        #expect(result.kv.contains(#"metadata.collected_timestamp = "2024-06-03T15:23:22.000000000Z""#))
+        #expect(result.json.contains(#""port":443"#), "int32 fields are written as numbers")
+        #expect(result.kv.contains(#"security_result.description = "{\"a\":[1,2]}""#))
+    }
+
+    @Test func lookupsWithDefaultsAndRanges() throws {
+        let lookups = """
+        @lookup types default empty
+        Login = USER_LOGIN
+        @end
+        @lookup sev range default INFORMATIONAL
+        [1, 4) = LOW
+        [4, 7) = MEDIUM
+        [7, inf] = HIGH
+        @end
+        """
+        let rules = """
+        name -> metadata.event_type | lookup types
+        score -> security_result.severity | lookup sev
+        """
+        // metadata.event_type is already set by the header's constant, so the lookup rule comes second: use another record.
+        let low = try Self.run(rules, #"{"id":1,"name":"Login","score":3.95}"#, lookups: lookups)
+        #expect(low.kv.contains(#"security_result.severity = "LOW""#))
+        let edge = try Self.run(rules, #"{"id":1,"score":4}"#, lookups: lookups)
+        #expect(edge.kv.contains(#"security_result.severity = "MEDIUM""#), "ranges are half-open as written")
+        let below = try Self.run(rules, #"{"id":1,"score":0.5}"#, lookups: lookups)
+        #expect(below.kv.contains(#"security_result.severity = "INFORMATIONAL""#), "the default applies on a miss")
+    }
+
+    @Test func flattenMakesOneLabelPerLeaf() throws {
+        let result = try Self.run("""
+        params -> about.labels | flatten
+        """, #"{"id":1,"params":{"a":"x","b":{"c":[1,"y"]},"n":null}}"#)
+        #expect(result.json.contains(#""about":[{"labels":[{"key":"a","value":"x"},{"key":"b.c.0","value":"1"},{"key":"b.c.1","value":"y"}]}]"#))
+    }
+
+    @Test func wrongValueTypesRecordADiagnosticAndKeepTheEvent() throws {
+        let result = try Self.run("""
+        filter -> principal.hostname
+        port -> principal.port
+        when -> metadata.collected_timestamp
+        kind -> network.direction
+        """, #"{"id":1,"filter":{"x":1},"port":"HIDDEN_DUE_TO_SECURITY_REASONS","when":"yesterday","kind":"SIDEWAYS"}"#)
+        #expect(result.diagnostics.count == 4)
+        #expect(result.diagnostics.allSatisfy { $0.rule.hasPrefix("test.map:") })
+        #expect(result.diagnostics.contains { $0.message.contains("expected a scalar, found an object") })
+        #expect(result.diagnostics.contains { $0.message.contains("is not an integer") })
+        #expect(result.diagnostics.contains { $0.message.contains("is not a timestamp") })
+        #expect(result.diagnostics.contains { $0.message.contains("is not a value of") })
+    }
+
+    // MARK: Errors at file:line:col
+
+    @Test func syntaxErrorsNameFileLineAndColumn() {
+        let cases: [(String, Int, Int, String)] = [
+            ("@log_type T\n@match exists a\na principal.hostname", 3, 3, "expected '->'"),
+            ("@log_type T\n@match exists a\na -> principal.hostnme", 3, 6, "'hostnme' is not a field of UDM message Noun"),
+            ("@log_type T\n@match exists a\n\"NOPE\" -> metadata.event_type", 3, 1, "'NOPE' is not a value of"),
+            ("@log_type T\n@match exists a\na -> principal.hostname | lookup missing", 3, 27, "no lookup named 'missing'"),
+            ("@log_type T\n@match exists a\n@when a == \"b\"\na -> principal.hostname", 3, 1, "'@when' is not closed"),
+            ("@log_type T\n@match exists a\na -> principal.hostname | frobnicate", 3, 27, "unknown transform 'frobnicate'"),
+            ("@lookup t\nA = B\n@end", 1, 10, "expected 'default VALUE' or 'default empty'"),
+            ("@log_type T\n@match exists a\n\"unterminated -> x", 3, 1, "unterminated string"),
+            ("@log_type T\n@match exists a\na -> principal.user", 3, 6, "is a message"),
+            ("@log_type T\n@match exists a\na -> about[*].hostname", 3, 6, "the source has no '[*]'"),
+            ("@bogus", 1, 1, "unknown directive '@bogus'"),
+            ("a -> principal.hostname", 1, 1, "rules need a '@log_type'"),
+        ]
+        for (text, line, column, message) in cases {
+            guard let error = Self.compileError(text) else {
+                Issue.record("no error for: \(text)")
+                continue
+            }
+            #expect(error.file == "bad.map")
+            #expect(error.line == line, "\(error)")
+            #expect(error.column == column, "\(error)")
+            #expect(error.message.contains(message), "\(error)")
+            #expect(error.description.hasPrefix("bad.map:\(line):\(column): "))
+        }
+    }
+
+    @Test func builtinTablesCompileAndCoverCloudTrail() {
+        let builtin = MappingSet.builtin
+        #expect(builtin.logTypes == ["AWS_CLOUDTRAIL"])
+        #expect(builtin.files.reduce(0) { $0 + $1.rules.count } > 150)
+    }
+}
