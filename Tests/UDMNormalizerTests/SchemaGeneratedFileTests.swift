@@ -67,7 +67,7 @@ struct SchemaGeneratedFileTests {
         #expect(try alternatives("target.resource (type SETTING)")
             == ["target.resource.type=SETTING", "target.resource.resource_type=SETTING"])
         #expect(try alternatives("src.resource") == [
-            "src.resource.name", "src.resource.product_object_id", "src.resource.type",
+            "src.resource.name", "src.resource.id", "src.resource.product_object_id", "src.resource.type",
             "src.resource.resource_type", "src.resource.resource_subtype",
         ])
         #expect(try alternatives("target.resource.type=MUTEX|target.resource.resource_type=MUTEX")

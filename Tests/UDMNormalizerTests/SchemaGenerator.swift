@@ -332,7 +332,7 @@ enum SchemaGenerator {
                 } else if isPathSyntax(term) {
                     if isResourcePath(term, schema: schema) {
                         // Labels alone do not identify a resource; one of these does.
-                        for leaf in ["name", "product_object_id", "type", "resource_type", "resource_subtype"] {
+                        for leaf in ["name", "id", "product_object_id", "type", "resource_type", "resource_subtype"] {
                             try add("\(term).\(leaf)")
                         }
                     } else {

@@ -186,7 +186,7 @@ struct UDMSchemaTests {
         let list = try #require(requirements.requirements(for: "USER_RESOURCE_ACCESS"))
         #expect(list.map(\.text) == [
             "metadata.event_timestamp", "metadata.event_type", "principal.user",
-            "target.resource.name|target.resource.product_object_id|target.resource.type|target.resource.resource_type|target.resource.resource_subtype",
+            "target.resource.name|target.resource.id|target.resource.product_object_id|target.resource.type|target.resource.resource_type|target.resource.resource_subtype",
         ])
         #expect(list.last?.alternatives.allSatisfy { $0.requiredValue == nil } == true)
     }
