@@ -16,7 +16,7 @@ enum IPAddress {
     static func isIPv6(_ text: String) -> Bool {
         var address = Substring(text)
         if let percent = address.firstIndex(of: "%") { address = address[..<percent] }  // zone id
-        guard address.contains(":"), address.count <= 45 else { return false }
+        guard address.contains(":"), address.count <= 45, !address.contains(":::") else { return false }
         let doubleColonCount = address.ranges(of: "::").count
         guard doubleColonCount <= 1 else { return false }
         var groups = address.split(separator: ":", omittingEmptySubsequences: false).map { $0 }

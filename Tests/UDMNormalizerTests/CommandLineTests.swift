@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// The `udm-normalize` binary as a user runs it: exit codes, streams, stdin, help, errors.
+@Suite struct CommandLineTests {
+    /// The executable built beside the test bundle (`swift test` builds every product of the package).
+    static let binary: URL? = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("udm-normalize")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    struct BinaryNotBuilt: Error {}
+
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        guard let binary else { throw BinaryNotBuilt() }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = PackagePaths.root
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    @Test func normalizesASampleFileToNDJSON() throws {
+        let run = try Self.run(["normalize", "Samples/cloudtrail/console-login-success.json"])
+        #expect(run.status == 0)
+        let expected = try PackagePaths.read(PackagePaths.samples.appendingPathComponent("cloudtrail/console-login-success.udm.ndjson"))
+        #expect(run.stdout == expected, "the CLI writes the same bytes as the library")
+        #expect(run.stderr == "records: 1 read, 1 normalized, 0 failed, 0 skipped\n")
+    }
+
+    @Test func readsStandardInputAndWritesKeyValueLines() throws {
+        let record = try PackagePaths.read(PackagePaths.samples.appendingPathComponent("cloudtrail/reference-sample-describe-trails.json"))
+        let run = try Self.run(["normalize", "--format", "kv", "-"], stdin: record)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("additional.Event Type = \"AwsApiCall\"\n"))
+        #expect(run.stdout.contains("principal.user.attribute.labels.key = \"mfaAuthenticated\"\n"))
+        let noArgument = try Self.run(["normalize"], stdin: record)
+        #expect(noArgument.status == 0 && noArgument.stdout.hasPrefix("{\"metadata\""))
+    }
+
+    @Test func failedRecordsAreReportedAndExitOne() throws {
+        let good = try PackagePaths.read(PackagePaths.samples.appendingPathComponent("cloudtrail/reference-sample-describe-trails.json"))
+        let run = try Self.run(["normalize", "-"], stdin: good + "{\"eventName\": \n" + good)
+        #expect(run.status == 1)
+        #expect(run.stdout.split(separator: "\n").count == 2, "the records around the bad one are still normalized")
+        #expect(run.stderr.contains("-:2: error: invalid JSON: line 1, column 15"))
+        #expect(run.stderr.hasSuffix("records: 3 read, 2 normalized, 1 failed, 0 skipped\n"))
+        let noTime = try Self.run(["normalize", "Samples/cloudtrail/event-without-time.json"])
+        #expect(noTime.status == 1)
+        #expect(noTime.stderr.contains("Samples/cloudtrail/event-without-time.json:1: error: no event time: eventTime is missing"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        for arguments in [["frobnicate"], ["normalize", "--format", "xml"], ["normalize", "--bogus"], ["normalize", "--log-type", "NOPE"], []] {
+            let run = try Self.run(arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(!run.stderr.isEmpty)
+        }
+    }
+
+    @Test func unreadableInputsExitThree() throws {
+        let missing = try Self.run(["normalize", "no/such/file.json"])
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("no/such/file.json: error: no such file"))
+        let directory = try Self.run(["normalize", "Samples"])
+        #expect(directory.status == 3)
+    }
+
+    @Test func brokenMappingDirectoryNamesFileLineAndColumn() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("udm-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "@log_type X\n@match exists a\na -> principal.hostnme\n".write(to: directory.appendingPathComponent("broken.map"), atomically: true, encoding: .utf8)
+        let run = try Self.run(["normalize", "--mappings", directory.path, "Samples/cloudtrail/console-login-success.json"])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("broken.map:3:6: in target 'principal.hostnme': 'hostnme' is not a field of UDM message Noun"))
+    }
+
+    @Test func helpDocumentsEveryOptionAndExitCode() throws {
+        let main = try Self.run(["--help"])
+        #expect(main.status == 0)
+        #expect(main.stdout.contains("normalize") && main.stdout.contains("EXIT CODES"))
+        let normalize = try Self.run(["help", "normalize"])
+        for option in ["--format", "--mappings", "--log-type", "--max-diagnostics", "--help"] {
+            #expect(normalize.stdout.contains(option), "\(option) is documented")
+        }
+        #expect(try Self.run(["normalize", "--help"]).stdout == normalize.stdout)
+    }
+}
