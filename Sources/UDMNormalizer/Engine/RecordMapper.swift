@@ -22,9 +22,10 @@ struct RecordMapper {
     }
 
     mutating func run(_ rules: [CompiledRule]) {
-        for (index, rule) in rules.enumerated() {
-            guard rule.recordConditions.allSatisfy({ $0.holds(in: document, root: root, value: nil) }) else { continue }
+        for index in rules.indices {
+            let rule = rules[index]
             if isAlreadySet(rule) { continue }
+            guard rule.recordConditions.allSatisfy({ $0.holds(in: document, root: root, value: nil) }) else { continue }
             forEachSourceValue(rule.source) { value, fanIndex in
                 apply(rule, index: index, value: value, fanIndex: fanIndex)
             }
@@ -33,11 +34,9 @@ struct RecordMapper {
 
     /// First non-empty wins: a single-valued target that is set already needs no evaluation.
     private func isAlreadySet(_ rule: CompiledRule) -> Bool {
-        guard !rule.target.usesFanOut, !rule.target.steps.contains(where: { $0.element == .append }) else { return false }
-        var probe = builder
-        guard let instance = probe.instance(for: rule.target.steps, fanIndex: 0, schema: schema, create: false) else { return false }
+        guard rule.isSingleValued, let instance = builder.existingInstance(for: rule.target.steps) else { return false }
         switch rule.target.leaf {
-        case .scalar(let field, let append): return !append && builder.has(instance, field: field.field)
+        case .scalar(let field, _): return builder.has(instance, field: field.field)
         case .structKey(let field, let key): return builder.has(instance, field: field.field, structKey: key)
         case .label, .labelList: return false
         }

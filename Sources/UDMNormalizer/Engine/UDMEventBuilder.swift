@@ -62,6 +62,16 @@ struct UDMEventBuilder: Sendable {
         return current
     }
 
+    /// The instance at `steps` (first elements only) if it exists; never creates.
+    func existingInstance(for steps: [TargetPath.Step]) -> Int? {
+        var current = 0
+        for step in steps {
+            guard step.element == .first, let next = child(of: current, field: step.field.field, element: 0) else { return nil }
+            current = next
+        }
+        return current
+    }
+
     func child(of instance: Int, field: Int, element: Int) -> Int? {
         for entry in instances[instance].entries where entry.field == field && entry.element == element {
             if case .child(let index) = entry.content { return index }

@@ -30,7 +30,10 @@ enum RuleStage: Sendable {
 }
 
 /// A rule ready to run: every path parsed, the target resolved against the schema, lookups bound.
-struct CompiledRule: Sendable {
+///
+/// A final class, not a struct: the engine walks hundreds of rules per record, and passing one
+/// reference is far cheaper than copying (and retaining) every field of the rule each time.
+final class CompiledRule: Sendable {
     /// `file:line`, the rule's identity in diagnostics and reports.
     let id: String
     let location: TableLocation
@@ -44,6 +47,26 @@ struct CompiledRule: Sendable {
     let flattens: Bool
     /// The schema type of the leaf, cached for the hot path.
     let leafType: UDMSchema.FieldType
+    /// The target holds one value, so once set the rule need not run (first non-empty wins).
+    let isSingleValued: Bool
+
+    init(id: String, location: TableLocation, source: CompiledSource, target: TargetPath, recordConditions: [Condition],
+         stages: [RuleStage], flattens: Bool, leafType: UDMSchema.FieldType) {
+        self.id = id
+        self.location = location
+        self.source = source
+        self.target = target
+        self.recordConditions = recordConditions
+        self.stages = stages
+        self.flattens = flattens
+        self.leafType = leafType
+        let plainSteps = !target.usesFanOut && !target.steps.contains { $0.element == .append }
+        switch target.leaf {
+        case .scalar(_, let append): isSingleValued = plainSteps && !append
+        case .structKey: isSingleValued = plainSteps
+        case .label, .labelList: isSingleValued = false
+        }
+    }
 }
 
 /// One compiled mapping file: the rules for the records its `@match` selects.

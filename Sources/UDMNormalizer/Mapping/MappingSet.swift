@@ -7,6 +7,8 @@ import Foundation
 public struct MappingSet: Sendable {
     let schema: UDMSchema
     let files: [CompiledMappingFile]
+    /// The files that handle records (those with a log type), in evaluation order.
+    let recordFiles: [CompiledMappingFile]
     let lookups: [String: LookupTable]
     /// The table texts as loaded, by file name, for tools that show rules to people.
     let texts: [(name: String, text: String)]
@@ -32,6 +34,7 @@ public struct MappingSet: Sendable {
         let compiled = try MappingCompiler(schema: schema).compile(syntax)
         self.schema = schema
         self.files = compiled.files
+        self.recordFiles = compiled.files.filter { $0.logType != nil }
         self.lookups = compiled.lookups
         self.texts = files
     }
@@ -72,8 +75,9 @@ public struct MappingSet: Sendable {
     /// The file that handles a record: the first whose `@match` holds, restricted to `logType` when given.
     /// A forced log type falls back to its first file when no `@match` holds.
     func file(for document: JSONDocument, root: Int, logType: String?) -> CompiledMappingFile? {
-        let candidates = files.filter { $0.logType != nil && (logType == nil || $0.logType == logType) }
-        if let hit = candidates.first(where: { $0.match?.holds(in: document, root: root, value: nil) ?? true }) { return hit }
-        return logType == nil ? nil : candidates.first
+        for file in recordFiles where logType == nil || file.logType == logType {
+            if file.match?.holds(in: document, root: root, value: nil) ?? true { return file }
+        }
+        return logType.flatMap { type in recordFiles.first { $0.logType == type } }
     }
 }
