@@ -13,8 +13,14 @@ let package = Package(
         .executable(name: "udm-normalize", targets: ["udm-normalize"]),
     ],
     targets: [
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "UDMNormalizer",
+            dependencies: ["CZlib"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

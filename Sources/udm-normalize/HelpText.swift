@@ -1,5 +1,13 @@
 /// The `--help` texts. Every command and option is described here, and only here.
 enum HelpText {
+    static let exitCodes = """
+    EXIT CODES
+      0  every record was normalized (or deliberately skipped)
+      1  at least one record failed (each failure is reported on stderr and in --dead-letter)
+      2  usage error (unknown command or option, bad option value)
+      3  an input could not be read at all (missing path, unreadable file, bad --mappings directory)
+    """
+
     static let main = """
     udm-normalize — turn AWS CloudTrail logs into Google SecOps UDM events
 
@@ -12,36 +20,60 @@ enum HelpText {
 
     Run 'udm-normalize help normalize' for the options of a command.
 
-    EXIT CODES
-      0  every record was normalized (or deliberately skipped)
-      1  at least one record failed (each failure is reported on stderr)
-      2  usage error (unknown command or option, bad option value)
-      3  an input could not be read at all (missing path, unreadable file, bad --mappings directory)
+    \(exitCodes)
     """
 
     static let normalize = """
     udm-normalize normalize — normalize log records into UDM
 
     USAGE
-      udm-normalize normalize [--format json|kv] [--mappings DIR] [--log-type TYPE] [PATH ...]
+      udm-normalize normalize [options] [PATH ...]
 
-    Reads each PATH (a file), or standard input when no PATH is given or PATH is '-'.
-    An input may hold NDJSON (one JSON record a line), one JSON object (pretty-printed or not),
-    a CloudTrail S3 file {"Records":[...]} or a JSON array of records.
-    Writes one UDM event per record to standard output; failures and diagnostics go to standard error,
-    each naming its origin (file:line or file:Records[i]) and reason, followed by a summary line.
+    INPUTS
+      Each PATH is a file or a folder (read recursively, files in name order, hidden files skipped:
+      AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/ trees work as they are); '-' or no PATH
+      reads standard input. Gzip is detected by content, not by name.
+      Record shapes are detected by content: NDJSON; JSON values concatenated with no separator;
+      a JSON array; one (pretty-printed) object; CloudTrail S3 files {"Records":[...]} (streamed: a
+      file of any size is never held in memory); digest files; GuardDuty {"findings":[...]} and
+      {"Findings":[...]}; EventBridge events (the 'detail' is unwrapped; detail-types no table
+      handles are skipped); CloudWatch Logs subscription payloads (logEvents[].message, plain or
+      base64 + gzip as Kinesis/Firehose deliver them; control messages skipped); CloudTrail
+      LookupEvents output (Events[].CloudTrailEvent).
+
+    OUTPUT
+      Events go to standard output (or --output), in input order whatever --jobs is. Failures and
+      diagnostics go to standard error as 'ORIGIN: error: REASON' / 'ORIGIN: note: RULE: MESSAGE',
+      where ORIGIN is file:line[:column] with ':Records[i]'-style suffixes for envelope elements.
+      A summary ends the run: records read = normalized + failed + skipped.
 
     OPTIONS
-      --format json|kv    json: one compact UDM JSON event a line (default).
+      --format json|kv|import
+                          json: one compact UDM event a line (default).
                           kv: 'path = "value"' lines, one field a line, a blank line between events.
+                          import: request bodies for the Google SecOps events:import endpoint,
+                          {"inlineSource":{"events":[{"udm":EVENT},...]}}, one body a line, each at
+                          most --import-max-bytes long.
+      -o, --output FILE   Write events to FILE instead of standard output.
+      --dead-letter FILE  Write each failed record to FILE as one JSON line:
+                          {"origin":"...","reason":"...","raw":"<record text>"}, with "raw_base64"
+                          instead of "raw" when the bytes are not UTF-8, so every failed record can
+                          be recovered byte for byte.
+      --dedupe            Drop records seen before in this run (CloudTrail eventID, GuardDuty id +
+                          updatedAt: each table's @dedupe_key); they count as skipped.
+      -j, --jobs N        Normalize on N threads (default: all cores).
+      -q, --quiet         No progress line (it is shown only when standard error is a terminal).
       --mappings DIR      Load the *.map tables in DIR over the built-in ones: a file named like a
                           built-in table replaces it, other files are added.
       --log-type TYPE     Treat every record as TYPE (e.g. AWS_CLOUDTRAIL) instead of detecting it.
       --max-diagnostics N Print at most N per-record diagnostics (default 100; 0 prints none).
                           Failures are always printed.
+      --max-record-bytes N
+                          Largest record accepted (default 16777216); a larger one fails alone.
+      --import-max-bytes N
+                          Largest request body for --format import (default 1000000).
       -h, --help          Show this help.
 
-    EXIT CODES
-      0 no record failed · 1 some records failed · 2 usage error · 3 an input could not be read
+    \(exitCodes)
     """
 }

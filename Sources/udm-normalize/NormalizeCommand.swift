@@ -1,7 +1,7 @@
 import Foundation
 import UDMNormalizer
 
-/// `udm-normalize normalize`: read inputs, write events, report failures and a summary.
+/// `udm-normalize normalize`: read inputs, write events, account for every record.
 struct NormalizeCommand {
     let options: NormalizeOptions
 
@@ -21,91 +21,96 @@ struct NormalizeCommand {
             StandardStreams.error("udm-normalize normalize: unknown --log-type '\(logType)' (known: \(mappings.logTypes.joined(separator: ", "))). Run 'udm-normalize help normalize'.")
             return .usage
         }
-        let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: options.logType))
-        var counts = (read: 0, normalized: 0, failed: 0, skipped: 0)
+        let output: OutputFile
+        var deadLetter: DeadLetterWriter?
+        do {
+            output = try options.output.map { try OutputFile.create($0).get() } ?? .standardOutput()
+            deadLetter = try options.deadLetter.map { DeadLetterWriter(output: try OutputFile.create($0).get()) }
+        } catch {
+            StandardStreams.error("udm-normalize normalize: \(error)")
+            return .usage
+        }
+
+        let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: options.logType, maxRecordBytes: options.maxRecordBytes))
+        let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let batch = BatchNormalizer(normalizer: normalizer, jobs: jobs, rendering: options.format == .kv ? .keyValue : .json)
+
+        var summary = RunSummary()
+        var dedupe = DedupeFilter()
+        var importWriter = ImportBodyWriter(maxBytes: options.importMaxBytes)
+        var progress = ProgressLine(quiet: options.quiet)
         var diagnosticsPrinted = 0
         var diagnosticsHidden = 0
         var unreadableInputs = 0
-        let output = OutputStream.standardOutput
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 16)
+        var eventsWritten = 0
 
-        for path in options.paths.isEmpty ? ["-"] : options.paths {
-            let bytes: [UInt8]
-            do {
-                bytes = try InputFile.read(path)
-            } catch {
-                StandardStreams.error("\(path): error: \(error)")
+        func report(_ line: String) {
+            progress.clear()
+            StandardStreams.error(line)
+        }
+
+        batch.run(paths: InputPaths.expand(options.paths), progress: { bytes in
+            progress.update(records: summary.read, bytes: bytes)
+        }) { item in
+            switch item {
+            case .inputStarted, .inputFinished:
+                break
+            case .inputUnreadable(let error):
                 unreadableInputs += 1
-                continue
-            }
-            normalizer.normalize(input: bytes, source: path) { record in
-                counts.read += 1
-                switch record.outcome {
-                case .normalized(let event):
-                    counts.normalized += 1
-                    switch options.format {
-                    case .json:
-                        event.appendJSON(to: &buffer)
-                        buffer.append(UInt8(ascii: "\n"))
-                    case .kv:
-                        if counts.normalized > 1 { buffer.append(UInt8(ascii: "\n")) }
-                        buffer.append(contentsOf: event.keyValueText.utf8)
+                report("\(error.path): error: cannot read: \(error.reason)")
+            case .record(let record):
+                switch record.kind {
+                case .normalized:
+                    if options.dedupe, let key = record.dedupeKey, !dedupe.isFirst(logType: record.logType, key: key) {
+                        summary.countSkipped("duplicate")
+                        return
                     }
-                    for diagnostic in event.diagnostics {
+                    summary.countNormalized()
+                    write(record.rendered, eventsWritten: &eventsWritten, importWriter: &importWriter, to: output)
+                    for diagnostic in record.diagnostics {
                         if diagnosticsPrinted < options.maxDiagnostics {
-                            StandardStreams.error("\(record.origin): note: \(diagnostic)")
+                            report("\(record.origin): note: \(diagnostic)")
                             diagnosticsPrinted += 1
                         } else {
                             diagnosticsHidden += 1
                         }
                     }
-                case .failed(let reason):
-                    counts.failed += 1
-                    StandardStreams.error("\(record.origin): error: \(reason)")
-                case .skipped(let reason):
-                    counts.skipped += 1
-                    StandardStreams.error("\(record.origin): skipped: \(reason)")
+                case .failed:
+                    summary.countFailed()
+                    let reason = record.reason ?? "failed"
+                    report("\(record.origin): error: \(reason)")
+                    deadLetter?.write(origin: record.origin, reason: reason, raw: record.raw)
+                case .skipped:
+                    summary.countSkipped(record.reason ?? "skipped")
                 }
-                if buffer.count >= 1 << 16 { output.write(&buffer) }
             }
         }
-        output.write(&buffer)
+        if options.format == .import { importWriter.flush(to: output) }
+        output.flush()
+        deadLetter?.output.flush()
+        progress.clear()
         if diagnosticsHidden > 0 {
             StandardStreams.error("\(diagnosticsHidden) more diagnostics not shown (raise --max-diagnostics to see them)")
         }
-        StandardStreams.error("records: \(counts.read) read, \(counts.normalized) normalized, \(counts.failed) failed, \(counts.skipped) skipped")
-        if unreadableInputs > 0 { return .inputUnreadable }
-        return counts.failed > 0 ? .recordsFailed : .success
-    }
-}
-
-/// Buffered writes to a file descriptor.
-struct OutputStream {
-    let handle: FileHandle
-    static let standardOutput = OutputStream(handle: .standardOutput)
-
-    func write(_ buffer: inout [UInt8]) {
-        guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
-    }
-}
-
-/// Reading an input path (or `-` for standard input) whole.
-enum InputFile {
-    struct ReadError: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static func read(_ path: String) throws -> [UInt8] {
-        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ReadError(description: "no such file")
+        if importWriter.oversizedEvents > 0 {
+            StandardStreams.error("\(importWriter.oversizedEvents) events are larger than --import-max-bytes alone and were written in bodies of their own")
         }
-        guard !isDirectory.boolValue else { throw ReadError(description: "is a directory (give the files inside it)") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ReadError(description: "cannot read the file (permission denied?)") }
-        return Array(data)
+        StandardStreams.error(summary.line)
+        if unreadableInputs > 0 { return .inputUnreadable }
+        return summary.failed > 0 ? .recordsFailed : .success
+    }
+
+    private func write(_ event: [UInt8], eventsWritten: inout Int, importWriter: inout ImportBodyWriter, to output: OutputFile) {
+        switch options.format {
+        case .json:
+            output.write(event)
+            output.write(CollectionOfOne(UInt8(ascii: "\n")))
+        case .kv:
+            if eventsWritten > 0 { output.write(CollectionOfOne(UInt8(ascii: "\n"))) }
+            output.write(event)
+        case .import:
+            importWriter.add(event, to: output)
+        }
+        eventsWritten += 1
     }
 }

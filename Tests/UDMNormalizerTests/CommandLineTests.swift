@@ -64,7 +64,7 @@ import Testing
         let run = try Self.run(["normalize", "-"], stdin: good + "{\"eventName\": \n" + good)
         #expect(run.status == 1)
         #expect(run.stdout.split(separator: "\n").count == 2, "the records around the bad one are still normalized")
-        #expect(run.stderr.contains("-:2: error: invalid JSON: line 1, column 15"))
+        #expect(run.stderr.contains("-:2: error: truncated JSON: the line ends before the value that starts at column 1 is closed"))
         #expect(run.stderr.hasSuffix("records: 3 read, 2 normalized, 1 failed, 0 skipped\n"))
         let noTime = try Self.run(["normalize", "Samples/cloudtrail/event-without-time.json"])
         #expect(noTime.status == 1)
@@ -82,9 +82,10 @@ import Testing
     @Test func unreadableInputsExitThree() throws {
         let missing = try Self.run(["normalize", "no/such/file.json"])
         #expect(missing.status == 3)
-        #expect(missing.stderr.contains("no/such/file.json: error: no such file"))
-        let directory = try Self.run(["normalize", "Samples"])
-        #expect(directory.status == 3)
+        #expect(missing.stderr.contains("no/such/file.json: error: cannot read: no such file"))
+        let mixed = try Self.run(["normalize", "no/such/file.json", "Samples/cloudtrail/create-user.json"])
+        #expect(mixed.status == 3, "readable inputs are still normalized, and the exit code says one was not")
+        #expect(mixed.stdout.split(separator: "\n").count == 1)
     }
 
     @Test func brokenMappingDirectoryNamesFileLineAndColumn() throws {

@@ -57,8 +57,8 @@ import Testing
         let line = #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"A","eventID":"1"}"#
         let shapes: [(String, [String])] = [
             ("\(line)\n\n\(line)\n", ["f:1", "f:3"]),
-            ("\u{FEFF}{\"Records\":[\(line),\(line)]}", ["f:Records[0]", "f:Records[1]"]),
-            ("[\(line)]", ["f:[0]"]),
+            ("\u{FEFF}{\"Records\":[\(line),\(line)]}", ["f:1:Records[0]", "f:1:Records[1]"]),
+            ("[\(line)]", ["f:1:[0]"]),
             ("{\n  \"eventTime\": \"2024-01-01T00:00:00Z\",\n  \"eventName\": \"A\"\n}\n", ["f:1"]),
             ("\(line)\n{broken\n", ["f:1", "f:2"]),
         ]
@@ -84,7 +84,7 @@ import Testing
         #expect(try Self.event(login, Normalizer(mappings: mappings)).eventType == "GENERIC_EVENT")
 
         try "@bogus\n".write(to: directory.appendingPathComponent("zz-extra.map"), atomically: true, encoding: .utf8)
-        #expect(throws: MappingError(file: "zz-extra.map", line: 1, column: 1, message: "unknown directive '@bogus' (expected @log_type, @match, @when, @end, @lookup, @opaque or @ignore)")) {
+        #expect(throws: MappingError(file: "zz-extra.map", line: 1, column: 1, message: "unknown directive '@bogus' (expected @log_type, @match, @when, @end, @lookup, @eventbridge, @dedupe_key, @opaque or @ignore)")) {
             try MappingSet.load(directory: directory.path)
         }
         #expect(throws: MappingError.self) { try MappingSet.load(directory: directory.appendingPathComponent("none").path) }

@@ -1,26 +1,85 @@
-/// The outcome of one record of an input, with its origin (`file:line`, `file:Records[i]`).
+/// The outcome of one record of an input, with its origin (`file:line`, `file:1:Records[i]`).
 public struct NormalizedRecord: Sendable {
+    enum Raw: Sendable {
+        case bytes([UInt8])
+        case node(JSONDocument, Int)
+    }
+
     /// Where the record came from.
     public let origin: String
     /// What became of it.
     public let outcome: NormalizationOutcome
+    let raw: Raw
+
+    /// The record's bytes as they were in the input (for a dead-letter file).
+    public var rawBytes: [UInt8] {
+        switch raw {
+        case .bytes(let bytes): return bytes
+        case .node(let document, let node): return document.rawBytes(node)
+        }
+    }
+}
+
+/// Why an input could not be read at all (a missing path, a directory, no permission).
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    /// The path as given.
+    public var path: String
+    /// What went wrong.
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
 }
 
 extension Normalizer {
-    /// Splits the bytes of one input (NDJSON, one JSON object, a `{"Records":[…]}` file or a JSON
-    /// array) into records and normalizes them in order, handing each outcome to `body` as it is made.
+    /// Input limits for the reader and the JSON parser.
+    var recordLimits: RecordReader.Limits { RecordReader.Limits(maxRecordBytes: options.maxRecordBytes) }
+    var parserLimits: JSONParser.Limits { JSONParser.Limits(maxDepth: options.maxDepth) }
+
+    var expander: RecordExpander {
+        RecordExpander(eventBridgeDetailTypes: mappings.eventBridgeDetailTypes, parserLimits: parserLimits, readerLimits: recordLimits)
+    }
+
+    /// Normalizes every record of one input held in memory — NDJSON, concatenated or pretty-printed
+    /// JSON, `{"Records":[…]}`, GuardDuty `findings`, EventBridge events, CloudWatch Logs payloads,
+    /// LookupEvents output, plain or gzip — handing each outcome to `body` in input order.
     ///
     /// - Parameter source: the name used in origins, such as the file path or `-` for standard input.
     public func normalize(input: [UInt8], source: String, _ body: (NormalizedRecord) throws -> Void) rethrows {
-        let splitter = RecordSplitter(limits: JSONParser.Limits(maxDepth: options.maxDepth))
-        for record in splitter.split(input, source: source) {
-            let outcome: NormalizationOutcome
-            switch record.content {
-            case .bytes(let bytes): outcome = normalize(record: bytes)
-            case .node(let document, let node): outcome = normalize(document: document, root: node)
-            case .unreadable(let reason, _): outcome = .failed(reason: reason)
-            }
-            try body(NormalizedRecord(origin: record.origin, outcome: outcome))
+        let reader = RecordReader(stream: InputByteStream(bytes: input), source: source, limits: recordLimits)
+        try normalize(reader: reader, body)
+    }
+
+    /// Normalizes a file (or standard input for `-`) as a stream: memory stays bounded by the
+    /// largest record, whatever the file's size.
+    public func normalize(path: String, _ body: (NormalizedRecord) throws -> Void) throws {
+        let stream: InputByteStream
+        do {
+            stream = try InputByteStream(path: path)
+        } catch {
+            throw InputError(path: path, reason: error.description)
         }
+        try normalize(reader: RecordReader(stream: stream, source: path, limits: recordLimits), body)
+    }
+
+    func normalize(reader: RecordReader, _ body: (NormalizedRecord) throws -> Void) rethrows {
+        let expander = self.expander
+        while let raw = reader.next() {
+            try normalize(raw, expander: expander, body)
+        }
+    }
+
+    /// Expands one raw record and normalizes what it holds.
+    func normalize(_ raw: RawRecord, expander: RecordExpander, _ body: (NormalizedRecord) throws -> Void) rethrows {
+        var results: [NormalizedRecord] = []
+        expander.expand(raw) { item in
+            switch item {
+            case .record(let origin, let document, let node):
+                results.append(NormalizedRecord(origin: origin, outcome: normalize(document: document, root: node), raw: .node(document, node)))
+            case .failed(let origin, let reason, let bytes):
+                results.append(NormalizedRecord(origin: origin, outcome: .failed(reason: reason), raw: .bytes(bytes)))
+            case .skipped(let origin, let reason):
+                results.append(NormalizedRecord(origin: origin, outcome: .skipped(reason: reason), raw: .bytes([])))
+            }
+        }
+        for result in results { try body(result) }
     }
 }

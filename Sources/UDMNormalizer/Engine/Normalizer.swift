@@ -9,14 +9,19 @@ public struct Normalizer: Sendable {
         public var logType: String?
         /// Deepest JSON nesting accepted in a record.
         public var maxDepth: Int
+        /// Largest record accepted, in bytes; a larger one fails with that reason (the input goes on).
+        public var maxRecordBytes: Int
 
-        public init(logType: String? = nil, maxDepth: Int = 1000) {
+        public init(logType: String? = nil, maxDepth: Int = 1000, maxRecordBytes: Int = 16 << 20) {
             self.logType = logType
             self.maxDepth = maxDepth
+            self.maxRecordBytes = maxRecordBytes
         }
     }
 
+    /// The tables records are normalized with.
     public let mappings: MappingSet
+    /// The settings given at creation.
     public let options: Options
     let validator: UDMValidator
 
@@ -58,8 +63,9 @@ public struct Normalizer: Sendable {
         case .valid:
             break
         }
+        let dedupeKey = file.dedupeKey.flatMap { $0.text(in: document, root: root) }
         return .normalized(UDMEvent(document: document, builder: builder, schema: mappings.schema,
-                                    logType: file.logType ?? "", diagnostics: diagnostics, rules: file.rules))
+                                    logType: file.logType ?? "", diagnostics: diagnostics, rules: file.rules, dedupeKey: dedupeKey))
     }
 }
 

@@ -11,6 +11,7 @@ enum BuiltinMappings {
 # entry of logFiles also lands in an about noun.
 @log_type AWS_CLOUDTRAIL
 @match exists digestEndTime and exists logFiles
+@dedupe_key digestS3Object
 
 "AMAZON" -> metadata.vendor_name
 "AWS_CLOUDTRAIL" -> metadata.product_name
@@ -204,6 +205,8 @@ Invoke = FUNCTION
 # reference sample's observed output, [G] Google's parser, [added] ours (with the reason).
 @log_type AWS_CLOUDTRAIL
 @match exists eventVersion or exists eventSource or exists eventName or exists eventType or exists userIdentity or exists insightDetails
+@eventbridge "AWS API Call via CloudTrail", "AWS Console Sign In via CloudTrail", "AWS Service Event via CloudTrail", "AWS Console Action via CloudTrail", "AWS Insight via CloudTrail"
+@dedupe_key eventID                                                 # CloudTrail delivers at least once: the same eventID may arrive twice
 
 # ---- On every event ---------------------------------------------------------------------------
 "AMAZON" -> metadata.vendor_name

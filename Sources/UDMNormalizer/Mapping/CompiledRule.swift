@@ -13,6 +13,27 @@ indirect enum CompiledSource: Sendable {
         }
     }
 
+    /// The expression's text on a record (first values, no fan-out), or nil when a path is absent.
+    func text(in document: JSONDocument, root: Int) -> String? {
+        switch self {
+        case .path(let path):
+            guard let node = document.value(of: path, from: root), !document.isEmptyValue(node) else { return nil }
+            return document.scalarText(node)
+        case .literal(let text):
+            return text
+        case .concatenation(let parts):
+            var text = ""
+            for part in parts {
+                guard let piece = part.text(in: document, root: root) else { return nil }
+                text += piece
+            }
+            return text
+        case .firstNonEmpty(let parts):
+            for part in parts { if let text = part.text(in: document, root: root) { return text } }
+            return nil
+        }
+    }
+
     /// Every source path the expression reads (for coverage and `explain`).
     var paths: [SourcePath] {
         switch self {
@@ -77,4 +98,8 @@ struct CompiledMappingFile: Sendable {
     let rules: [CompiledRule]
     /// `@opaque` / `@ignore` subtrees, excluded from field coverage.
     let excludedPaths: [(kind: ExcludedPathSyntax.Kind, path: SourcePath)]
+    /// `@eventbridge` detail-types.
+    let eventBridgeDetailTypes: [String]
+    /// `@dedupe_key`: the text that identifies a record for de-duplication.
+    let dedupeKey: CompiledSource?
 }

@@ -30,7 +30,12 @@ struct MappingCompiler {
             for path in file.excludedPaths {
                 excluded.append((path.kind, try SourcePath(path.path, location: path.location, column: path.location.column)))
             }
-            compiled.append(CompiledMappingFile(name: file.name, logType: file.logType, match: match, rules: rules, excludedPaths: excluded))
+            let dedupeKey = try file.dedupeKey.map { (key) throws(MappingError) in try compile(key.0, location: key.1) }
+            if let dedupeKey, dedupeKey.fansOut, let location = file.dedupeKey?.1 {
+                throw location.error("a dedupe key cannot use '[*]'")
+            }
+            compiled.append(CompiledMappingFile(name: file.name, logType: file.logType, match: match, rules: rules, excludedPaths: excluded,
+                                                eventBridgeDetailTypes: file.eventBridgeDetailTypes, dedupeKey: dedupeKey))
         }
         return (compiled, lookups)
     }

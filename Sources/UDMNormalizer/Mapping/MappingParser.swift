@@ -7,6 +7,8 @@
 /// @when CONDITION … @end         rules inside apply only when CONDITION holds (blocks nest)
 /// @lookup NAME [range] default VALUE|empty … @end   a lookup table, one `KEY = VALUE` row a line
 /// @opaque PATH / @ignore PATH    source subtrees excluded from field coverage
+/// @eventbridge "TYPE", …          EventBridge detail-types whose `detail` this file handles
+/// @dedupe_key SOURCE             what identifies a record for de-duplication
 /// SOURCE -> TARGET [| STAGE]*    a rule; STAGE is a transform or `when CONDITION`
 /// ```
 struct MappingParser {
@@ -57,6 +59,13 @@ struct MappingParser {
                     scopes.removeLast()
                 case "lookup":
                     openLookup = try parseLookupHeader(&cursor, location: here)
+                case "eventbridge":
+                    repeat {
+                        file.eventBridgeDetailTypes.append(try cursor.expectValue())
+                    } while cursor.skip(symbol: ",")
+                case "dedupe_key":
+                    guard file.dedupeKey == nil else { throw here.error("'@dedupe_key' given twice") }
+                    file.dedupeKey = (try parseSourceExpression(&cursor), here)
                 case "opaque", "ignore":
                     repeat {
                         let column = cursor.column
@@ -66,7 +75,7 @@ struct MappingParser {
                             location: TableLocation(file: fileName, line: lineNumber, column: column)))
                     } while cursor.skip(symbol: ",")
                 default:
-                    throw here.error("unknown directive '@\(first.text)' (expected @log_type, @match, @when, @end, @lookup, @opaque or @ignore)")
+                    throw here.error("unknown directive '@\(first.text)' (expected @log_type, @match, @when, @end, @lookup, @eventbridge, @dedupe_key, @opaque or @ignore)")
                 }
                 try cursor.expectEnd()
                 continue

@@ -35,6 +35,7 @@ public struct MappingSet: Sendable {
         self.schema = schema
         self.files = compiled.files
         self.recordFiles = compiled.files.filter { $0.logType != nil }
+        self.eventBridgeDetailTypes = Set(compiled.files.flatMap(\.eventBridgeDetailTypes))
         self.lookups = compiled.lookups
         self.texts = files
     }
@@ -61,6 +62,9 @@ public struct MappingSet: Sendable {
         }
         return try MappingSet(files: files, schema: base?.schema ?? .builtin)
     }
+
+    /// EventBridge detail-types some table handles; envelopes of other detail-types are skipped.
+    let eventBridgeDetailTypes: Set<String>
 
     /// The file names, in evaluation order.
     public var fileNames: [String] { files.map(\.name) }

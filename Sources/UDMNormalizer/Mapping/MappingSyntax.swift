@@ -12,6 +12,10 @@ struct MappingFileSyntax: Sendable {
     var lookups: [LookupSyntax] = []
     /// Source subtrees declared opaque (`@opaque`) or deliberately unmapped (`@ignore`).
     var excludedPaths: [ExcludedPathSyntax] = []
+    /// EventBridge detail-types whose `detail` this file's records arrive in (`@eventbridge`).
+    var eventBridgeDetailTypes: [String] = []
+    /// What identifies a record for `--dedupe` (`@dedupe_key`), with its location.
+    var dedupeKey: (SourceExpressionSyntax, TableLocation)?
 }
 
 /// `@opaque PATH` or `@ignore PATH`.

@@ -11,6 +11,8 @@ public struct UDMEvent: Sendable {
     /// Notes about values that could not be mapped, and any event-type fallback.
     public let diagnostics: [Diagnostic]
     let rules: [CompiledRule]
+    /// What identifies the record for de-duplication (`@dedupe_key`), when its table declares one.
+    public let dedupeKey: String?
 
     /// `metadata.event_type` as written.
     public var eventType: String {

@@ -1,0 +1,211 @@
+import Dispatch
+import Foundation
+
+/// Normalizes whole inputs on several threads and hands back every record in input order, with
+/// its output already rendered — the engine of `udm-normalize normalize`.
+///
+/// Reading and cutting records happens on the calling thread; batches of records are normalized
+/// and rendered on `jobs` worker threads; results are consumed in order. At most `jobs × 4`
+/// batches are in flight, so memory is bounded by that window, never by the size of the input.
+/// The output does not depend on `jobs`: `--jobs 1` and `--jobs 8` give the same bytes.
+public struct BatchNormalizer: Sendable {
+    /// How each event is rendered by the workers.
+    public enum Rendering: Sendable {
+        /// One line of compact JSON (no newline).
+        case json
+        /// `path = value` lines.
+        case keyValue
+    }
+
+    /// One record's result, ready to write.
+    public struct Record: Sendable {
+        public enum Kind: Sendable { case normalized, failed, skipped }
+        public let origin: String
+        public let kind: Kind
+        /// The failure or skip reason.
+        public let reason: String?
+        /// The rendered event (empty unless normalized).
+        public let rendered: [UInt8]
+        /// `metadata.event_type` and log type of the event.
+        public let eventType: String
+        public let logType: String
+        public let diagnostics: [Diagnostic]
+        /// The input bytes of a failed record (empty otherwise).
+        public let raw: [UInt8]
+        public let dedupeKey: String?
+    }
+
+    /// What the consumer receives, in input order.
+    public enum Item: Sendable {
+        case inputStarted(path: String)
+        case record(Record)
+        /// An input ended; `bytesRead` counts its bytes as stored (compressed for .gz).
+        case inputFinished(path: String, bytesRead: Int)
+        case inputUnreadable(InputError)
+    }
+
+    public let normalizer: Normalizer
+    public let jobs: Int
+    public let rendering: Rendering
+    /// Records per batch handed to a worker.
+    public var batchSize = 512
+
+    public init(normalizer: Normalizer, jobs: Int, rendering: Rendering) {
+        self.normalizer = normalizer
+        self.jobs = max(1, jobs)
+        self.rendering = rendering
+    }
+
+    /// Reads `paths` (`-` is standard input) in order and calls `consume` for every item, in order,
+    /// on the calling thread. `progress` is called on the calling thread after each batch is read,
+    /// with the bytes read so far.
+    public func run(paths: [String], progress: (Int) -> Void = { _ in }, consume: (Item) -> Void) {
+        var pipeline = OrderedPipeline(jobs: jobs)
+        var bytesBefore = 0
+        for path in paths {
+            let stream: InputByteStream
+            do {
+                stream = try InputByteStream(path: path)
+            } catch {
+                pipeline.submitReady([.inputUnreadable(InputError(path: path, reason: error.description))], consume)
+                continue
+            }
+            pipeline.submitReady([.inputStarted(path: path)], consume)
+            let reader = RecordReader(stream: stream, source: path, limits: normalizer.recordLimits)
+            var batch: [RawRecord] = []
+            batch.reserveCapacity(batchSize)
+            while let record = reader.next() {
+                batch.append(record)
+                if batch.count >= batchSize {
+                    pipeline.submit(batch, work: process, consume)
+                    batch.removeAll(keepingCapacity: true)
+                    progress(bytesBefore + reader.bytesRead)
+                }
+            }
+            if !batch.isEmpty { pipeline.submit(batch, work: process, consume) }
+            bytesBefore += reader.bytesRead
+            progress(bytesBefore)
+            pipeline.submitReady([.inputFinished(path: path, bytesRead: reader.bytesRead)], consume)
+        }
+        pipeline.finish(consume)
+    }
+
+    /// Normalizes and renders one batch (runs on a worker thread).
+    @Sendable func process(_ batch: [RawRecord]) -> [Item] {
+        let expander = normalizer.expander
+        var items: [Item] = []
+        items.reserveCapacity(batch.count)
+        for raw in batch {
+            normalizer.normalize(raw, expander: expander) { result in
+                items.append(.record(render(result)))
+            }
+        }
+        return items
+    }
+
+    private func render(_ result: NormalizedRecord) -> Record {
+        switch result.outcome {
+        case .normalized(let event):
+            var bytes: [UInt8] = []
+            switch rendering {
+            case .json: event.appendJSON(to: &bytes)
+            case .keyValue: bytes = Array(event.keyValueText.utf8)
+            }
+            return Record(origin: result.origin, kind: .normalized, reason: nil, rendered: bytes, eventType: event.eventType,
+                          logType: event.logType, diagnostics: event.diagnostics, raw: [], dedupeKey: event.dedupeKey)
+        case .failed(let reason):
+            return Record(origin: result.origin, kind: .failed, reason: reason, rendered: [], eventType: "", logType: "",
+                          diagnostics: [], raw: result.rawBytes, dedupeKey: nil)
+        case .skipped(let reason):
+            return Record(origin: result.origin, kind: .skipped, reason: reason, rendered: [], eventType: "", logType: "",
+                          diagnostics: [], raw: [], dedupeKey: nil)
+        }
+    }
+}
+
+/// Runs work on worker threads and delivers results strictly in submission order, keeping a
+/// bounded number of batches in flight.
+struct OrderedPipeline {
+    /// One submitted unit; the worker fills `result` before signalling `done`, and the consumer
+    /// reads it only after waiting on `done`, so the semaphore orders the accesses.
+    private final class Slot: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        var result: [BatchNormalizer.Item] = []
+    }
+
+    typealias Consumer = (BatchNormalizer.Item) -> Void
+
+    private let jobs: Int
+    private let window: Int
+    private var slots: [Slot] = []
+    private var head = 0
+    private let queue = DispatchQueue(label: "udm-normalize.workers", attributes: .concurrent)
+    private let workers: DispatchSemaphore
+
+    init(jobs: Int) {
+        self.jobs = jobs
+        self.window = jobs * 4
+        self.workers = DispatchSemaphore(value: jobs)
+    }
+
+    /// Queues a batch; with one job it runs inline, which keeps the single-threaded path simple.
+    mutating func submit(_ batch: [RawRecord], work: @escaping @Sendable ([RawRecord]) -> [BatchNormalizer.Item], _ consume: Consumer) {
+        if jobs == 1 {
+            drain(consume)
+            for item in work(batch) { consume(item) }
+            return
+        }
+        while slots.count - head >= window { consumeHead(consume) }
+        let slot = Slot()
+        slots.append(slot)
+        workers.wait()
+        let workers = self.workers
+        queue.async {
+            slot.result = work(batch)
+            workers.signal()
+            slot.done.signal()
+        }
+        compactIfNeeded()
+    }
+
+    /// Queues items that need no work (markers), keeping their place in the order.
+    mutating func submitReady(_ items: [BatchNormalizer.Item], _ consume: Consumer) {
+        if jobs == 1 && head == slots.count {
+            for item in items { consume(item) }
+            return
+        }
+        let slot = Slot()
+        slot.result = items
+        slot.done.signal()
+        slots.append(slot)
+        // Deliver whatever is already finished, so markers and messages appear promptly.
+        while head < slots.count, slots[head].done.wait(timeout: .now()) == .success {
+            slots[head].done.signal()
+            consumeHead(consume)
+        }
+    }
+
+    /// Waits for and delivers everything submitted.
+    mutating func finish(_ consume: Consumer) {
+        drain(consume)
+    }
+
+    private mutating func drain(_ consume: Consumer) {
+        while head < slots.count { consumeHead(consume) }
+    }
+
+    private mutating func consumeHead(_ consume: Consumer) {
+        let slot = slots[head]
+        slot.done.wait()
+        head += 1
+        for item in slot.result { consume(item) }
+        slot.result = []
+    }
+
+    private mutating func compactIfNeeded() {
+        if head > 1024 {
+            slots.removeFirst(head)
+            head = 0
+        }
+    }
+}

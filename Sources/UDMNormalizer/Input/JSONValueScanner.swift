@@ -1,0 +1,69 @@
+/// Finds where a JSON object or array ends without parsing it: brackets are counted outside
+/// strings, and strings are skipped honouring escapes. Resumable, so a value arriving in many
+/// chunks is scanned once in total.
+///
+/// It does not validate the value (the parser does that per record); it only needs to be exact
+/// about where values end, so that one broken record cannot swallow its neighbours' boundaries
+/// beyond its own brackets.
+struct JSONValueScanner {
+    enum Result: Equatable {
+        /// The value ends just before this index.
+        case complete(end: Int)
+        /// The buffer ends inside the value; call again with more bytes.
+        case needMore
+    }
+
+    private var depth = 0
+    private var inString = false
+    private var escaped = false
+    /// Next index to examine.
+    private(set) var position: Int
+    /// Number of line feeds seen inside the value so far.
+    private(set) var newlines = 0
+
+    /// Starts at `start`, which must hold `{` or `[`.
+    init(start: Int) {
+        position = start
+    }
+
+    mutating func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> Result {
+        var i = position
+        let count = buffer.count
+        while i < count {
+            let byte = buffer[i]
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == 0x5C {
+                    escaped = true
+                } else if byte == 0x22 {
+                    inString = false
+                } else if byte == 0x0A {
+                    newlines += 1
+                }
+                i += 1
+                continue
+            }
+            switch byte {
+            case 0x22: inString = true
+            case 0x7B, 0x5B: depth += 1
+            case 0x7D, 0x5D:
+                depth -= 1
+                if depth == 0 {
+                    position = i + 1
+                    return .complete(end: i + 1)
+                }
+            case 0x0A: newlines += 1
+            default: break
+            }
+            i += 1
+        }
+        position = i
+        return .needMore
+    }
+
+    /// Moves the scan position when the caller drops `count` bytes from the front of its buffer.
+    mutating func shift(by count: Int) {
+        position -= count
+    }
+}

@@ -1,0 +1,20 @@
+/// One record as the reader cuts it from an input, before it is parsed.
+struct RawRecord: Sendable {
+    /// What kind of array element the record is, when it came out of a streamed envelope.
+    enum Element: Sendable, Equatable {
+        /// A JSON value to parse and unwrap by its content (a line, a value, a `Records[]` element).
+        case value
+        /// A CloudTrail `LookupEvents` entry: the event is the JSON string in `CloudTrailEvent`.
+        case lookupEvent
+        /// A CloudWatch Logs subscription log event: the record is the JSON text in `message`;
+        /// `control` when the payload's `messageType` was `CONTROL_MESSAGE`.
+        case logEvent(control: Bool)
+    }
+
+    /// `file:line`, `file:line:column`, `file:line:Records[i]`, …
+    var origin: String
+    var bytes: [UInt8]
+    var element: Element = .value
+    /// Set when the reader already knows the record cannot be read (garbage, truncation, too large).
+    var failure: String?
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+/// Turns a raw record into the records to normalize: parses it and unwraps the envelopes AWS
+/// wraps logs in (`Records`, `findings` / `Findings`, LookupEvents `Events[].CloudTrailEvent`,
+/// CloudWatch Logs `logEvents[].message` — also base64 + gzip as Kinesis and Firehose deliver it —
+/// and EventBridge `detail`). Runs on worker threads: it is a value with no shared state.
+struct RecordExpander: Sendable {
+    /// One record ready for the mapping engine, or the reason there is none.
+    enum Item {
+        case record(origin: String, document: JSONDocument, node: Int)
+        case failed(origin: String, reason: String, raw: [UInt8])
+        case skipped(origin: String, reason: String)
+    }
+
+    /// EventBridge detail-types some table declares it handles; others are skipped, not failed.
+    let eventBridgeDetailTypes: Set<String>
+    let parserLimits: JSONParser.Limits
+    let readerLimits: RecordReader.Limits
+
+    func expand(_ raw: RawRecord, _ body: (Item) -> Void) {
+        if let failure = raw.failure {
+            body(.failed(origin: raw.origin, reason: failure, raw: raw.bytes))
+            return
+        }
+        switch raw.element {
+        case .value:
+            expandValue(raw.bytes, origin: raw.origin, depth: 0, body)
+        case .lookupEvent:
+            expandPayload(of: raw, key: EnvelopeKey.lookupEventPayload, what: "LookupEvents entry", body)
+        case .logEvent(let control):
+            if control {
+                body(.skipped(origin: raw.origin, reason: "CloudWatch Logs control message"))
+                return
+            }
+            expandPayload(of: raw, key: EnvelopeKey.logEventPayload, what: "CloudWatch Logs log event", body)
+        }
+    }
+
+    /// Parses bytes holding one JSON value (or base64 + gzip of a whole payload) and unwraps it.
+    private func expandValue(_ bytes: [UInt8], origin: String, depth: Int, _ body: (Item) -> Void) {
+        if bytes.starts(with: EnvelopeKey.base64GzipPrefix) {
+            expandBase64Gzip(bytes, origin: origin, depth: depth, body)
+            return
+        }
+        let document: JSONDocument
+        do {
+            document = try JSONParser.parse(bytes, limits: parserLimits)
+        } catch {
+            body(.failed(origin: origin, reason: "invalid JSON: \(error.describe(in: bytes))", raw: bytes))
+            return
+        }
+        unwrap(document, document.root, origin: origin, depth: depth, body)
+    }
+
+    private func expandPayload(of raw: RawRecord, key: String, what: String, _ body: (Item) -> Void) {
+        let document: JSONDocument
+        do {
+            document = try JSONParser.parse(raw.bytes, limits: parserLimits)
+        } catch {
+            body(.failed(origin: raw.origin, reason: "invalid JSON: \(error.describe(in: raw.bytes))", raw: raw.bytes))
+            return
+        }
+        expandEmbedded(document, document.root, key: key, what: what, origin: raw.origin, depth: 0, body)
+    }
+
+    /// A record embedded as JSON text in a string member (`CloudTrailEvent`, `message`).
+    private func expandEmbedded(_ document: JSONDocument, _ node: Int, key: String, what: String, origin: String, depth: Int, _ body: (Item) -> Void) {
+        guard document.kind(node) == .object, let payload = document.member(node, key), document.kind(payload) == .string else {
+            body(.failed(origin: origin, reason: "\(what) without a string '\(key)' member", raw: document.rawBytes(node)))
+            return
+        }
+        expandValue(Array(document.string(payload).utf8), origin: origin, depth: depth + 1, body)
+    }
+
+    private func expandBase64Gzip(_ bytes: [UInt8], origin: String, depth: Int, _ body: (Item) -> Void) {
+        guard let compressed = Data(base64Encoded: Data(bytes), options: .ignoreUnknownCharacters) else {
+            body(.failed(origin: origin, reason: "not valid base64 (expected a base64 gzip CloudWatch Logs payload)", raw: bytes))
+            return
+        }
+        var inner: [UInt8] = []
+        do {
+            let decoder = try GzipDecoder()
+            try decoder.decompress(Array(compressed), into: &inner)
+            try decoder.finish()
+        } catch {
+            body(.failed(origin: origin, reason: "base64 payload is not valid gzip: \(error)", raw: bytes))
+            return
+        }
+        let reader = RecordReader(stream: InputByteStream(bytes: inner), source: origin, limits: readerLimits)
+        while let record = reader.next() {
+            expand(record, body)
+        }
+    }
+
+    /// Unwraps envelopes by content; what is left is a record.
+    private func unwrap(_ document: JSONDocument, _ node: Int, origin: String, depth: Int, _ body: (Item) -> Void) {
+        switch document.kind(node) {
+        case .array:
+            var index = 0
+            document.forEachElement(node) { element in
+                unwrap(document, element, origin: "\(origin):[\(index)]", depth: depth + 1, body)
+                index += 1
+            }
+            return
+        case .object:
+            break
+        default:
+            body(.failed(origin: origin, reason: "expected a JSON object, found \(document.kindName(node))", raw: document.rawBytes(node)))
+            return
+        }
+        var envelope: (key: String, array: Int)?
+        document.forEachMember(node) { key, value in
+            guard envelope == nil, document.kind(value) == .array else { return }
+            let name = document.string(key)
+            if EnvelopeKey.streamedArrays.contains(name) { envelope = (name, value) }
+        }
+        if let (key, array) = envelope {
+            var control = false
+            if key == EnvelopeKey.logEvents, let type = document.member(node, EnvelopeKey.messageType), document.kind(type) == .string {
+                control = document.string(type) == EnvelopeKey.controlMessage
+            }
+            var index = 0
+            document.forEachElement(array) { element in
+                let elementOrigin = "\(origin):\(key)[\(index)]"
+                index += 1
+                switch EnvelopeKey.element(forArray: key, control: control) {
+                case .value:
+                    unwrap(document, element, origin: elementOrigin, depth: depth + 1, body)
+                case .lookupEvent:
+                    expandEmbedded(document, element, key: EnvelopeKey.lookupEventPayload, what: "LookupEvents entry", origin: elementOrigin, depth: depth, body)
+                case .logEvent(let isControl):
+                    if isControl {
+                        body(.skipped(origin: elementOrigin, reason: "CloudWatch Logs control message"))
+                    } else {
+                        expandEmbedded(document, element, key: EnvelopeKey.logEventPayload, what: "CloudWatch Logs log event", origin: elementOrigin, depth: depth, body)
+                    }
+                }
+            }
+            return
+        }
+        if let detail = document.member(node, EnvelopeKey.eventBridgeDetail), document.kind(detail) == .object {
+            if let typeNode = document.member(node, EnvelopeKey.eventBridgeDetailType), document.kind(typeNode) == .string {
+                let detailType = document.string(typeNode)
+                guard eventBridgeDetailTypes.contains(detailType) else {
+                    body(.skipped(origin: origin, reason: "EventBridge detail-type '\(detailType)' is not a log these tables normalize"))
+                    return
+                }
+            }
+            unwrap(document, detail, origin: origin, depth: depth + 1, body)
+            return
+        }
+        body(.record(origin: origin, document: document, node: node))
+    }
+}
+
+extension JSONDocument {
+    /// The source bytes of a node (for dead-letter output).
+    func rawBytes(_ node: Int) -> [UInt8] {
+        withRawBytes(node) { Array($0) }
+    }
+}

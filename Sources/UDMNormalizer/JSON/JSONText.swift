@@ -1,0 +1,9 @@
+/// JSON string literals for tools built on the library (dead-letter files, reports).
+public enum JSONText {
+    /// `text` as a quoted JSON string, escaped the way the UDM writer escapes strings.
+    public static func quoted(_ text: String) -> String {
+        var out: [UInt8] = []
+        JSONStringEscaper.appendQuoted(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+}
