@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import UDMNormalizer
 
@@ -179,6 +180,33 @@ import Testing
         #expect(result.diagnostics.contains { $0.message.contains("is not an integer") })
         #expect(result.diagnostics.contains { $0.message.contains("is not a timestamp") })
         #expect(result.diagnostics.contains { $0.message.contains("is not a value of") })
+    }
+
+    @Test func pascalCaseKeysMatchWithFirstLetterAnyCase() throws {
+        let table = """
+        @log_type TEST
+        @keys first_letter_any_case
+        @match exists id
+        "2024-01-01T00:00:00Z" -> metadata.event_timestamp
+        "GENERIC_EVENT" -> metadata.event_type
+        service.action.actionType -> metadata.product_event_type
+        type -> security_result.category_details | before_first ":"
+        """
+        let mappings = try MappingSet(files: [("pascal.map", table)])
+        for record in [#"{"id":1,"type":"Recon:EC2/PortProbe","service":{"action":{"actionType":"PORT_PROBE"}}}"#,
+                       #"{"Id":1,"Type":"Recon:EC2/PortProbe","Service":{"Action":{"ActionType":"PORT_PROBE"}}}"#] {
+            guard case .normalized(let event) = Normalizer(mappings: mappings).normalize(record: Array(record.utf8)) else {
+                Issue.record("not normalized: \(record)")
+                continue
+            }
+            #expect(event.keyValueText.contains(#"metadata.product_event_type = "PORT_PROBE""#))
+            #expect(event.keyValueText.contains(#"security_result.category_details = "Recon""#))
+        }
+        let exact = try MappingSet(files: [("exact.map", table.replacingOccurrences(of: "@keys first_letter_any_case\n", with: ""))])
+        guard case .failed = Normalizer(mappings: exact).normalize(record: Array(#"{"Id":1}"#.utf8)) else {
+            Issue.record("without @keys, Id is not id")
+            return
+        }
     }
 
     // MARK: Errors at file:line:col

@@ -131,6 +131,10 @@ struct RecordMapper {
             let text = value.text(in: document)
             guard !separator.isEmpty, let range = text.ranges(of: separator).last else { return .success(.text(text)) }
             return .success(.text(String(text[range.upperBound...])))
+        case .beforeFirst(let separator):
+            let text = value.text(in: document)
+            guard !separator.isEmpty, let range = text.firstRange(of: separator) else { return .success(.text(text)) }
+            return .success(.text(String(text[..<range.lowerBound])))
         case .lookup(let name):
             guard let table = lookups[name] else { return .success(nil) }
             guard let match = table.find(value.text(in: document)) else { return .success(nil) }

@@ -11,21 +11,21 @@ indirect enum Condition: Sendable {
     case and(Condition, Condition)
     case or(Condition, Condition)
 
-    init(_ syntax: ConditionSyntax, location: TableLocation) throws(MappingError) {
+    init(_ syntax: ConditionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase = .exact) throws(MappingError) {
         switch syntax {
-        case .exists(let path, let column): self = .exists(try SourcePath(path, location: location, column: column))
-        case .missing(let path, let column): self = .missing(try SourcePath(path, location: location, column: column))
-        case .equals(let path, let values, let column): self = .equals(try SourcePath(path, location: location, column: column), Set(values))
-        case .notEquals(let path, let values, let column): self = .notEquals(try SourcePath(path, location: location, column: column), Set(values))
+        case .exists(let path, let column): self = .exists(try SourcePath(path, location: location, column: column, keyCase: keyCase))
+        case .missing(let path, let column): self = .missing(try SourcePath(path, location: location, column: column, keyCase: keyCase))
+        case .equals(let path, let values, let column): self = .equals(try SourcePath(path, location: location, column: column, keyCase: keyCase), Set(values))
+        case .notEquals(let path, let values, let column): self = .notEquals(try SourcePath(path, location: location, column: column, keyCase: keyCase), Set(values))
         case .valuePredicate(let name, let column):
             switch name {
             case "is_ip": self = .isIP
             case "is_not_empty": self = .isNotEmpty
             default: throw location.error("unknown predicate '\(name)'", column: column)
             }
-        case .not(let inner): self = .not(try Condition(inner, location: location))
-        case .and(let a, let b): self = .and(try Condition(a, location: location), try Condition(b, location: location))
-        case .or(let a, let b): self = .or(try Condition(a, location: location), try Condition(b, location: location))
+        case .not(let inner): self = .not(try Condition(inner, location: location, keyCase: keyCase))
+        case .and(let a, let b): self = .and(try Condition(a, location: location, keyCase: keyCase), try Condition(b, location: location, keyCase: keyCase))
+        case .or(let a, let b): self = .or(try Condition(a, location: location, keyCase: keyCase), try Condition(b, location: location, keyCase: keyCase))
         }
     }
 

@@ -23,14 +23,15 @@ struct MappingCompiler {
                     .error("a file with '@log_type' needs '@match CONDITION' saying which records it handles")
             }
             let location = file.logTypeLocation ?? TableLocation(file: file.name, line: 1, column: 1)
-            let match = try file.match.map { (c) throws(MappingError) in try Condition(c, location: location) }
+            let keyCase: SourcePath.KeyCase = file.firstLetterAnyCase ? .firstLetterAnyCase : .exact
+            let match = try file.match.map { (c) throws(MappingError) in try Condition(c, location: location, keyCase: keyCase) }
             var rules: [CompiledRule] = []
-            for rule in file.rules { rules.append(try compile(rule, lookups: lookups)) }
+            for rule in file.rules { rules.append(try compile(rule, lookups: lookups, keyCase: keyCase)) }
             var excluded: [(kind: ExcludedPathSyntax.Kind, path: SourcePath)] = []
             for path in file.excludedPaths {
-                excluded.append((path.kind, try SourcePath(path.path, location: path.location, column: path.location.column)))
+                excluded.append((path.kind, try SourcePath(path.path, location: path.location, column: path.location.column, keyCase: keyCase)))
             }
-            let dedupeKey = try file.dedupeKey.map { (key) throws(MappingError) in try compile(key.0, location: key.1) }
+            let dedupeKey = try file.dedupeKey.map { (key) throws(MappingError) in try compile(key.0, location: key.1, keyCase: keyCase) }
             if let dedupeKey, dedupeKey.fansOut, let location = file.dedupeKey?.1 {
                 throw location.error("a dedupe key cannot use '[*]'")
             }
@@ -40,19 +41,19 @@ struct MappingCompiler {
         return (compiled, lookups)
     }
 
-    private func compile(_ rule: RuleSyntax, lookups: [String: LookupTable]) throws(MappingError) -> CompiledRule {
+    private func compile(_ rule: RuleSyntax, lookups: [String: LookupTable], keyCase: SourcePath.KeyCase) throws(MappingError) -> CompiledRule {
         let location = rule.location
-        let source = try compile(rule.source, location: location)
+        let source = try compile(rule.source, location: location, keyCase: keyCase)
         let target = try TargetPath(rule.target, schema: schema, location: location, column: rule.targetColumn)
         var recordConditions: [Condition] = []
-        for scope in rule.scope { recordConditions.append(try Condition(scope, location: location)) }
+        for scope in rule.scope { recordConditions.append(try Condition(scope, location: location, keyCase: keyCase)) }
         var stages: [RuleStage] = []
         var flattens = false
         var lastLookup: LookupTable?
         for stage in rule.stages {
             switch stage {
             case .when(let syntax):
-                let condition = try Condition(syntax, location: location)
+                let condition = try Condition(syntax, location: location, keyCase: keyCase)
                 if condition.readsValue { stages.append(.when(condition)) } else { recordConditions.append(condition) }
             case .transform(let name, let argument, let column):
                 let transform = try Transform(name: name, argument: argument, location: location, column: column)
@@ -94,23 +95,23 @@ struct MappingCompiler {
                             recordConditions: recordConditions, stages: stages, flattens: flattens, leafType: leafType)
     }
 
-    private func compile(_ expression: SourceExpressionSyntax, location: TableLocation) throws(MappingError) -> CompiledSource {
+    private func compile(_ expression: SourceExpressionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase) throws(MappingError) -> CompiledSource {
         switch expression {
         case .path(let text, let column):
-            return .path(try SourcePath(text, location: location, column: column))
+            return .path(try SourcePath(text, location: location, column: column, keyCase: keyCase))
         case .literal(let text, _):
             return .literal(text)
         case .concatenation(let parts):
             var compiled: [CompiledSource] = []
             for part in parts {
-                let c = try compile(part, location: location)
+                let c = try compile(part, location: location, keyCase: keyCase)
                 if c.fansOut { throw location.error("'+' cannot join a '[*]' path; map the elements with a rule of their own") }
                 compiled.append(c)
             }
             return .concatenation(compiled)
         case .firstNonEmpty(let parts):
             var compiled: [CompiledSource] = []
-            for part in parts { compiled.append(try compile(part, location: location)) }
+            for part in parts { compiled.append(try compile(part, location: location, keyCase: keyCase)) }
             return .firstNonEmpty(compiled)
         }
     }

@@ -7,6 +7,7 @@
 /// @when CONDITION … @end         rules inside apply only when CONDITION holds (blocks nest)
 /// @lookup NAME [range] default VALUE|empty … @end   a lookup table, one `KEY = VALUE` row a line
 /// @opaque PATH / @ignore PATH    source subtrees excluded from field coverage
+/// @keys first_letter_any_case   member names also match with the first letter's case flipped (PascalCase AWS CLI output)
 /// @eventbridge "TYPE", …          EventBridge detail-types whose `detail` this file handles
 /// @dedupe_key SOURCE             what identifies a record for de-duplication
 /// SOURCE -> TARGET [| STAGE]*    a rule; STAGE is a transform or `when CONDITION`
@@ -63,6 +64,11 @@ struct MappingParser {
                     repeat {
                         file.eventBridgeDetailTypes.append(try cursor.expectValue())
                     } while cursor.skip(symbol: ",")
+                case "keys":
+                    let mode = try cursor.expectWord("a key matching mode")
+                    guard mode == "first_letter_any_case" else { throw here.error("'@keys' takes 'first_letter_any_case', not '\(mode)'") }
+                    guard file.rules.isEmpty, file.match == nil else { throw here.error("'@keys' must come before '@match' and the rules") }
+                    file.firstLetterAnyCase = true
                 case "dedupe_key":
                     guard file.dedupeKey == nil else { throw here.error("'@dedupe_key' given twice") }
                     file.dedupeKey = (try parseSourceExpression(&cursor), here)
@@ -75,7 +81,7 @@ struct MappingParser {
                             location: TableLocation(file: fileName, line: lineNumber, column: column)))
                     } while cursor.skip(symbol: ",")
                 default:
-                    throw here.error("unknown directive '@\(first.text)' (expected @log_type, @match, @when, @end, @lookup, @eventbridge, @dedupe_key, @opaque or @ignore)")
+                    throw here.error("unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @eventbridge, @dedupe_key, @opaque or @ignore)")
                 }
                 try cursor.expectEnd()
                 continue

@@ -14,6 +14,8 @@ struct MappingFileSyntax: Sendable {
     var excludedPaths: [ExcludedPathSyntax] = []
     /// EventBridge detail-types whose `detail` this file's records arrive in (`@eventbridge`).
     var eventBridgeDetailTypes: [String] = []
+    /// `@keys first_letter_any_case`: member names also match with their first letter's case flipped.
+    var firstLetterAnyCase = false
     /// What identifies a record for `--dedupe` (`@dedupe_key`), with its location.
     var dedupeKey: (SourceExpressionSyntax, TableLocation)?
 }

@@ -4,7 +4,9 @@ struct SourcePath: Sendable, Hashable, CustomStringConvertible {
     /// One step down the JSON tree.
     enum Step: Sendable, Hashable {
         /// An object member; on an array, a numeric key is read as an element index instead.
-        case key([UInt8], index: Int?)
+        /// `alternate` is the same key with its first letter's case flipped, for tables that read
+        /// both lowerCamelCase and PascalCase records (`@keys first_letter_any_case`).
+        case key([UInt8], index: Int?, alternate: [UInt8]? = nil)
         /// Every element of an array (fan-out): the rule fires once per element.
         case each
         /// The first element of an array whose member `key` has the text `value`.
@@ -18,16 +20,28 @@ struct SourcePath: Sendable, Hashable, CustomStringConvertible {
     /// True when the path fans out over an array (`[*]`).
     var fansOut: Bool { steps.contains(.each) }
 
+    /// How member names are matched.
+    enum KeyCase: Sendable {
+        case exact
+        /// `service` also matches `Service` (AWS CLI / boto3 output is PascalCase).
+        case firstLetterAnyCase
+    }
+
     /// Parses the path syntax; `location` and `column` place errors.
-    init(_ text: String, location: TableLocation, column: Int) throws(MappingError) {
+    init(_ text: String, location: TableLocation, column: Int, keyCase: KeyCase = .exact) throws(MappingError) {
         self.text = text
         var steps: [Step] = []
         var segment = ""
         var chars = Array(text)[...]
         func fail(_ message: String) -> MappingError { location.error("in path '\(text)': \(message)", column: column) }
+        func alternate(_ name: String) -> [UInt8]? {
+            guard keyCase == .firstLetterAnyCase, let first = name.first, first.isLetter else { return nil }
+            let flipped = first.isUppercase ? first.lowercased() : first.uppercased()
+            return Array((flipped + name.dropFirst()).utf8)
+        }
         func flushSegment() throws(MappingError) {
             guard !segment.isEmpty else { throw fail("empty path segment") }
-            steps.append(.key(Array(segment.utf8), index: Int(segment).flatMap { $0 >= 0 ? $0 : nil }))
+            steps.append(.key(Array(segment.utf8), index: Int(segment).flatMap { $0 >= 0 ? $0 : nil }, alternate: alternate(segment)))
             segment = ""
         }
         while let c = chars.first {
@@ -52,7 +66,8 @@ struct SourcePath: Sendable, Hashable, CustomStringConvertible {
                     guard !key.isEmpty else { throw fail("'[key=value]' needs a key") }
                     steps.append(.select(key: Array(key.utf8), value: value))
                 } else if inside.hasPrefix("\""), inside.hasSuffix("\""), inside.count >= 2 {
-                    steps.append(.key(Array(inside.dropFirst().dropLast().utf8), index: nil))
+                    let name = String(inside.dropFirst().dropLast())
+                    steps.append(.key(Array(name.utf8), index: nil, alternate: alternate(name)))
                 } else {
                     throw fail("'[\(inside)]' is not '[*]', '[N]', '[\"key\"]' or '[key=value]'")
                 }
@@ -67,7 +82,7 @@ struct SourcePath: Sendable, Hashable, CustomStringConvertible {
 
     /// The path with array steps folded to `[*]`, used to group coverage by field.
     var isPlainKeyChain: Bool {
-        steps.allSatisfy { if case .key(_, nil) = $0 { return true } else { return false } }
+        steps.allSatisfy { if case .key(_, nil, _) = $0 { return true } else { return false } }
     }
 }
 
@@ -139,9 +154,11 @@ extension JSONDocument {
     /// One non-fan-out step.
     func child(of node: Int, _ step: SourcePath.Step) -> Int? {
         switch step {
-        case .key(let key, let index):
+        case .key(let key, let index, let alternate):
             switch kind(node) {
-            case .object: return key.withUnsafeBytes { member(node, keyBytes: $0) }
+            case .object:
+                if let found = key.withUnsafeBytes({ member(node, keyBytes: $0) }) { return found }
+                return alternate.flatMap { other in other.withUnsafeBytes { member(node, keyBytes: $0) } }
             case .array: return index.flatMap { element(node, at: $0) }
             default: return nil
             }
