@@ -59,4 +59,18 @@ struct CloudTrailCorpusTests {
             }
         }
     }
+
+    /// The EventBridge-wrapped CloudTrail events of the corpus's envelope folder are unwrapped and normalized.
+    @Test func eventBridgeEnvelopesNormalize() throws {
+        let directory = PackagePaths.corpus.appendingPathComponent("envelopes")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("via_CloudTrail") }
+        #expect(names.count == 2)
+        for name in names {
+            var outcomes: [String] = []
+            try Normalizer().normalize(path: directory.appendingPathComponent(name).path) { record in
+                if case .normalized(let event) = record.outcome { outcomes.append(event.logType) } else { outcomes.append("\(record.outcome)") }
+            }
+            #expect(outcomes == ["AWS_CLOUDTRAIL"], "\(name)")
+        }
+    }
 }

@@ -17,11 +17,16 @@ final class EnvelopeStreamer {
     private(set) var keepFrom: Int
     private let origin: String
     private var control = false
+    /// Whether an envelope array was found; a large value without one is a single oversized record.
+    private var foundEnvelope = false
+    /// The value's first bytes, kept for the failure report of a large value without an envelope.
+    private let head: [UInt8]
 
     init(start: Int, origin: String, reader: RecordReader) {
         position = start
         keepFrom = start
         self.origin = origin
+        head = Array(reader.bytes[start..<min(reader.count, start + reader.maxRecordBytes)])
     }
 
     func shift(by count: Int) {
@@ -53,11 +58,16 @@ final class EnvelopeStreamer {
         case .done:
             reader.moveCursor(to: position)
             reader.endStreaming()
+            if !foundEnvelope {
+                reader.emit(RawRecord(origin: origin, bytes: head,
+                                      failure: "record larger than the \(reader.maxRecordBytes)-byte limit, with no Records/findings/Events/logEvents array to split it by (the first \(head.count) bytes are kept here)"))
+            }
         case .open:
             let byte = try peek(reader)
             position += 1
             keepFrom = position
             state = byte == 0x5B ? .array(key: nil, index: 0) : .member
+            foundEnvelope = byte == 0x5B
         case .member:
             var byte = try peek(reader)
             if byte == 0x2C {
@@ -75,6 +85,7 @@ final class EnvelopeStreamer {
             position += 1
             let valueStart = try peek(reader)
             if valueStart == 0x5B, EnvelopeKey.streamedArrays.contains(key) {
+                foundEnvelope = true
                 position += 1
                 keepFrom = position
                 state = .array(key: key, index: 0)
@@ -120,8 +131,7 @@ final class EnvelopeStreamer {
     /// Reads a string's content (escapes left as written: member names of interest have none).
     private func readString(_ reader: RecordReader) throws(Failure) -> String {
         position += 1
-        let start = position
-        keepFrom = start
+        keepFrom = position
         var escaped = false
         while true {
             while position < reader.count {
@@ -132,9 +142,26 @@ final class EnvelopeStreamer {
                     keepFrom = position
                     return value
                 }
-                if position - keepFrom > reader.maxRecordBytes { throw .syntax("a string longer than the record limit") }
+                if position - keepFrom > reader.maxRecordBytes { throw .syntax("a member name longer than the record limit") }
             }
-            _ = start
+            guard reader.more() else { throw .truncated }
+        }
+    }
+
+    /// Skips a string without holding it, however long it is.
+    private func skipString(_ reader: RecordReader) throws(Failure) {
+        position += 1
+        var escaped = false
+        while true {
+            while position < reader.count {
+                let byte = reader.byte(at: position)
+                position += 1
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 {
+                    keepFrom = position
+                    return
+                }
+            }
+            keepFrom = position
             guard reader.more() else { throw .truncated }
         }
     }
@@ -144,7 +171,7 @@ final class EnvelopeStreamer {
         let first = try peek(reader)
         switch first {
         case 0x22:
-            _ = try readString(reader)
+            try skipString(reader)
         case 0x7B, 0x5B:
             var scanner = JSONValueScanner(start: position)
             while true {
@@ -194,6 +221,9 @@ final class EnvelopeStreamer {
         while true {
             let result = reader.bytes.withUnsafeBufferPointer { scanner.scan($0) }
             if case .complete(let end) = result {
+                if oversized == nil, end - keepFrom > reader.maxRecordBytes {
+                    oversized = Array(reader.bytes[keepFrom..<(keepFrom + reader.maxRecordBytes)])
+                }
                 if let kept = oversized {
                     total += end - keepFrom
                     reader.emit(RawRecord(origin: origin, bytes: kept, element: element,

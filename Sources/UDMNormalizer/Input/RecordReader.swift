@@ -309,7 +309,7 @@ final class RecordReader {
         var scanner = JSONValueScanner(start: start)
         while true {
             let result = buffer.withUnsafeBufferPointer { scanner.scan($0) }
-            if case .complete(let end) = result {
+            if case .complete(let end) = result, end - start <= limits.maxRecordBytes {
                 pending.append(RawRecord(origin: origin, bytes: Array(buffer[start..<end])))
                 advance(to: end)
                 return
