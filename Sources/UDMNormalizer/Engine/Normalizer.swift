@@ -48,10 +48,12 @@ public struct Normalizer: Sendable {
         guard document.kind(root) == .object else {
             return .failed(reason: "expected a JSON object, found \(document.kindName(root))")
         }
-        guard let file = mappings.file(for: document, root: root, logType: options.logType) else {
+        let resolver = PathResolver(document: document, root: root, mappings: mappings)
+        guard let file = mappings.file(for: resolver, logType: options.logType) else {
             return .failed(reason: "unrecognized record: no mapping table matches it (known log types: \(mappings.logTypes.joined(separator: ", ")))")
         }
-        var mapper = RecordMapper(schema: mappings.schema, lookups: mappings.lookups, document: document, root: root, ruleCount: file.rules.count)
+        var mapper = RecordMapper(schema: mappings.schema, lookups: mappings.lookups, resolver: resolver, ruleCount: file.rules.count,
+                                  targetInstanceCount: mappings.targetInstanceCount)
         mapper.run(file.rules)
         var diagnostics = mapper.diagnostics
         var builder = mapper.builder
@@ -63,7 +65,7 @@ public struct Normalizer: Sendable {
         case .valid:
             break
         }
-        let dedupeKey = file.dedupeKey.flatMap { $0.text(in: document, root: root) }
+        let dedupeKey = file.dedupeKey.flatMap { $0.text(in: resolver) }
         return .normalized(UDMEvent(document: document, builder: builder, schema: mappings.schema,
                                     logType: file.logType ?? "", diagnostics: diagnostics, rules: file.rules, dedupeKey: dedupeKey))
     }

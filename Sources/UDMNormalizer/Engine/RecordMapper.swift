@@ -7,26 +7,32 @@ struct RecordMapper {
     let lookups: [String: LookupTable]
     let document: JSONDocument
     let root: Int
+    let resolver: PathResolver
     var builder: UDMEventBuilder
     var diagnostics: [Diagnostic] = []
     /// Per rule (by index in its file): whether it wrote a value, for reports and `explain`.
     var fired: [Bool]
 
-    init(schema: UDMSchema, lookups: [String: LookupTable], document: JSONDocument, root: Int, ruleCount: Int) {
+    init(schema: UDMSchema, lookups: [String: LookupTable], resolver: PathResolver, ruleCount: Int, targetInstanceCount: Int) {
         self.schema = schema
         self.lookups = lookups
-        self.document = document
-        self.root = root
-        self.builder = UDMEventBuilder(rootMessage: schema.rootMessage)
+        self.document = resolver.document
+        self.root = resolver.root
+        self.resolver = resolver
+        self.builder = UDMEventBuilder(rootMessage: schema.rootMessage, targetInstanceCount: targetInstanceCount)
         self.fired = Array(repeating: false, count: ruleCount)
     }
 
     mutating func run(_ rules: [CompiledRule]) {
+        var values: [(MappedValue, Int)] = []
+        values.reserveCapacity(8)
         for index in rules.indices {
             let rule = rules[index]
             if isAlreadySet(rule) { continue }
-            guard rule.recordConditions.allSatisfy({ $0.holds(in: document, root: root, value: nil) }) else { continue }
-            forEachSourceValue(rule.source) { value, fanIndex in
+            guard rule.recordConditions.allSatisfy({ $0.holds(in: resolver, value: nil) }) else { continue }
+            values.removeAll(keepingCapacity: true)
+            Self.collectValues(rule.source, resolver: resolver, into: &values)
+            for (value, fanIndex) in values {
                 apply(rule, index: index, value: value, fanIndex: fanIndex)
             }
         }
@@ -34,7 +40,7 @@ struct RecordMapper {
 
     /// First non-empty wins: a single-valued target that is set already needs no evaluation.
     private func isAlreadySet(_ rule: CompiledRule) -> Bool {
-        guard rule.isSingleValued, let instance = builder.existingInstance(for: rule.target.steps) else { return false }
+        guard rule.isSingleValued, let instance = builder.existingInstance(for: rule.target) else { return false }
         switch rule.target.leaf {
         case .scalar(let field, _): return builder.has(instance, field: field.field)
         case .structKey(let field, let key): return builder.has(instance, field: field.field, structKey: key)
@@ -42,31 +48,28 @@ struct RecordMapper {
         }
     }
 
-    private func forEachSourceValue(_ source: CompiledSource, _ body: (MappedValue, Int) -> Void) {
+    /// The non-empty values a source gives, with their fan-out index. Static, so evaluating a
+    /// source never touches (or copies) the mapper's mutable state.
+    static func collectValues(_ source: CompiledSource, resolver: PathResolver, into values: inout [(MappedValue, Int)]) {
+        let document = resolver.document
         switch source {
         case .path(let path):
-            document.forEachValue(of: path, from: root) { node, fanIndex in
-                if !document.isEmptyValue(node) { body(.node(node), fanIndex) }
+            if path.fansOut {
+                resolver.forEachValue(of: path) { node, fanIndex in
+                    if !document.isEmptyValue(node) { values.append((.node(node), fanIndex)) }
+                }
+            } else if let node = resolver.value(of: path), !document.isEmptyValue(node) {
+                values.append((.node(node), 0))
             }
         case .literal(let text):
-            body(.text(text), 0)
-        case .concatenation(let parts):
-            var text = ""
-            for part in parts {
-                var piece: String?
-                forEachSourceValue(part) { value, _ in if piece == nil { piece = value.text(in: document) } }
-                guard let piece else { return }
-                text += piece
-            }
-            body(.text(text), 0)
+            values.append((.text(text), 0))
+        case .concatenation:
+            if let text = source.text(in: resolver), !text.isEmpty { values.append((.text(text), 0)) }
         case .firstNonEmpty(let parts):
             for part in parts {
-                var any = false
-                forEachSourceValue(part) { value, fanIndex in
-                    any = true
-                    body(value, fanIndex)
-                }
-                if any { return }
+                let before = values.count
+                collectValues(part, resolver: resolver, into: &values)
+                if values.count > before { return }
             }
         }
     }
@@ -76,7 +79,7 @@ struct RecordMapper {
         for stage in rule.stages {
             switch stage {
             case .when(let condition):
-                guard condition.holds(in: document, root: root, value: value) else { return }
+                guard condition.holds(in: resolver, value: value) else { return }
             case .transform(let transform):
                 if transform == .flatten { continue }
                 switch run(transform, on: value) {
@@ -155,12 +158,12 @@ struct RecordMapper {
                 diagnostics.append(Diagnostic(rule: rule.id, message: "\(target.fieldPath): \(failure.message)"))
                 return
             }
-            guard let instance = builder.instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: true) else { return }
+            guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return }
             if !append && builder.has(instance, field: field.field) { return }
             builder.append(instance, field: field.field, content: .value(output), rule: index)
         case .label(let field, let key):
             guard let output = labelValue(value, rule: rule) else { return }
-            guard let instance = builder.instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: true) else { return }
+            guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return }
             builder.append(instance, field: field.field, content: .label(key: key, value: output), rule: index)
         case .labelList(let field):
             var pairs: [(String, OutputValue)] = []
@@ -175,7 +178,7 @@ struct RecordMapper {
                 return
             }
             guard !pairs.isEmpty,
-                  let instance = builder.instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: true) else { return }
+                  let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return }
             for (key, output) in pairs { builder.append(instance, field: field.field, content: .label(key: key, value: output), rule: index) }
         case .structKey(let field, let key):
             let output: OutputValue
@@ -183,7 +186,7 @@ struct RecordMapper {
             case .node(let node): output = document.kind(node) == .string ? .sourceString(node) : .sourceJSON(node)
             case .text(let text): output = .text(text)
             }
-            guard let instance = builder.instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: true) else { return }
+            guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return }
             if builder.has(instance, field: field.field, structKey: key) { return }
             builder.append(instance, field: field.field, content: .structValue(key: key, value: output), rule: index)
         }

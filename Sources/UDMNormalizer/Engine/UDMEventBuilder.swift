@@ -3,7 +3,8 @@
 /// An arena of small entry lists (rather than nested value types) keeps writes O(depth) without
 /// copy-on-write churn, and lets the writer emit fields in schema order whatever order rules ran in.
 struct UDMEventBuilder: Sendable {
-    /// One message instance (the root `UDM` event is instance 0).
+    /// One message instance (the root `UDM` event is instance 0). Its entries are kept sorted by
+    /// (field, element), insertion order among equals, so writers need no sort.
     struct Instance: Sendable {
         var message: Int
         var entries: [Entry] = []
@@ -27,10 +28,34 @@ struct UDMEventBuilder: Sendable {
     }
 
     private(set) var instances: [Instance]
+    /// Instance index by target instance key (see `TargetPath.instanceKey`), -1 when not created yet.
+    private var instanceByKey: [Int32]
 
-    init(rootMessage: Int) {
+    init(rootMessage: Int, targetInstanceCount: Int = 0) {
         instances = [Instance(message: rootMessage)]
         instances.reserveCapacity(24)
+        instanceByKey = Array(repeating: -1, count: targetInstanceCount)
+    }
+
+    /// The instance a compiled target leads to, found through its key when it has one.
+    mutating func instance(for target: TargetPath, fanIndex: Int, schema: UDMSchema, create: Bool) -> Int? {
+        if let key = target.instanceKey, key < instanceByKey.count {
+            let known = instanceByKey[key]
+            if known >= 0 { return Int(known) }
+            guard let found = instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: create) else { return nil }
+            instanceByKey[key] = Int32(found)
+            return found
+        }
+        return instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: create)
+    }
+
+    /// The instance of a compiled target if it exists; never creates.
+    func existingInstance(for target: TargetPath) -> Int? {
+        if let key = target.instanceKey, key < instanceByKey.count {
+            let known = instanceByKey[key]
+            if known >= 0 { return Int(known) }
+        }
+        return existingInstance(for: target.steps)
     }
 
     /// The instance reached by following `steps` from the root, created on the way when `create`.
@@ -56,7 +81,7 @@ struct UDMEventBuilder: Sendable {
             guard case .message(let childMessage) = schema.field(step.field).type else { return nil }
             let newIndex = instances.count
             instances.append(Instance(message: childMessage))
-            instances[current].entries.append(Entry(field: field, element: element, content: .child(newIndex), rule: -1))
+            insert(Entry(field: field, element: element, content: .child(newIndex), rule: -1), into: current)
             current = newIndex
         }
         return current
@@ -90,7 +115,18 @@ struct UDMEventBuilder: Sendable {
 
     mutating func append(_ instance: Int, field: Int, content: Entry.Content, rule: Int) {
         let element = instances[instance].entries.count
-        instances[instance].entries.append(Entry(field: field, element: element, content: content, rule: rule))
+        insert(Entry(field: field, element: element, content: content, rule: rule), into: instance)
+    }
+
+    /// Inserts after every entry that sorts before or equal to it (entries are few: a linear scan from the end).
+    private mutating func insert(_ entry: Entry, into instance: Int) {
+        var position = instances[instance].entries.count
+        while position > 0 {
+            let previous = instances[instance].entries[position - 1]
+            if previous.field < entry.field || (previous.field == entry.field && previous.element <= entry.element) { break }
+            position -= 1
+        }
+        instances[instance].entries.insert(entry, at: position)
     }
 
     /// Replaces the value of a scalar field (used for the event-type fallback), adding it when absent.

@@ -14,22 +14,23 @@ indirect enum CompiledSource: Sendable {
     }
 
     /// The expression's text on a record (first values, no fan-out), or nil when a path is absent.
-    func text(in document: JSONDocument, root: Int) -> String? {
+    func text(in resolver: PathResolver) -> String? {
+        let document = resolver.document
         switch self {
         case .path(let path):
-            guard let node = document.value(of: path, from: root), !document.isEmptyValue(node) else { return nil }
+            guard let node = resolver.value(of: path), !document.isEmptyValue(node) else { return nil }
             return document.scalarText(node)
         case .literal(let text):
             return text
         case .concatenation(let parts):
             var text = ""
             for part in parts {
-                guard let piece = part.text(in: document, root: root) else { return nil }
+                guard let piece = part.text(in: resolver) else { return nil }
                 text += piece
             }
             return text
         case .firstNonEmpty(let parts):
-            for part in parts { if let text = part.text(in: document, root: root) { return text } }
+            for part in parts { if let text = part.text(in: resolver) { return text } }
             return nil
         }
     }

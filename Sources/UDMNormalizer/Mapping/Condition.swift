@@ -2,8 +2,8 @@
 indirect enum Condition: Sendable {
     case exists(SourcePath)
     case missing(SourcePath)
-    case equals(SourcePath, Set<String>)
-    case notEquals(SourcePath, Set<String>)
+    case equals(SourcePath, ComparisonValues)
+    case notEquals(SourcePath, ComparisonValues)
     /// The value being mapped is an IPv4 or IPv6 address.
     case isIP
     case isNotEmpty
@@ -11,21 +11,21 @@ indirect enum Condition: Sendable {
     case and(Condition, Condition)
     case or(Condition, Condition)
 
-    init(_ syntax: ConditionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase = .exact) throws(MappingError) {
+    init(_ syntax: ConditionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase = .exact, interner: PathInterner? = nil) throws(MappingError) {
         switch syntax {
-        case .exists(let path, let column): self = .exists(try SourcePath(path, location: location, column: column, keyCase: keyCase))
-        case .missing(let path, let column): self = .missing(try SourcePath(path, location: location, column: column, keyCase: keyCase))
-        case .equals(let path, let values, let column): self = .equals(try SourcePath(path, location: location, column: column, keyCase: keyCase), Set(values))
-        case .notEquals(let path, let values, let column): self = .notEquals(try SourcePath(path, location: location, column: column, keyCase: keyCase), Set(values))
+        case .exists(let path, let column): self = .exists(try SourcePath(path, location: location, column: column, keyCase: keyCase, interner: interner))
+        case .missing(let path, let column): self = .missing(try SourcePath(path, location: location, column: column, keyCase: keyCase, interner: interner))
+        case .equals(let path, let values, let column): self = .equals(try SourcePath(path, location: location, column: column, keyCase: keyCase, interner: interner), ComparisonValues(values))
+        case .notEquals(let path, let values, let column): self = .notEquals(try SourcePath(path, location: location, column: column, keyCase: keyCase, interner: interner), ComparisonValues(values))
         case .valuePredicate(let name, let column):
             switch name {
             case "is_ip": self = .isIP
             case "is_not_empty": self = .isNotEmpty
             default: throw location.error("unknown predicate '\(name)'", column: column)
             }
-        case .not(let inner): self = .not(try Condition(inner, location: location, keyCase: keyCase))
-        case .and(let a, let b): self = .and(try Condition(a, location: location, keyCase: keyCase), try Condition(b, location: location, keyCase: keyCase))
-        case .or(let a, let b): self = .or(try Condition(a, location: location, keyCase: keyCase), try Condition(b, location: location, keyCase: keyCase))
+        case .not(let inner): self = .not(try Condition(inner, location: location, keyCase: keyCase, interner: interner))
+        case .and(let a, let b): self = .and(try Condition(a, location: location, keyCase: keyCase, interner: interner), try Condition(b, location: location, keyCase: keyCase, interner: interner))
+        case .or(let a, let b): self = .or(try Condition(a, location: location, keyCase: keyCase, interner: interner), try Condition(b, location: location, keyCase: keyCase, interner: interner))
         }
     }
 
@@ -52,32 +52,60 @@ indirect enum Condition: Sendable {
 
 extension Condition {
     /// Evaluates the condition on a record; `value` is the rule's current value, if any.
-    func holds(in document: JSONDocument, root: Int, value: MappedValue?) -> Bool {
+    func holds(in resolver: PathResolver, value: MappedValue?) -> Bool {
+        let document = resolver.document
         switch self {
         case .exists(let path):
-            guard let node = document.value(of: path, from: root) else { return false }
+            guard let node = resolver.value(of: path) else { return false }
             return !document.isEmptyValue(node)
         case .missing(let path):
-            guard let node = document.value(of: path, from: root) else { return true }
+            guard let node = resolver.value(of: path) else { return true }
             return document.isEmptyValue(node)
         case .equals(let path, let values):
-            guard let node = document.value(of: path, from: root) else { return false }
-            return values.contains(document.scalarText(node))
+            guard let node = resolver.value(of: path) else { return false }
+            return values.matches(node, in: document)
         case .notEquals(let path, let values):
-            guard let node = document.value(of: path, from: root) else { return true }
-            return !values.contains(document.scalarText(node))
+            guard let node = resolver.value(of: path) else { return true }
+            return !values.matches(node, in: document)
         case .isIP:
             guard let value else { return false }
-            return IPAddress.isValid(value.text(in: document))
+            switch value {
+            case .node(let node) where document.kind(node) == .string && document.nodes[node].flags & JSONNode.hasEscapes == 0:
+                return document.withRawBytes(node) { IPAddress.isValid(utf8: $0) }
+            default:
+                return IPAddress.isValid(value.text(in: document))
+            }
         case .isNotEmpty:
             guard let value else { return false }
             return !value.isEmpty(in: document)
         case .not(let inner):
-            return !inner.holds(in: document, root: root, value: value)
+            return !inner.holds(in: resolver, value: value)
         case .and(let a, let b):
-            return a.holds(in: document, root: root, value: value) && b.holds(in: document, root: root, value: value)
+            return a.holds(in: resolver, value: value) && b.holds(in: resolver, value: value)
         case .or(let a, let b):
-            return a.holds(in: document, root: root, value: value) || b.holds(in: document, root: root, value: value)
+            return a.holds(in: resolver, value: value) || b.holds(in: resolver, value: value)
+        }
+    }
+}
+
+/// The values a condition compares with, kept as UTF-8 so that comparing a record's value
+/// allocates nothing: strings without escapes and non-string scalars compare as raw bytes.
+struct ComparisonValues: Sendable {
+    let values: [[UInt8]]
+
+    init(_ texts: [String]) {
+        values = texts.map { Array($0.utf8) }
+    }
+
+    func matches(_ node: Int, in document: JSONDocument) -> Bool {
+        switch document.kind(node) {
+        case .object, .array:
+            return false
+        case .string where document.nodes[node].flags & (JSONNode.hasEscapes | JSONNode.needsRepair) != 0:
+            let text = Array(document.string(node).utf8)
+            return values.contains(text)
+        default:
+            return document.withRawBytes(node) { raw in values.contains { $0.elementsEqual(raw) } }
         }
     }
 }

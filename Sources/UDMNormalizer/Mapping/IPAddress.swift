@@ -3,6 +3,34 @@
 enum IPAddress {
     static func isValid(_ text: String) -> Bool { isIPv4(text) || isIPv6(text) }
 
+    /// The same test on raw UTF-8 without allocating for IPv4 and host names; IPv6 candidates
+    /// (anything with a colon) take the text path.
+    static func isValid(utf8 bytes: UnsafeRawBufferPointer) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= 45 else { return false }
+        if bytes.contains(UInt8(ascii: ":")) { return isIPv6(String(decoding: bytes, as: UTF8.self)) }
+        // IPv4: four decimal parts of 1-3 digits, each at most 255, no leading zeros.
+        var parts = 0
+        var value = 0
+        var digits = 0
+        var leadingZero = false
+        for byte in bytes {
+            if byte >= 0x30 && byte <= 0x39 {
+                if digits == 0 { leadingZero = byte == 0x30 } else if leadingZero { return false }
+                value = value * 10 + Int(byte - 0x30)
+                digits += 1
+                if digits > 3 || value > 255 { return false }
+            } else if byte == 0x2E {
+                guard digits > 0, parts < 3 else { return false }
+                parts += 1
+                value = 0
+                digits = 0
+            } else {
+                return false
+            }
+        }
+        return parts == 3 && digits > 0
+    }
+
     static func isIPv4(_ text: some StringProtocol) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return false }

@@ -2,6 +2,10 @@
 /// a record is seen: UDM paths against the schema, enum constants, lookup names and values.
 struct MappingCompiler {
     let schema: UDMSchema
+    /// Numbers the path prefixes of everything compiled, for per-record memoization.
+    let interner = PathInterner()
+    /// Numbers target instance chains, for the event builder's lookup table.
+    let targets = TargetInterner()
 
     func compile(_ files: [MappingFileSyntax]) throws(MappingError) -> (files: [CompiledMappingFile], lookups: [String: LookupTable]) {
         var lookups: [String: LookupTable] = [:]
@@ -24,12 +28,12 @@ struct MappingCompiler {
             }
             let location = file.logTypeLocation ?? TableLocation(file: file.name, line: 1, column: 1)
             let keyCase: SourcePath.KeyCase = file.firstLetterAnyCase ? .firstLetterAnyCase : .exact
-            let match = try file.match.map { (c) throws(MappingError) in try Condition(c, location: location, keyCase: keyCase) }
+            let match = try file.match.map { (c) throws(MappingError) in try Condition(c, location: location, keyCase: keyCase, interner: interner) }
             var rules: [CompiledRule] = []
             for rule in file.rules { rules.append(try compile(rule, lookups: lookups, keyCase: keyCase)) }
             var excluded: [(kind: ExcludedPathSyntax.Kind, path: SourcePath)] = []
             for path in file.excludedPaths {
-                excluded.append((path.kind, try SourcePath(path.path, location: path.location, column: path.location.column, keyCase: keyCase)))
+                excluded.append((path.kind, try SourcePath(path.path, location: path.location, column: path.location.column, keyCase: keyCase, interner: interner)))
             }
             let dedupeKey = try file.dedupeKey.map { (key) throws(MappingError) in try compile(key.0, location: key.1, keyCase: keyCase) }
             if let dedupeKey, dedupeKey.fansOut, let location = file.dedupeKey?.1 {
@@ -44,16 +48,17 @@ struct MappingCompiler {
     private func compile(_ rule: RuleSyntax, lookups: [String: LookupTable], keyCase: SourcePath.KeyCase) throws(MappingError) -> CompiledRule {
         let location = rule.location
         let source = try compile(rule.source, location: location, keyCase: keyCase)
-        let target = try TargetPath(rule.target, schema: schema, location: location, column: rule.targetColumn)
+        var target = try TargetPath(rule.target, schema: schema, location: location, column: rule.targetColumn)
+        target.instanceKey = targets.key(for: target.steps)
         var recordConditions: [Condition] = []
-        for scope in rule.scope { recordConditions.append(try Condition(scope, location: location, keyCase: keyCase)) }
+        for scope in rule.scope { recordConditions.append(try Condition(scope, location: location, keyCase: keyCase, interner: interner)) }
         var stages: [RuleStage] = []
         var flattens = false
         var lastLookup: LookupTable?
         for stage in rule.stages {
             switch stage {
             case .when(let syntax):
-                let condition = try Condition(syntax, location: location, keyCase: keyCase)
+                let condition = try Condition(syntax, location: location, keyCase: keyCase, interner: interner)
                 if condition.readsValue { stages.append(.when(condition)) } else { recordConditions.append(condition) }
             case .transform(let name, let argument, let column):
                 let transform = try Transform(name: name, argument: argument, location: location, column: column)
@@ -98,7 +103,7 @@ struct MappingCompiler {
     private func compile(_ expression: SourceExpressionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase) throws(MappingError) -> CompiledSource {
         switch expression {
         case .path(let text, let column):
-            return .path(try SourcePath(text, location: location, column: column, keyCase: keyCase))
+            return .path(try SourcePath(text, location: location, column: column, keyCase: keyCase, interner: interner))
         case .literal(let text, _):
             return .literal(text)
         case .concatenation(let parts):

@@ -31,7 +31,11 @@ public struct MappingSet: Sendable {
     init(files: [(name: String, text: String)], schema: UDMSchema) throws(MappingError) {
         var syntax: [MappingFileSyntax] = []
         for file in files { syntax.append(try MappingParser(fileName: file.name).parse(file.text)) }
-        let compiled = try MappingCompiler(schema: schema).compile(syntax)
+        let compiler = MappingCompiler(schema: schema)
+        let compiled = try compiler.compile(syntax)
+        self.pathOwner = ObjectIdentifier(compiler.interner)
+        self.pathPrefixCount = compiler.interner.count
+        self.targetInstanceCount = compiler.targets.count
         self.schema = schema
         self.files = compiled.files
         self.recordFiles = compiled.files.filter { $0.logType != nil }
@@ -65,6 +69,11 @@ public struct MappingSet: Sendable {
 
     /// EventBridge detail-types some table handles; envelopes of other detail-types are skipped.
     let eventBridgeDetailTypes: Set<String>
+    /// The identity and size of the path-prefix numbering shared by these tables' paths.
+    let pathOwner: ObjectIdentifier
+    let pathPrefixCount: Int
+    /// How many distinct target instance chains the rules write to.
+    let targetInstanceCount: Int
 
     /// The file names, in evaluation order.
     public var fileNames: [String] { files.map(\.name) }
@@ -78,9 +87,9 @@ public struct MappingSet: Sendable {
 
     /// The file that handles a record: the first whose `@match` holds, restricted to `logType` when given.
     /// A forced log type falls back to its first file when no `@match` holds.
-    func file(for document: JSONDocument, root: Int, logType: String?) -> CompiledMappingFile? {
+    func file(for resolver: PathResolver, logType: String?) -> CompiledMappingFile? {
         for file in recordFiles where logType == nil || file.logType == logType {
-            if file.match?.holds(in: document, root: root, value: nil) ?? true { return file }
+            if file.match?.holds(in: resolver, value: nil) ?? true { return file }
         }
         return logType.flatMap { type in recordFiles.first { $0.logType == type } }
     }

@@ -15,6 +15,11 @@ struct SourcePath: Sendable, Hashable, CustomStringConvertible {
 
     let steps: [Step]
     let text: String
+    /// The interned node of the longest prefix without `[*]`, so a record resolves each distinct
+    /// prefix once however many rules and conditions read it (nil for paths made outside a table).
+    let prefix: PathPrefix?
+    /// How many leading steps `prefix` covers.
+    let prefixLength: Int
 
     var description: String { text }
     /// True when the path fans out over an array (`[*]`).
@@ -27,8 +32,9 @@ struct SourcePath: Sendable, Hashable, CustomStringConvertible {
         case firstLetterAnyCase
     }
 
-    /// Parses the path syntax; `location` and `column` place errors.
-    init(_ text: String, location: TableLocation, column: Int, keyCase: KeyCase = .exact) throws(MappingError) {
+    /// Parses the path syntax; `location` and `column` place errors. Paths compiled for one
+    /// `MappingSet` share `interner`, which numbers their prefixes for per-record memoization.
+    init(_ text: String, location: TableLocation, column: Int, keyCase: KeyCase = .exact, interner: PathInterner? = nil) throws(MappingError) {
         self.text = text
         var steps: [Step] = []
         var segment = ""
@@ -78,11 +84,129 @@ struct SourcePath: Sendable, Hashable, CustomStringConvertible {
         if !segment.isEmpty { try flushSegment() }
         guard !steps.isEmpty else { throw fail("empty path") }
         self.steps = steps
+        let plain = steps.prefix { $0 != .each }
+        prefixLength = plain.count
+        prefix = interner.flatMap { $0.intern(Array(plain)) }
     }
+
+    static func == (a: SourcePath, b: SourcePath) -> Bool { a.steps == b.steps }
+    func hash(into hasher: inout Hasher) { hasher.combine(steps) }
 
     /// The path with array steps folded to `[*]`, used to group coverage by field.
     var isPlainKeyChain: Bool {
         steps.allSatisfy { if case .key(_, nil, _) = $0 { return true } else { return false } }
+    }
+}
+
+/// One interned path prefix: a step below its parent prefix (or below the record's root).
+final class PathPrefix: Sendable {
+    let id: Int
+    let parent: PathPrefix?
+    let step: SourcePath.Step
+    let owner: ObjectIdentifier
+
+    init(id: Int, parent: PathPrefix?, step: SourcePath.Step, owner: ObjectIdentifier) {
+        self.id = id
+        self.parent = parent
+        self.step = step
+        self.owner = owner
+    }
+}
+
+/// Numbers the distinct path prefixes of one compiled table set. Used only while compiling.
+final class PathInterner {
+    private struct Key: Hashable {
+        var parent: Int
+        var step: SourcePath.Step
+    }
+
+    private var table: [Key: PathPrefix] = [:]
+    private(set) var count = 0
+
+    func intern(_ steps: [SourcePath.Step]) -> PathPrefix? {
+        var node: PathPrefix?
+        for step in steps {
+            let key = Key(parent: node?.id ?? -1, step: step)
+            if let existing = table[key] {
+                node = existing
+            } else {
+                let created = PathPrefix(id: count, parent: node, step: step, owner: ObjectIdentifier(self))
+                count += 1
+                table[key] = created
+                node = created
+            }
+        }
+        return node
+    }
+}
+
+/// Resolves source paths on one record, remembering each prefix it resolved. One per record;
+/// not shared between threads.
+final class PathResolver {
+    let document: JSONDocument
+    let root: Int
+    private let owner: ObjectIdentifier?
+    /// Resolved node per prefix id. A raw buffer rather than an array: a class's array property
+    /// pays a dynamic exclusivity check on every access, and this is read hundreds of times a record.
+    private let memo: UnsafeMutableBufferPointer<Int32>
+
+    private static let unknown: Int32 = -2
+    private static let absent: Int32 = -1
+
+    init(document: JSONDocument, root: Int, mappings: MappingSet) {
+        self.document = document
+        self.root = root
+        self.owner = mappings.pathOwner
+        self.memo = .allocate(capacity: mappings.pathPrefixCount)
+        memo.initialize(repeating: Self.unknown)
+    }
+
+    init(document: JSONDocument, root: Int) {
+        self.document = document
+        self.root = root
+        self.owner = nil
+        self.memo = .allocate(capacity: 0)
+    }
+
+    deinit {
+        memo.deallocate()
+    }
+
+    private func resolve(_ prefix: PathPrefix) -> Int? {
+        let known = memo[prefix.id]
+        if known != Self.unknown { return known == Self.absent ? nil : Int(known) }
+        var result: Int?
+        if let parent = prefix.parent {
+            result = resolve(parent).flatMap { document.child(of: $0, prefix.step) }
+        } else {
+            result = document.child(of: root, prefix.step)
+        }
+        memo[prefix.id] = result.map { Int32($0) } ?? Self.absent
+        return result
+    }
+
+    /// Where the walk starts: the memoized prefix node, or the root with no steps taken.
+    private func start(_ path: SourcePath) -> (node: Int, taken: Int)? {
+        if let prefix = path.prefix, prefix.owner == owner {
+            guard let node = resolve(prefix) else { return nil }
+            return (node, path.prefixLength)
+        }
+        return (root, 0)
+    }
+
+    /// The single value of a path (the first one, for a path with `[*]`).
+    func value(of path: SourcePath) -> Int? {
+        guard let (node, taken) = start(path) else { return nil }
+        if taken == path.steps.count { return node }
+        var found: Int?
+        document.walkFirst(path.steps[taken...], from: node, &found)
+        return found
+    }
+
+    /// Every value of a path with its fan-out index.
+    func forEachValue(of path: SourcePath, _ body: (Int, Int) -> Void) {
+        guard let (node, taken) = start(path) else { return }
+        document.walk(path.steps[taken...], from: node, fanIndex: 0, fanned: false, body)
     }
 }
 
@@ -103,7 +227,7 @@ extension JSONDocument {
         return found
     }
 
-    private func walkFirst(_ steps: ArraySlice<SourcePath.Step>, from node: Int, _ found: inout Int?) {
+    func walkFirst(_ steps: ArraySlice<SourcePath.Step>, from node: Int, _ found: inout Int?) {
         var current = node
         var rest = steps
         while let step = rest.first {
@@ -129,7 +253,7 @@ extension JSONDocument {
         found = current
     }
 
-    private func walk(_ steps: ArraySlice<SourcePath.Step>, from node: Int, fanIndex: Int, fanned: Bool, _ body: (Int, Int) -> Void) {
+    func walk(_ steps: ArraySlice<SourcePath.Step>, from node: Int, fanIndex: Int, fanned: Bool, _ body: (Int, Int) -> Void) {
         var current = node
         var rest = steps
         while let step = rest.first {

@@ -1,3 +1,17 @@
+/// Numbers the distinct first-element step chains of targets while compiling.
+final class TargetInterner {
+    private var table: [[TargetPath.Step]: Int] = [:]
+    var count: Int { table.count }
+
+    func key(for steps: [TargetPath.Step]) -> Int? {
+        guard steps.allSatisfy({ $0.element == .first }) else { return nil }
+        if let existing = table[steps] { return existing }
+        let key = table.count
+        table[steps] = key
+        return key
+    }
+}
+
 /// A compiled UDM destination, resolved against the schema: `principal.user.userid`,
 /// `principal.ip[]`, `about[*].file.full_path`, `target.resource.attribute.labels["Request ID"]`,
 /// `additional["access_key_id"]`.
@@ -33,6 +47,9 @@ struct TargetPath: Sendable, Hashable, CustomStringConvertible {
     let steps: [Step]
     let leaf: Leaf
     let text: String
+    /// Number of the instance the steps lead to when every step takes the first element, so the
+    /// event builder can find it without walking (assigned by the compiler; nil otherwise).
+    var instanceKey: Int?
     var description: String { text }
 
     /// The canonical dotted path with element markers removed (`about.file.full_path`), used to match

@@ -6,34 +6,38 @@ struct UDMJSONWriter {
     func write(instance: Int, to out: inout [UInt8]) {
         let builder = event.builder
         let message = event.schema.messages[builder.instances[instance].message]
+        let entries = builder.instances[instance].entries
         out.append(UInt8(ascii: "{"))
-        var firstField = true
-        for group in FieldGroups(entries: builder.instances[instance].entries) {
-            if !firstField { out.append(UInt8(ascii: ",")) }
-            firstField = false
-            let field = message.fields[group.field]
-            JSONStringEscaper.appendQuoted(field.name, to: &out)
-            out.append(UInt8(ascii: ":"))
+        var index = 0
+        while index < entries.count {
+            let fieldIndex = entries[index].field
+            var end = index + 1
+            while end < entries.count, entries[end].field == fieldIndex { end += 1 }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            let field = message.fields[fieldIndex]
+            out.append(contentsOf: message.jsonKeys[fieldIndex])
             if case .structObject = field.type {
-                writeStruct(group.entries, to: &out)
-                continue
+                writeStruct(entries[index..<end], to: &out)
+            } else if field.isRepeated {
+                out.append(UInt8(ascii: "["))
+                for position in index..<end {
+                    if position > index { out.append(UInt8(ascii: ",")) }
+                    writeContent(entries[position].content, to: &out)
+                }
+                out.append(UInt8(ascii: "]"))
+            } else {
+                writeContent(entries[index].content, to: &out)
             }
-            if field.isRepeated { out.append(UInt8(ascii: "[")) }
-            for (position, entry) in group.entries.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                writeContent(entry.content, to: &out)
-                if !field.isRepeated { break }
-            }
-            if field.isRepeated { out.append(UInt8(ascii: "]")) }
+            index = end
         }
         out.append(UInt8(ascii: "}"))
     }
 
-    private func writeStruct(_ entries: [UDMEventBuilder.Entry], to out: inout [UInt8]) {
+    private func writeStruct(_ entries: ArraySlice<UDMEventBuilder.Entry>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
-        for (position, entry) in entries.enumerated() {
+        for (position, entry) in zip(entries.indices, entries) {
             guard case .structValue(let key, let value) = entry.content else { continue }
-            if position > 0 { out.append(UInt8(ascii: ",")) }
+            if position > entries.startIndex { out.append(UInt8(ascii: ",")) }
             JSONStringEscaper.appendQuoted(key, to: &out)
             out.append(UInt8(ascii: ":"))
             writeValue(value, to: &out)
@@ -66,28 +70,4 @@ struct UDMJSONWriter {
         case .literal(let text): out.append(contentsOf: text.utf8)
         }
     }
-}
-
-/// The entries of one instance grouped by field, fields in schema order, elements in element order.
-struct FieldGroups: Sequence {
-    struct Group {
-        var field: Int
-        var entries: [UDMEventBuilder.Entry]
-    }
-
-    let groups: [Group]
-
-    init(entries: [UDMEventBuilder.Entry]) {
-        // Stable: entries of one field keep their insertion order among equal element numbers.
-        let ordered = entries.enumerated().sorted { a, b in
-            (a.element.field, a.element.element, a.offset) < (b.element.field, b.element.element, b.offset)
-        }.map(\.element)
-        var groups: [Group] = []
-        for entry in ordered {
-            if groups.last?.field == entry.field { groups[groups.count - 1].entries.append(entry) } else { groups.append(Group(field: entry.field, entries: [entry])) }
-        }
-        self.groups = groups
-    }
-
-    func makeIterator() -> IndexingIterator<[Group]> { groups.makeIterator() }
 }

@@ -7,9 +7,9 @@ struct UDMKeyValueWriter {
         let builder = event.builder
         let message = event.schema.messages[builder.instances[instance].message]
         let json = UDMJSONWriter(event: event)
-        for group in FieldGroups(entries: builder.instances[instance].entries) {
-            let path = prefix + message.fields[group.field].name
-            for entry in group.entries {
+        for entry in builder.instances[instance].entries {
+            let path = prefix + message.fields[entry.field].name
+            do {
                 switch entry.content {
                 case .child(let child):
                     write(instance: child, prefix: path + ".", to: &out)

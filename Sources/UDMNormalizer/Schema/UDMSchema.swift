@@ -45,10 +45,13 @@ struct UDMSchema: Sendable {
         let name: String
         let fields: [Field]
         private let indexByName: [String: Int]
+        /// `"name":` for each field, ready to copy into JSON output.
+        let jsonKeys: [[UInt8]]
 
         init(name: String, fields: [Field]) {
             self.name = name
             self.fields = fields
+            self.jsonKeys = fields.map { Array("\"\($0.name)\":".utf8) }
             var index: [String: Int] = [:]
             index.reserveCapacity(fields.count)
             for (position, field) in fields.enumerated() {
