@@ -9,6 +9,10 @@ struct RawRecord: Sendable {
         /// A CloudWatch Logs subscription log event: the record is the JSON text in `message`;
         /// `control` when the payload's `messageType` was `CONTROL_MESSAGE`.
         case logEvent(control: Bool)
+        /// An NDJSON line, handed over whole: usually one value, but Firehose may have written several
+        /// with no separator, which the worker splits when the line does not parse as one value.
+        /// `endOfInput` is the reason to give when the input ends inside the line's last value.
+        case line(source: String, number: Int, column: Int, endOfInput: String?)
     }
 
     /// `file:line`, `file:line:column`, `file:line:Records[i]`, …

@@ -25,6 +25,16 @@ struct RecordExpander: Sendable {
         switch raw.element {
         case .value:
             expandValue(raw.bytes, origin: raw.origin, depth: 0, body)
+        case .line(let source, let number, let column, let endOfInput):
+            // Most lines are one value: parse it straight away, and split only when that fails.
+            if let first = raw.bytes.first, first == 0x7B || first == 0x5B,
+               let document = try? JSONParser.parse(raw.bytes, limits: parserLimits) {
+                unwrap(document, document.root, origin: raw.origin, depth: 0, body)
+                return
+            }
+            for part in LineSplitter.split(raw.bytes, source: source, line: number, column: column, endOfInput: endOfInput) {
+                expand(part, body)
+            }
         case .lookupEvent:
             expandPayload(of: raw, key: EnvelopeKey.lookupEventPayload, what: "LookupEvents entry", body)
         case .logEvent(let control):
@@ -124,7 +134,7 @@ struct RecordExpander: Sendable {
                 let elementOrigin = "\(origin):\(key)[\(index)]"
                 index += 1
                 switch EnvelopeKey.element(forArray: key, control: control) {
-                case .value:
+                case .value, .line:
                     unwrap(document, element, origin: elementOrigin, depth: depth + 1, body)
                 case .lookupEvent:
                     expandEmbedded(document, element, key: EnvelopeKey.lookupEventPayload, what: "LookupEvents entry", origin: elementOrigin, depth: depth, body)

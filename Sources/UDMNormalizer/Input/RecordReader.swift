@@ -216,32 +216,16 @@ final class RecordReader {
         var valueStart = cursor
         var lineEnd = end
         while lineEnd > valueStart, buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-        // Several values may share a line (Firehose writes them with no separator).
-        while true {
-            while valueStart < lineEnd, buffer[valueStart] == 0x20 || buffer[valueStart] == 0x09 { valueStart += 1 }
-            guard valueStart < lineEnd else { break }
+        while valueStart < lineEnd, buffer[valueStart] == 0x20 || buffer[valueStart] == 0x09 { valueStart += 1 }
+        if valueStart < lineEnd {
+            // The line goes to a worker whole; splitting concatenated values is the worker's job, so
+            // the reading thread only looks for line breaks.
             let column = valueStart - lineStart + 1
             let origin = column == 1 ? "\(source):\(lineNumber)" : "\(source):\(lineNumber):\(column)"
-            let byte = buffer[valueStart]
-            if byte == 0x7B || byte == 0x5B {
-                var scanner = JSONValueScanner(start: valueStart)
-                let result = buffer.withUnsafeBufferPointer { scanner.scan(UnsafeBufferPointer(rebasing: $0[0..<lineEnd])) }
-                if case .complete(let valueEnd) = result {
-                    pending.append(RawRecord(origin: origin, bytes: Array(buffer[valueStart..<valueEnd])))
-                    valueStart = valueEnd
-                    continue
-                }
-                let atInputEnd = end == buffer.count && atEnd
-                pending.append(RawRecord(origin: origin, bytes: Array(buffer[valueStart..<lineEnd]),
-                                         failure: atInputEnd ? endOfInputReason("truncated: the input ends inside this JSON value")
-                                                             : "truncated JSON: the line ends before the value that starts at column \(column) is closed"))
-            } else if hasPrefixInLine(EnvelopeKey.base64GzipPrefix, at: valueStart, end: lineEnd) {
-                pending.append(RawRecord(origin: origin, bytes: Array(buffer[valueStart..<lineEnd])))
-            } else {
-                pending.append(RawRecord(origin: origin, bytes: Array(buffer[valueStart..<lineEnd]),
-                                         failure: "not JSON: unexpected \(Self.describe(byte)) at column \(column)"))
-            }
-            break
+            let endsInput = end == buffer.count && atEnd
+            pending.append(RawRecord(origin: origin, bytes: Array(buffer[valueStart..<lineEnd]),
+                                     element: .line(source: source, number: lineNumber, column: column,
+                                                    endOfInput: endsInput ? endOfInputReason("truncated: the input ends inside this JSON value") : nil)))
         }
         if end < buffer.count {
             advance(to: end + 1)
@@ -249,10 +233,6 @@ final class RecordReader {
             advance(to: end)
             finishAtEnd()
         }
-    }
-
-    private func hasPrefixInLine(_ prefix: [UInt8], at index: Int, end: Int) -> Bool {
-        end - index >= prefix.count && buffer[index..<(index + prefix.count)].elementsEqual(prefix)
     }
 
     private func skipOversizedLine() {

@@ -48,8 +48,7 @@ struct MappingCompiler {
     private func compile(_ rule: RuleSyntax, lookups: [String: LookupTable], keyCase: SourcePath.KeyCase) throws(MappingError) -> CompiledRule {
         let location = rule.location
         let source = try compile(rule.source, location: location, keyCase: keyCase)
-        var target = try TargetPath(rule.target, schema: schema, location: location, column: rule.targetColumn)
-        target.instanceKey = targets.key(for: target.steps)
+        let target = try TargetPath(rule.target, schema: schema, location: location, column: rule.targetColumn, instances: targets)
         var recordConditions: [Condition] = []
         for scope in rule.scope { recordConditions.append(try Condition(scope, location: location, keyCase: keyCase, interner: interner)) }
         var stages: [RuleStage] = []

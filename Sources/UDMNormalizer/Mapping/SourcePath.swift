@@ -1,6 +1,8 @@
 /// A compiled log-field path: `userIdentity.arn`, `resources.0.ARN`, `resources[*].ARN`,
 /// `insightDetails.insightContext.attributions[attribute=userAgent].insight.0.value`.
-struct SourcePath: Sendable, Hashable, CustomStringConvertible {
+///
+/// A final class: rules and conditions hold one reference instead of copying its steps.
+final class SourcePath: Sendable, Hashable, CustomStringConvertible {
     /// One step down the JSON tree.
     enum Step: Sendable, Hashable {
         /// An object member; on an array, a numeric key is read as an element index instead.

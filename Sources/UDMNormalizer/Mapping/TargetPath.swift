@@ -15,7 +15,9 @@ final class TargetInterner {
 /// A compiled UDM destination, resolved against the schema: `principal.user.userid`,
 /// `principal.ip[]`, `about[*].file.full_path`, `target.resource.attribute.labels["Request ID"]`,
 /// `additional["access_key_id"]`.
-struct TargetPath: Sendable, Hashable, CustomStringConvertible {
+///
+/// A final class: rules hold one reference instead of copying (and retaining) its arrays and strings.
+final class TargetPath: Sendable, Hashable, CustomStringConvertible {
     /// Which element of a repeated message a step goes into.
     enum Element: Sendable, Hashable {
         /// Not repeated, or the first element (`security_result` is one element per event).
@@ -48,8 +50,8 @@ struct TargetPath: Sendable, Hashable, CustomStringConvertible {
     let leaf: Leaf
     let text: String
     /// Number of the instance the steps lead to when every step takes the first element, so the
-    /// event builder can find it without walking (assigned by the compiler; nil otherwise).
-    var instanceKey: Int?
+    /// event builder can find it without walking (nil otherwise).
+    let instanceKey: Int?
     var description: String { text }
 
     /// The canonical dotted path with element markers removed (`about.file.full_path`), used to match
@@ -57,7 +59,7 @@ struct TargetPath: Sendable, Hashable, CustomStringConvertible {
     let fieldPath: String
 
     /// Resolves `text` against `schema`; every segment must be a field of the message it is in.
-    init(_ text: String, schema: UDMSchema, location: TableLocation, column: Int) throws(MappingError) {
+    init(_ text: String, schema: UDMSchema, location: TableLocation, column: Int, instances: TargetInterner? = nil) throws(MappingError) {
         self.text = text
         func fail(_ message: String) -> MappingError { location.error("in target '\(text)': \(message)", column: column) }
         let segments = try Self.split(text, fail: fail)
@@ -116,7 +118,11 @@ struct TargetPath: Sendable, Hashable, CustomStringConvertible {
         self.steps = steps
         self.leaf = leaf
         self.fieldPath = names.joined(separator: ".")
+        self.instanceKey = instances?.key(for: steps)
     }
+
+    static func == (a: TargetPath, b: TargetPath) -> Bool { a.text == b.text }
+    func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
     /// The schema field of the leaf.
     var leafField: UDMSchema.FieldStep {
