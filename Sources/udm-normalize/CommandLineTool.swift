@@ -17,6 +17,7 @@ enum CommandLineTool {
             switch rest.first {
             case nil: StandardStreams.output(HelpText.main)
             case "normalize": StandardStreams.output(HelpText.normalize)
+            case "report": StandardStreams.output(HelpText.report)
             case let other?:
                 StandardStreams.error("udm-normalize: no command '\(other)'. Run 'udm-normalize --help'.")
                 return .usage
@@ -32,6 +33,18 @@ enum CommandLineTool {
                 return NormalizeCommand(options: options).run()
             } catch {
                 StandardStreams.error("udm-normalize normalize: \(error). Run 'udm-normalize help normalize'.")
+                return .usage
+            }
+        case "report":
+            do {
+                let options = try ReportOptions(parsing: rest)
+                if options.showHelp {
+                    StandardStreams.output(HelpText.report)
+                    return .success
+                }
+                return ReportCommand(options: options).run()
+            } catch {
+                StandardStreams.error("udm-normalize report: \(error). Run 'udm-normalize help report'.")
                 return .usage
             }
         default:

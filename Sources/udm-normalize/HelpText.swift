@@ -16,6 +16,7 @@ enum HelpText {
 
     COMMANDS
       normalize     Normalize records and write UDM events (NDJSON by default)
+      report        Normalization-rate, classification and field-coverage figures, with gates
       help [CMD]    Show help for a command
 
     Run 'udm-normalize help normalize' for the options of a command.
@@ -75,5 +76,42 @@ enum HelpText {
       -h, --help          Show this help.
 
     \(exitCodes)
+    """
+
+    static let report = """
+    udm-normalize report — figures to check before shipping a parser change
+
+    USAGE
+      udm-normalize report [options] [PATH ...]
+
+    Reads the same inputs as 'normalize' (files, folders, .gz, '-'), normalizes every record without
+    writing events, and prints, per log type and in total:
+      records read, normalized, failed (grouped by reason, with the first origin), skipped;
+      normalization rate  = normalized / (read - skipped)
+      classification rate = events typed by a specific table row / normalized
+                            (fallback types and required-field downgrades counted apart, with reasons)
+      field coverage      = source values read by a rule that wrote a value / all source values,
+                            over occurrences, without null, "" and @opaque / @ignore subtrees
+      the top unmapped source paths (array indexes as [*]) with counts and an example value,
+      the event-type distribution, and how often each rule (file:line) fired and failed.
+
+    OPTIONS
+      --json              Print the report as JSON (schema "udm-normalize/report/v1"; figures
+                          normalization_rate, classification_rate, field_coverage are 0..1 or null).
+      --html FILE         Also write a self-contained HTML page with SVG charts to FILE.
+      --top N             How many unmapped paths to list (default 15).
+      --min-rate PCT      Exit 1 when the total normalization rate is below PCT percent.
+      --min-coverage PCT  Exit 1 when the total field coverage is below PCT percent.
+      --min-classified PCT
+                          Exit 1 when the total classification rate is below PCT percent.
+      --mappings DIR, --log-type TYPE, -j/--jobs N, --dedupe, --max-record-bytes N, -q/--quiet
+                          As for 'normalize'.
+      -h, --help          Show this help.
+
+    EXIT CODES
+      0  every gate holds (or none was given)
+      1  a gate failed; each failed gate is named on standard error
+      2  usage error
+      3  an input could not be read at all
     """
 }

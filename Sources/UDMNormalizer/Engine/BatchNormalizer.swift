@@ -15,6 +15,8 @@ public struct BatchNormalizer: Sendable {
         case json
         /// `path = value` lines.
         case keyValue
+        /// No output: for reports.
+        case none
     }
 
     /// One record's result, ready to write.
@@ -33,6 +35,8 @@ public struct BatchNormalizer: Sendable {
         /// The input bytes of a failed record (empty otherwise).
         public let raw: [UInt8]
         public let dedupeKey: String?
+        /// What the record adds to a report, when the run collects one.
+        let reportEntry: ReportBuilder.Entry?
     }
 
     /// What the consumer receives, in input order.
@@ -47,13 +51,16 @@ public struct BatchNormalizer: Sendable {
     public let normalizer: Normalizer
     public let jobs: Int
     public let rendering: Rendering
+    /// Prepare each record's contribution to a `ReportBuilder` on the worker threads.
+    public let collectsReport: Bool
     /// Records per batch handed to a worker.
     public var batchSize = 512
 
-    public init(normalizer: Normalizer, jobs: Int, rendering: Rendering) {
+    public init(normalizer: Normalizer, jobs: Int, rendering: Rendering, collectsReport: Bool = false) {
         self.normalizer = normalizer
         self.jobs = max(1, jobs)
         self.rendering = rendering
+        self.collectsReport = collectsReport
     }
 
     /// Reads `paths` (`-` is standard input) in order and calls `consume` for every item, in order,
@@ -104,21 +111,23 @@ public struct BatchNormalizer: Sendable {
     }
 
     private func render(_ result: NormalizedRecord) -> Record {
+        let entry = collectsReport ? ReportBuilder.Entry(result) : nil
         switch result.outcome {
         case .normalized(let event):
             var bytes: [UInt8] = []
             switch rendering {
             case .json: event.appendJSON(to: &bytes)
             case .keyValue: bytes = Array(event.keyValueText.utf8)
+            case .none: break
             }
             return Record(origin: result.origin, kind: .normalized, reason: nil, rendered: bytes, eventType: event.eventType,
-                          logType: event.logType, diagnostics: event.diagnostics, raw: [], dedupeKey: event.dedupeKey)
+                          logType: event.logType, diagnostics: event.diagnostics, raw: [], dedupeKey: event.dedupeKey, reportEntry: entry)
         case .failed(let reason):
-            return Record(origin: result.origin, kind: .failed, reason: reason, rendered: [], eventType: "", logType: "",
-                          diagnostics: [], raw: result.rawBytes, dedupeKey: nil)
+            return Record(origin: result.origin, kind: .failed, reason: reason, rendered: [], eventType: "", logType: result.logType ?? "",
+                          diagnostics: [], raw: result.rawBytes, dedupeKey: nil, reportEntry: entry)
         case .skipped(let reason):
             return Record(origin: result.origin, kind: .skipped, reason: reason, rendered: [], eventType: "", logType: "",
-                          diagnostics: [], raw: [], dedupeKey: nil)
+                          diagnostics: [], raw: [], dedupeKey: nil, reportEntry: entry)
         }
     }
 }

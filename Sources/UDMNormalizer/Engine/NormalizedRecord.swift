@@ -10,6 +10,8 @@ public struct NormalizedRecord: Sendable {
     /// What became of it.
     public let outcome: NormalizationOutcome
     let raw: Raw
+    /// The log type of the table that took the record, when one did (also for failures after detection).
+    public let logType: String?
 
     /// The record's bytes as they were in the input (for a dead-letter file).
     public var rawBytes: [UInt8] {
@@ -73,11 +75,12 @@ extension Normalizer {
         expander.expand(raw) { item in
             switch item {
             case .record(let origin, let document, let node):
-                results.append(NormalizedRecord(origin: origin, outcome: normalize(document: document, root: node), raw: .node(document, node)))
+                let (outcome, logType) = normalizeDetected(document: document, root: node)
+                results.append(NormalizedRecord(origin: origin, outcome: outcome, raw: .node(document, node), logType: logType))
             case .failed(let origin, let reason, let bytes):
-                results.append(NormalizedRecord(origin: origin, outcome: .failed(reason: reason), raw: .bytes(bytes)))
+                results.append(NormalizedRecord(origin: origin, outcome: .failed(reason: reason), raw: .bytes(bytes), logType: nil))
             case .skipped(let origin, let reason):
-                results.append(NormalizedRecord(origin: origin, outcome: .skipped(reason: reason), raw: .bytes([])))
+                results.append(NormalizedRecord(origin: origin, outcome: .skipped(reason: reason), raw: .bytes([]), logType: nil))
             }
         }
         for result in results { try body(result) }

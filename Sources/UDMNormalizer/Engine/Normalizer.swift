@@ -12,10 +12,14 @@ public struct Normalizer: Sendable {
         /// Largest record accepted, in bytes; a larger one fails with that reason (the input goes on).
         public var maxRecordBytes: Int
 
-        public init(logType: String? = nil, maxDepth: Int = 1000, maxRecordBytes: Int = 16 << 20) {
+        /// Track which source values rules read, for field-coverage reports. Costs time; off by default.
+        public var trackCoverage: Bool
+
+        public init(logType: String? = nil, maxDepth: Int = 1000, maxRecordBytes: Int = 16 << 20, trackCoverage: Bool = false) {
             self.logType = logType
             self.maxDepth = maxDepth
             self.maxRecordBytes = maxRecordBytes
+            self.trackCoverage = trackCoverage
         }
     }
 
@@ -45,29 +49,41 @@ public struct Normalizer: Sendable {
 
     /// Normalizes the value at `root` of an already parsed document (an element of a `Records` array, say).
     func normalize(document: JSONDocument, root: Int) -> NormalizationOutcome {
+        normalizeDetected(document: document, root: root).0
+    }
+
+    /// The outcome, and the log type of the table that took the record (nil when none did).
+    func normalizeDetected(document: JSONDocument, root: Int) -> (NormalizationOutcome, String?) {
         guard document.kind(root) == .object else {
-            return .failed(reason: "expected a JSON object, found \(document.kindName(root))")
+            return (.failed(reason: "expected a JSON object, found \(document.kindName(root))"), nil)
         }
         let resolver = PathResolver(document: document, root: root, mappings: mappings)
         guard let file = mappings.file(for: resolver, logType: options.logType) else {
-            return .failed(reason: "unrecognized record: no mapping table matches it (known log types: \(mappings.logTypes.joined(separator: ", ")))")
+            return (.failed(reason: "unrecognized record: no mapping table matches it (known log types: \(mappings.logTypes.joined(separator: ", ")))"), nil)
         }
         var mapper = RecordMapper(schema: mappings.schema, lookups: mappings.lookups, resolver: resolver, ruleCount: file.rules.count,
                                   targetInstanceCount: mappings.targetInstanceCount)
+        if options.trackCoverage { mapper.coverage = NodeMarks(nodeCount: document.nodes.count) }
         mapper.run(file.rules)
         var diagnostics = mapper.diagnostics
         var builder = mapper.builder
+        var downgrade: String?
         switch validator.validate(&builder, document: document) {
         case .noEventTime:
-            return .failed(reason: noEventTimeReason(file: file, diagnostics: diagnostics))
+            return (.failed(reason: noEventTimeReason(file: file, diagnostics: diagnostics)), file.logType)
         case .downgraded(let from, let missing):
-            diagnostics.append(Diagnostic(rule: "validator", message: "\(from) requires \(missing.joined(separator: "; ")): event type set to \(UDMValidator.fallbackEventType)"))
+            let reason = "\(from) requires \(missing.joined(separator: "; "))"
+            diagnostics.append(Diagnostic(rule: "validator", message: "\(reason): event type set to \(UDMValidator.fallbackEventType)"))
+            downgrade = reason
         case .valid:
             break
         }
+        let coverage = mapper.coverage.map { RecordCoverage(document: document, root: root, marks: $0, file: file, resolver: resolver) }
         let dedupeKey = file.dedupeKey.flatMap { $0.text(in: resolver) }
-        return .normalized(UDMEvent(document: document, builder: builder, schema: mappings.schema,
-                                    logType: file.logType ?? "", diagnostics: diagnostics, rules: file.rules, dedupeKey: dedupeKey))
+        return (.normalized(UDMEvent(document: document, builder: builder, schema: mappings.schema,
+                                    logType: file.logType ?? "", diagnostics: diagnostics, rules: file.rules, dedupeKey: dedupeKey,
+                                    firedRules: mapper.firedRules, classification: mapper.classification, downgrade: downgrade,
+                                    coverage: coverage)), file.logType)
     }
 }
 

@@ -10,8 +10,14 @@ struct RecordMapper {
     let resolver: PathResolver
     var builder: UDMEventBuilder
     var diagnostics: [Diagnostic] = []
-    /// Per rule (by index in its file): whether it wrote a value, for reports and `explain`.
-    var fired: [Bool]
+    /// Indexes (in the file) of the rules that wrote a value, in the order they did, for reports and `explain`.
+    var firedRules: [Int] = []
+    /// Which rule set `metadata.event_type`, and whether through a specific table row.
+    var classification: Classification?
+    /// Per node of the record: 1 when a rule that wrote a value read it. Allocated only when coverage is tracked.
+    var coverage: NodeMarks?
+    /// The lookup row the current value came through, while a rule runs.
+    private var lookupRow: String??
 
     init(schema: UDMSchema, lookups: [String: LookupTable], resolver: PathResolver, ruleCount: Int, targetInstanceCount: Int) {
         self.schema = schema
@@ -20,7 +26,6 @@ struct RecordMapper {
         self.root = resolver.root
         self.resolver = resolver
         self.builder = UDMEventBuilder(rootMessage: schema.rootMessage, targetInstanceCount: targetInstanceCount)
-        self.fired = Array(repeating: false, count: ruleCount)
     }
 
     mutating func run(_ rules: [CompiledRule]) {
@@ -76,6 +81,7 @@ struct RecordMapper {
 
     private mutating func apply(_ rule: CompiledRule, index: Int, value initial: MappedValue, fanIndex: Int) {
         var value = initial
+        lookupRow = nil
         for stage in rule.stages {
             switch stage {
             case .when(let condition):
@@ -92,12 +98,44 @@ struct RecordMapper {
                 }
             }
         }
-        write(value, rule: rule, index: index, fanIndex: fanIndex)
+        guard write(value, rule: rule, index: index, fanIndex: fanIndex) else { return }
+        firedRules.append(index)
+        if rule.writesEventType, classification == nil {
+            // A specific row classified the event when a lookup matched a row, or when a conditional
+            // rule chose the type; an unconditional constant (or a lookup default) is the fallback.
+            let specific: Bool
+            switch lookupRow {
+            case .some(.some): specific = true
+            case .some(.none): specific = false
+            case .none: specific = !rule.recordConditions.isEmpty || rule.stages.contains { if case .when = $0 { true } else { false } }
+            }
+            classification = Classification(rule: rule.id, specific: specific)
+        }
+        if coverage != nil { markRead(rule, initial) }
+    }
+
+    /// Marks the record's nodes a firing rule read: the value's whole subtree (or each field of a
+    /// concatenation), and the fields its conditions tested, since they decided what was written.
+    private mutating func markRead(_ rule: CompiledRule, _ value: MappedValue) {
+        if case .node(let node) = value {
+            coverage?.markSubtree(node, in: document, as: NodeMarks.read)
+        } else {
+            for path in rule.source.paths where !path.fansOut {
+                if let node = resolver.value(of: path) { coverage?.markSubtree(node, in: document, as: NodeMarks.read) }
+            }
+        }
+        for condition in rule.recordConditions {
+            for path in condition.paths {
+                if let node = resolver.value(of: path), document.kind(node) != .object, document.kind(node) != .array {
+                    coverage?.markSubtree(node, in: document, as: NodeMarks.read)
+                }
+            }
+        }
     }
 
     private struct TransformFailure: Error { var message: String }
 
-    private func run(_ transform: Transform, on value: MappedValue) -> Result<MappedValue?, TransformFailure> {
+    private mutating func run(_ transform: Transform, on value: MappedValue) -> Result<MappedValue?, TransformFailure> {
         switch transform {
         case .lower: return .success(.text(value.text(in: document).lowercased()))
         case .upper: return .success(.text(value.text(in: document).uppercased()))
@@ -141,13 +179,15 @@ struct RecordMapper {
         case .lookup(let name):
             guard let table = lookups[name] else { return .success(nil) }
             guard let match = table.find(value.text(in: document)) else { return .success(nil) }
+            lookupRow = .some(match.rowID)
             return .success(.text(match.value))
         case .flatten:
             return .success(value)
         }
     }
 
-    private mutating func write(_ value: MappedValue, rule: CompiledRule, index: Int, fanIndex: Int) {
+    /// Writes the value to the rule's target; false when nothing was written.
+    private mutating func write(_ value: MappedValue, rule: CompiledRule, index: Int, fanIndex: Int) -> Bool {
         let target = rule.target
         switch target.leaf {
         case .scalar(let field, let append):
@@ -156,14 +196,14 @@ struct RecordMapper {
             case .success(let converted): output = converted
             case .failure(let failure):
                 diagnostics.append(Diagnostic(rule: rule.id, message: "\(target.fieldPath): \(failure.message)"))
-                return
+                return false
             }
-            guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return }
-            if !append && builder.has(instance, field: field.field) { return }
+            guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
+            if !append && builder.has(instance, field: field.field) { return false }
             builder.append(instance, field: field.field, content: .value(output), rule: index)
         case .label(let field, let key):
-            guard let output = labelValue(value, rule: rule) else { return }
-            guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return }
+            guard let output = labelValue(value, rule: rule) else { return false }
+            guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
             builder.append(instance, field: field.field, content: .label(key: key, value: output), rule: index)
         case .labelList(let field):
             var pairs: [(String, OutputValue)] = []
@@ -175,10 +215,10 @@ struct RecordMapper {
                 }
             } else {
                 diagnostics.append(Diagnostic(rule: rule.id, message: "'| flatten' expected an object, found a scalar"))
-                return
+                return false
             }
             guard !pairs.isEmpty,
-                  let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return }
+                  let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
             for (key, output) in pairs { builder.append(instance, field: field.field, content: .label(key: key, value: output), rule: index) }
         case .structKey(let field, let key):
             let output: OutputValue
@@ -186,11 +226,11 @@ struct RecordMapper {
             case .node(let node): output = document.kind(node) == .string ? .sourceString(node) : .sourceJSON(node)
             case .text(let text): output = .text(text)
             }
-            guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return }
-            if builder.has(instance, field: field.field, structKey: key) { return }
+            guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
+            if builder.has(instance, field: field.field, structKey: key) { return false }
             builder.append(instance, field: field.field, content: .structValue(key: key, value: output), rule: index)
         }
-        fired[index] = true
+        return true
     }
 
     private func labelValue(_ value: MappedValue, rule: CompiledRule) -> OutputValue? {

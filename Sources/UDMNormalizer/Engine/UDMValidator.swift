@@ -6,6 +6,8 @@
 /// type that needs nothing more, with a diagnostic naming what was missing.
 struct UDMValidator: Sendable {
     static let fallbackEventType = "GENERIC_EVENT"
+    static let eventTypePath = "metadata.event_type"
+    static let eventTimestampPath = "metadata.event_timestamp"
 
     private struct ResolvedRequirement: Sendable {
         var text: String
@@ -20,7 +22,7 @@ struct UDMValidator: Sendable {
 
     init(schema: UDMSchema, requirements: EventTypeRequirements) {
         self.schema = schema
-        guard let timestamp = schema.resolve("metadata.event_timestamp"), let type = schema.resolve("metadata.event_type") else {
+        guard let timestamp = schema.resolve(Self.eventTimestampPath), let type = schema.resolve(Self.eventTypePath) else {
             fatalError("the built-in UDM schema lacks metadata.event_timestamp / metadata.event_type")
         }
         metadataField = timestamp[0]

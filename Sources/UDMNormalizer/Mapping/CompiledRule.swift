@@ -71,6 +71,8 @@ final class CompiledRule: Sendable {
     let leafType: UDMSchema.FieldType
     /// The target holds one value, so once set the rule need not run (first non-empty wins).
     let isSingleValued: Bool
+    /// The rule writes `metadata.event_type` (its classification decision is reported).
+    let writesEventType: Bool
 
     init(id: String, location: TableLocation, source: CompiledSource, target: TargetPath, recordConditions: [Condition],
          stages: [RuleStage], flattens: Bool, leafType: UDMSchema.FieldType) {
@@ -82,6 +84,7 @@ final class CompiledRule: Sendable {
         self.stages = stages
         self.flattens = flattens
         self.leafType = leafType
+        writesEventType = target.fieldPath == UDMValidator.eventTypePath
         let plainSteps = !target.usesFanOut && !target.steps.contains { $0.element == .append }
         switch target.leaf {
         case .scalar(_, let append): isSingleValued = plainSteps && !append

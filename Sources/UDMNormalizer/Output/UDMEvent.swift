@@ -13,6 +13,14 @@ public struct UDMEvent: Sendable {
     let rules: [CompiledRule]
     /// What identifies the record for de-duplication (`@dedupe_key`), when its table declares one.
     public let dedupeKey: String?
+    /// Indexes (into `rules`) of the rules that wrote a value, in firing order.
+    let firedRules: [Int]
+    /// Which rule set the event type, and whether through a specific table row.
+    public let classification: Classification?
+    /// Why the validator replaced the event type with GENERIC_EVENT, if it did.
+    public let downgrade: String?
+    /// Source coverage, when the normalizer tracked it.
+    let coverage: RecordCoverage?
 
     /// `metadata.event_type` as written.
     public var eventType: String {

@@ -1,0 +1,170 @@
+/// Accumulates records into a `NormalizationReport`. Feed it records from a `Normalizer` created
+/// with `trackCoverage: true` (without it, coverage figures stay empty).
+public struct ReportBuilder: Sendable {
+    /// What one record adds to the report.
+    struct Entry: Sendable {
+        enum Kind: Sendable { case normalized, failed, skipped }
+        var kind: Kind
+        var origin: String
+        var logType: String?
+        var reason: String?
+        var eventType: String = ""
+        var classification: Classification?
+        var downgrade: String?
+        var firedRules: [String] = []
+        var failedRules: [String] = []
+        var coverage: RecordCoverage?
+
+        init(_ record: NormalizedRecord) {
+            origin = record.origin
+            logType = record.logType
+            switch record.outcome {
+            case .normalized(let event):
+                kind = .normalized
+                eventType = event.eventType
+                classification = event.classification
+                downgrade = event.downgrade
+                firedRules = event.firedRules.map { event.rules[$0].id }
+                failedRules = event.diagnostics.map(\.rule).filter { $0 != "validator" }
+                coverage = event.coverage
+            case .failed(let reason):
+                kind = .failed
+                self.reason = reason
+            case .skipped(let reason):
+                kind = .skipped
+                self.reason = reason
+            }
+        }
+    }
+
+    /// Running totals for one section.
+    private struct Accumulator: Sendable {
+        var section: NormalizationReport.Section
+        var failures: [String: NormalizationReport.ReasonCount] = [:]
+        var skips: [String: NormalizationReport.ReasonCount] = [:]
+        var downgrades: [String: NormalizationReport.ReasonCount] = [:]
+        var excluded: [String: Int] = [:]
+        var unmapped: [String: NormalizationReport.UnmappedPath] = [:]
+        var eventTypes: [String: Int] = [:]
+        var rules: [String: NormalizationReport.RuleStat] = [:]
+
+        init(_ logType: String) { section = NormalizationReport.Section(logType: logType) }
+
+        /// Adds a record of a `BatchNormalizer` run made with `collectsReport: true`.
+    public mutating func add(_ record: BatchNormalizer.Record) {
+        if let entry = record.reportEntry { add(entry) }
+    }
+
+    /// Counts a record dropped as a duplicate by `--dedupe` as skipped.
+    public mutating func addDuplicate(_ record: BatchNormalizer.Record) {
+        guard var entry = record.reportEntry else { return }
+        entry.kind = .skipped
+        entry.reason = "duplicate"
+        add(entry)
+    }
+
+    mutating func add(_ entry: Entry) {
+            section.read += 1
+            switch entry.kind {
+            case .failed:
+                section.failed += 1
+                Self.count(&failures, ReportBuilder.reasonGroup(entry.reason ?? ""), origin: entry.origin)
+            case .skipped:
+                section.skipped += 1
+                Self.count(&skips, entry.reason ?? "", origin: entry.origin)
+            case .normalized:
+                section.normalized += 1
+                eventTypes[entry.eventType, default: 0] += 1
+                if let downgrade = entry.downgrade {
+                    section.downgraded += 1
+                    Self.count(&downgrades, downgrade, origin: entry.origin)
+                } else if entry.classification?.specific == true {
+                    section.classified += 1
+                } else {
+                    section.defaultTyped += 1
+                }
+                for rule in entry.firedRules { rules[rule, default: .init(rule: rule, fired: 0, failed: 0)].fired += 1 }
+                for rule in entry.failedRules { rules[rule, default: .init(rule: rule, fired: 0, failed: 0)].failed += 1 }
+                if let coverage = entry.coverage {
+                    section.leaves += coverage.leaves
+                    section.coveredLeaves += coverage.covered
+                    for (declaration, count) in coverage.excluded { excluded[declaration, default: 0] += count }
+                    for (path, example) in coverage.unmapped {
+                        if unmapped[path] == nil { unmapped[path] = .init(path: path, count: 0, example: example) }
+                        unmapped[path]?.count += 1
+                    }
+                }
+            }
+        }
+
+        private static func count(_ table: inout [String: NormalizationReport.ReasonCount], _ reason: String, origin: String) {
+            if table[reason] == nil { table[reason] = .init(reason: reason, count: 0, firstOrigin: origin) }
+            table[reason]?.count += 1
+        }
+
+        func finished() -> NormalizationReport.Section {
+            var result = section
+            let byCount: (NormalizationReport.ReasonCount, NormalizationReport.ReasonCount) -> Bool = {
+                ($0.count, $1.reason) > ($1.count, $0.reason)
+            }
+            result.failures = failures.values.sorted(by: byCount)
+            result.skips = skips.values.sorted(by: byCount)
+            result.downgrades = downgrades.values.sorted(by: byCount)
+            result.excluded = excluded.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
+            result.unmapped = unmapped.values.sorted { ($0.count, $1.path) > ($1.count, $0.path) }
+            result.eventTypes = eventTypes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
+            result.rules = rules.values.sorted { ReportBuilder.ruleOrder($0.rule, $1.rule) }
+            return result
+        }
+    }
+
+    private var sections: [String: Accumulator] = [:]
+    private var total = Accumulator("total")
+
+    public init() {}
+
+    /// Adds one record's outcome.
+    public mutating func add(_ record: NormalizedRecord) {
+        add(Entry(record))
+    }
+
+    /// Adds a record of a `BatchNormalizer` run made with `collectsReport: true`.
+    public mutating func add(_ record: BatchNormalizer.Record) {
+        if let entry = record.reportEntry { add(entry) }
+    }
+
+    /// Counts a record dropped as a duplicate by `--dedupe` as skipped.
+    public mutating func addDuplicate(_ record: BatchNormalizer.Record) {
+        guard var entry = record.reportEntry else { return }
+        entry.kind = .skipped
+        entry.reason = "duplicate"
+        add(entry)
+    }
+
+    mutating func add(_ entry: Entry) {
+        let logType = entry.logType ?? "(undetected)"
+        sections[logType, default: Accumulator(logType)].add(entry)
+        total.add(entry)
+    }
+
+    /// The report so far.
+    public func build() -> NormalizationReport {
+        NormalizationReport(sections: sections.keys.sorted().compactMap { sections[$0]?.finished() } + [total.finished()])
+    }
+
+    /// Failure reasons are grouped by their kind (the text before the first ':'), so that
+    /// "invalid JSON: line 1, column 15 …" and "… column 40 …" count together.
+    static func reasonGroup(_ reason: String) -> String {
+        guard let colon = reason.firstIndex(of: ":") else { return reason }
+        return String(reason[..<colon])
+    }
+
+    /// `file:line` ids sorted by file, then line number.
+    static func ruleOrder(_ a: String, _ b: String) -> Bool {
+        func split(_ id: String) -> (String, Int) {
+            guard let colon = id.lastIndex(of: ":") else { return (id, 0) }
+            return (String(id[..<colon]), Int(id[id.index(after: colon)...]) ?? 0)
+        }
+        return split(a) < split(b)
+    }
+}

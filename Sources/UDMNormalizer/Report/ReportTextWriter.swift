@@ -1,0 +1,58 @@
+/// The report as a table for a terminal.
+public enum ReportTextWriter {
+    public static func render(_ report: NormalizationReport, topUnmapped: Int = 15) -> String {
+        var out = ""
+        for section in report.sections {
+            out += render(section, topUnmapped: topUnmapped)
+            out += "\n"
+        }
+        return out
+    }
+
+    static func percent(_ value: Double?) -> String {
+        guard let value else { return "n/a" }
+        let tenths = (value * 1000).rounded() / 10
+        return "\(tenths)%"
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private static func render(_ s: NormalizationReport.Section, topUnmapped: Int) -> String {
+        var lines: [String] = []
+        lines.append("== \(s.logType == "total" ? "All log types" : s.logType) ==")
+        lines.append("  records              \(s.read) read, \(s.normalized) normalized, \(s.failed) failed, \(s.skipped) skipped")
+        lines.append("  normalization rate   \(percent(s.normalizationRate))   (normalized / (read - skipped))")
+        lines.append("  classification rate  \(percent(s.classificationRate))   (\(s.classified) by a table row, \(s.defaultTyped) fallback type, \(s.downgraded) downgraded)")
+        lines.append("  field coverage       \(percent(s.fieldCoverage))   (\(s.coveredLeaves) of \(s.leaves) source values read by a rule)")
+        if !s.failures.isEmpty {
+            lines.append("  failures:")
+            for f in s.failures { lines.append("    \(pad(String(f.count), 7)) \(f.reason)   first at \(f.firstOrigin)") }
+        }
+        if !s.skips.isEmpty {
+            lines.append("  skipped:")
+            for f in s.skips { lines.append("    \(pad(String(f.count), 7)) \(f.reason)   first at \(f.firstOrigin)") }
+        }
+        if !s.downgrades.isEmpty {
+            lines.append("  downgraded to GENERIC_EVENT:")
+            for f in s.downgrades { lines.append("    \(pad(String(f.count), 7)) \(f.reason)   first at \(f.firstOrigin)") }
+        }
+        if !s.eventTypes.isEmpty {
+            lines.append("  event types:")
+            for (type, count) in s.eventTypes { lines.append("    \(pad(String(count), 7)) \(type)") }
+        }
+        if !s.excluded.isEmpty {
+            lines.append("  left out of coverage:")
+            for (declaration, count) in s.excluded { lines.append("    \(pad(String(count), 7)) \(declaration)") }
+        }
+        if !s.unmapped.isEmpty {
+            lines.append("  top unmapped source paths (\(s.unmapped.count) in all):")
+            for u in s.unmapped.prefix(topUnmapped) {
+                let example = u.example.count > 60 ? String(u.example.prefix(57)) + "..." : u.example
+                lines.append("    \(pad(String(u.count), 7)) \(pad(u.path, 48)) e.g. \(JSONText.quoted(example))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
