@@ -241,7 +241,7 @@ import Testing
 
     @Test func builtinTablesCompileAndCoverCloudTrail() {
         let builtin = MappingSet.builtin
-        #expect(builtin.logTypes == ["AWS_CLOUDTRAIL"])
+        #expect(builtin.logTypes.contains("AWS_CLOUDTRAIL"))
         #expect(builtin.files.reduce(0) { $0 + $1.rules.count } > 150)
     }
 }

@@ -275,6 +275,12 @@ userIdentity.type -> principal.resource.type                        # [ref] [sam
 awsRegion -> principal.location.name                                # [ref]
 userIdentity.accessKeyId -> additional["access_key_id"]             # [sample] the table's additional.accessKeyId (and Google's) is contradicted by the sample
 userIdentity.sessionContext.sessionIssuer.arn -> security_result.about.user.userid   # [ref] [sample]
+userIdentity.sessionContext.webIdFederationData.federatedProvider -> additional["federatedProvider"]   # [added] web-identity sessions
+# Deliberately unmapped: the reference sample has these fields and its observed parse maps none of
+# them, so mapping them would contradict it. Declared so that field coverage leaves them out (the
+# report lists them).
+@ignore managementEvent, userIdentity.sessionContext.attributes.creationDate
+@ignore userIdentity.sessionContext.sessionIssuer.principalId, userIdentity.sessionContext.sessionIssuer.accountId, userIdentity.sessionContext.sessionIssuer.type
 # Not mapped, contradicted by the sample (its assumed-role ARN produces none of these):
 #   [G] userIdentity.arn role part -> principal.user.role_name / attribute.roles.name
 #   [G] assumed-role ARN group part -> principal.user.groupid / extra group_identifiers
@@ -321,7 +327,7 @@ requestParameters.instanceIds[*] -> target.resource.attribute.labels["req_instan
 requestParameters.networkInterfaceSet.items[*].associatePublicIpAddress -> target.resource.attribute.labels["associatePublicIpAddress"]   # [G] 2024-04-30
 sessionCredentialFromConsole -> target.resource.attribute.labels["sessionCredentialFromConsole"]   # [G]
 serviceEventDetails.closeAccountStatus.completedTimestamp -> target.resource.attribute.labels["service_event_details_close_account_status_completed_timestamp"]   # [G] 2026-02-25
-responseElements -> target.resource.attribute.labels | flatten | when eventName == "TerminateInstances"   # [G] 2024-03-04
+responseElements -> target.resource.attribute.labels | flatten | when readOnly == false or eventName == "TerminateInstances"   # [G] "many request/response values become target.resource labels"; TerminateInstances 2024-03-04
 configRuleInputParameters.BlockPublicAcls -> target.resource.attribute.labels["BlockPublicAcls"]   # [ref]
 configRuleInputParameters.BlockPublicPolicy -> target.resource.attribute.labels["BlockPublicPolicy"]   # [ref]
 configRuleInputParameters.IgnorePublicAcls -> target.resource.attribute.labels["IgnorePublicAcls"]   # [ref]
@@ -335,6 +341,7 @@ requestParameters.CreateAccessPointRequest.PublicAccessBlockConfiguration.BlockP
 requestParameters.CreateAccessPointRequest.PublicAccessBlockConfiguration.RestrictPublicBuckets -> target.resource.attribute.labels["RestrictPublicBuckets"]   # [ref]
 requestParameters.destinationCidrBlock -> target.labels["destinationCidrBlock"]   # [ref] (Noun.labels: deprecated, in the schema)
 requestParameters.s3BucketName -> target.file.full_path             # [ref]
+requestParameters.bucketName + "/" + requestParameters.key -> target.file.full_path   # [added] the S3 object of a data event
 responseElements.command.outputS3BucketName -> target.file.full_path   # [ref] (SSM SendCommand)
 
 # Users and groups acted on.
@@ -375,6 +382,7 @@ userAgent -> network.http.user_agent                                # [ref] [sam
 insightDetails.insightContext.attributions[attribute=userAgent].insight.0.value -> network.http.user_agent   # [ref] by attribute name, not position
 tlsDetails.cipherSuite -> network.tls.cipher                        # [ref]
 tlsDetails.tlsVersion -> network.tls.version                        # [ref]
+tlsDetails.clientProvidedHostHeader -> network.tls.client.server_name   # [added] the endpoint the client asked for (SNI / Host)
 responseElements.securityGroupRuleSet.items.0.ipProtocol -> network.ip_protocol | lower | lookup ip-protocols   # [ref]
 responseElements.securityGroupRuleSet.items.0.isEgress -> network.direction | lookup egress-directions   # [ref]
 responseElements.securityGroupRuleSet.items.0.fromPort -> principal.port   # [ref]
@@ -403,6 +411,11 @@ responseElements.keyMetadata.encryptionAlgorithms[*] -> security_result.detectio
 insightDetails.insightContext.attributions[attribute=userIdentityArn].insight.0.value -> principal.user.userid   # [ref] by attribute name, not position
 insightDetails.insightType -> additional["insightType"]             # [ref]
 insightDetails.state -> additional["insightState"]                  # [added] Start / End of the anomaly
+
+# ---- Kept as they are, for searches the fields above do not cover ---------------------------
+sharedEventID -> additional["sharedEventID"]                        # [added] links the copies of a cross-account event
+additionalEventData -> additional["additionalEventData"]            # [added] the whole object (MFA, sign-in and S3 transfer details); its fields above are also mapped to UDM
+apiVersion -> additional["apiVersion"]                              # [added]
 
 # ---- Network activity and VPC endpoint events -------------------------------------------------
 vpcEndpointId -> additional["vpcEndpointId"]                        # [added]
