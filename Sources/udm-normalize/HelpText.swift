@@ -73,6 +73,9 @@ enum HelpText {
                           Largest record accepted (default 16777216); a larger one fails alone.
       --import-max-bytes N
                           Largest request body for --format import (default 1000000).
+      --max-field-bytes N Longest value written to one UDM field (default 65536); a longer one is
+                          cut, ends with '…[truncated: SIZE bytes]' and gets a diagnostic.
+      --max-labels N      Most labels per event (default 1000); the rest are dropped, with a diagnostic.
       -h, --help          Show this help.
 
     \(exitCodes)

@@ -31,7 +31,8 @@ struct NormalizeCommand {
             return .usage
         }
 
-        let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: options.logType, maxRecordBytes: options.maxRecordBytes))
+        let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: options.logType, maxRecordBytes: options.maxRecordBytes,
+                                                                                          maxFieldBytes: options.maxFieldBytes, maxLabelsPerEvent: options.maxLabels))
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let batch = BatchNormalizer(normalizer: normalizer, jobs: jobs, rendering: options.format == .kv ? .keyValue : .json)
 
@@ -53,8 +54,10 @@ struct NormalizeCommand {
             progress.update(records: summary.read, bytes: bytes)
         }) { item in
             switch item {
-            case .inputStarted, .inputFinished:
+            case .inputStarted:
                 break
+            case .inputFinished(let path, _, let rawRecords):
+                if rawRecords == 0 { report("\(path): note: no records (the input is empty)") }
             case .inputUnreadable(let error):
                 unreadableInputs += 1
                 report("\(error.path): error: cannot read: \(error.reason)")

@@ -15,6 +15,8 @@ struct NormalizeOptions {
     var quiet = false
     var maxRecordBytes = 16 << 20
     var importMaxBytes = 1_000_000
+    var maxFieldBytes = 64 << 10
+    var maxLabels = 1000
 
     init(parsing arguments: [String]) throws(UsageError) {
         var iterator = arguments.makeIterator()
@@ -57,6 +59,8 @@ struct NormalizeOptions {
             case "-q", "--quiet": quiet = true
             case "--max-record-bytes": maxRecordBytes = try number(minimum: 1024)
             case "--import-max-bytes": importMaxBytes = try number(minimum: 1024)
+            case "--max-field-bytes": maxFieldBytes = try number(minimum: 64)
+            case "--max-labels": maxLabels = try number(minimum: 0)
             default: throw UsageError(message: "unknown option '\(name)'")
             }
         }

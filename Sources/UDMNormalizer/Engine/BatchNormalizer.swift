@@ -43,8 +43,9 @@ public struct BatchNormalizer: Sendable {
     public enum Item: Sendable {
         case inputStarted(path: String)
         case record(Record)
-        /// An input ended; `bytesRead` counts its bytes as stored (compressed for .gz).
-        case inputFinished(path: String, bytesRead: Int)
+        /// An input ended; `bytesRead` counts its bytes as stored (compressed for .gz), `rawRecords`
+        /// the records cut from it (0 for an empty input).
+        case inputFinished(path: String, bytesRead: Int, rawRecords: Int)
         case inputUnreadable(InputError)
     }
 
@@ -81,7 +82,9 @@ public struct BatchNormalizer: Sendable {
             let reader = RecordReader(stream: stream, source: path, limits: normalizer.recordLimits)
             var batch: [RawRecord] = []
             batch.reserveCapacity(batchSize)
+            var rawRecords = 0
             while let record = reader.next() {
+                rawRecords += 1
                 batch.append(record)
                 if batch.count >= batchSize {
                     pipeline.submit(batch, work: process, consume)
@@ -92,7 +95,7 @@ public struct BatchNormalizer: Sendable {
             if !batch.isEmpty { pipeline.submit(batch, work: process, consume) }
             bytesBefore += reader.bytesRead
             progress(bytesBefore)
-            pipeline.submitReady([.inputFinished(path: path, bytesRead: reader.bytesRead)], consume)
+            pipeline.submitReady([.inputFinished(path: path, bytesRead: reader.bytesRead, rawRecords: rawRecords)], consume)
         }
         pipeline.finish(consume)
     }

@@ -14,12 +14,19 @@ public struct Normalizer: Sendable {
 
         /// Track which source values rules read, for field-coverage reports. Costs time; off by default.
         public var trackCoverage: Bool
+        /// Longest value written to one UDM field, in bytes; a longer one is cut, marked and reported.
+        public var maxFieldBytes: Int
+        /// Most labels one event gets (a huge `requestParameters` flattened); the rest are dropped and reported.
+        public var maxLabelsPerEvent: Int
 
-        public init(logType: String? = nil, maxDepth: Int = 1000, maxRecordBytes: Int = 16 << 20, trackCoverage: Bool = false) {
+        public init(logType: String? = nil, maxDepth: Int = 1000, maxRecordBytes: Int = 16 << 20, trackCoverage: Bool = false,
+                    maxFieldBytes: Int = 64 << 10, maxLabelsPerEvent: Int = 1000) {
             self.logType = logType
             self.maxDepth = maxDepth
             self.maxRecordBytes = maxRecordBytes
             self.trackCoverage = trackCoverage
+            self.maxFieldBytes = maxFieldBytes
+            self.maxLabelsPerEvent = maxLabelsPerEvent
         }
     }
 
@@ -64,8 +71,13 @@ public struct Normalizer: Sendable {
         var mapper = RecordMapper(schema: mappings.schema, lookups: mappings.lookups, resolver: resolver, ruleCount: file.rules.count,
                                   targetInstanceCount: mappings.targetInstanceCount)
         if options.trackCoverage { mapper.coverage = NodeMarks(nodeCount: document.nodes.count) }
+        mapper.maxFieldBytes = options.maxFieldBytes
+        mapper.maxLabels = options.maxLabelsPerEvent
         mapper.run(file.rules)
         var diagnostics = mapper.diagnostics
+        if mapper.labelsDropped > 0 {
+            diagnostics.append(Diagnostic(rule: "limits", message: "\(mapper.labelsDropped) labels over the limit of \(options.maxLabelsPerEvent) per event were dropped"))
+        }
         var builder = mapper.builder
         var downgrade: String?
         switch validator.validate(&builder, document: document) {

@@ -18,6 +18,11 @@ struct RecordMapper {
     var coverage: NodeMarks?
     /// The lookup row the current value came through, while a rule runs.
     private var lookupRow: String??
+    /// Output limits: the longest value written (bytes) and the most labels per event.
+    var maxFieldBytes = Int.max
+    var maxLabels = Int.max
+    private var labelCount = 0
+    private(set) var labelsDropped = 0
 
     init(schema: UDMSchema, lookups: [String: LookupTable], resolver: PathResolver, ruleCount: Int, targetInstanceCount: Int) {
         self.schema = schema
@@ -200,11 +205,11 @@ struct RecordMapper {
             }
             guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
             if !append && builder.has(instance, field: field.field) { return false }
-            builder.append(instance, field: field.field, content: .value(output), rule: index)
+            builder.append(instance, field: field.field, content: .value(checked(output, rule: rule)), rule: index)
         case .label(let field, let key):
-            guard let output = labelValue(value, rule: rule) else { return false }
+            guard let output = labelValue(value, rule: rule), takeLabels(1) == 1 else { return false }
             guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
-            builder.append(instance, field: field.field, content: .label(key: key, value: output), rule: index)
+            builder.append(instance, field: field.field, content: .label(key: key, value: checked(output, rule: rule)), rule: index)
         case .labelList(let field):
             var pairs: [(String, OutputValue)] = []
             if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
@@ -217,9 +222,12 @@ struct RecordMapper {
                 diagnostics.append(Diagnostic(rule: rule.id, message: "'| flatten' expected an object, found a scalar"))
                 return false
             }
-            guard !pairs.isEmpty,
+            let allowed = takeLabels(pairs.count)
+            guard allowed > 0,
                   let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
-            for (key, output) in pairs { builder.append(instance, field: field.field, content: .label(key: key, value: output), rule: index) }
+            for (key, output) in pairs.prefix(allowed) {
+                builder.append(instance, field: field.field, content: .label(key: key, value: checked(output, rule: rule)), rule: index)
+            }
         case .structKey(let field, let key):
             let output: OutputValue
             switch value {
@@ -228,9 +236,46 @@ struct RecordMapper {
             }
             guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
             if builder.has(instance, field: field.field, structKey: key) { return false }
-            builder.append(instance, field: field.field, content: .structValue(key: key, value: output), rule: index)
+            builder.append(instance, field: field.field, content: .structValue(key: key, value: checked(output, rule: rule)), rule: index)
         }
         return true
+    }
+
+    /// How many of `wanted` labels still fit under the per-event limit; the rest are counted as dropped.
+    private mutating func takeLabels(_ wanted: Int) -> Int {
+        let allowed = max(0, min(wanted, maxLabels - labelCount))
+        labelCount += allowed
+        labelsDropped += wanted - allowed
+        return allowed
+    }
+
+    /// Applies the output policy to a value about to be written: invalid UTF-8 is repaired (U+FFFD)
+    /// with a diagnostic, and a value over the field limit is cut, marked as cut, and reported.
+    private mutating func checked(_ output: OutputValue, rule: CompiledRule) -> OutputValue {
+        let length: Int
+        switch output {
+        case .sourceString(let node), .sourceJSON(let node):
+            let info = document.nodes[node]
+            if info.kind == .string, info.flags & JSONNode.needsRepair != 0 {
+                diagnostics.append(Diagnostic(rule: rule.id, message: "\(rule.target.fieldPath): invalid UTF-8 replaced with U+FFFD"))
+            }
+            length = Int(info.end) - Int(info.start)
+        case .text(let text), .literal(let text):
+            length = text.utf8.count
+        }
+        guard length > maxFieldBytes else { return output }
+        var text: String
+        switch output {
+        case .sourceJSON(let node): text = document.compactJSON(node)
+        default: text = output.text(in: document)
+        }
+        var kept = Array(text.utf8.prefix(maxFieldBytes))
+        // Cut on a character boundary: drop continuation bytes and an unfinished lead byte.
+        while let last = kept.last, last & 0xC0 == 0x80 { kept.removeLast() }
+        if let last = kept.last, last >= 0xC0 { kept.removeLast() }
+        text = String(decoding: kept, as: UTF8.self) + "…[truncated: \(length) bytes]"
+        diagnostics.append(Diagnostic(rule: rule.id, message: "\(rule.target.fieldPath): value of \(length) bytes cut to the \(maxFieldBytes)-byte field limit"))
+        return .text(text)
     }
 
     private func labelValue(_ value: MappedValue, rule: CompiledRule) -> OutputValue? {

@@ -958,6 +958,9 @@ service.additionalInfo -> security_result.about.resource.attribute.labels | flat
 "true" -> security_result.about.labels["Sample"] | when service.additionalInfo.sample == true or service.additionalInfo.value in ("{\"sample\":true}", "{\"sample\": true}")
 
 # ---- The finding's resource: target.resource ---------------------------------------------------
+# Tags are key/value labels (tags[*].key -> labels[*].key, tags[*].value -> labels[*].value: one label
+# per tag with the tag's own key, which reads better than '| flatten' of the array, whose keys would be
+# "0.key", "0.value"). Each resource's tag rules come before its other labels, so the tags are listed first.
 resource.resourceType -> target.resource.resource_subtype           # [G] Instance, AccessKey, S3Bucket, ...
 resource.resourceType -> target.resource.resource_type | lookup guardduty-resource-types   # [added] the UDM kind
 
@@ -967,7 +970,10 @@ resource.accessKeyDetails.accessKeyId -> target.resource.product_object_id   # [
 resource.accessKeyDetails.userName -> target.resource.name          # [added] whose key it is
 @end
 
-# EC2 instance. [G] instanceId -> target.resource.product_object_id; the instance's resource labels
+# EC2 instance: its tags are on target.asset [G], listed before its other labels.
+resource.instanceDetails.tags[*].key -> target.asset.attribute.labels[*].key   # [G] tags as key/value labels
+resource.instanceDetails.tags[*].value -> target.asset.attribute.labels[*].value
+# [G] instanceId -> target.resource.product_object_id; the instance's resource labels
 # follow it there when the instance is the finding's resource, and go to target.asset (the instance's
 # machine, where Google puts its zone, platform and tags) when the finding is about something else.
 @when resource.resourceType == Instance
@@ -1018,16 +1024,30 @@ resource.s3BucketDetails[0].arn -> target.resource.name             # [G] when t
 # [departs] Google's 2024-02-26 row puts the access key id in target.resource.product_object_id for :S3
 # types; the bucket is the resource here, so its ARN goes there and the key stays on principal.user [G].
 resource.s3BucketDetails[0].arn -> target.resource.product_object_id   # [P]
+# The bucket's properties describe target.resource, except in S3 object findings, where the bucket
+# is the object's ancestor and they go there.
+# [departs] [G 2024-02-26] createdAt|tags -> principal.resource.attribute.labels: they describe the
+# bucket, not the caller. createdAt is typed, tags are key/value labels.
+@when resource.resourceType != S3Object
+resource.s3BucketDetails[0].tags[*].key -> target.resource.attribute.labels[*].key
+resource.s3BucketDetails[0].tags[*].value -> target.resource.attribute.labels[*].value
 resource.s3BucketDetails[0].type -> target.resource.attribute.labels["bucketType"]   # [G] Source / Destination
 resource.s3BucketDetails[0].owner.id -> target.resource.attribute.labels["ownerId"]   # [G]
 resource.s3BucketDetails[0].publicAccess.effectivePermission -> target.resource.attribute.labels["effectivePermission"]   # [G]
 resource.s3BucketDetails[0].defaultServerSideEncryption.encryptionType -> target.resource.attribute.labels["encryptionType"]   # [departs] Google writes network.tls.client.supported_ciphers, a misuse (the mapping notes say "do not copy")
 resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> target.resource.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"   # [added]; the text "null" some tools write is no key
-# [departs] [G 2024-02-26] createdAt|tags -> principal.resource.attribute.labels: they describe the
-# bucket, which is target.resource, not the caller. createdAt is typed, tags are key/value labels.
-resource.s3BucketDetails[0].createdAt -> target.resource.attribute.creation_time | when resource.resourceType != S3Object
-resource.s3BucketDetails[0].tags[*].key -> target.resource.attribute.labels[*].key | when resource.resourceType != S3Object
-resource.s3BucketDetails[0].tags[*].value -> target.resource.attribute.labels[*].value | when resource.resourceType != S3Object
+resource.s3BucketDetails[0].createdAt -> target.resource.attribute.creation_time
+@end
+@when resource.resourceType == S3Object
+resource.s3BucketDetails[0].tags[*].key -> target.resource_ancestors.attribute.labels[*].key
+resource.s3BucketDetails[0].tags[*].value -> target.resource_ancestors.attribute.labels[*].value
+resource.s3BucketDetails[0].type -> target.resource_ancestors.attribute.labels["bucketType"]
+resource.s3BucketDetails[0].owner.id -> target.resource_ancestors.attribute.labels["ownerId"]
+resource.s3BucketDetails[0].publicAccess.effectivePermission -> target.resource_ancestors.attribute.labels["effectivePermission"]
+resource.s3BucketDetails[0].defaultServerSideEncryption.encryptionType -> target.resource_ancestors.attribute.labels["encryptionType"]
+resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> target.resource_ancestors.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"
+resource.s3BucketDetails[0].createdAt -> target.resource_ancestors.attribute.creation_time
+@end
 # [G] permissionConfiguration.* -> additional.fields (bool_value, account and bucket level). Copied as the
 # object GuardDuty wrote (the flags keep their JSON type; some tools write them as "false" strings).
 resource.s3BucketDetails[0].publicAccess.permissionConfiguration -> additional["s3PermissionConfiguration"]
@@ -1045,22 +1065,22 @@ resource.s3BucketDetails[0].s3ObjectDetails[0].hash -> target.file.sha256   # [a
 # EKS cluster (Kubernetes findings). [P] name / arn; [G 2024-02-26] createdAt|tags -> target.resource.attribute.labels.
 resource.eksClusterDetails.name -> target.resource.name             # [P]
 resource.eksClusterDetails.arn -> target.resource.product_object_id   # [P]
+resource.eksClusterDetails.tags[*].key -> target.resource.attribute.labels[*].key   # [G 2024-02-26] tags as key/value labels
+resource.eksClusterDetails.tags[*].value -> target.resource.attribute.labels[*].value
 resource.eksClusterDetails.status -> target.resource.attribute.labels["clusterStatus"]   # [added]
 resource.eksClusterDetails.vpcId -> target.resource.attribute.labels["vpcId"]   # [added]
 resource.eksClusterDetails.createdAt -> target.resource.attribute.labels["createdAt"]   # [G 2024-02-26]
 resource.eksClusterDetails.createdAt -> target.resource.attribute.creation_time   # [added] the same, typed
-resource.eksClusterDetails.tags[*].key -> target.resource.attribute.labels[*].key   # [G 2024-02-26] tags as key/value labels
-resource.eksClusterDetails.tags[*].value -> target.resource.attribute.labels[*].value
 
 # ECS cluster and task.
 resource.ecsClusterDetails.name -> target.resource.name             # [added]
 resource.ecsClusterDetails.arn -> target.resource.product_object_id   # [added]
+resource.ecsClusterDetails.tags[*].key -> target.resource.attribute.labels[*].key
+resource.ecsClusterDetails.tags[*].value -> target.resource.attribute.labels[*].value
 resource.ecsClusterDetails.status -> target.resource.attribute.labels["clusterStatus"]
 resource.ecsClusterDetails.activeServicesCount -> target.resource.attribute.labels["activeServicesCount"]
 resource.ecsClusterDetails.registeredContainerInstancesCount -> target.resource.attribute.labels["registeredContainerInstancesCount"]
 resource.ecsClusterDetails.runningTasksCount -> target.resource.attribute.labels["runningTasksCount"]
-resource.ecsClusterDetails.tags[*].key -> target.resource.attribute.labels[*].key
-resource.ecsClusterDetails.tags[*].value -> target.resource.attribute.labels[*].value
 resource.ecsClusterDetails.taskDetails.arn -> target.resource.attribute.labels["taskArn"]
 resource.ecsClusterDetails.taskDetails.definitionArn -> target.resource.attribute.labels["taskDefinitionArn"]
 resource.ecsClusterDetails.taskDetails.version -> target.resource.attribute.labels["taskVersion"]
@@ -1110,24 +1130,26 @@ resource.rdsDbInstanceDetails.dbInstanceArn -> target.resource.name   # [G]
 resource.rdsDbInstanceDetails.dbInstanceIdentifier -> target.resource.product_object_id   # [G]
 resource.rdsDbInstanceDetails.dbClusterIdentifier -> target.resource_ancestors.product_object_id   # [G]
 resource.rdsDbInstanceDetails.engine -> target.application          # [P] the database engine is what is logged into
-resource.rdsDbInstanceDetails.engineVersion -> target.resource.attribute.labels["engineVersion"]
-resource.rdsDbInstanceDetails.dbiResourceId -> target.resource.attribute.labels["dbiResourceId"]
 resource.rdsDbInstanceDetails.tags[*].key -> target.resource.attribute.labels[*].key
 resource.rdsDbInstanceDetails.tags[*].value -> target.resource.attribute.labels[*].value
+resource.rdsDbInstanceDetails.engineVersion -> target.resource.attribute.labels["engineVersion"]
+resource.rdsDbInstanceDetails.dbiResourceId -> target.resource.attribute.labels["dbiResourceId"]
 resource.rdsLimitlessDbDetails.dbShardGroupArn -> target.resource.name   # [added] as the instance's ARN
 resource.rdsLimitlessDbDetails.dbShardGroupIdentifier -> target.resource.product_object_id
+resource.rdsLimitlessDbDetails.tags[*].key -> target.resource.attribute.labels[*].key
+resource.rdsLimitlessDbDetails.tags[*].value -> target.resource.attribute.labels[*].value
 resource.rdsLimitlessDbDetails.dbShardGroupResourceId -> target.resource.attribute.labels["dbShardGroupResourceId"]
 resource.rdsLimitlessDbDetails.dbClusterIdentifier -> target.resource_ancestors.product_object_id
 resource.rdsLimitlessDbDetails.engine -> target.application
 resource.rdsLimitlessDbDetails.engineVersion -> target.resource.attribute.labels["engineVersion"]
-resource.rdsLimitlessDbDetails.tags[*].key -> target.resource.attribute.labels[*].key
-resource.rdsLimitlessDbDetails.tags[*].value -> target.resource.attribute.labels[*].value
 resource.rdsDbUserDetails.database -> target.resource.attribute.labels["database"]   # [added] the database inside the instance
 resource.rdsDbUserDetails.ssl -> target.resource.attribute.labels["ssl"]
 
 # Lambda function.
 resource.lambdaDetails.functionName -> target.resource.name         # [P]
 resource.lambdaDetails.functionArn -> target.resource.product_object_id   # [P]
+resource.lambdaDetails.tags[*].key -> target.resource.attribute.labels[*].key
+resource.lambdaDetails.tags[*].value -> target.resource.attribute.labels[*].value
 resource.lambdaDetails.lastModifiedAt -> target.resource.attribute.last_update_time
 resource.lambdaDetails.description -> target.resource.attribute.labels["description"]
 resource.lambdaDetails.functionVersion -> target.resource.attribute.labels["functionVersion"]
@@ -1136,8 +1158,6 @@ resource.lambdaDetails.role -> target.resource.attribute.roles.name   # [P] the 
 resource.lambdaDetails.vpcConfig.vpcId -> target.resource.attribute.labels["vpcId"]
 resource.lambdaDetails.vpcConfig.subnetIds[*] -> target.resource.attribute.labels["subnetId"]
 resource.lambdaDetails.vpcConfig.securityGroups[*].groupId -> target.resource.attribute.labels["securityGroupId"]
-resource.lambdaDetails.tags[*].key -> target.resource.attribute.labels[*].key
-resource.lambdaDetails.tags[*].value -> target.resource.attribute.labels[*].value
 
 # EBS snapshot, EC2 image (AMI) and AWS Backup recovery point (Malware Protection for Backup).
 resource.ebsSnapshotDetails.snapshotArn -> target.resource.name
@@ -1177,8 +1197,6 @@ resource.accessKeyDetails.accessKeyId -> target.resource.product_object_id | whe
 # ---- The EC2 instance's machine: target.asset [G] ---------------------------------------------
 resource.instanceDetails.availabilityZone -> target.asset.attribute.cloud.availability_zone   # [G]
 resource.instanceDetails.platform -> target.asset.platform_software.platform_version   # [G]
-resource.instanceDetails.tags[*].key -> target.asset.attribute.labels[*].key   # [G] tags as key/value labels
-resource.instanceDetails.tags[*].value -> target.asset.attribute.labels[*].value
 resource.instanceDetails.imageId -> additional["imageId"]            # [G]
 
 # ---- Who acted: the instance (network, DNS, port-probe, runtime and other findings) ------------
@@ -1281,8 +1299,9 @@ service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.city.cityName
 service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.country.countryName -> about[*].location.country_or_region
 service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.geoLocation.lat -> about[*].location.region_latitude
 service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.geoLocation.lon -> about[*].location.region_longitude
-service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.organization.asnOrg -> about[*].labels["asnOrg"]
-service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.organization.asn -> about[*].labels["asn"]
+service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.organization.asn -> about[*].network.asn | string
+service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.organization.asnOrg -> about[*].network.organization_name
+service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.organization.isp -> about[*].network.carrier_name
 
 # ---- DNS request ------------------------------------------------------------------------------
 service.action.dnsRequestAction.domain -> network.dns.questions.name   # [P] [E] dns.question.name
