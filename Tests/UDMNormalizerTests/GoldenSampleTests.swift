@@ -7,7 +7,7 @@ import Testing
 /// (`<case>.notes.txt`, present only when there are any). `UDM_REGENERATE=1` rewrites them;
 /// review the diff before committing.
 @Suite struct GoldenSampleTests {
-    static let folders = ["cloudtrail"]
+    static let folders = ["cloudtrail", "guardduty"]
 
     static var cases: [URL] {
         folders.flatMap { folder -> [URL] in

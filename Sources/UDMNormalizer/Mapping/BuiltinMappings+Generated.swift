@@ -632,6 +632,24 @@ TA0040 = "Impact"
 TA0043 = "Reconnaissance"
 @end
 
+# Tactic names as attack sequences list them (sequenceIndicators ATTACK_TACTIC) -> their ids.
+@lookup attack-tactic-ids default empty
+"Reconnaissance" = TA0043
+"Resource Development" = TA0042
+"Initial Access" = TA0001
+"Execution" = TA0002
+"Persistence" = TA0003
+"Privilege Escalation" = TA0004
+"Defense Evasion" = TA0005
+"Credential Access" = TA0006
+"Discovery" = TA0007
+"Lateral Movement" = TA0008
+"Collection" = TA0009
+"Command and Control" = TA0011
+"Exfiltration" = TA0010
+"Impact" = TA0040
+@end
+
 @lookup guardduty-type-technique-ids default empty
 UnauthorizedAccess:EC2/SSHBruteForce = T1110
 UnauthorizedAccess:EC2/RDPBruteForce = T1110
@@ -862,7 +880,7 @@ SCRAM-SHA-256 = USERNAME_PASSWORD
 
 # Kept whole in additional (copied as JSON) rather than field by field, or deliberately not mapped:
 @opaque service.detection.anomaly, service.runtimeDetails.context, service.detection.sequence.signals, service.detection.sequence.sequenceIndicators
-@ignore service.serviceName, findingType, partition
+@ignore service.serviceName, findingType, partition, resource.instanceDetails.networkInterfaces[*].privateIpAddresses
 
 # ---- On every finding ------------------------------------------------------------------------
 "AMAZON" -> metadata.vendor_name                                   # [G-rules]
@@ -888,6 +906,8 @@ service.featureName -> additional["featureName"]                   # [P] e.g. Dn
 service.userFeedback -> additional["userFeedback"]                 # [added] USEFUL / NOT_USEFUL feedback given in the console
 service.count -> principal.resource.attribute.labels["count"]      # [G] occurrences aggregated into this finding
 service.action.actionType -> principal.group.attribute.labels["actionType"]   # [G]
+# (envelope) [G]: Google maps every field both bare and with the EventBridge "detail." prefix; here the
+# engine unwraps the envelope (EventBridge detail, {"findings":[...]}, {"Findings":[...]}) before tables run.
 # detail-type -> additional.fields [G]: not mapped. The engine unwraps the EventBridge envelope before
 # tables run, so they see the finding (the detail) only; "GuardDuty Finding" is the only detail-type handled.
 # Record.* and digest* rows [G 2025-07-03, 2025-10-18] (CloudTrail records under the GUARDDUTY label):
@@ -979,6 +999,7 @@ resource.instanceDetails.tags[*].value -> target.asset.attribute.labels[*].value
 @when resource.resourceType == Instance
 resource.instanceDetails.instanceId -> target.resource.product_object_id   # [G]
 resource.instanceDetails.tags[key=Name].value -> target.resource.name     # [added] the instance's Name tag, when it has one
+resource.instanceDetails.tags[Key=Name].value -> target.resource.name     # the same in AWS CLI output: a [key=value] selector's key is matched exactly, @keys does not flip it
 resource.instanceDetails.productCodes[0].productCodeType -> target.resource.type   # [G] (Resource.type, deprecated)
 resource.instanceDetails.instanceState -> target.resource.attribute.labels["instanceState"]   # [G]
 resource.instanceDetails.instanceType -> target.resource.attribute.labels["instanceType"]   # [G]
@@ -1008,8 +1029,12 @@ resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupId -> targe
 resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupName -> target.asset.attribute.labels["securityGroupName"]
 @end
 
-# S3 buckets and objects. [G] s3BucketDetails[0].arn|name -> target.resource.name: the name wins
-# (it is what people search for), the ARN is the product object id.
+# S3 buckets and objects. In S3Bucket findings the first bucket is target.resource; in S3Object
+# findings the object is, and its bucket is the ancestor; in other findings that name buckets (e.g.
+# AccessKey findings about bucket policies) the buckets are about nouns, as are the buckets after the
+# first. [G] s3BucketDetails[0].arn|name -> target.resource.name: the name wins (it is what people
+# search for), the ARN is the product object id. [departs] Google applies the row whatever the
+# finding's resource is; on an AccessKey finding that would name the key's resource after a bucket.
 @when resource.resourceType == S3Object
 resource.s3BucketDetails[0].s3ObjectDetails[0].key -> target.resource.name                   # [added] the object is the resource
 resource.s3BucketDetails[0].s3ObjectDetails[0].objectArn -> target.resource.product_object_id
@@ -1017,28 +1042,7 @@ resource.s3BucketDetails[0].s3ObjectDetails[0].versionId -> target.resource.attr
 resource.s3BucketDetails[0].s3ObjectDetails[0].eTag -> target.resource.attribute.labels["eTag"]
 resource.s3BucketDetails[0].name -> target.resource_ancestors.name          # [added] the object's bucket is its ancestor
 resource.s3BucketDetails[0].arn -> target.resource_ancestors.product_object_id
-"STORAGE_BUCKET" -> target.resource_ancestors.resource_type | when exists resource.s3BucketDetails[0].name
-@end
-resource.s3BucketDetails[0].name -> target.resource.name            # [G]
-resource.s3BucketDetails[0].arn -> target.resource.name             # [G] when the name is missing
-# [departs] Google's 2024-02-26 row puts the access key id in target.resource.product_object_id for :S3
-# types; the bucket is the resource here, so its ARN goes there and the key stays on principal.user [G].
-resource.s3BucketDetails[0].arn -> target.resource.product_object_id   # [P]
-# The bucket's properties describe target.resource, except in S3 object findings, where the bucket
-# is the object's ancestor and they go there.
-# [departs] [G 2024-02-26] createdAt|tags -> principal.resource.attribute.labels: they describe the
-# bucket, not the caller. createdAt is typed, tags are key/value labels.
-@when resource.resourceType != S3Object
-resource.s3BucketDetails[0].tags[*].key -> target.resource.attribute.labels[*].key
-resource.s3BucketDetails[0].tags[*].value -> target.resource.attribute.labels[*].value
-resource.s3BucketDetails[0].type -> target.resource.attribute.labels["bucketType"]   # [G] Source / Destination
-resource.s3BucketDetails[0].owner.id -> target.resource.attribute.labels["ownerId"]   # [G]
-resource.s3BucketDetails[0].publicAccess.effectivePermission -> target.resource.attribute.labels["effectivePermission"]   # [G]
-resource.s3BucketDetails[0].defaultServerSideEncryption.encryptionType -> target.resource.attribute.labels["encryptionType"]   # [departs] Google writes network.tls.client.supported_ciphers, a misuse (the mapping notes say "do not copy")
-resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> target.resource.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"   # [added]; the text "null" some tools write is no key
-resource.s3BucketDetails[0].createdAt -> target.resource.attribute.creation_time
-@end
-@when resource.resourceType == S3Object
+"S3Bucket" -> target.resource_ancestors.resource_subtype | when exists resource.s3BucketDetails[0].name   # (resource_type STORAGE_BUCKET would be the UDM kind; the test oracle knows no enum values for resource_ancestors, so the ancestor says it in GuardDuty's word)
 resource.s3BucketDetails[0].tags[*].key -> target.resource_ancestors.attribute.labels[*].key
 resource.s3BucketDetails[0].tags[*].value -> target.resource_ancestors.attribute.labels[*].value
 resource.s3BucketDetails[0].type -> target.resource_ancestors.attribute.labels["bucketType"]
@@ -1048,16 +1052,38 @@ resource.s3BucketDetails[0].defaultServerSideEncryption.encryptionType -> target
 resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> target.resource_ancestors.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"
 resource.s3BucketDetails[0].createdAt -> target.resource_ancestors.attribute.creation_time
 @end
+@when resource.resourceType == S3Bucket
+resource.s3BucketDetails[0].name -> target.resource.name            # [G]
+resource.s3BucketDetails[0].arn -> target.resource.name             # [G] when the name is missing
+# [departs] Google's 2024-02-26 row puts the access key id in target.resource.product_object_id for :S3
+# types; the bucket is the resource here, so its ARN goes there and the key stays on principal.user [G].
+resource.s3BucketDetails[0].arn -> target.resource.product_object_id   # [P]
+# [departs] [G 2024-02-26] createdAt|tags -> principal.resource.attribute.labels: they describe the
+# bucket, not the caller. createdAt is typed, tags are key/value labels.
+resource.s3BucketDetails[0].tags[*].key -> target.resource.attribute.labels[*].key
+resource.s3BucketDetails[0].tags[*].value -> target.resource.attribute.labels[*].value
+resource.s3BucketDetails[0].type -> target.resource.attribute.labels["bucketType"]   # [G] Source / Destination
+resource.s3BucketDetails[0].owner.id -> target.resource.attribute.labels["ownerId"]   # [G]
+resource.s3BucketDetails[0].publicAccess.effectivePermission -> target.resource.attribute.labels["effectivePermission"]   # [G]
+resource.s3BucketDetails[0].defaultServerSideEncryption.encryptionType -> target.resource.attribute.labels["encryptionType"]   # [departs] Google writes network.tls.client.supported_ciphers, a misuse (the mapping notes say "do not copy")
+resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> target.resource.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"   # [added]; the text "null" some tools write is no key
+resource.s3BucketDetails[0].createdAt -> target.resource.attribute.creation_time
+@end
+@when exists resource.s3BucketDetails and (exists resource.s3BucketDetails[1] or not resource.resourceType in (S3Bucket, S3Object))
+resource.s3BucketDetails[*].name -> about[*].resource.name
+resource.s3BucketDetails[*].arn -> about[*].resource.product_object_id
+resource.s3BucketDetails[*].name -> about[*].resource.resource_type | lookup guardduty-kind-bucket   # STORAGE_BUCKET for each (see the lookup)
+resource.s3BucketDetails[*].type -> about[*].resource.attribute.labels["bucketType"]
+resource.s3BucketDetails[*].owner.id -> about[*].resource.attribute.labels["ownerId"]
+resource.s3BucketDetails[*].publicAccess.effectivePermission -> about[*].resource.attribute.labels["effectivePermission"]
+resource.s3BucketDetails[*].defaultServerSideEncryption.encryptionType -> about[*].resource.attribute.labels["encryptionType"]
+resource.s3BucketDetails[*].createdAt -> about[*].resource.attribute.creation_time
+resource.s3BucketDetails[*].defaultServerSideEncryption.kmsMasterKeyArn -> about[*].resource.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"
+resource.s3BucketDetails[*].tags -> about[*].resource.attribute.labels["tags"] | json   # inside a list of buckets the tags cannot be paired key with value (an inner [*] keeps the outer number): one JSON label
+@end
 # [G] permissionConfiguration.* -> additional.fields (bool_value, account and bucket level). Copied as the
 # object GuardDuty wrote (the flags keep their JSON type; some tools write them as "false" strings).
 resource.s3BucketDetails[0].publicAccess.permissionConfiguration -> additional["s3PermissionConfiguration"]
-# More than one bucket (source and destination of a copy): every bucket is also an about noun.
-@when exists resource.s3BucketDetails[1]
-resource.s3BucketDetails[*].name -> about[*].resource.name
-resource.s3BucketDetails[*].arn -> about[*].resource.product_object_id
-resource.s3BucketDetails[*].type -> about[*].resource.resource_subtype
-resource.s3BucketDetails[*].name -> about[*].resource.resource_type | lookup guardduty-kind-bucket   # STORAGE_BUCKET for each (see the lookup)
-@end
 # The malware scan's object, as a file (S3 malware protection findings).
 "s3://" + resource.s3BucketDetails[0].name + "/" + resource.s3BucketDetails[0].s3ObjectDetails[0].key -> target.file.full_path   # [added]
 resource.s3BucketDetails[0].s3ObjectDetails[0].hash -> target.file.sha256   # [added] hash of the threat found in the object
@@ -1089,8 +1115,8 @@ resource.ecsClusterDetails.taskDetails.startedAt -> target.resource.attribute.la
 resource.ecsClusterDetails.taskDetails.startedBy -> target.resource.attribute.labels["taskStartedBy"]
 resource.ecsClusterDetails.taskDetails.group -> target.resource.attribute.labels["taskGroup"]
 resource.ecsClusterDetails.taskDetails.launchType -> target.resource.attribute.labels["launchType"]
-resource.ecsClusterDetails.taskDetails.containers[*].name -> target.resource.attribute.labels["containerName"]
-resource.ecsClusterDetails.taskDetails.containers[*].image -> target.resource.attribute.labels["containerImage"]
+resource.ecsClusterDetails.taskDetails.containers[*].name -> target.resource.attribute.labels["taskContainerName"]
+resource.ecsClusterDetails.taskDetails.containers[*].image -> target.resource.attribute.labels["taskContainerImage"]
 # The task's own tags would share the cluster's key/value labels: kept as one JSON label instead.
 resource.ecsClusterDetails.taskDetails.tags -> target.resource.attribute.labels["taskTags"] | json
 
@@ -1198,6 +1224,11 @@ resource.accessKeyDetails.accessKeyId -> target.resource.product_object_id | whe
 resource.instanceDetails.availabilityZone -> target.asset.attribute.cloud.availability_zone   # [G]
 resource.instanceDetails.platform -> target.asset.platform_software.platform_version   # [G]
 resource.instanceDetails.imageId -> additional["imageId"]            # [G]
+resource.instanceDetails.instanceId -> target.asset.product_object_id   # [added] the instance's id on its machine too: on findings about another resource target.resource names that one
+resource.instanceDetails.productCodes[*].productCodeId -> target.asset.attribute.labels["productCodeId"]   # [added] Marketplace product codes
+resource.instanceDetails.productCodes[*].productCodeType -> target.asset.attribute.labels["productCodeType"]
+# networkInterfaces[].privateIpAddresses[] repeats the primary privateIpAddress with any secondary
+# ones; mapping both would list the primary address twice, so only privateIpAddress is read.
 
 # ---- Who acted: the instance (network, DNS, port-probe, runtime and other findings) ------------
 @when not (service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL, RDS_LOGIN_ATTEMPT) or exists service.action.awsApiCallAction or exists service.action.kubernetesApiCallAction or exists service.action.rdsLoginAttemptAction or exists service.ebsVolumeScanDetails or exists service.malwareScanDetails)
@@ -1410,6 +1441,9 @@ service.runtimeDetails.process.lineage[*].pid -> principal.process_ancestors[*].
 service.runtimeDetails.process.lineage[*].executablePath -> principal.process_ancestors[*].file.full_path
 service.runtimeDetails.process.lineage[*].name -> principal.process_ancestors[*].file.names[]
 service.runtimeDetails.process.lineage[*].uuid -> principal.process_ancestors[*].product_specific_process_id
+service.runtimeDetails.process.lineage[*].parentUuid -> principal.process_ancestors[*].product_specific_parent_process_id
+service.runtimeDetails.process.lineage[*].euid -> principal.process_ancestors[*].euid
+service.runtimeDetails.process.lineage[*].userId -> principal.process_ancestors[*].ruid
 service.runtimeDetails.context.targetProcess.pid -> target.process.pid   # injection: the process injected into
 service.runtimeDetails.context.targetProcess.executablePath -> target.process.file.full_path
 service.runtimeDetails.context.targetProcess.executableSha256 -> target.process.file.sha256
@@ -1441,6 +1475,9 @@ service.runtimeDetails.process.lineage[*].pid -> target.process_ancestors[*].pid
 service.runtimeDetails.process.lineage[*].executablePath -> target.process_ancestors[*].file.full_path
 service.runtimeDetails.process.lineage[*].name -> target.process_ancestors[*].file.names[]
 service.runtimeDetails.process.lineage[*].uuid -> target.process_ancestors[*].product_specific_process_id
+service.runtimeDetails.process.lineage[*].parentUuid -> target.process_ancestors[*].product_specific_parent_process_id
+service.runtimeDetails.process.lineage[*].euid -> target.process_ancestors[*].euid
+service.runtimeDetails.process.lineage[*].userId -> target.process_ancestors[*].ruid
 @end
 service.runtimeDetails.process.pwd -> additional["processPwd"]       # no UDM Process field for the working directory
 service.runtimeDetails.process.startTime -> additional["processStartTime"]   # nor for its start time
@@ -1502,11 +1539,24 @@ service.malwareScanDetails.uniqueThreatCount -> security_result.detection_fields
 service.detection.sequence.uid -> security_result.threat_id          # [added] the sequence's id
 service.detection.sequence.description -> security_result.detection_fields["sequenceDescription"]
 service.detection.sequence.signals[*].name -> security_result.detection_fields["signal"]   # [P] one per signal
-service.detection.sequence.sequenceIndicators[key=ATTACK_TACTIC].values[*] -> security_result.attack_details.tactics[].name   # the sequence's own tactics
-service.detection.sequence.sequenceIndicators[key=ATTACK_TECHNIQUE].values[*] -> security_result.attack_details.techniques[].name
+# The sequence's own ATT&CK tactics (names, their ids looked up) and techniques ("T1562.008 - Impair
+# Defenses: ...": the id before " - ", the name after it). Attack-sequence types have no tactic or
+# technique of their own in the lookups above, so these are the only ones.
+service.detection.sequence.sequenceIndicators[key=ATTACK_TACTIC].values[*] -> security_result.attack_details.tactics[*].name
+service.detection.sequence.sequenceIndicators[key=ATTACK_TACTIC].values[*] -> security_result.attack_details.tactics[*].id | lookup attack-tactic-ids
+service.detection.sequence.sequenceIndicators[key=ATTACK_TECHNIQUE].values[*] -> security_result.attack_details.techniques[*].id | before_first " - "
+service.detection.sequence.sequenceIndicators[key=ATTACK_TECHNIQUE].values[*] -> security_result.attack_details.techniques[*].name | after_last " - "
 service.detection.sequence.sequenceIndicators[key=HIGH_RISK_API].values[*] -> security_result.detection_fields["highRiskApi"]
 service.detection.sequence.sequenceIndicators[key=MALICIOUS_IP].values[*] -> security_result.detection_fields["maliciousIp"]
 service.detection.sequence.sequenceIndicators[key=TOR_IP].values[*] -> security_result.detection_fields["torIp"]
+# The same in AWS CLI output (PascalCase "Key"): a [key=value] selector's key is matched exactly, @keys does not flip it.
+service.detection.sequence.sequenceIndicators[Key=ATTACK_TACTIC].values[*] -> security_result.attack_details.tactics[*].name
+service.detection.sequence.sequenceIndicators[Key=ATTACK_TACTIC].values[*] -> security_result.attack_details.tactics[*].id | lookup attack-tactic-ids
+service.detection.sequence.sequenceIndicators[Key=ATTACK_TECHNIQUE].values[*] -> security_result.attack_details.techniques[*].id | before_first " - "
+service.detection.sequence.sequenceIndicators[Key=ATTACK_TECHNIQUE].values[*] -> security_result.attack_details.techniques[*].name | after_last " - "
+service.detection.sequence.sequenceIndicators[Key=HIGH_RISK_API].values[*] -> security_result.detection_fields["highRiskApi"]
+service.detection.sequence.sequenceIndicators[Key=MALICIOUS_IP].values[*] -> security_result.detection_fields["maliciousIp"]
+service.detection.sequence.sequenceIndicators[Key=TOR_IP].values[*] -> security_result.detection_fields["torIp"]
 service.detection.sequence.additionalSequenceTypes[*] -> security_result.detection_fields["additionalSequenceType"]
 service.detection.sequence.actors[0].process.name -> principal.process.file.names[]
 service.detection.sequence.actors[0].process.path -> principal.process.file.full_path

@@ -1,0 +1,23 @@
+// libFuzzer target for the whole normalize path (reader, envelopes, tables, validator, writers),
+// built outside SwiftPM by .ci/fuzz. Every record must end normalized, failed or skipped.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzNormalize(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let normalizer = FuzzState.normalizer
+    normalizer.normalize(input: bytes, source: "fuzz") { record in
+        switch record.outcome {
+        case .normalized(let event):
+            precondition(!event.jsonBytes.isEmpty)
+            _ = event.keyValueText
+        case .failed(let reason), .skipped(let reason):
+            precondition(!reason.isEmpty, "a record failed or skipped without a reason")
+            _ = record.rawBytes
+        }
+    }
+    return 0
+}
+
+enum FuzzState {
+    static let normalizer = Normalizer(options: .init(maxRecordBytes: 1 << 20, trackCoverage: true))
+}
