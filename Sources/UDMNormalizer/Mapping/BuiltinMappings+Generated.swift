@@ -867,6 +867,18 @@ SCRAM-SHA-256 = USERNAME_PASSWORD
 #   - Malware-scan findings: the scanned machine is the target (target.asset_id, target.asset.ip, target.file).
 #   - The remote address's organisation (asn, asnOrg, isp, org) goes to additional [G for API callers],
 #     for every action kind.
+#
+# Lenient input (corpus/SOURCES.md), accepted as a user would want:
+#   - AWS CLI / boto3 PascalCase keys (Service.Action...): @keys first_letter_any_case below. The one
+#     place it does not reach is the key of a [key=value] selector; those rules are written twice.
+#   - booleans written as strings ("false"): conditions and lookups compare text, so "false" and false
+#     both give ALLOW / no sample label; labels and additional keep the value as written.
+#   - Python-style timestamps ("2017-12-18 21:28:11.551000+05:30", nanosecond fractions, no zone) and
+#     epoch numbers (launchTime in milliseconds): the timestamp conversion takes them all.
+#   - organization.asn as an integer: written as text, like the documented string form ('| string').
+#   - the text "null" for a missing KMS key: not written as a key.
+#   - addresses that are not IP addresses (placeholders such as "111.11.000.1"): left out ('| when is_ip'),
+#     because UDM ip fields hold addresses only.
 @keys first_letter_any_case
 @log_type GUARDDUTY
 # A finding: service.detectorId / serviceName "guardduty" / resource.resourceType are GuardDuty's own;

@@ -73,9 +73,12 @@ final class CompiledRule: Sendable {
     let isSingleValued: Bool
     /// The rule writes `metadata.event_type` (its classification decision is reported).
     let writesEventType: Bool
+    /// The rule as written, its comment and its `@when` scope, for documentation and lint.
+    let syntax: RuleSyntax
 
     init(id: String, location: TableLocation, source: CompiledSource, target: TargetPath, recordConditions: [Condition],
-         stages: [RuleStage], flattens: Bool, leafType: UDMSchema.FieldType) {
+         stages: [RuleStage], flattens: Bool, leafType: UDMSchema.FieldType, syntax: RuleSyntax) {
+        self.syntax = syntax
         self.id = id
         self.location = location
         self.source = source
@@ -106,4 +109,6 @@ struct CompiledMappingFile: Sendable {
     let eventBridgeDetailTypes: [String]
     /// `@dedupe_key`: the text that identifies a record for de-duplication.
     let dedupeKey: CompiledSource?
+    /// The file as parsed (lookups and rules as written), for documentation and lint.
+    let syntax: MappingFileSyntax
 }

@@ -24,7 +24,7 @@ struct MappingCompiler {
             }
             if file.logType != nil && file.match == nil {
                 throw (file.logTypeLocation ?? TableLocation(file: file.name, line: 1, column: 1))
-                    .error("a file with '@log_type' needs '@match CONDITION' saying which records it handles")
+                    .error("a file with '@log_type' needs '@match CONDITION' saying which records it handles (only extension tables loaded over built-in ones may leave it out)")
             }
             let location = file.logTypeLocation ?? TableLocation(file: file.name, line: 1, column: 1)
             let keyCase: SourcePath.KeyCase = file.firstLetterAnyCase ? .firstLetterAnyCase : .exact
@@ -40,7 +40,7 @@ struct MappingCompiler {
                 throw location.error("a dedupe key cannot use '[*]'")
             }
             compiled.append(CompiledMappingFile(name: file.name, logType: file.logType, match: match, rules: rules, excludedPaths: excluded,
-                                                eventBridgeDetailTypes: file.eventBridgeDetailTypes, dedupeKey: dedupeKey))
+                                                eventBridgeDetailTypes: file.eventBridgeDetailTypes, dedupeKey: dedupeKey, syntax: file))
         }
         return (compiled, lookups)
     }
@@ -96,7 +96,7 @@ struct MappingCompiler {
             }
         }
         return CompiledRule(id: location.ruleID, location: location, source: source, target: target,
-                            recordConditions: recordConditions, stages: stages, flattens: flattens, leafType: leafType)
+                            recordConditions: recordConditions, stages: stages, flattens: flattens, leafType: leafType, syntax: rule)
     }
 
     private func compile(_ expression: SourceExpressionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase) throws(MappingError) -> CompiledSource {

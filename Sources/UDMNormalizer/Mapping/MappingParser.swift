@@ -10,6 +10,8 @@
 /// @keys first_letter_any_case   member names also match with the first letter's case flipped (PascalCase AWS CLI output)
 /// @eventbridge "TYPE", …          EventBridge detail-types whose `detail` this file handles
 /// @dedupe_key SOURCE             what identifies a record for de-duplication
+/// @remove TARGET                 (extension tables) drop the built-in rules for TARGET in this scope
+/// @extends FILE                  (extension tables) the built-in file the rules go into
 /// SOURCE -> TARGET [| STAGE]*    a rule; STAGE is a transform or `when CONDITION`
 /// ```
 struct MappingParser {
@@ -18,7 +20,7 @@ struct MappingParser {
     /// Parses a whole file; the first error stops parsing (it names file, line and column).
     func parse(_ text: String) throws(MappingError) -> MappingFileSyntax {
         var file = MappingFileSyntax(name: fileName)
-        var scopes: [(ConditionSyntax, TableLocation)] = []
+        var scopes: [(ConditionSyntax, TableLocation, String)] = []
         var openLookup: LookupSyntax?
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -54,7 +56,7 @@ struct MappingParser {
                     guard file.match == nil else { throw here.error("'@match' given twice") }
                     file.match = try parseCondition(&cursor)
                 case "when":
-                    scopes.append((try parseCondition(&cursor), here))
+                    scopes.append((try parseCondition(&cursor), here, Self.directiveArgument(String(rawLine))))
                 case "end":
                     guard !scopes.isEmpty else { throw here.error("'@end' without an open '@when' or '@lookup'") }
                     scopes.removeLast()
@@ -64,6 +66,13 @@ struct MappingParser {
                     repeat {
                         file.eventBridgeDetailTypes.append(try cursor.expectValue())
                     } while cursor.skip(symbol: ",")
+                case "remove":
+                    let target = try cursor.expectWord("a UDM field path")
+                    let scopeText = scopes.map(\.2).joined(separator: " and ")
+                    file.removals.append(RemovalSyntax(identity: RuleIdentity(scope: scopeText, target: target), location: here))
+                case "extends":
+                    guard file.extends == nil else { throw here.error("'@extends' given twice") }
+                    file.extends = try cursor.expectValue()
                 case "keys":
                     let mode = try cursor.expectWord("a key matching mode")
                     guard mode == "first_letter_any_case" else { throw here.error("'@keys' takes 'first_letter_any_case', not '\(mode)'") }
@@ -81,18 +90,49 @@ struct MappingParser {
                             location: TableLocation(file: fileName, line: lineNumber, column: column)))
                     } while cursor.skip(symbol: ",")
                 default:
-                    throw here.error("unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @eventbridge, @dedupe_key, @opaque or @ignore)")
+                    throw here.error("unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @eventbridge, @dedupe_key, @opaque, @ignore, @remove or @extends)")
                 }
                 try cursor.expectEnd()
                 continue
             }
             var rule = try parseRule(&cursor, location: location)
             rule.scope = scopes.map(\.0)
+            rule.scopeText = scopes.map(\.2).joined(separator: " and ")
+            (rule.text, rule.comment) = Self.splitComment(String(rawLine))
             file.rules.append(rule)
         }
         if let lookup = openLookup { throw lookup.location.error("'@lookup \(lookup.name)' is not closed with '@end'") }
-        if let (_, location) = scopes.last { throw location.error("'@when' is not closed with '@end'") }
+        if let (_, location, _) = scopes.last { throw location.error("'@when' is not closed with '@end'") }
         return file
+    }
+
+    /// A line's text before and after its `#` comment (a `#` inside quotes is text), both trimmed.
+    static func splitComment(_ line: String) -> (text: String, comment: String) {
+        var inString = false
+        var escaped = false
+        for index in line.indices {
+            let c = line[index]
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+            } else if c == "\"" {
+                inString = true
+            } else if c == "#" {
+                let comment = line[line.index(after: index)...]
+                return (trim(line[..<index]), trim(comment))
+            }
+        }
+        return (trim(line[...]), "")
+    }
+
+    private static func trim(_ text: Substring) -> String {
+        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+
+    /// The text after a directive's name, without its comment (`@when a == "b"  # why` → `a == "b"`).
+    static func directiveArgument(_ line: String) -> String {
+        let text = splitComment(line).text
+        guard let space = text.firstIndex(where: \.isWhitespace) else { return "" }
+        return trim(text[space...]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     // MARK: Rules

@@ -12,6 +12,13 @@ public struct MappingSet: Sendable {
     let lookups: [String: LookupTable]
     /// The table texts as loaded, by file name, for tools that show rules to people.
     let texts: [(name: String, text: String)]
+    /// EventBridge detail-types some table handles; envelopes of other detail-types are skipped.
+    let eventBridgeDetailTypes: Set<String>
+    /// The identity and size of the path-prefix numbering shared by these tables' paths.
+    let pathOwner: ObjectIdentifier
+    let pathPrefixCount: Int
+    /// How many distinct target instance chains the rules write to.
+    let targetInstanceCount: Int
 
     /// The tables built into the library (the `Mappings/` folder at build time).
     public static let builtin: MappingSet = {
@@ -31,6 +38,10 @@ public struct MappingSet: Sendable {
     init(files: [(name: String, text: String)], schema: UDMSchema) throws(MappingError) {
         var syntax: [MappingFileSyntax] = []
         for file in files { syntax.append(try MappingParser(fileName: file.name).parse(file.text)) }
+        try self.init(syntax: syntax, texts: files, schema: schema)
+    }
+
+    init(syntax: [MappingFileSyntax], texts: [(name: String, text: String)], schema: UDMSchema) throws(MappingError) {
         let compiler = MappingCompiler(schema: schema)
         let compiled = try compiler.compile(syntax)
         self.pathOwner = ObjectIdentifier(compiler.interner)
@@ -41,11 +52,16 @@ public struct MappingSet: Sendable {
         self.recordFiles = compiled.files.filter { $0.logType != nil }
         self.eventBridgeDetailTypes = Set(compiled.files.flatMap(\.eventBridgeDetailTypes))
         self.lookups = compiled.lookups
-        self.texts = files
+        self.texts = texts
     }
 
-    /// Loads the `*.map` files of `directory` on top of `base`: a file named like one in `base`
-    /// replaces it, any other file is added. With `base: nil` only the directory's tables are used.
+    /// Loads the `*.map` files of `directory` on top of `base` (the built-in tables unless given):
+    /// - a file named like a base file replaces it;
+    /// - a file with `@log_type` but no `@match` extends the base tables of that log type: a rule with
+    ///   the (log type, `@when` scope, UDM target) of a base rule replaces it in place, other rules are
+    ///   added after the base rules, `@remove TARGET` drops base rules, lookups add or replace rows;
+    /// - any other file (with its own `@match`) is added as a table of its own.
+    /// With `base: nil` only the directory's tables are used.
     public static func load(directory: String, over base: MappingSet? = .builtin) throws(MappingError) -> MappingSet {
         let names: [String]
         do {
@@ -56,24 +72,25 @@ public struct MappingSet: Sendable {
         guard !names.isEmpty else {
             throw MappingError(file: directory, line: 0, column: 0, message: "no *.map files in the mappings directory")
         }
-        var files = base?.texts ?? []
+        var texts = base?.texts ?? []
+        var extensions: [(name: String, text: String)] = []
         for name in names {
             let path = (directory as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw MappingError(file: name, line: 0, column: 0, message: "cannot read the file as UTF-8 text")
             }
-            if let index = files.firstIndex(where: { $0.name == name }) { files[index].text = text } else { files.append((name, text)) }
+            if let index = texts.firstIndex(where: { $0.name == name }) { texts[index].text = text } else { extensions.append((name, text)) }
         }
-        return try MappingSet(files: files, schema: base?.schema ?? .builtin)
+        var syntax: [MappingFileSyntax] = []
+        for file in texts { syntax.append(try MappingParser(fileName: file.name).parse(file.text)) }
+        var merging: [MappingFileSyntax] = []
+        for file in extensions {
+            let parsed = try MappingParser(fileName: file.name).parse(file.text)
+            if MappingMerger.isExtension(parsed) { merging.append(parsed) } else { syntax.append(parsed) }
+        }
+        syntax = try MappingMerger.merge(base: syntax, extensions: merging)
+        return try MappingSet(syntax: syntax, texts: texts + extensions, schema: base?.schema ?? .builtin)
     }
-
-    /// EventBridge detail-types some table handles; envelopes of other detail-types are skipped.
-    let eventBridgeDetailTypes: Set<String>
-    /// The identity and size of the path-prefix numbering shared by these tables' paths.
-    let pathOwner: ObjectIdentifier
-    let pathPrefixCount: Int
-    /// How many distinct target instance chains the rules write to.
-    let targetInstanceCount: Int
 
     /// The file names, in evaluation order.
     public var fileNames: [String] { files.map(\.name) }

@@ -14,6 +14,10 @@ struct MappingFileSyntax: Sendable {
     var excludedPaths: [ExcludedPathSyntax] = []
     /// EventBridge detail-types whose `detail` this file's records arrive in (`@eventbridge`).
     var eventBridgeDetailTypes: [String] = []
+    /// `@remove` lines of an extension table.
+    var removals: [RemovalSyntax] = []
+    /// `@extends FILE`: the built-in file an extension table's rules go into (default: every file of its log type).
+    var extends: String?
     /// `@keys first_letter_any_case`: member names also match with their first letter's case flipped.
     var firstLetterAnyCase = false
     /// What identifies a record for `--dedupe` (`@dedupe_key`), with its location.
@@ -37,6 +41,28 @@ struct RuleSyntax: Sendable {
     var stages: [StageSyntax]
     /// Conditions of enclosing `@when` blocks, outermost first; all must hold.
     var scope: [ConditionSyntax]
+    /// The rule as written (without its comment), its trailing comment, and the text of its
+    /// `@when` scopes joined by " and " ("" at top level): for documentation, lint and overrides.
+    var text: String = ""
+    var comment: String = ""
+    var scopeText: String = ""
+
+    /// What identifies the rule for extension tables: (event scope, UDM target).
+    var identity: RuleIdentity { RuleIdentity(scope: scopeText, target: target) }
+}
+
+/// A rule's identity for overriding: an extension rule with the same log type, `@when` scope and
+/// UDM target replaces the built-in one, wherever it stands in its file.
+public struct RuleIdentity: Sendable, Hashable, CustomStringConvertible {
+    public var scope: String
+    public var target: String
+    public var description: String { scope.isEmpty ? target : "\(target) when \(scope)" }
+}
+
+/// `@remove TARGET` in an extension table: drop the built-in rules with that identity.
+struct RemovalSyntax: Sendable {
+    var identity: RuleIdentity
+    var location: TableLocation
 }
 
 /// What a rule reads.

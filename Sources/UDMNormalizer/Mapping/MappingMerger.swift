@@ -1,0 +1,71 @@
+/// Applies extension tables to the built-in ones, the way Chronicle parser extensions work:
+/// a rule is identified by (log type, `@when` scope, UDM target). An extension rule with the
+/// identity of a built-in rule replaces it in place (so it keeps that rule's priority); a rule with a
+/// new identity is added after the built-in rules; `@remove TARGET` drops built-in rules; a lookup
+/// named like a built-in one adds or replaces rows by key.
+enum MappingMerger {
+    /// Merges `extensions` (tables with `@log_type` and no `@match`) into `base`.
+    static func merge(base: [MappingFileSyntax], extensions: [MappingFileSyntax]) throws(MappingError) -> [MappingFileSyntax] {
+        var files = base
+        for ext in extensions {
+            let location = ext.logTypeLocation ?? TableLocation(file: ext.name, line: 1, column: 1)
+            let targets = files.indices.filter { index in
+                files[index].logType == ext.logType && (ext.extends == nil || files[index].name == ext.extends)
+            }
+            guard !targets.isEmpty else {
+                if let name = ext.extends { throw location.error("'@extends \(name)': no built-in table of log type \(ext.logType ?? "?") has that name") }
+                throw location.error("no built-in table has log type \(ext.logType ?? "?") to extend (add '@match' to make this a table of its own)")
+            }
+            for removal in ext.removals {
+                var removed = 0
+                for index in targets {
+                    let before = files[index].rules.count
+                    files[index].rules.removeAll { $0.identity == removal.identity }
+                    removed += before - files[index].rules.count
+                }
+                if removed == 0 { throw removal.location.error("'@remove' matches no built-in rule for \(removal.identity)") }
+            }
+            for rule in ext.rules {
+                var replaced = false
+                for index in targets {
+                    if let position = files[index].rules.firstIndex(where: { $0.identity == rule.identity }) {
+                        files[index].rules[position] = rule
+                        replaced = true
+                    }
+                }
+                if !replaced {
+                    for index in targets { files[index].rules.append(rule) }
+                }
+            }
+            for lookup in ext.lookups {
+                if let (file, position) = findLookup(lookup.name, in: files) {
+                    var merged = files[file].lookups[position]
+                    merged.defaultValue = lookup.defaultValue
+                    for row in lookup.rows {
+                        if let existing = merged.rows.firstIndex(where: { $0.key == row.key }) { merged.rows[existing] = row } else { merged.rows.append(row) }
+                    }
+                    files[file].lookups[position] = merged
+                } else {
+                    files[targets[0]].lookups.append(lookup)
+                }
+            }
+            for index in targets {
+                files[index].excludedPaths += ext.excludedPaths
+                files[index].eventBridgeDetailTypes += ext.eventBridgeDetailTypes
+            }
+        }
+        return files
+    }
+
+    private static func findLookup(_ name: String, in files: [MappingFileSyntax]) -> (Int, Int)? {
+        for (fileIndex, file) in files.enumerated() {
+            if let position = file.lookups.firstIndex(where: { $0.name == name }) { return (fileIndex, position) }
+        }
+        return nil
+    }
+
+    /// True for a table that extends others rather than standing alone.
+    static func isExtension(_ file: MappingFileSyntax) -> Bool {
+        file.logType != nil && file.match == nil
+    }
+}
