@@ -121,12 +121,16 @@ import Testing
         }
     }
 
-    /// Above the documented 0-10 scale: still CRITICAL, with a detection field saying so (the table
-    /// language cannot raise a diagnostic for a value that converts).
+    /// Above the documented 0-10 scale: still CRITICAL, with a diagnostic (the table's @check); 10 itself has none.
     @Test func severityAboveTenIsCriticalAndNoted() throws {
         let result = try #require(Self.event(Self.finding { $0["severity"] = 10.5 }))
         #expect(Self.value(result.udm, "security_result.0.severity") as? String == "CRITICAL")
-        #expect(Self.labels(result.udm, "security_result.0.detection_fields").contains { $0 == ("severity_note", "above the documented 0-10 scale") })
+        #expect(result.event.diagnostics.map(\.message) == ["severity above the documented 0-10 scale (kept as CRITICAL)"])
+        #expect(result.event.diagnostics.first?.rule.hasPrefix("guardduty.map:") == true)
+        let ten = try #require(Self.event(Self.finding { $0["severity"] = 10 }))
+        #expect(ten.event.diagnostics.isEmpty)
+        let negative = try #require(Self.event(Self.finding { $0["severity"] = -2 }))
+        #expect(Self.value(negative.udm, "security_result.0.severity") as? String == "INFORMATIONAL")
     }
 
     @Test func severityAsTextOrNotANumber() throws {

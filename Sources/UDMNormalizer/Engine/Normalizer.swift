@@ -75,6 +75,9 @@ public struct Normalizer: Sendable {
         mapper.maxLabels = options.maxLabelsPerEvent
         mapper.run(file.rules)
         var diagnostics = mapper.diagnostics
+        for check in file.checks where check.conditions.allSatisfy({ $0.holds(in: resolver, value: nil) }) {
+            diagnostics.append(Diagnostic(rule: check.id, message: check.message))
+        }
         if mapper.labelsDropped > 0 {
             diagnostics.append(Diagnostic(rule: "limits", message: "\(mapper.labelsDropped) labels over the limit of \(options.maxLabelsPerEvent) per event were dropped"))
         }

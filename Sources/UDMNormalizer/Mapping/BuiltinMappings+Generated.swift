@@ -500,12 +500,10 @@ PrivilegeEscalation:Runtime/UserfaultfdUsage = PROCESS_UNCATEGORIZED
 # GuardDuty's documented bands (guardduty-finding-fields.tsv, severity): Low 1.0-3.9, Medium 4.0-6.9,
 # High 7.0-8.9, Critical 9.0-10.0. Real values have one decimal, but the bands are half-open so that
 # any number falls in exactly one (3.95 is LOW, 6.95 MEDIUM, 8.95 HIGH). Below 1 is INFORMATIONAL.
-# Above 10 is outside the documented scale: still CRITICAL, and guardduty.map adds a detection
-# field saying so (the table language has no way to raise a diagnostic for a value that converts).
-# Negative numbers (no GuardDuty finding has one) and text that is not a number give UNKNOWN_SEVERITY:
-# the lexer cannot read "-inf", so the first row starts at 0.
+# Above 10 is outside the documented scale: still CRITICAL, and guardduty.map's @check records a
+# diagnostic. Text that is not a number gives UNKNOWN_SEVERITY.
 @lookup guardduty-severity range default UNKNOWN_SEVERITY
-[0, 1) = INFORMATIONAL
+(-inf, 1) = INFORMATIONAL
 [1, 4) = LOW
 [4, 7) = MEDIUM
 [7, 9) = HIGH
@@ -513,9 +511,6 @@ PrivilegeEscalation:Runtime/UserfaultfdUsage = PROCESS_UNCATEGORIZED
 (10, inf] = CRITICAL
 @end
 
-@lookup guardduty-severity-out-of-scale range default empty
-(10, inf] = "above the documented 0-10 scale"
-@end
 
 # ---- security_result.category -----------------------------------------------------------------
 # By threat purpose (type before ':'), every purpose of guardduty-finding-types.tsv and of the corpus.
@@ -951,7 +946,7 @@ title -> security_result.summary                                   # [G]
 description -> security_result.description                         # [G]
 severity -> security_result.severity | lookup guardduty-severity   # [G] [G-rules] bucketed, bands in the lookup
 severity -> security_result.severity_details | string              # [G 2022-03-31] the number as given
-severity -> security_result.detection_fields["severity_note"] | lookup guardduty-severity-out-of-scale   # [added] above 10 (not a diagnostic: the language cannot raise one)
+@check severity > 10 "severity above the documented 0-10 scale (kept as CRITICAL)"
 confidence -> security_result.confidence_score                     # [P]
 service.eventFirstSeen -> security_result.first_discovered_time | timestamp   # [G 2026] [E] event.start
 service.eventLastSeen -> security_result.last_discovered_time | timestamp     # [P] [E] event.end
@@ -1011,7 +1006,6 @@ resource.instanceDetails.tags[*].value -> target.asset.attribute.labels[*].value
 @when resource.resourceType == Instance
 resource.instanceDetails.instanceId -> target.resource.product_object_id   # [G]
 resource.instanceDetails.tags[key=Name].value -> target.resource.name     # [added] the instance's Name tag, when it has one
-resource.instanceDetails.tags[Key=Name].value -> target.resource.name     # the same in AWS CLI output: a [key=value] selector's key is matched exactly, @keys does not flip it
 resource.instanceDetails.productCodes[0].productCodeType -> target.resource.type   # [G] (Resource.type, deprecated)
 resource.instanceDetails.instanceState -> target.resource.attribute.labels["instanceState"]   # [G]
 resource.instanceDetails.instanceType -> target.resource.attribute.labels["instanceType"]   # [G]
@@ -1561,14 +1555,6 @@ service.detection.sequence.sequenceIndicators[key=ATTACK_TECHNIQUE].values[*] ->
 service.detection.sequence.sequenceIndicators[key=HIGH_RISK_API].values[*] -> security_result.detection_fields["highRiskApi"]
 service.detection.sequence.sequenceIndicators[key=MALICIOUS_IP].values[*] -> security_result.detection_fields["maliciousIp"]
 service.detection.sequence.sequenceIndicators[key=TOR_IP].values[*] -> security_result.detection_fields["torIp"]
-# The same in AWS CLI output (PascalCase "Key"): a [key=value] selector's key is matched exactly, @keys does not flip it.
-service.detection.sequence.sequenceIndicators[Key=ATTACK_TACTIC].values[*] -> security_result.attack_details.tactics[*].name
-service.detection.sequence.sequenceIndicators[Key=ATTACK_TACTIC].values[*] -> security_result.attack_details.tactics[*].id | lookup attack-tactic-ids
-service.detection.sequence.sequenceIndicators[Key=ATTACK_TECHNIQUE].values[*] -> security_result.attack_details.techniques[*].id | before_first " - "
-service.detection.sequence.sequenceIndicators[Key=ATTACK_TECHNIQUE].values[*] -> security_result.attack_details.techniques[*].name | after_last " - "
-service.detection.sequence.sequenceIndicators[Key=HIGH_RISK_API].values[*] -> security_result.detection_fields["highRiskApi"]
-service.detection.sequence.sequenceIndicators[Key=MALICIOUS_IP].values[*] -> security_result.detection_fields["maliciousIp"]
-service.detection.sequence.sequenceIndicators[Key=TOR_IP].values[*] -> security_result.detection_fields["torIp"]
 service.detection.sequence.additionalSequenceTypes[*] -> security_result.detection_fields["additionalSequenceType"]
 service.detection.sequence.actors[0].process.name -> principal.process.file.names[]
 service.detection.sequence.actors[0].process.path -> principal.process.file.full_path

@@ -111,4 +111,6 @@ struct CompiledMappingFile: Sendable {
     let dedupeKey: CompiledSource?
     /// The file as parsed (lookups and rules as written), for documentation and lint.
     let syntax: MappingFileSyntax
+    /// `@check` lines: (conditions that must all hold, message, `file:line`).
+    let checks: [(conditions: [Condition], message: String, id: String)]
 }

@@ -4,6 +4,7 @@ indirect enum Condition: Sendable {
     case missing(SourcePath)
     case equals(SourcePath, ComparisonValues)
     case notEquals(SourcePath, ComparisonValues)
+    case compare(SourcePath, String, Double)
     /// The value being mapped is an IPv4 or IPv6 address.
     case isIP
     case isNotEmpty
@@ -17,6 +18,8 @@ indirect enum Condition: Sendable {
         case .missing(let path, let column): self = .missing(try SourcePath(path, location: location, column: column, keyCase: keyCase, interner: interner))
         case .equals(let path, let values, let column): self = .equals(try SourcePath(path, location: location, column: column, keyCase: keyCase, interner: interner), ComparisonValues(values))
         case .notEquals(let path, let values, let column): self = .notEquals(try SourcePath(path, location: location, column: column, keyCase: keyCase, interner: interner), ComparisonValues(values))
+        case .compare(let path, let op, let value, let column):
+            self = .compare(try SourcePath(path, location: location, column: column, keyCase: keyCase, interner: interner), op, value)
         case .valuePredicate(let name, let column):
             switch name {
             case "is_ip": self = .isIP
@@ -33,7 +36,7 @@ indirect enum Condition: Sendable {
     var readsValue: Bool {
         switch self {
         case .isIP, .isNotEmpty: return true
-        case .exists, .missing, .equals, .notEquals: return false
+        case .exists, .missing, .equals, .notEquals, .compare: return false
         case .not(let c): return c.readsValue
         case .and(let a, let b), .or(let a, let b): return a.readsValue || b.readsValue
         }
@@ -42,7 +45,7 @@ indirect enum Condition: Sendable {
     /// Every source path the condition reads.
     var paths: [SourcePath] {
         switch self {
-        case .exists(let p), .missing(let p), .equals(let p, _), .notEquals(let p, _): return [p]
+        case .exists(let p), .missing(let p), .equals(let p, _), .notEquals(let p, _), .compare(let p, _, _): return [p]
         case .isIP, .isNotEmpty: return []
         case .not(let c): return c.paths
         case .and(let a, let b), .or(let a, let b): return a.paths + b.paths
@@ -67,6 +70,15 @@ extension Condition {
         case .notEquals(let path, let values):
             guard let node = resolver.value(of: path) else { return true }
             return !values.matches(node, in: document)
+        case .compare(let path, let op, let limit):
+            guard let node = resolver.value(of: path), document.kind(node) == .number || document.kind(node) == .string,
+                  let number = JSONNumber.double(document.scalarText(node)) else { return false }
+            switch op {
+            case ">": return number > limit
+            case ">=": return number >= limit
+            case "<": return number < limit
+            default: return number <= limit
+            }
         case .isIP:
             guard let value else { return false }
             switch value {

@@ -39,8 +39,15 @@ struct MappingCompiler {
             if let dedupeKey, dedupeKey.fansOut, let location = file.dedupeKey?.1 {
                 throw location.error("a dedupe key cannot use '[*]'")
             }
+            var checks: [(conditions: [Condition], message: String, id: String)] = []
+            for check in file.checks {
+                var conditions: [Condition] = []
+                for scope in check.scope { conditions.append(try Condition(scope, location: check.location, keyCase: keyCase, interner: interner)) }
+                conditions.append(try Condition(check.condition, location: check.location, keyCase: keyCase, interner: interner))
+                checks.append((conditions, check.message, check.location.ruleID))
+            }
             compiled.append(CompiledMappingFile(name: file.name, logType: file.logType, match: match, rules: rules, excludedPaths: excluded,
-                                                eventBridgeDetailTypes: file.eventBridgeDetailTypes, dedupeKey: dedupeKey, syntax: file))
+                                                eventBridgeDetailTypes: file.eventBridgeDetailTypes, dedupeKey: dedupeKey, syntax: file, checks: checks))
         }
         return (compiled, lookups)
     }

@@ -55,17 +55,17 @@ struct MappingLexer {
                 continue
             }
             let two = i + 1 < chars.count ? String(chars[i...(i + 1)]) : String(c)
-            if ["->", "??", "==", "!="].contains(two) {
+            if ["->", "??", "==", "!=", ">=", "<="].contains(two) {
                 tokens.append(MappingToken(kind: .symbol, text: two, column: start + 1))
                 i += 2
                 continue
             }
-            if "|+=(),[]".contains(c) {
+            if "|+=(),[]<>".contains(c) {
                 tokens.append(MappingToken(kind: .symbol, text: String(c), column: start + 1))
                 i += 1
                 continue
             }
-            if Self.isWordCharacter(c) && c != "-" || (c == "-" && i + 1 < chars.count && chars[i + 1].isNumber) {
+            if Self.isWordCharacter(c) && c != "-" || (c == "-" && i + 1 < chars.count && (chars[i + 1].isNumber || chars[i + 1] == "i")) {
                 i = try readWord(chars, from: i, fail: fail)
                 tokens.append(MappingToken(kind: .word, text: String(chars[start..<i]), column: start + 1))
                 continue

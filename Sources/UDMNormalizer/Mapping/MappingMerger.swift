@@ -52,6 +52,7 @@ enum MappingMerger {
             for index in targets {
                 files[index].excludedPaths += ext.excludedPaths
                 files[index].eventBridgeDetailTypes += ext.eventBridgeDetailTypes
+                files[index].checks += ext.checks
             }
         }
         return files

@@ -10,6 +10,7 @@
 /// @keys first_letter_any_case   member names also match with the first letter's case flipped (PascalCase AWS CLI output)
 /// @eventbridge "TYPE", …          EventBridge detail-types whose `detail` this file handles
 /// @dedupe_key SOURCE             what identifies a record for de-duplication
+/// @check CONDITION "MESSAGE"    a diagnostic on every record where CONDITION holds
 /// @remove TARGET                 (extension tables) drop the built-in rules for TARGET in this scope
 /// @extends FILE                  (extension tables) the built-in file the rules go into
 /// SOURCE -> TARGET [| STAGE]*    a rule; STAGE is a transform or `when CONDITION`
@@ -66,6 +67,11 @@ struct MappingParser {
                     repeat {
                         file.eventBridgeDetailTypes.append(try cursor.expectValue())
                     } while cursor.skip(symbol: ",")
+                case "check":
+                    let condition = try parseCondition(&cursor)
+                    guard let token = cursor.peek, token.kind == .string else { throw cursor.error("expected the diagnostic's message in quotes after the condition") }
+                    cursor.advance()
+                    file.checks.append((condition, token.text, here, scopes.map(\.0)))
                 case "remove":
                     let target = try cursor.expectWord("a UDM field path")
                     let scopeText = scopes.map(\.2).joined(separator: " and ")
@@ -90,7 +96,7 @@ struct MappingParser {
                             location: TableLocation(file: fileName, line: lineNumber, column: column)))
                     } while cursor.skip(symbol: ",")
                 default:
-                    throw here.error("unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @eventbridge, @dedupe_key, @opaque, @ignore, @remove or @extends)")
+                    throw here.error("unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove or @extends)")
                 }
                 try cursor.expectEnd()
                 continue
@@ -208,7 +214,7 @@ struct MappingParser {
             return inner
         }
         let column = cursor.column
-        let word = try cursor.expectWord("a condition (exists PATH, missing PATH, PATH == VALUE, PATH != VALUE, PATH in (…), is_ip)")
+        let word = try cursor.expectWord("a condition (exists PATH, missing PATH, PATH == VALUE, PATH != VALUE, PATH in (…), PATH > NUMBER, is_ip)")
         switch word {
         case "exists":
             let pathColumn = cursor.column
@@ -220,6 +226,9 @@ struct MappingParser {
         default: break
         }
         if cursor.skip(symbol: "==") { return .equals(path: word, values: [try cursor.expectValue()], column: column) }
+        for comparison in [">=", "<=", ">", "<"] where cursor.skip(symbol: comparison) {
+            return .compare(path: word, operator: comparison, value: try cursor.expectNumber(), column: column)
+        }
         if cursor.skip(symbol: "!=") { return .notEquals(path: word, values: [try cursor.expectValue()], column: column) }
         if cursor.skip(word: "in") {
             guard cursor.skip(symbol: "(") else { throw cursor.error("expected '(' after 'in'") }
@@ -228,7 +237,7 @@ struct MappingParser {
             guard cursor.skip(symbol: ")") else { throw cursor.error("expected ')' to close the 'in' list") }
             return .equals(path: word, values: values, column: column)
         }
-        throw cursor.error("expected '==', '!=' or 'in' after '\(word)'")
+        throw cursor.error("expected '==', '!=', 'in', '>', '>=', '<' or '<=' after '\(word)'")
     }
 
     // MARK: Lookups

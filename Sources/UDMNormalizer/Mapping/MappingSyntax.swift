@@ -14,6 +14,8 @@ struct MappingFileSyntax: Sendable {
     var excludedPaths: [ExcludedPathSyntax] = []
     /// EventBridge detail-types whose `detail` this file's records arrive in (`@eventbridge`).
     var eventBridgeDetailTypes: [String] = []
+    /// `@check CONDITION "MESSAGE"`: a diagnostic recorded on records where the condition holds.
+    var checks: [(condition: ConditionSyntax, message: String, location: TableLocation, scope: [ConditionSyntax])] = []
     /// `@remove` lines of an extension table.
     var removals: [RemovalSyntax] = []
     /// `@extends FILE`: the built-in file an extension table's rules go into (default: every file of its log type).
@@ -89,6 +91,8 @@ indirect enum ConditionSyntax: Sendable {
     case missing(path: String, column: Int)
     case equals(path: String, values: [String], column: Int)
     case notEquals(path: String, values: [String], column: Int)
+    /// `PATH > 10`, `PATH <= 0.5`: numeric comparisons; a value that is not a number compares false.
+    case compare(path: String, operator: String, value: Double, column: Int)
     case valuePredicate(name: String, column: Int)
     case not(ConditionSyntax)
     case and(ConditionSyntax, ConditionSyntax)

@@ -11,8 +11,8 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
         case key([UInt8], index: Int?, alternate: [UInt8]? = nil)
         /// Every element of an array (fan-out): the rule fires once per element.
         case each
-        /// The first element of an array whose member `key` has the text `value`.
-        case select(key: [UInt8], value: String)
+        /// The first element of an array whose member `key` (or `alternate`, see `key`) has the text `value`.
+        case select(key: [UInt8], value: String, alternate: [UInt8]? = nil)
     }
 
     let steps: [Step]
@@ -72,7 +72,7 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
                     var value = String(inside[inside.index(after: eq)...])
                     if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
                     guard !key.isEmpty else { throw fail("'[key=value]' needs a key") }
-                    steps.append(.select(key: Array(key.utf8), value: value))
+                    steps.append(.select(key: Array(key.utf8), value: value, alternate: alternate(key)))
                 } else if inside.hasPrefix("\""), inside.hasSuffix("\""), inside.count >= 2 {
                     let name = String(inside.dropFirst().dropLast())
                     steps.append(.key(Array(name.utf8), index: nil, alternate: alternate(name)))
@@ -288,12 +288,13 @@ extension JSONDocument {
             case .array: return index.flatMap { element(node, at: $0) }
             default: return nil
             }
-        case .select(let key, let value):
+        case .select(let key, let value, let alternate):
             guard kind(node) == .array else { return nil }
             var match: Int?
             forEachElement(node) { element in
                 guard match == nil, kind(element) == .object,
-                      let candidate = key.withUnsafeBytes({ member(element, keyBytes: $0) }),
+                      let candidate = key.withUnsafeBytes({ member(element, keyBytes: $0) })
+                        ?? alternate.flatMap({ other in other.withUnsafeBytes { member(element, keyBytes: $0) } }),
                       kind(candidate) == .string, string(candidate) == value else { return }
                 match = element
             }
