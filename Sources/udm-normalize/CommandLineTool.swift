@@ -18,6 +18,10 @@ enum CommandLineTool {
             case nil: StandardStreams.output(HelpText.main)
             case "normalize": StandardStreams.output(HelpText.normalize)
             case "report": StandardStreams.output(HelpText.report)
+            case "explain": StandardStreams.output(HelpText.explain)
+            case "mappings": StandardStreams.output(HelpText.mappings)
+            case "test": StandardStreams.output(HelpText.test)
+            case "diff": StandardStreams.output(HelpText.diff)
             case let other?:
                 StandardStreams.error("udm-normalize: no command '\(other)'. Run 'udm-normalize --help'.")
                 return .usage
@@ -47,6 +51,10 @@ enum CommandLineTool {
                 StandardStreams.error("udm-normalize report: \(error). Run 'udm-normalize help report'.")
                 return .usage
             }
+        case "explain": return ToolCommands.explain(rest)
+        case "mappings": return ToolCommands.mappings(rest)
+        case "test": return ToolCommands.test(rest)
+        case "diff": return ToolCommands.diff(rest)
         default:
             StandardStreams.error("udm-normalize: unknown command '\(command)'. Run 'udm-normalize --help'.")
             return .usage

@@ -17,6 +17,10 @@ enum HelpText {
     COMMANDS
       normalize     Normalize records and write UDM events (NDJSON by default)
       report        Normalization-rate, classification and field-coverage figures, with gates
+      explain       Show, for one record, which rule wrote each UDM field and what was left unread
+      mappings      'mappings check [DIR]' lints tables; 'mappings print' lists them as Markdown
+      test          Run a folder of input / expected-output pairs against the tables
+      diff          Compare two versions of the tables on the same logs
       help [CMD]    Show help for a command
 
     Run 'udm-normalize help normalize' for the options of a command.
@@ -116,5 +120,55 @@ enum HelpText {
       1  a gate failed; each failed gate is named on standard error
       2  usage error
       3  an input could not be read at all
+    """
+
+    static let explain = """
+    udm-normalize explain — why a record came out the way it did
+
+    USAGE
+      udm-normalize explain FILE [--record N] [--mappings DIR] [--log-type TYPE]
+
+    For record N (default 1) of FILE ('-' for standard input): every UDM field produced with its
+    value, the rule (file:line, so the table it came from) and the source it read; the source fields
+    no rule read; the classification decision and any fallback with its reason; diagnostics.
+    """
+
+    static let mappings = """
+    udm-normalize mappings — check and print the tables
+
+    USAGE
+      udm-normalize mappings check [DIR]
+      udm-normalize mappings print [DIR] [--log-type TYPE]
+
+    check  Compiles the built-in tables with DIR's tables over them (or the built-in tables alone)
+           and lints them: syntax, UDM paths not in the schema and enum values not in their enum
+           are errors (file:line:col); lookups that can miss with no fallback, rules shadowed by
+           earlier ones, lookup rows that can never match and duplicate classification keys are
+           warnings. Exit 1 when there is an error.
+    print  The effective tables as Markdown: 'log field | UDM field | logic', one row per rule in
+           priority order, then the lookups.
+    """
+
+    static let test = """
+    udm-normalize test — check tables against expected output
+
+    USAGE
+      udm-normalize test DIR [--mappings EXT]
+
+    DIR holds pairs: NAME.json (any input shape) and NAME.udm.ndjson (the expected UDM events, one
+    a line). Each input is normalized with the built-in tables (plus EXT's) and compared field by
+    field: '- line' is expected and missing, '+ line (rule)' is produced and not expected.
+    Exit 1 when a pair fails.
+    """
+
+    static let diff = """
+    udm-normalize diff — what a table change does to real logs
+
+    USAGE
+      udm-normalize diff --mappings OLD --mappings NEW PATH ...
+
+    Normalizes the same logs with two versions of the tables (each DIR loaded over the built-in
+    tables; 'builtin' names the built-in tables alone) and reports the events whose output changed,
+    the fields added, removed and changed per rule, and every report figure before and after.
     """
 }

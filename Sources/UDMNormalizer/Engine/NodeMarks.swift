@@ -25,4 +25,6 @@ public struct Classification: Sendable, Equatable {
     public var rule: String
     /// True when a lookup row or a conditional rule chose the type; false for a fallback constant or lookup default.
     public var specific: Bool
+    /// `file:line` of the lookup row that matched, when a lookup chose the type.
+    public var row: String?
 }

@@ -114,7 +114,7 @@ struct RecordMapper {
             case .some(.none): specific = false
             case .none: specific = !rule.recordConditions.isEmpty || rule.stages.contains { if case .when = $0 { true } else { false } }
             }
-            classification = Classification(rule: rule.id, specific: specific)
+            classification = Classification(rule: rule.id, specific: specific, row: lookupRow ?? nil)
         }
         if coverage != nil { markRead(rule, initial) }
     }

@@ -43,6 +43,11 @@ struct LookupTable: Sendable {
         }
     }
 
+    /// The exact rows, by key.
+    var exactRows: [String: (value: String, rowID: String)] { exact }
+    /// The range rows, in table order.
+    var rangeRows: [RangeRow] { ranges }
+
     /// Every value the table can produce, for checking them against an enum.
     var allValues: [(value: String, rowID: String)] {
         var values = exact.values.map { ($0.value, $0.rowID) } + ranges.map { ($0.value, $0.rowID) }

@@ -56,6 +56,7 @@ struct MappingParser {
                 case "match":
                     guard file.match == nil else { throw here.error("'@match' given twice") }
                     file.match = try parseCondition(&cursor)
+                    file.matchText = String(rawLine)
                 case "when":
                     scopes.append((try parseCondition(&cursor), here, Self.directiveArgument(String(rawLine))))
                 case "end":

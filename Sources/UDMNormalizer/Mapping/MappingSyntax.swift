@@ -8,6 +8,8 @@ struct MappingFileSyntax: Sendable {
     var logTypeLocation: TableLocation?
     /// Which records this file handles (`@match`); nil means every record of its log type.
     var match: ConditionSyntax?
+    /// The `@match` line as written, for documentation.
+    var matchText: String?
     var rules: [RuleSyntax] = []
     var lookups: [LookupSyntax] = []
     /// Source subtrees declared opaque (`@opaque`) or deliberately unmapped (`@ignore`).

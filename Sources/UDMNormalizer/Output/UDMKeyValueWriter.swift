@@ -4,31 +4,38 @@ struct UDMKeyValueWriter {
     let event: UDMEvent
 
     func write(instance: Int, prefix: String, to out: inout [UInt8]) {
-        let builder = event.builder
-        let message = event.schema.messages[builder.instances[instance].message]
-        let json = UDMJSONWriter(event: event)
-        for entry in builder.instances[instance].entries {
-            let path = prefix + message.fields[entry.field].name
-            do {
-                switch entry.content {
-                case .child(let child):
-                    write(instance: child, prefix: path + ".", to: &out)
-                case .value(let value):
-                    line(path, value, json, &out)
-                case .label(let key, let value):
-                    line(path + ".key", .text(key), json, &out)
-                    line(path + ".value", value, json, &out)
-                case .structValue(let key, let value):
-                    line(path + "." + key, value, json, &out)
-                }
-            }
+        forEachLine(instance: instance, prefix: prefix) { path, value, _ in
+            out.append(contentsOf: path.utf8)
+            out.append(contentsOf: " = ".utf8)
+            out.append(contentsOf: value)
+            out.append(UInt8(ascii: "\n"))
         }
     }
 
-    private func line(_ path: String, _ value: OutputValue, _ json: UDMJSONWriter, _ out: inout [UInt8]) {
-        out.append(contentsOf: path.utf8)
-        out.append(contentsOf: " = ".utf8)
-        json.writeValue(value, to: &out)
-        out.append(UInt8(ascii: "\n"))
+    /// Calls `body(path, value as JSON, rule index)` for every line, in output order; a label gives
+    /// two lines (`….key`, `….value`). The rule index is -1 for values the engine set itself.
+    func forEachLine(instance: Int, prefix: String, _ body: (String, [UInt8], Int) -> Void) {
+        let builder = event.builder
+        let message = event.schema.messages[builder.instances[instance].message]
+        let json = UDMJSONWriter(event: event)
+        func rendered(_ value: OutputValue) -> [UInt8] {
+            var out: [UInt8] = []
+            json.writeValue(value, to: &out)
+            return out
+        }
+        for entry in builder.instances[instance].entries {
+            let path = prefix + message.fields[entry.field].name
+            switch entry.content {
+            case .child(let child):
+                forEachLine(instance: child, prefix: path + ".", body)
+            case .value(let value):
+                body(path, rendered(value), entry.rule)
+            case .label(let key, let value):
+                body(path + ".key", rendered(.text(key)), entry.rule)
+                body(path + ".value", rendered(value), entry.rule)
+            case .structValue(let key, let value):
+                body(path + "." + key, rendered(value), entry.rule)
+            }
+        }
     }
 }

@@ -1,0 +1,111 @@
+/// Why one record came out the way it did: every UDM field with the rule (`file:line`) and source
+/// that produced it, the source fields no rule read, the classification decision and any fallback.
+public struct RecordExplanation: Sendable {
+    /// One output line and where it came from.
+    public struct Field: Sendable, Equatable {
+        /// `principal.user.userid`, `target.resource.attribute.labels.key`, …
+        public var path: String
+        /// The value as JSON.
+        public var value: String
+        /// `file:line` of the rule, or `validator` for the event-type fallback.
+        public var rule: String
+        /// What the rule reads, as written in its table (`userIdentity.arn`, `"AMAZON"`).
+        public var source: String
+    }
+
+    public var origin: String
+    /// `normalized`, `failed: reason` or `skipped: reason`.
+    public var outcome: String
+    public var logType: String?
+    public var eventType: String?
+    /// How the event type was decided, in words.
+    public var classification: String?
+    public var fields: [Field] = []
+    /// Source values no rule that wrote a value read: (path with array indexes as `[*]`, value).
+    public var unread: [(path: String, value: String)] = []
+    /// Source values left out of coverage by `@opaque` / `@ignore`, by declaration.
+    public var excluded: [(declaration: String, values: Int)] = []
+    public var diagnostics: [Diagnostic] = []
+
+    init(_ record: NormalizedRecord) {
+        origin = record.origin
+        logType = record.logType
+        switch record.outcome {
+        case .failed(let reason):
+            outcome = "failed: \(reason)"
+        case .skipped(let reason):
+            outcome = "skipped: \(reason)"
+        case .normalized(let event):
+            outcome = "normalized"
+            eventType = event.eventType
+            diagnostics = event.diagnostics
+            if let downgrade = event.downgrade {
+                classification = "GENERIC_EVENT: the validator's fallback, because \(downgrade)"
+            } else if let decision = event.classification {
+                let how = decision.row.map { "lookup row \($0) via rule \(decision.rule)" } ?? "rule \(decision.rule)"
+                classification = "\(event.eventType) from \(how)" + (decision.specific ? "" : " (the table's fallback, no specific row)")
+            }
+            UDMKeyValueWriter(event: event).forEachLine(instance: 0, prefix: "") { path, value, rule in
+                let source = rule >= 0 ? event.rules[rule] : nil
+                fields.append(Field(path: path, value: String(decoding: value, as: UTF8.self),
+                                    rule: source?.id ?? "validator", source: source.map { Self.sourceText($0.syntax.text) } ?? "(event-type fallback)"))
+            }
+            if let coverage = event.coverage {
+                unread = coverage.unmapped.map { ($0.path, $0.example) }
+                excluded = coverage.excluded.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            }
+        }
+    }
+
+    /// The source part of a rule's text (before `->`).
+    private static func sourceText(_ rule: String) -> String {
+        guard let arrow = rule.firstRange(of: "->") else { return rule }
+        return String(rule[..<arrow.lowerBound]).trimmingSpaces()
+    }
+
+    /// The explanation as text for a terminal.
+    public var text: String {
+        var lines: [String] = ["record: \(origin)", "outcome: \(outcome)"]
+        if let logType { lines.append("log type: \(logType)") }
+        if let classification { lines.append("event type: \(classification)") }
+        if !fields.isEmpty {
+            lines.append("UDM fields (value ← source, rule):")
+            let width = min(fields.map { $0.path.count + $0.value.count + 3 }.max() ?? 0, 90)
+            for field in fields {
+                let left = "\(field.path) = \(field.value)"
+                let padding = String(repeating: " ", count: max(1, width - left.count + 1))
+                lines.append("  \(left)\(padding)← \(field.source)  (\(field.rule))")
+            }
+        }
+        if !unread.isEmpty {
+            lines.append("source fields no rule read:")
+            for (path, value) in unread { lines.append("  \(path) = \(JSONText.quoted(value))") }
+        }
+        if !excluded.isEmpty {
+            lines.append("left out on purpose:")
+            for (declaration, count) in excluded { lines.append("  \(declaration) (\(count) values)") }
+        }
+        if !diagnostics.isEmpty {
+            lines.append("diagnostics:")
+            for diagnostic in diagnostics { lines.append("  \(diagnostic)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}
+
+extension Normalizer {
+    /// Explains the records of an input (coverage is tracked for the explanation whatever the options say).
+    public func explain(input: [UInt8], source: String) -> [RecordExplanation] {
+        var options = self.options
+        options.trackCoverage = true
+        var explanations: [RecordExplanation] = []
+        Normalizer(mappings: mappings, options: options).normalize(input: input, source: source) { explanations.append(RecordExplanation($0)) }
+        return explanations
+    }
+}

@@ -1,0 +1,135 @@
+/// Checks compiled tables for mistakes the compiler lets through because they are legal:
+/// rules that can never write, lookups that can miss without a fallback, rows that can never match.
+/// (Syntax, unknown UDM fields and enum values are compile errors, reported before this runs.)
+public enum MappingLinter {
+    /// One finding, located at `file:line:col`.
+    public struct Finding: Sendable, Equatable, CustomStringConvertible {
+        public enum Severity: String, Sendable { case error, warning }
+        public var severity: Severity
+        public var file: String
+        public var line: Int
+        public var column: Int
+        public var message: String
+        public var description: String { "\(file):\(line):\(column): \(severity.rawValue): \(message)" }
+    }
+
+    public static func lint(_ mappings: MappingSet) -> [Finding] {
+        var findings: [Finding] = []
+        for file in mappings.files {
+            findings += shadowedRules(file)
+            findings += lookupsWithoutFallback(file, mappings)
+            findings += duplicateClassificationKeys(file, mappings)
+        }
+        for lookup in mappings.lookups.values.sorted(by: { $0.name < $1.name }) where lookup.isRange {
+            findings += unreachableRanges(lookup)
+        }
+        return findings.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    }
+
+    private static func finding(_ severity: Finding.Severity, _ location: TableLocation, _ message: String) -> Finding {
+        Finding(severity: severity, file: location.file, line: location.line, column: location.column, message: message)
+    }
+
+    /// A rule that always writes (a constant, no condition, no stage) to a single-valued target makes
+    /// every later rule for that target in the same or a narrower scope unreachable.
+    private static func shadowedRules(_ file: CompiledMappingFile) -> [Finding] {
+        var findings: [Finding] = []
+        var alwaysWrites: [String: CompiledRule] = [:]  // target → rule, for top-level and per scope
+        for rule in file.rules where rule.isSingleValued {
+            let target = rule.target.text
+            let scope = rule.syntax.scopeText
+            if let earlier = alwaysWrites["\u{0}" + target] ?? alwaysWrites[scope + "\u{0}" + target] {
+                findings.append(finding(.warning, rule.location, "never writes: \(earlier.id) always sets \(target) first (first non-empty value wins)"))
+                continue
+            }
+            if case .literal = rule.source, rule.recordConditions.isEmpty, rule.stages.isEmpty {
+                alwaysWrites[scope + "\u{0}" + target] = rule
+            }
+        }
+        return findings
+    }
+
+    /// Classification needs a default: a lookup with `default empty` that sets the event type must be
+    /// followed by a rule that does (elsewhere `default empty` is the author's explicit "optional").
+    private static func lookupsWithoutFallback(_ file: CompiledMappingFile, _ mappings: MappingSet) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, rule) in file.rules.enumerated() {
+            for case .transform(.lookup(let name)) in rule.stages where rule.writesEventType {
+                guard let table = mappings.lookups[name], table.defaultValue == nil else { continue }
+                let hasFallback = file.rules[(index + 1)...].contains { $0.target.text == rule.target.text }
+                if !hasFallback {
+                    findings.append(finding(.warning, rule.location, "lookup '\(name)' has no default and no later rule writes \(rule.target.text): a miss leaves it empty"))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The same key in two lookups that rules apply one after the other to the same source and
+    /// target: the later row can never be reached.
+    private static func duplicateClassificationKeys(_ file: CompiledMappingFile, _ mappings: MappingSet) -> [Finding] {
+        var findings: [Finding] = []
+        var seen: [String: (key: String, row: String, lookup: String)] = [:]
+        for rule in file.rules {
+            guard case .path(let path) = rule.source, rule.recordConditions.isEmpty else { continue }
+            for case .transform(.lookup(let name)) in rule.stages {
+                guard let table = mappings.lookups[name], !table.isRange else { continue }
+                for (key, entry) in table.exactRows.sorted(by: { $0.key < $1.key }) {
+                    let id = path.text + "\u{0}" + rule.target.text + "\u{0}" + key
+                    if let earlier = seen[id], earlier.lookup != name {
+                        let location = TableLocation.parse(entry.rowID) ?? rule.location
+                        findings.append(finding(.warning, location, "key '\(key)' is unreachable: lookup '\(earlier.lookup)' (\(earlier.row)) maps it first for \(rule.target.text)"))
+                    } else if seen[id] == nil {
+                        seen[id] = (key, entry.rowID, name)
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    /// A range row whose whole interval earlier rows already cover.
+    private static func unreachableRanges(_ lookup: LookupTable) -> [Finding] {
+        var findings: [Finding] = []
+        var covered: [LookupTable.RangeRow] = []
+        for row in lookup.rangeRows {
+            if covers(covered, row) {
+                let location = TableLocation.parse(row.rowID) ?? lookup.location
+                findings.append(finding(.warning, location, "range row of lookup '\(lookup.name)' is never reached: earlier rows cover it"))
+            }
+            covered.append(row)
+        }
+        return findings
+    }
+
+    /// True when the union of `rows` contains every number of `row`'s interval: a sweep from the
+    /// interval's lower bound, each step jumping to the furthest upper bound that covers the point.
+    private static func covers(_ rows: [LookupTable.RangeRow], _ row: LookupTable.RangeRow) -> Bool {
+        var point = row.lower
+        var pointNeeded = row.lowerInclusive
+        while true {
+            if point > row.upper || (point == row.upper && !(pointNeeded && row.upperInclusive)) { return true }
+            var best: LookupTable.RangeRow?
+            for other in rows {
+                let startsInTime = pointNeeded ? other.contains(point) : (other.lower <= point && other.upper > point)
+                guard startsInTime else { continue }
+                if best.map({ other.upper > $0.upper || (other.upper == $0.upper && other.upperInclusive) }) ?? true { best = other }
+            }
+            guard let best else { return false }
+            if best.upper == point {
+                pointNeeded = false
+            } else {
+                point = best.upper
+                pointNeeded = !best.upperInclusive
+            }
+        }
+    }
+}
+
+extension TableLocation {
+    /// A location from a `file:line` id.
+    static func parse(_ id: String) -> TableLocation? {
+        guard let colon = id.lastIndex(of: ":"), let line = Int(id[id.index(after: colon)...]) else { return nil }
+        return TableLocation(file: String(id[..<colon]), line: line, column: 1)
+    }
+}

@@ -1,0 +1,101 @@
+/// What a change to the tables does to real logs: the same inputs normalized with two table sets,
+/// compared event by event and figure by figure.
+public struct TableDiff: Sendable {
+    /// A field line that changed, and the rule responsible (in the new tables for added lines, the old for removed).
+    public struct Change: Sendable, Equatable {
+        public var line: String
+        public var rule: String
+    }
+
+    public var records = 0
+    /// Events whose output differs, with their origin.
+    public var changedEvents: [(origin: String, added: [Change], removed: [Change])] = []
+    /// Records normalized by one table set and not the other.
+    public var outcomeChanges: [(origin: String, old: String, new: String)] = []
+    public var oldReport: NormalizationReport
+    public var newReport: NormalizationReport
+
+    /// Normalizes `paths` with both table sets (coverage tracked) and compares.
+    public static func run(old: Normalizer, new: Normalizer, paths: [String]) throws -> TableDiff {
+        var oldBuilder = ReportBuilder(), newBuilder = ReportBuilder()
+        var diff = TableDiff(oldReport: oldBuilder.build(), newReport: newBuilder.build())
+        for path in paths {
+            let oldRecords = try records(old, path)
+            let newRecords = try records(new, path)
+            for record in oldRecords { oldBuilder.add(record) }
+            for record in newRecords { newBuilder.add(record) }
+            for (before, after) in zip(oldRecords, newRecords) {
+                diff.records += 1
+                let a = RecordExplanation(before), b = RecordExplanation(after)
+                guard a.outcome == "normalized", b.outcome == "normalized" else {
+                    if a.outcome != b.outcome { diff.outcomeChanges.append((b.origin, a.outcome, b.outcome)) }
+                    continue
+                }
+                let oldLines = FieldLines(a), newLines = FieldLines(b)
+                let added = newLines.subtracting(oldLines).map { Change(line: $0.line, rule: $0.rule) }
+                let removed = oldLines.subtracting(newLines).map { Change(line: $0.line, rule: $0.rule) }
+                if !added.isEmpty || !removed.isEmpty { diff.changedEvents.append((b.origin, added, removed)) }
+            }
+        }
+        diff.oldReport = oldBuilder.build()
+        diff.newReport = newBuilder.build()
+        return diff
+    }
+
+    private static func records(_ normalizer: Normalizer, _ path: String) throws -> [NormalizedRecord] {
+        var options = normalizer.options
+        options.trackCoverage = true
+        var result: [NormalizedRecord] = []
+        try Normalizer(mappings: normalizer.mappings, options: options).normalize(path: path) { result.append($0) }
+        return result
+    }
+
+    /// Field changes counted by UDM path and rule: (kind, path, rule, count), most frequent first.
+    public var changesByRule: [(kind: String, path: String, rule: String, count: Int)] {
+        var counts: [String: (kind: String, path: String, rule: String, count: Int)] = [:]
+        for event in changedEvents {
+            let addedPaths = Set(event.added.map { FieldLines.path(of: $0.line) })
+            let removedPaths = Set(event.removed.map { FieldLines.path(of: $0.line) })
+            for change in event.added {
+                let path = FieldLines.path(of: change.line)
+                let kind = removedPaths.contains(path) ? "changed" : "added"
+                counts[kind + path + change.rule, default: (kind, path, change.rule, 0)].count += 1
+            }
+            for change in event.removed where !addedPaths.contains(FieldLines.path(of: change.line)) {
+                let path = FieldLines.path(of: change.line)
+                counts["removed" + path + change.rule, default: ("removed", path, change.rule, 0)].count += 1
+            }
+        }
+        return counts.values.sorted { ($0.count, $1.path) > ($1.count, $0.path) }
+    }
+
+    /// The diff as text: outcome changes, field changes by rule, a few example events, and every figure before and after.
+    public func text(examples: Int = 5) -> String {
+        var lines: [String] = []
+        lines.append("records compared: \(records); events whose output changed: \(changedEvents.count); outcome changes: \(outcomeChanges.count)")
+        if !outcomeChanges.isEmpty {
+            lines.append("outcome changes:")
+            for change in outcomeChanges.prefix(20) { lines.append("  \(change.origin): \(change.old) -> \(change.new)") }
+        }
+        let byRule = changesByRule
+        if !byRule.isEmpty {
+            lines.append("field changes by rule (events):")
+            for item in byRule { lines.append("  \(item.kind) \(item.path)  \(item.rule.isEmpty ? "" : "(\(item.rule))")  \(item.count)") }
+        }
+        for event in changedEvents.prefix(examples) {
+            lines.append("\(event.origin):")
+            for change in event.removed { lines.append("  - \(change.line)   (\(change.rule))") }
+            for change in event.added { lines.append("  + \(change.line)   (\(change.rule))") }
+        }
+        lines.append("figures (old -> new):")
+        let oldSections = Dictionary(oldReport.sections.map { ($0.logType, $0) }, uniquingKeysWith: { a, _ in a })
+        for section in newReport.sections {
+            let before = oldSections[section.logType] ?? NormalizationReport.Section(logType: section.logType)
+            func percent(_ value: Double?) -> String { ReportTextWriter.percent(value) }
+            lines.append("  \(section.logType): normalized \(before.normalized) -> \(section.normalized), failed \(before.failed) -> \(section.failed), skipped \(before.skipped) -> \(section.skipped)")
+            lines.append("    normalization rate \(percent(before.normalizationRate)) -> \(percent(section.normalizationRate)), classification rate \(percent(before.classificationRate)) -> \(percent(section.classificationRate)), field coverage \(percent(before.fieldCoverage)) -> \(percent(section.fieldCoverage))")
+            lines.append("    typed by a row \(before.classified) -> \(section.classified), fallback \(before.defaultTyped) -> \(section.defaultTyped), downgraded \(before.downgraded) -> \(section.downgraded), unmapped paths \(before.unmapped.count) -> \(section.unmapped.count)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,46 @@
+import UDMNormalizer
+
+/// Reads `--option value`, `--option=value`, flags and positional arguments, for the commands
+/// whose options are few.
+struct ArgumentReader {
+    private var arguments: [String]
+    private(set) var positional: [String] = []
+
+    init(_ arguments: [String]) {
+        self.arguments = arguments
+    }
+
+    /// Calls `handle(name, take)` for each option; `take()` returns the option's value.
+    mutating func read(_ handle: (String, () throws(UsageError) -> String) throws(UsageError) -> Void) throws(UsageError) {
+        var iterator = arguments.makeIterator()
+        var onlyPositional = false
+        while let argument = iterator.next() {
+            if onlyPositional || argument == "-" || !argument.hasPrefix("-") {
+                positional.append(argument)
+                continue
+            }
+            if argument == "--" {
+                onlyPositional = true
+                continue
+            }
+            var name = argument
+            var inline: String?
+            if let eq = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+                name = String(argument[..<eq])
+                inline = String(argument[argument.index(after: eq)...])
+            }
+            let take: () throws(UsageError) -> String = { () throws(UsageError) -> String in
+                if let inline { return inline }
+                guard let value = iterator.next() else { throw UsageError(message: "\(name) needs a value") }
+                return value
+            }
+            try handle(name, take)
+        }
+    }
+
+    /// Loads `--mappings` directories over the built-in tables, or the built-in tables.
+    static func mappings(_ directory: String?) throws(MappingError) -> MappingSet {
+        guard let directory else { return .builtin }
+        return try MappingSet.load(directory: directory)
+    }
+}
