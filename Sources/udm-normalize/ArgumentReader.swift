@@ -38,6 +38,19 @@ struct ArgumentReader {
         }
     }
 
+    /// A whole number of at least `minimum` for option `name`.
+    static func number(_ text: String, minimum: Int, option name: String) throws(UsageError) -> Int {
+        guard let value = Int(text), value >= minimum else { throw UsageError(message: "\(name) takes a whole number of at least \(minimum), not '\(text)'") }
+        return value
+    }
+
+    /// A percentage from 0 to 100 (a trailing `%` allowed) for option `name`.
+    static func percent(_ text: String, option name: String) throws(UsageError) -> Double {
+        let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
+        guard let value = Double(digits), value >= 0, value <= 100 else { throw UsageError(message: "\(name) takes a percentage from 0 to 100, not '\(text)'") }
+        return value
+    }
+
     /// Loads `--mappings` directories over the built-in tables, or the built-in tables.
     static func mappings(_ directory: String?) throws(MappingError) -> MappingSet {
         guard let directory else { return .builtin }

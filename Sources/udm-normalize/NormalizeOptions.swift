@@ -19,31 +19,9 @@ struct NormalizeOptions {
     var maxLabels = 1000
 
     init(parsing arguments: [String]) throws(UsageError) {
-        var iterator = arguments.makeIterator()
-        var onlyPaths = false
-        while let argument = iterator.next() {
-            if onlyPaths || argument == "-" || !argument.hasPrefix("-") {
-                paths.append(argument)
-                continue
-            }
-            var name = argument
-            var inline: String?
-            if let eq = argument.firstIndex(of: "="), argument.hasPrefix("--") {
-                name = String(argument[..<eq])
-                inline = String(argument[argument.index(after: eq)...])
-            }
-            func take() throws(UsageError) -> String {
-                if let inline { return inline }
-                guard let value = iterator.next() else { throw UsageError(message: "\(name) needs a value") }
-                return value
-            }
-            func number(minimum: Int) throws(UsageError) -> Int {
-                let text = try take()
-                guard let value = Int(text), value >= minimum else { throw UsageError(message: "\(name) takes a whole number of at least \(minimum), not '\(text)'") }
-                return value
-            }
+        var reader = ArgumentReader(arguments)
+        try reader.read { (name: String, take: () throws(UsageError) -> String) throws(UsageError) in
             switch name {
-            case "--": onlyPaths = true
             case "-h", "--help": showHelp = true
             case "--format":
                 let text = try take()
@@ -51,18 +29,19 @@ struct NormalizeOptions {
                 self.format = format
             case "--mappings": mappingsDirectory = try take()
             case "--log-type": logType = try take()
-            case "--max-diagnostics": maxDiagnostics = try number(minimum: 0)
+            case "--max-diagnostics": maxDiagnostics = try ArgumentReader.number(try take(), minimum: 0, option: name)
             case "-o", "--output": output = try take()
             case "--dead-letter": deadLetter = try take()
             case "--dedupe": dedupe = true
-            case "-j", "--jobs": jobs = try number(minimum: 1)
+            case "-j", "--jobs": jobs = try ArgumentReader.number(try take(), minimum: 1, option: name)
             case "-q", "--quiet": quiet = true
-            case "--max-record-bytes": maxRecordBytes = try number(minimum: 1024)
-            case "--import-max-bytes": importMaxBytes = try number(minimum: 1024)
-            case "--max-field-bytes": maxFieldBytes = try number(minimum: 64)
-            case "--max-labels": maxLabels = try number(minimum: 0)
+            case "--max-record-bytes": maxRecordBytes = try ArgumentReader.number(try take(), minimum: 1024, option: name)
+            case "--import-max-bytes": importMaxBytes = try ArgumentReader.number(try take(), minimum: 1024, option: name)
+            case "--max-field-bytes": maxFieldBytes = try ArgumentReader.number(try take(), minimum: 64, option: name)
+            case "--max-labels": maxLabels = try ArgumentReader.number(try take(), minimum: 0, option: name)
             default: throw UsageError(message: "unknown option '\(name)'")
             }
         }
+        paths = reader.positional
     }
 }

@@ -5,11 +5,7 @@ import Testing
 /// `udm-normalize normalize` over what users point it at: folder trees of .gz files, mixed good and
 /// bad records, parallel runs, de-duplication, the import format, output and dead-letter files.
 @Suite struct BatchCommandLineTests {
-    static func temporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("udm-batch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
+    static func temporaryDirectory() throws -> URL { try PackagePaths.temporaryDirectory() }
 
     /// Parses the summary line into (read, normalized, failed, skipped).
     static func summary(_ stderr: String) -> (Int, Int, Int, Int)? {

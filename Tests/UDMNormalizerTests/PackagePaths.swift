@@ -17,6 +17,13 @@ enum PackagePaths {
     /// Set UDM_REGENERATE=1 to rewrite generated files and golden outputs instead of comparing.
     static var regenerate: Bool { ProcessInfo.processInfo.environment["UDM_REGENERATE"] == "1" }
 
+    /// A new empty folder under the system's temporary directory; the caller removes it.
+    static func temporaryDirectory(_ label: String = "udm") throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
     static func read(_ url: URL) throws -> String {
         try String(contentsOf: url, encoding: .utf8)
     }

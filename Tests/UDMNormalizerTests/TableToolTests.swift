@@ -5,11 +5,7 @@ import Testing
 /// The table author's tools: explain, lint, print (and the committed docs), test, diff, and
 /// extension tables that override, add and remove rules.
 @Suite struct TableToolTests {
-    static func temporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("udm-tools-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
+    static func temporaryDirectory() throws -> URL { try PackagePaths.temporaryDirectory() }
 
     static let login = try! PackagePaths.read(PackagePaths.samples.appendingPathComponent("cloudtrail/console-login-success.json"))
 
