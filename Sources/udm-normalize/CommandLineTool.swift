@@ -22,6 +22,7 @@ enum CommandLineTool {
             case "mappings": StandardStreams.output(HelpText.mappings)
             case "test": StandardStreams.output(HelpText.test)
             case "diff": StandardStreams.output(HelpText.diff)
+            case "bench": StandardStreams.output(HelpText.bench)
             case let other?:
                 StandardStreams.error("udm-normalize: no command '\(other)'. Run 'udm-normalize --help'.")
                 return .usage
@@ -55,6 +56,17 @@ enum CommandLineTool {
         case "mappings": return ToolCommands.mappings(rest)
         case "test": return ToolCommands.test(rest)
         case "diff": return ToolCommands.diff(rest)
+        case "bench":
+            do {
+                return try BenchCommand(parsing: rest).run()
+            } catch {
+                if error.message == "help" {
+                    StandardStreams.output(HelpText.bench)
+                    return .success
+                }
+                StandardStreams.error("udm-normalize bench: \(error). Run 'udm-normalize help bench'.")
+                return .usage
+            }
         default:
             StandardStreams.error("udm-normalize: unknown command '\(command)'. Run 'udm-normalize --help'.")
             return .usage

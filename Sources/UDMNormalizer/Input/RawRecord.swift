@@ -22,3 +22,13 @@ struct RawRecord: Sendable {
     /// Set when the reader already knows the record cannot be read (garbage, truncation, too large).
     var failure: String?
 }
+
+/// Parse-only passes for `udm-normalize bench`: the reader's cost without the tables'.
+public enum ParserBenchmark {
+    /// Parses each record's bytes; returns how many parsed.
+    public static func parseAll(_ records: [ArraySlice<UInt8>]) -> Int {
+        var parsed = 0
+        for record in records where (try? JSONParser.parse(Array(record))) != nil { parsed += 1 }
+        return parsed
+    }
+}

@@ -24,14 +24,22 @@ struct MappingLexer {
     let location: TableLocation
 
     /// Characters that may appear in a bare word (paths, keywords, enum values, lookup keys).
-    private static func isWordCharacter(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || c == "_" || c == "." || c == "-" || c == ":" || c == "*"
-            || c == "/" || c == "$" || c == "%"
+    private static func isWordCharacter(_ c: Unicode.Scalar) -> Bool {
+        isLetterOrDigit(c) || c == "_" || c == "." || c == "-" || c == ":" || c == "*" || c == "/" || c == "$" || c == "%"
     }
+
+    private static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
+    }
+
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
 
     /// Tokenizes `line`; a `#` outside a string starts a comment that runs to the end of the line.
     func tokenize(_ line: String) throws(MappingError) -> [MappingToken] {
-        let chars = Array(line)
+        // Unicode scalars, not Characters: tables are read at every start-up, and grapheme
+        // segmentation costs far more than the (ASCII) syntax needs.
+        let chars = Array(line.unicodeScalars)
         var tokens: [MappingToken] = []
         var i = 0
         func fail(_ message: String, at index: Int) -> MappingError {
@@ -50,24 +58,25 @@ struct MappingLexer {
             }
             if c == "@" && tokens.isEmpty {
                 i += 1
-                while i < chars.count, chars[i].isLetter || chars[i] == "_" { i += 1 }
-                tokens.append(MappingToken(kind: .directive, text: String(chars[(start + 1)..<i]), column: start + 1))
+                while i < chars.count, Self.isLetterOrDigit(chars[i]) || chars[i] == "_" { i += 1 }
+                tokens.append(MappingToken(kind: .directive, text: Self.text(chars[(start + 1)..<i]), column: start + 1))
                 continue
             }
-            let two = i + 1 < chars.count ? String(chars[i...(i + 1)]) : String(c)
+            var two = String(c)
+            if i + 1 < chars.count { two.unicodeScalars.append(chars[i + 1]) }
             if ["->", "??", "==", "!=", ">=", "<="].contains(two) {
                 tokens.append(MappingToken(kind: .symbol, text: two, column: start + 1))
                 i += 2
                 continue
             }
-            if "|+=(),[]<>".contains(c) {
+            if "|+=(),[]<>".unicodeScalars.contains(c) {
                 tokens.append(MappingToken(kind: .symbol, text: String(c), column: start + 1))
                 i += 1
                 continue
             }
-            if Self.isWordCharacter(c) && c != "-" || (c == "-" && i + 1 < chars.count && (chars[i + 1].isNumber || chars[i + 1] == "i")) {
+            if Self.isWordCharacter(c) && c != "-" || (c == "-" && i + 1 < chars.count && (Self.isDigit(chars[i + 1]) || chars[i + 1] == "i")) {
                 i = try readWord(chars, from: i, fail: fail)
-                tokens.append(MappingToken(kind: .word, text: String(chars[start..<i]), column: start + 1))
+                tokens.append(MappingToken(kind: .word, text: Self.text(chars[start..<i]), column: start + 1))
                 continue
             }
             throw fail("unexpected character '\(c)'", at: i)
@@ -75,8 +84,14 @@ struct MappingLexer {
         return tokens
     }
 
+    private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var string = ""
+        string.unicodeScalars.append(contentsOf: scalars)
+        return string
+    }
+
     /// Reads a bare word; bracket groups (`[*]`, `[0]`, `["Request ID"]`, `[attribute=userAgent]`) belong to the word.
-    private func readWord(_ chars: [Character], from start: Int, fail: (String, Int) -> MappingError) throws(MappingError) -> Int {
+    private func readWord(_ chars: [Unicode.Scalar], from start: Int, fail: (String, Int) -> MappingError) throws(MappingError) -> Int {
         var i = start
         while i < chars.count {
             let c = chars[i]
@@ -102,7 +117,7 @@ struct MappingLexer {
     }
 
     /// Reads a double-quoted string with `\"`, `\\`, `\t`, `\n` escapes; returns its value and the index after it.
-    private func readString(_ chars: [Character], from start: Int, fail: (String, Int) -> MappingError) throws(MappingError) -> (String, Int) {
+    private func readString(_ chars: [Unicode.Scalar], from start: Int, fail: (String, Int) -> MappingError) throws(MappingError) -> (String, Int) {
         var i = start + 1
         var value = ""
         while i < chars.count {
@@ -120,7 +135,7 @@ struct MappingLexer {
                 i += 2
                 continue
             }
-            value.append(c)
+            value.unicodeScalars.append(c)
             i += 1
         }
         throw fail("unterminated string", start)

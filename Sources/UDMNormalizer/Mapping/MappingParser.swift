@@ -114,25 +114,35 @@ struct MappingParser {
     }
 
     /// A line's text before and after its `#` comment (a `#` inside quotes is text), both trimmed.
+    /// Works on UTF-8 bytes: it runs on every line of every table at start-up.
     static func splitComment(_ line: String) -> (text: String, comment: String) {
+        let bytes = Array(line.utf8)
         var inString = false
         var escaped = false
-        for index in line.indices {
-            let c = line[index]
+        var split = bytes.count
+        for (index, byte) in bytes.enumerated() {
             if inString {
-                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
-            } else if c == "\"" {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+            } else if byte == 0x22 {
                 inString = true
-            } else if c == "#" {
-                let comment = line[line.index(after: index)...]
-                return (trim(line[..<index]), trim(comment))
+            } else if byte == 0x23 {
+                split = index
+                break
             }
         }
-        return (trim(line[...]), "")
+        let comment = split < bytes.count ? trimmed(bytes[(split + 1)...]) : ""
+        return (trimmed(bytes[..<split]), comment)
+    }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
+        var slice = bytes
+        while let first = slice.first, first == 0x20 || first == 0x09 || first == 0x0D { slice = slice.dropFirst() }
+        while let last = slice.last, last == 0x20 || last == 0x09 || last == 0x0D { slice = slice.dropLast() }
+        return String(decoding: slice, as: UTF8.self)
     }
 
     private static func trim(_ text: Substring) -> String {
-        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        trimmed(ArraySlice(text.utf8))
     }
 
     /// The text after a directive's name, without its comment (`@when a == "b"  # why` → `a == "b"`).

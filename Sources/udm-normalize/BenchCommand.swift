@@ -1,0 +1,118 @@
+import Foundation
+import UDMNormalizer
+
+/// `udm-normalize bench`: end-to-end speed and memory of this binary on a generated or given
+/// corpus, with Foundation's JSONSerialization and the library's own parser measured on the same
+/// bytes in the same run, so the ratios hold even on a noisy machine.
+struct BenchCommand {
+    var events = 200_000
+    var kind = BenchmarkCorpus.Kind.cloudtrail
+    var files: [String] = []
+    var rounds = 2
+    var keep: String?
+
+    init(parsing arguments: [String]) throws(UsageError) {
+        var reader = ArgumentReader(arguments)
+        var showHelp = false
+        try reader.read { (name: String, take: () throws(UsageError) -> String) throws(UsageError) in
+            switch name {
+            case "--events": events = try ArgumentReader.number(try take(), minimum: 1, option: name)
+            case "--log-type":
+                let text = try take().lowercased()
+                guard let value = BenchmarkCorpus.Kind(rawValue: text) else { throw UsageError(message: "--log-type must be cloudtrail or guardduty, not '\(text)'") }
+                kind = value
+            case "--rounds": rounds = try ArgumentReader.number(try take(), minimum: 1, option: name)
+            case "--keep": keep = try take()
+            case "-h", "--help": showHelp = true
+            default: throw UsageError(message: "unknown option '\(name)'")
+            }
+        }
+        if showHelp { throw UsageError(message: "help") }
+        files = reader.positional
+    }
+
+    func run() -> ExitStatus {
+        do {
+            return try measure()
+        } catch {
+            StandardStreams.error("udm-normalize bench: \(error)")
+            return .inputUnreadable
+        }
+    }
+
+    private func measure() throws -> ExitStatus {
+        let directory = keep ?? NSTemporaryDirectory() + "udm-bench-\(ProcessInfo.processInfo.processIdentifier)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { if keep == nil { try? FileManager.default.removeItem(atPath: directory) } }
+        var inputs = files
+        if inputs.isEmpty {
+            let path = directory + "/\(kind.rawValue)-\(events).ndjson"
+            StandardStreams.error("generating \(events) \(kind.rawValue) records…")
+            _ = try BenchmarkCorpus.write(kind, events: events, to: path)
+            inputs = [path]
+        }
+        let bytes = try inputs.reduce(0) { $0 + ((try FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        let megabytes = Double(bytes) / 1_000_000
+        let executable = ChildProcess.currentExecutable
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+
+        // Start-up: the whole process on an empty input (tables parsed and compiled included).
+        var startup = Double.infinity
+        for _ in 0..<5 { startup = min(startup, try ChildProcess.run(executable, ["normalize", "-q", "-"]).seconds) }
+
+        // End to end, alternating one job and all cores.
+        var best: [Int: ChildProcess.Result] = [:]
+        for _ in 0..<rounds {
+            for jobs in [1, cores] where best[jobs] == nil || rounds > 1 {
+                let result = try ChildProcess.run(executable, ["normalize", "-q", "--jobs", String(jobs), "--output", "/dev/null"] + inputs)
+                guard result.status <= 1 else { throw UsageError(message: "normalize exited with \(result.status)") }
+                if best[jobs].map({ result.seconds < $0.seconds }) ?? true { best[jobs] = result }
+            }
+        }
+        let records = try countRecords(inputs)
+
+        // Parse only, in this process, on the same bytes.
+        let lines = try inputs.flatMap { try recordLines($0) }
+        let ownParse = timed { ParserBenchmark.parseAll(lines) }
+        let foundationParse = timed {
+            var parsed = 0
+            for line in lines where (try? JSONSerialization.jsonObject(with: Data(line))) != nil { parsed += 1 }
+            return parsed
+        }
+
+        let one = best[1]!, all = best[cores]!
+        func rate(_ seconds: Double) -> String { String(format: "%.1f MB/s, %.0f events/s", megabytes / seconds, Double(records) / seconds) }
+        let table = """
+        corpus: \(inputs.count == 1 ? inputs[0] : "\(inputs.count) files"), \(records) records, \(String(format: "%.1f", megabytes)) MB
+        start-up (empty input, whole process):   \(String(format: "%.1f", startup * 1000)) ms
+        normalize --jobs 1:                       \(String(format: "%.2f", one.seconds)) s, \(rate(one.seconds)), peak memory \(one.peakMemoryBytes / 1_000_000) MB
+        normalize --jobs \(cores):                       \(String(format: "%.2f", all.seconds)) s, \(rate(all.seconds)), peak memory \(all.peakMemoryBytes / 1_000_000) MB
+        parse only, UDMNormalizer reader:         \(String(format: "%.2f", ownParse.seconds)) s, \(String(format: "%.1f", megabytes / ownParse.seconds)) MB/s
+        parse only, Foundation JSONSerialization: \(String(format: "%.2f", foundationParse.seconds)) s, \(String(format: "%.1f", megabytes / foundationParse.seconds)) MB/s
+        """
+        StandardStreams.output(table)
+        StandardStreams.output(String(format: "summary: %@ %.1f MB/s jobs=1, %.1f MB/s jobs=%d (%.2fx), parse %.1fx faster than JSONSerialization, normalize jobs=1 %.2fx JSONSerialization parse-only time, peak %d MB, start-up %.0f ms",
+                                      kind.rawValue, megabytes / one.seconds, megabytes / all.seconds, cores, one.seconds / all.seconds,
+                                      foundationParse.seconds / ownParse.seconds, one.seconds / foundationParse.seconds,
+                                      max(one.peakMemoryBytes, all.peakMemoryBytes) / 1_000_000, startup * 1000))
+        return .success
+    }
+
+    private func timed(_ work: () -> Int) -> (seconds: Double, count: Int) {
+        let start = Date()
+        let count = work()
+        return (Date().timeIntervalSince(start), count)
+    }
+
+    private func recordLines(_ path: String) throws -> [ArraySlice<UInt8>] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw UsageError(message: "cannot read \(path)") }
+        let bytes = [UInt8](data)
+        return bytes.split(separator: 0x0A)
+    }
+
+    private func countRecords(_ paths: [String]) throws -> Int {
+        var count = 0
+        for path in paths { try Normalizer().normalize(path: path) { _ in count += 1 } }
+        return count
+    }
+}
