@@ -8,7 +8,9 @@ enum InputPaths {
         for argument in arguments.isEmpty ? ["-"] : arguments {
             var isDirectory: ObjCBool = false
             if argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
-                result.append(contentsOf: walk(argument))
+                let files = walk(argument)
+                // An empty folder stays in the list so that it is reported as unreadable, not ignored.
+                result.append(contentsOf: files.isEmpty ? [argument] : files)
             } else {
                 // Missing or unreadable paths stay in the list, so they are reported in order.
                 result.append(argument)

@@ -32,7 +32,7 @@ final class InputByteStream {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ReadError(description: "no such file") }
-        guard !isDirectory.boolValue else { throw ReadError(description: "is a directory") }
+        guard !isDirectory.boolValue else { throw ReadError(description: "is a directory with no files to read") }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw ReadError(description: "cannot open the file (permission denied?)") }
         source = .handle(handle, close: true)
     }
