@@ -23,6 +23,7 @@ public enum ReportHTMLWriter {
         table { border-collapse: collapse; margin: .5em 0 1em; }
         td, th { border-bottom: 1px solid #e3e8f0; padding: .2em .8em .2em 0; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         table { max-width: 100%; }
+        th { overflow-wrap: normal; white-space: nowrap; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         code { font-size: .95em; }
         svg text { font: 12px system-ui, sans-serif; fill: #1d2330; }
