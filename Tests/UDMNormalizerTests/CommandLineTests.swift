@@ -33,10 +33,16 @@ import Testing
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        // Read standard error on its own thread: a child blocked on a full stderr pipe while this
+        // thread waits for stdout to end would never finish.
+        let errorReader = PipeReader(err.fileHandleForReading)
+        let writer = input.fileHandleForWriting
+        Thread {
+            if let stdin { writer.write(Data(stdin.utf8)) }
+            try? writer.close()
+        }.start()
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = errorReader.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
     }
@@ -107,5 +113,24 @@ import Testing
             #expect(normalize.stdout.contains(option), "\(option) is documented")
         }
         #expect(try Self.run(["normalize", "--help"]).stdout == normalize.stdout)
+    }
+}
+
+/// Drains a pipe on a thread of its own.
+final class PipeReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }.start()
+    }
+
+    /// Everything the pipe delivered, once it is closed. `data` is written before `done` is signalled.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
