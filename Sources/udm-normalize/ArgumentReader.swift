@@ -56,4 +56,21 @@ struct ArgumentReader {
         guard let directory else { return .builtin }
         return try MappingSet.load(directory: directory)
     }
+
+    /// The tables for a command: `--mappings DIR` over the built-in ones, checked against `--log-type`.
+    /// On failure the reason is printed and the exit status returned.
+    static func tables(directory: String?, logType: String?, command: String) -> Result<MappingSet, ExitStatus> {
+        let mappings: MappingSet
+        do {
+            mappings = try Self.mappings(directory)
+        } catch {
+            StandardStreams.error("udm-normalize: \(error)")
+            return .failure(.inputUnreadable)
+        }
+        if let logType, !mappings.logTypes.contains(logType) {
+            StandardStreams.error("udm-normalize \(command): unknown --log-type '\(logType)' (known: \(mappings.logTypes.joined(separator: ", "))). Run 'udm-normalize help \(command)'.")
+            return .failure(.usage)
+        }
+        return .success(mappings)
+    }
 }

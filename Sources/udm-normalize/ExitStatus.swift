@@ -1,5 +1,5 @@
 /// The process exit codes, documented in `--help` and the README.
-enum ExitStatus: Int32 {
+enum ExitStatus: Int32, Error {
     /// Every record was normalized or skipped.
     case success = 0
     /// At least one record failed.

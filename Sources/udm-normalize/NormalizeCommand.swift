@@ -7,19 +7,9 @@ struct NormalizeCommand {
 
     func run() -> ExitStatus {
         let mappings: MappingSet
-        if let directory = options.mappingsDirectory {
-            do {
-                mappings = try MappingSet.load(directory: directory)
-            } catch {
-                StandardStreams.error("udm-normalize: \(error)")
-                return .inputUnreadable
-            }
-        } else {
-            mappings = .builtin
-        }
-        if let logType = options.logType, !mappings.logTypes.contains(logType) {
-            StandardStreams.error("udm-normalize normalize: unknown --log-type '\(logType)' (known: \(mappings.logTypes.joined(separator: ", "))). Run 'udm-normalize help normalize'.")
-            return .usage
+        switch ArgumentReader.tables(directory: options.mappingsDirectory, logType: options.logType, command: "normalize") {
+        case .success(let loaded): mappings = loaded
+        case .failure(let status): return status
         }
         let output: OutputFile
         var deadLetter: DeadLetterWriter?

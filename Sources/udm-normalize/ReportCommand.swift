@@ -7,19 +7,9 @@ struct ReportCommand {
 
     func run() -> ExitStatus {
         let mappings: MappingSet
-        if let directory = options.mappingsDirectory {
-            do {
-                mappings = try MappingSet.load(directory: directory)
-            } catch {
-                StandardStreams.error("udm-normalize: \(error)")
-                return .inputUnreadable
-            }
-        } else {
-            mappings = .builtin
-        }
-        if let logType = options.logType, !mappings.logTypes.contains(logType) {
-            StandardStreams.error("udm-normalize report: unknown --log-type '\(logType)' (known: \(mappings.logTypes.joined(separator: ", "))).")
-            return .usage
+        switch ArgumentReader.tables(directory: options.mappingsDirectory, logType: options.logType, command: "report") {
+        case .success(let loaded): mappings = loaded
+        case .failure(let status): return status
         }
         let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: options.logType, maxRecordBytes: options.maxRecordBytes, trackCoverage: true))
         let batch = BatchNormalizer(normalizer: normalizer, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,

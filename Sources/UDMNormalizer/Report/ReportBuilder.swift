@@ -50,20 +50,7 @@ public struct ReportBuilder: Sendable {
 
         init(_ logType: String) { section = NormalizationReport.Section(logType: logType) }
 
-        /// Adds a record of a `BatchNormalizer` run made with `collectsReport: true`.
-    public mutating func add(_ record: BatchNormalizer.Record) {
-        if let entry = record.reportEntry { add(entry) }
-    }
-
-    /// Counts a record dropped as a duplicate by `--dedupe` as skipped.
-    public mutating func addDuplicate(_ record: BatchNormalizer.Record) {
-        guard var entry = record.reportEntry else { return }
-        entry.kind = .skipped
-        entry.reason = "duplicate"
-        add(entry)
-    }
-
-    mutating func add(_ entry: Entry) {
+        mutating func add(_ entry: Entry) {
             section.read += 1
             switch entry.kind {
             case .failed:
