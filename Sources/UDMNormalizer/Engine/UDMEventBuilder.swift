@@ -120,6 +120,10 @@ struct UDMEventBuilder: Sendable {
 
     /// Inserts after every entry that sorts before or equal to it (entries are few: a linear scan from the end).
     private mutating func insert(_ entry: Entry, into instance: Int) {
+        if let last = instances[instance].entries.last, last.field < entry.field || (last.field == entry.field && last.element <= entry.element) {
+            instances[instance].entries.append(entry)
+            return
+        }
         var position = instances[instance].entries.count
         while position > 0 {
             let previous = instances[instance].entries[position - 1]

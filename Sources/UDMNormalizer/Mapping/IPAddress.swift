@@ -1,14 +1,20 @@
 /// Recognises textual IPv4 and IPv6 addresses (CloudTrail's `sourceIPAddress` is either an address
 /// or a service host name such as `securityhub.amazonaws.com`).
 enum IPAddress {
-    static func isValid(_ text: String) -> Bool { isIPv4(text) || isIPv6(text) }
+    static func isValid(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isValid(utf8: UnsafeRawBufferPointer($0)) }
+    }
 
-    /// The same test on raw UTF-8 without allocating for IPv4 and host names; IPv6 candidates
-    /// (anything with a colon) take the text path.
+    /// The same test on raw UTF-8, without allocating.
     static func isValid(utf8 bytes: UnsafeRawBufferPointer) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 45 else { return false }
-        if bytes.contains(UInt8(ascii: ":")) { return isIPv6(String(decoding: bytes, as: UTF8.self)) }
-        // IPv4: four decimal parts of 1-3 digits, each at most 255, no leading zeros.
+        if bytes.contains(UInt8(ascii: ":")) { return isIPv6(utf8: bytes) }
+        return isIPv4(utf8: bytes[...])
+    }
+
+    /// IPv4: four decimal parts of 1-3 digits, each at most 255, no leading zeros.
+    static func isIPv4(utf8 bytes: Slice<UnsafeRawBufferPointer>) -> Bool {
         var parts = 0
         var value = 0
         var digits = 0
@@ -31,47 +37,48 @@ enum IPAddress {
         return parts == 3 && digits > 0
     }
 
-    static func isIPv4(_ text: some StringProtocol) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return false }
-        for part in parts {
-            guard (1...3).contains(part.count), part.allSatisfy(\.isASCIIDigit), let value = Int(part), value <= 255 else { return false }
-            if part.count > 1 && part.first == "0" { return false }
+    /// IPv6: up to eight groups of 1-4 hex digits, at most one "::", an optional IPv4 tail and zone id.
+    static func isIPv6(utf8 bytes: UnsafeRawBufferPointer) -> Bool {
+        var end = bytes.count
+        if let percent = bytes.firstIndex(of: UInt8(ascii: "%")) { end = percent }
+        let colon = UInt8(ascii: ":")
+        guard end >= 2 else { return false }
+        var i = 0
+        var groups = 0
+        var compressed = false
+        if bytes[0] == colon {
+            guard bytes[1] == colon else { return false }
+            compressed = true
+            i = 2
+            if i == end { return true }
         }
-        return true
+        while true {
+            let start = i
+            while i < end, i - start < 5, isHexDigit(bytes[i]) { i += 1 }
+            if i < end, bytes[i] == UInt8(ascii: ".") {
+                // An IPv4 tail takes the room of two groups and must end the address.
+                guard isIPv4(utf8: bytes[start..<end]) else { return false }
+                groups += 2
+                break
+            }
+            guard (1...4).contains(i - start) else { return false }
+            groups += 1
+            if i == end { break }
+            guard bytes[i] == colon else { return false }
+            i += 1
+            if i < end, bytes[i] == colon {
+                guard !compressed else { return false }
+                compressed = true
+                i += 1
+                if i == end { break }
+            } else if i == end {
+                return false
+            }
+        }
+        return compressed ? groups <= 7 : groups == 8
     }
 
-    static func isIPv6(_ text: String) -> Bool {
-        var address = Substring(text)
-        if let percent = address.firstIndex(of: "%") { address = address[..<percent] }  // zone id
-        guard address.contains(":"), address.count <= 45, !address.contains(":::") else { return false }
-        let doubleColonCount = address.ranges(of: "::").count
-        guard doubleColonCount <= 1 else { return false }
-        var groups = address.split(separator: ":", omittingEmptySubsequences: false).map { $0 }
-        var groupBudget = 8
-        if let last = groups.last, last.contains(".") {
-            guard isIPv4(last) else { return false }
-            groups.removeLast()
-            groupBudget = 6
-        }
-        if doubleColonCount == 0 {
-            guard groups.count == groupBudget else { return false }
-            return groups.allSatisfy(isHexGroup)
-        }
-        let nonEmpty = groups.filter { !$0.isEmpty }
-        guard nonEmpty.count < groupBudget else { return false }
-        // Empty groups are allowed only as part of the single "::".
-        let text = address
-        if text.hasPrefix(":") && !text.hasPrefix("::") { return false }
-        if text.hasSuffix(":") && !text.hasSuffix("::") { return false }
-        return nonEmpty.allSatisfy(isHexGroup)
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46)
     }
-
-    private static func isHexGroup(_ group: Substring) -> Bool {
-        (1...4).contains(group.count) && group.allSatisfy(\.isHexDigit)
-    }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }
