@@ -4,8 +4,11 @@
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzNormalize(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let normalizer = FuzzState.normalizer
-    normalizer.normalize(input: bytes, source: "fuzz") { record in
+    // The first byte picks how the input is chunked and whether large values are streamed, so the
+    // reader's chunk boundaries and buffer compaction get fuzzed too.
+    let chunk = size > 0 ? Int(bytes[0] % 64) + 1 : 1
+    let normalizer = size > 0 && bytes[0] & 0x80 != 0 ? FuzzState.smallRecords : FuzzState.normalizer
+    normalizer.normalize(input: bytes, source: "fuzz", chunk: chunk) { record in
         switch record.outcome {
         case .normalized(let event):
             precondition(!event.jsonBytes.isEmpty)
@@ -20,4 +23,5 @@ public func fuzzNormalize(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 enum FuzzState {
     static let normalizer = Normalizer(options: .init(maxRecordBytes: 1 << 20, trackCoverage: true))
+    static let smallRecords = Normalizer(options: .init(maxRecordBytes: 256, trackCoverage: true))
 }

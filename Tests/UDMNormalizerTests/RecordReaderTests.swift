@@ -105,6 +105,27 @@ import Testing
         #expect(Self.outcomes(cloudWatch, maxRecordBytes: 1024).map(\.1) == Self.outcomes(cloudWatch).map(\.1))
     }
 
+    /// A Records file bigger than the read chunk and the record limit is cut while the buffer is
+    /// compacted many times; what follows it keeps its right line number.
+    @Test func streamingAFileLargerThanTheChunkKeepsEveryRecordAndLine() throws {
+        let directory = try PackagePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let events = (1...30000).map { Self.event($0) }
+        let text = "{\"Records\":[\n" + events.joined(separator: ",\n") + "\n]}\n" + Self.event(9999) + "\n"
+        let file = directory.appendingPathComponent("big.json")
+        try Data(text.utf8).write(to: file)
+        var streamed: [(String, String)] = []
+        try Normalizer(options: .init(maxRecordBytes: 64 << 10)).normalize(path: file.path) { record in
+            if case .normalized(let event) = record.outcome { streamed.append((record.origin, event.dedupeKey ?? "")) } else { streamed.append((record.origin, "\(record.outcome)")) }
+        }
+        #expect(streamed.count == 30001)
+        #expect(streamed.first?.0 == file.path + ":1:Records[0]")
+        #expect(streamed[29999].0 == file.path + ":1:Records[29999]" && streamed[29999].1 == "E30000")
+        #expect(streamed.last?.0 == file.path + ":30003" && streamed.last?.1 == "E9999", "\(streamed.last!)")
+        let whole = Self.outcomes(text)
+        #expect(whole.map(\.1) == streamed.map { "ok " + $0.1 })
+    }
+
     @Test func oversizedRecordsFailAloneWithTheirSize() {
         let big = "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventName\":\"A\",\"blob\":\"" + String(repeating: "x", count: 5000) + "\"}"
         let ndjson = Self.event(1) + "\n" + big + "\n" + Self.event(3) + "\n"
@@ -139,5 +160,46 @@ enum Gzip {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return data
+    }
+}
+
+/// Whatever the chunks an input arrives in (and whether large values are streamed), the records
+/// and their outcomes are the same.
+@Suite struct ChunkBoundaryTests {
+    static func outcomes(_ bytes: [UInt8], chunk: Int, maxRecordBytes: Int) -> [String] {
+        var result: [String] = []
+        Normalizer(options: .init(maxRecordBytes: maxRecordBytes)).normalize(input: bytes, source: "f", chunk: chunk) { record in
+            switch record.outcome {
+            case .normalized(let event): result.append("\(record.origin) \(event.json)")
+            case .failed(let reason): result.append("\(record.origin) failed \(reason)")
+            case .skipped(let reason): result.append("\(record.origin) skipped \(reason)")
+            }
+        }
+        return result
+    }
+
+    static var inputs: [[UInt8]] {
+        var inputs: [[UInt8]] = []
+        let events = (1...40).map { RecordReaderTests.event($0) }
+        inputs.append(Array(("{\"Records\":[\n" + events.joined(separator: ",\n") + "\n]}\n" + events[0] + "\n").utf8))
+        inputs.append(Array((events.joined(separator: "\n") + "\n{broken\n" + events[1]).utf8))
+        inputs.append(Array((events.joined() + "\n").utf8))
+        inputs.append(Array(("[" + events.joined(separator: ",") + "]").utf8))
+        inputs.append(Array(RecordReaderTests.cloudWatch("DATA_MESSAGE").utf8))
+        inputs.append(Array(("{\n  \"eventTime\": \"2024-01-01T00:00:00Z\",\n  \"eventName\": \"A\"\n}\n{\"eventTime\": \"2024").utf8))
+        return inputs
+    }
+
+    @Test(arguments: [1, 2, 7, 64, 1000])
+    func chunkSizeDoesNotChangeTheResult(_ chunk: Int) {
+        for (index, input) in Self.inputs.enumerated() {
+            let reference = Self.outcomes(input, chunk: Int.max, maxRecordBytes: 16 << 20)
+            #expect(Self.outcomes(input, chunk: chunk, maxRecordBytes: 16 << 20) == reference)
+            // With a small record limit the Records value and the array are streamed by element,
+            // in chunks or not, with the same records and origins.
+            if index == 0 || index == 3 {
+                #expect(Self.outcomes(input, chunk: chunk, maxRecordBytes: 2048) == reference)
+            }
+        }
     }
 }

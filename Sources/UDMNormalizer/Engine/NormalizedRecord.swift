@@ -46,7 +46,12 @@ extension Normalizer {
     ///
     /// - Parameter source: the name used in origins, such as the file path or `-` for standard input.
     public func normalize(input: [UInt8], source: String, _ body: (NormalizedRecord) throws -> Void) rethrows {
-        let reader = RecordReader(stream: InputByteStream(bytes: input), source: source, limits: recordLimits)
+        try normalize(input: input, source: source, chunk: Int.max, body)
+    }
+
+    /// The same, reading the bytes `chunk` at a time, as a file would be read (tests and fuzzing).
+    func normalize(input: [UInt8], source: String, chunk: Int, _ body: (NormalizedRecord) throws -> Void) rethrows {
+        let reader = RecordReader(stream: InputByteStream(bytes: input, chunk: chunk), source: source, limits: recordLimits)
         try normalize(reader: reader, body)
     }
 

@@ -10,7 +10,7 @@ final class InputByteStream {
 
     private enum Source {
         case handle(FileHandle, close: Bool)
-        case memory([UInt8])
+        case memory([UInt8], offset: Int, chunk: Int)
     }
 
     static let chunkSize = 1 << 20
@@ -37,9 +37,10 @@ final class InputByteStream {
         source = .handle(handle, close: true)
     }
 
-    /// Reads from bytes already in memory.
-    init(bytes: [UInt8]) {
-        source = .memory(bytes)
+    /// Reads from bytes already in memory, handed out `chunk` bytes at a time (all at once by
+    /// default; small chunks let tests and fuzzers exercise every chunk boundary of the reader).
+    init(bytes: [UInt8], chunk: Int = Int.max) {
+        source = .memory(bytes, offset: 0, chunk: max(1, chunk))
     }
 
     deinit {
@@ -51,9 +52,10 @@ final class InputByteStream {
         while !ended {
             let raw: [UInt8]
             switch source {
-            case .memory(let bytes):
-                raw = bytes
-                source = .memory([])
+            case .memory(let bytes, let offset, let chunk):
+                let end = offset + min(chunk, bytes.count - offset)
+                raw = Array(bytes[offset..<end])
+                source = .memory(bytes, offset: end, chunk: chunk)
             case .handle(let handle, _):
                 do {
                     raw = Array(try handle.read(upToCount: Self.chunkSize) ?? Data())

@@ -80,7 +80,10 @@ final class RecordReader {
 
     /// Drops consumed bytes so memory holds only the record being read.
     private func compact() {
-        let keep = streamer?.keepFrom ?? cursor
+        // While a large value is streamed, the cursor follows the streamer (counting the lines it
+        // passes), so that dropping bytes never leaves the cursor before the buffer.
+        if let streamer, streamer.keepFrom > cursor { advance(to: streamer.keepFrom) }
+        let keep = cursor
         guard keep > 0, keep >= buffer.count / 2 || keep > (1 << 20) else { return }
         buffer.removeFirst(keep)
         cursor -= keep
