@@ -29,29 +29,11 @@ enum CommandLineTool {
             }
             return .success
         case "normalize":
-            do {
-                let options = try NormalizeOptions(parsing: rest)
-                if options.showHelp {
-                    StandardStreams.output(HelpText.normalize)
-                    return .success
-                }
-                return NormalizeCommand(options: options).run()
-            } catch {
-                StandardStreams.error("udm-normalize normalize: \(error). Run 'udm-normalize help normalize'.")
-                return .usage
-            }
+            return runParsed(rest, command: "normalize", help: HelpText.normalize, parse: NormalizeOptions.init(parsing:),
+                             showsHelp: \.showHelp) { NormalizeCommand(options: $0).run() }
         case "report":
-            do {
-                let options = try ReportOptions(parsing: rest)
-                if options.showHelp {
-                    StandardStreams.output(HelpText.report)
-                    return .success
-                }
-                return ReportCommand(options: options).run()
-            } catch {
-                StandardStreams.error("udm-normalize report: \(error). Run 'udm-normalize help report'.")
-                return .usage
-            }
+            return runParsed(rest, command: "report", help: HelpText.report, parse: ReportOptions.init(parsing:),
+                             showsHelp: \.showHelp) { ReportCommand(options: $0).run() }
         case "explain": return ToolCommands.explain(rest)
         case "mappings": return ToolCommands.mappings(rest)
         case "test": return ToolCommands.test(rest)
@@ -69,6 +51,25 @@ enum CommandLineTool {
             }
         default:
             StandardStreams.error("udm-normalize: unknown command '\(command)'. Run 'udm-normalize --help'.")
+            return .usage
+        }
+    }
+}
+
+extension CommandLineTool {
+    /// Parses a command's options, shows its help when asked, and maps a usage error to exit code 2.
+    static func runParsed<Options>(_ arguments: [String], command: String, help: String,
+                                   parse: ([String]) throws(UsageError) -> Options, showsHelp: KeyPath<Options, Bool>,
+                                   run: (Options) -> ExitStatus) -> ExitStatus {
+        do {
+            let options = try parse(arguments)
+            if options[keyPath: showsHelp] {
+                StandardStreams.output(help)
+                return .success
+            }
+            return run(options)
+        } catch {
+            StandardStreams.error("udm-normalize \(command): \(error). Run 'udm-normalize help \(command)'.")
             return .usage
         }
     }

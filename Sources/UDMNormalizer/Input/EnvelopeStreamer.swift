@@ -69,11 +69,7 @@ final class EnvelopeStreamer {
             state = byte == 0x5B ? .array(key: nil, index: 0) : .member
             foundEnvelope = byte == 0x5B
         case .member:
-            var byte = try peek(reader)
-            if byte == 0x2C {
-                position += 1
-                byte = try peek(reader)
-            }
+            let byte = try peekAfterComma(reader)
             if byte == 0x7D {
                 position += 1
                 state = .done
@@ -95,11 +91,7 @@ final class EnvelopeStreamer {
                 try skipValue(reader)
             }
         case .array(let key, let index):
-            var byte = try peek(reader)
-            if byte == 0x2C {
-                position += 1
-                byte = try peek(reader)
-            }
+            let byte = try peekAfterComma(reader)
             if byte == 0x5D {
                 position += 1
                 state = key == nil ? .done : .member
@@ -110,6 +102,14 @@ final class EnvelopeStreamer {
             try cutElement(reader, origin: elementOrigin, element: element)
             state = .array(key: key, index: index + 1)
         }
+    }
+
+    /// The next byte that is not whitespace, after the separating comma if there is one.
+    private func peekAfterComma(_ reader: RecordReader) throws(Failure) -> UInt8 {
+        let byte = try peek(reader)
+        guard byte == 0x2C else { return byte }
+        position += 1
+        return try peek(reader)
     }
 
     /// The next byte that is not whitespace, reading more input as needed.
