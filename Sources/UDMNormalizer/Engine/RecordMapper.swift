@@ -41,7 +41,7 @@ struct RecordMapper {
             if isAlreadySet(rule) { continue }
             guard rule.recordConditions.allSatisfy({ $0.holds(in: resolver, value: nil) }) else { continue }
             values.removeAll(keepingCapacity: true)
-            Self.collectValues(rule.source, resolver: resolver, into: &values)
+            Self.collectValues(rule.source, resolver: resolver, builder: &builder, into: &values)
             for (value, fanIndex) in values {
                 apply(rule, index: index, value: value, fanIndex: fanIndex)
             }
@@ -53,14 +53,14 @@ struct RecordMapper {
         guard rule.isSingleValued, let instance = builder.existingInstance(for: rule.target) else { return false }
         switch rule.target.leaf {
         case .scalar(let field, _): return builder.has(instance, field: field.field)
-        case .structKey(let field, let key): return builder.has(instance, field: field.field, structKey: key)
+        case .structKey(let field, _): return builder.has(instance, field: field.field, structKey: rule.target.keyBytes)
         case .label, .labelList: return false
         }
     }
 
     /// The non-empty values a source gives, with their fan-out index. Static, so evaluating a
     /// source never touches (or copies) the mapper's mutable state.
-    static func collectValues(_ source: CompiledSource, resolver: PathResolver, into values: inout [(MappedValue, Int)]) {
+    static func collectValues(_ source: CompiledSource, resolver: PathResolver, builder: inout UDMEventBuilder, into values: inout [(MappedValue, Int)]) {
         let document = resolver.document
         switch source {
         case .path(let path):
@@ -72,13 +72,13 @@ struct RecordMapper {
                 values.append((.node(node), 0))
             }
         case .literal(let text):
-            values.append((.text(text), 0))
+            values.append((.text(builder.store(text)), 0))
         case .concatenation:
-            if let text = source.text(in: resolver), !text.isEmpty { values.append((.text(text), 0)) }
+            if let text = source.text(in: resolver), !text.isEmpty { values.append((.text(builder.store(text)), 0)) }
         case .firstNonEmpty(let parts):
             for part in parts {
                 let before = values.count
-                collectValues(part, resolver: resolver, into: &values)
+                collectValues(part, resolver: resolver, builder: &builder, into: &values)
                 if values.count > before { return }
             }
         }
@@ -90,12 +90,17 @@ struct RecordMapper {
         for stage in rule.stages {
             switch stage {
             case .when(let condition):
-                guard condition.holds(in: resolver, value: value) else { return }
+                let holds: Bool
+                switch value {
+                case .node(let node): holds = condition.holds(in: resolver, value: .node(node))
+                case .text(let ref): holds = builder.withBytes(ref) { condition.holds(in: resolver, value: .bytes($0)) }
+                }
+                guard holds else { return }
             case .transform(let transform):
                 if transform == .flatten { continue }
                 switch run(transform, on: value) {
                 case .success(let next):
-                    guard let next, !next.isEmpty(in: document) else { return }
+                    guard let next, !builder.isEmpty(next, in: document) else { return }
                     value = next
                 case .failure(let failure):
                     diagnostics.append(Diagnostic(rule: rule.id, message: failure.message))
@@ -141,51 +146,47 @@ struct RecordMapper {
     private struct TransformFailure: Error { var message: String }
 
     private mutating func run(_ transform: Transform, on value: MappedValue) -> Result<MappedValue?, TransformFailure> {
+        func text(_ string: String) -> MappedValue { .text(builder.store(string)) }
+        let current = builder.string(value, in: document)
         switch transform {
-        case .lower: return .success(.text(value.text(in: document).lowercased()))
-        case .upper: return .success(.text(value.text(in: document).uppercased()))
+        case .lower: return .success(text(current.lowercased()))
+        case .upper: return .success(text(current.uppercased()))
         case .trim:
-            let text = value.text(in: document)
-            return .success(.text(String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())))
+            return .success(text(String(current.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())))
         case .string:
             if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
                 return .failure(TransformFailure(message: "expected a scalar, found \(document.kindName(node)) (use '| json')"))
             }
-            return .success(.text(value.text(in: document)))
+            return .success(text(current))
         case .json:
             guard case .node(let node) = value else { return .success(value) }
-            return .success(.text(document.compactJSON(node)))
+            return .success(text(document.compactJSON(node)))
         case .int:
-            let text = value.text(in: document)
-            guard let number = JSONNumber.int64(text) else { return .failure(TransformFailure(message: "'\(text)' is not an integer")) }
-            return .success(.text(String(number)))
+            guard let number = JSONNumber.int64(current) else { return .failure(TransformFailure(message: "'\(current)' is not an integer")) }
+            return .success(text(String(number)))
         case .float:
-            let text = value.text(in: document)
-            guard JSONNumber.double(text) != nil else { return .failure(TransformFailure(message: "'\(text)' is not a number")) }
-            return .success(.text(text))
+            guard JSONNumber.double(current) != nil else { return .failure(TransformFailure(message: "'\(current)' is not a number")) }
+            return .success(text(current))
         case .bool:
-            switch value.text(in: document).lowercased() {
-            case "true": return .success(.text("true"))
-            case "false": return .success(.text("false"))
+            switch current.lowercased() {
+            case "true": return .success(text("true"))
+            case "false": return .success(text("false"))
             case let other: return .failure(TransformFailure(message: "'\(other)' is not a boolean"))
             }
         case .timestamp:
-            let text = value.text(in: document)
-            guard let timestamp = Timestamp(any: text) else { return .failure(TransformFailure(message: "'\(text)' is not a timestamp")) }
-            return .success(.text(timestamp.rfc3339))
+            guard let timestamp = Timestamp(any: current) else { return .failure(TransformFailure(message: "'\(current)' is not a timestamp")) }
+            return .success(text(timestamp.rfc3339))
         case .afterLast(let separator):
-            let text = value.text(in: document)
-            guard !separator.isEmpty, let range = text.ranges(of: separator).last else { return .success(.text(text)) }
-            return .success(.text(String(text[range.upperBound...])))
+            guard !separator.isEmpty, let range = current.ranges(of: separator).last else { return .success(text(current)) }
+            return .success(text(String(current[range.upperBound...])))
         case .beforeFirst(let separator):
-            let text = value.text(in: document)
-            guard !separator.isEmpty, let range = text.firstRange(of: separator) else { return .success(.text(text)) }
-            return .success(.text(String(text[..<range.lowerBound])))
+            guard !separator.isEmpty, let range = current.firstRange(of: separator) else { return .success(text(current)) }
+            return .success(text(String(current[..<range.lowerBound])))
         case .lookup(let name):
             guard let table = lookups[name] else { return .success(nil) }
-            guard let match = table.find(value.text(in: document)) else { return .success(nil) }
+            guard let match = table.find(current) else { return .success(nil) }
             lookupRow = .some(match.rowID)
-            return .success(.text(match.value))
+            return .success(text(match.value))
         case .flatten:
             return .success(value)
         }
@@ -206,16 +207,18 @@ struct RecordMapper {
             guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
             if !append && builder.has(instance, field: field.field) { return false }
             builder.append(instance, field: field.field, content: .value(checked(output, rule: rule)), rule: index)
-        case .label(let field, let key):
+        case .label(let field, _):
             guard let output = labelValue(value, rule: rule), takeLabels(1) == 1 else { return false }
             guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
+            let key = builder.store(bytes: target.keyBytes)
             builder.append(instance, field: field.field, content: .label(key: key, value: checked(output, rule: rule)), rule: index)
         case .labelList(let field):
-            var pairs: [(String, OutputValue)] = []
+            var pairs: [(TextRef, OutputValue)] = []
             if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
                 document.forEachLeaf(node, prefix: "") { key, leaf in
                     if !document.isEmptyValue(leaf) {
-                        pairs.append((key, document.kind(leaf) == .string ? .sourceString(leaf) : .text(document.rawText(leaf))))
+                        let output: OutputValue = document.kind(leaf) == .string ? .sourceString(leaf) : .text(builder.store(document.rawText(leaf)))
+                        pairs.append((builder.store(key), output))
                     }
                 }
             } else {
@@ -228,14 +231,15 @@ struct RecordMapper {
             for (key, output) in pairs.prefix(allowed) {
                 builder.append(instance, field: field.field, content: .label(key: key, value: checked(output, rule: rule)), rule: index)
             }
-        case .structKey(let field, let key):
+        case .structKey(let field, _):
             let output: OutputValue
             switch value {
             case .node(let node): output = document.kind(node) == .string ? .sourceString(node) : .sourceJSON(node)
-            case .text(let text): output = .text(text)
+            case .text(let ref): output = .text(ref)
             }
             guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
-            if builder.has(instance, field: field.field, structKey: key) { return false }
+            if builder.has(instance, field: field.field, structKey: target.keyBytes) { return false }
+            let key = builder.store(bytes: target.keyBytes)
             builder.append(instance, field: field.field, content: .structValue(key: key, value: checked(output, rule: rule)), rule: index)
         }
         return true
@@ -260,14 +264,14 @@ struct RecordMapper {
                 diagnostics.append(Diagnostic(rule: rule.id, message: "\(rule.target.fieldPath): invalid UTF-8 replaced with U+FFFD"))
             }
             length = Int(info.end) - Int(info.start)
-        case .text(let text), .literal(let text):
-            length = text.utf8.count
+        case .text(let ref), .literal(let ref):
+            length = Int(ref.count)
         }
         guard length > maxFieldBytes else { return output }
         var text: String
         switch output {
         case .sourceJSON(let node): text = document.compactJSON(node)
-        default: text = output.text(in: document)
+        default: text = builder.string(output, in: document)
         }
         var kept = Array(text.utf8.prefix(maxFieldBytes))
         // Cut on a character boundary: drop continuation bytes and an unfinished lead byte.
@@ -275,44 +279,48 @@ struct RecordMapper {
         if let last = kept.last, last >= 0xC0 { kept.removeLast() }
         text = String(decoding: kept, as: UTF8.self) + "…[truncated: \(length) bytes]"
         diagnostics.append(Diagnostic(rule: rule.id, message: "\(rule.target.fieldPath): value of \(length) bytes cut to the \(maxFieldBytes)-byte field limit"))
-        return .text(text)
+        return .text(builder.store(text))
     }
 
-    private func labelValue(_ value: MappedValue, rule: CompiledRule) -> OutputValue? {
+    private mutating func labelValue(_ value: MappedValue, rule: CompiledRule) -> OutputValue? {
         switch value {
-        case .text(let text): return .text(text)
+        case .text(let ref): return .text(ref)
         case .node(let node):
             switch document.kind(node) {
             case .string: return .sourceString(node)
             case .object, .array:
                 // A label holds text; an object would lose its structure silently, so say so instead.
-                return .text(document.compactJSON(node))
-            default: return .text(document.rawText(node))
+                return .text(builder.store(document.compactJSON(node)))
+            default: return .text(builder.store(document.rawText(node)))
             }
         }
     }
 
     /// Converts a value to what a scalar field of `type` holds.
-    private func convert(_ value: MappedValue, to type: UDMSchema.FieldType) -> Result<OutputValue, TransformFailure> {
+    private mutating func convert(_ value: MappedValue, to type: UDMSchema.FieldType) -> Result<OutputValue, TransformFailure> {
         if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
             return .failure(TransformFailure(message: "expected a scalar, found \(document.kindName(node))"))
         }
         switch type {
         case .string, .bytes:
-            if case .node(let node) = value, document.kind(node) == .string { return .success(.sourceString(node)) }
-            return .success(.text(value.text(in: document)))
+            switch value {
+            case .node(let node) where document.kind(node) == .string: return .success(.sourceString(node))
+            case .node(let node): return .success(.text(builder.store(document.rawText(node))))
+            case .text(let ref): return .success(.text(ref))
+            }
         case .enumeration(let index):
-            let text = value.text(in: document)
+            let text = builder.string(value, in: document)
             guard schema.enums[index].contains(text) else {
                 return .failure(TransformFailure(message: "'\(text)' is not a value of \(schema.enums[index].name)"))
             }
-            return .success(.text(text))
+            if case .text(let ref) = value { return .success(.text(ref)) }
+            return .success(.text(builder.store(text)))
         case .timestamp:
-            let text = value.text(in: document)
+            let text = builder.string(value, in: document)
             guard let timestamp = Timestamp(any: text) else { return .failure(TransformFailure(message: "'\(text)' is not a timestamp")) }
-            return .success(.text(timestamp.rfc3339))
+            return .success(.text(builder.store(timestamp.rfc3339)))
         case .int32, .int64, .uint32, .uint64:
-            let text = value.text(in: document)
+            let text = builder.string(value, in: document)
             guard let number = JSONNumber.int64(text) else { return .failure(TransformFailure(message: "'\(text)' is not an integer")) }
             let fits: Bool
             switch type {
@@ -322,16 +330,16 @@ struct RecordMapper {
             default: fits = true
             }
             guard fits else { return .failure(TransformFailure(message: "\(number) is out of range for \(type)")) }
-            return .success(.literal(String(number)))
+            return .success(.literal(builder.store(String(number))))
         case .float, .double:
-            let text = value.text(in: document)
+            let text = builder.string(value, in: document)
             guard let number = JSONNumber.double(text), number.isFinite else { return .failure(TransformFailure(message: "'\(text)' is not a number")) }
-            if case .node(let node) = value, document.kind(node) == .number { return .success(.literal(text)) }
-            return .success(.literal(String(number)))
+            if case .node(let node) = value, document.kind(node) == .number { return .success(.literal(builder.store(text))) }
+            return .success(.literal(builder.store(String(number))))
         case .bool:
-            switch value.text(in: document).lowercased() {
-            case "true": return .success(.literal("true"))
-            case "false": return .success(.literal("false"))
+            switch builder.string(value, in: document).lowercased() {
+            case "true": return .success(.literal(builder.store("true")))
+            case "false": return .success(.literal(builder.store("false")))
             case let other: return .failure(TransformFailure(message: "'\(other)' is not a boolean"))
             }
         case .duration, .message, .structObject, .other:

@@ -1,13 +1,22 @@
 /// The UDM event under construction: a tree of message instances in an arena.
 ///
-/// An arena of small entry lists (rather than nested value types) keeps writes O(depth) without
-/// copy-on-write churn, and lets the writer emit fields in schema order whatever order rules ran in.
+/// Everything is plain data in three flat arrays: instances, entries (a sorted linked list per
+/// instance) and a byte arena for text. Building an event therefore costs no allocation per field and
+/// no reference counting, and the writer emits fields in schema order whatever order rules ran in.
 struct UDMEventBuilder: Sendable {
-    /// One message instance (the root `UDM` event is instance 0). Its entries are kept sorted by
-    /// (field, element), insertion order among equals, so writers need no sort.
+    /// One message instance (the root `UDM` event is instance 0).
     struct Instance: Sendable {
         var message: Int
-        var entries: [Entry] = []
+        /// First and last entry of the instance's list (-1 when empty). The list is sorted by
+        /// (field, element), insertion order among equals, so writers need no sort.
+        var first: Int32 = -1
+        var last: Int32 = -1
+        /// Entries ever added (numbers the elements of repeated scalar fields in insertion order).
+        var count: Int32 = 0
+
+        init(message: Int) {
+            self.message = message
+        }
     }
 
     /// One field value inside an instance.
@@ -15,8 +24,8 @@ struct UDMEventBuilder: Sendable {
         enum Content: Sendable {
             case value(OutputValue)
             case child(Int)
-            case label(key: String, value: OutputValue)
-            case structValue(key: String, value: OutputValue)
+            case label(key: TextRef, value: OutputValue)
+            case structValue(key: TextRef, value: OutputValue)
         }
         /// Field index within the instance's message (equal to the field's proto order).
         var field: Int
@@ -25,17 +34,76 @@ struct UDMEventBuilder: Sendable {
         var content: Content
         /// Index of the rule that wrote it, in its file (-1 for values the engine set itself).
         var rule: Int
+        /// The next entry of the same instance, -1 at the end.
+        var next: Int32 = -1
     }
 
     private(set) var instances: [Instance]
+    private(set) var entries: [Entry] = []
+    /// The bytes of every `TextRef` of the event.
+    private(set) var text: [UInt8] = []
     /// Instance index by target instance key (see `TargetPath.instanceKey`), -1 when not created yet.
     private var instanceByKey: [Int32]
 
     init(rootMessage: Int, targetInstanceCount: Int = 0) {
         instances = [Instance(message: rootMessage)]
         instances.reserveCapacity(24)
+        entries.reserveCapacity(64)
+        text.reserveCapacity(512)
         instanceByKey = Array(repeating: -1, count: targetInstanceCount)
     }
+
+    // MARK: - Text arena
+
+    /// Copies `string` into the arena.
+    mutating func store(_ string: String) -> TextRef {
+        let start = text.count
+        text.append(contentsOf: string.utf8)
+        return TextRef(start: Int32(start), count: Int32(text.count - start))
+    }
+
+    /// Copies `bytes` into the arena.
+    mutating func store<C: Collection>(bytes: C) -> TextRef where C.Element == UInt8 {
+        let start = text.count
+        text.append(contentsOf: bytes)
+        return TextRef(start: Int32(start), count: Int32(text.count - start))
+    }
+
+    /// Calls `body` with the bytes of `ref`.
+    func withBytes<R>(_ ref: TextRef, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try text.withUnsafeBufferPointer { buffer in
+            try body(UnsafeBufferPointer(rebasing: buffer[Int(ref.start)..<Int(ref.start + ref.count)]))
+        }
+    }
+
+    func string(_ ref: TextRef) -> String {
+        withBytes(ref) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A value as text: strings decoded, numbers and booleans as written.
+    func string(_ value: OutputValue, in document: JSONDocument) -> String {
+        switch value {
+        case .sourceString(let node), .sourceJSON(let node): return document.scalarText(node)
+        case .text(let ref), .literal(let ref): return string(ref)
+        }
+    }
+
+    /// A mapped value as text: strings decoded, numbers and booleans as written, objects as their JSON.
+    func string(_ value: MappedValue, in document: JSONDocument) -> String {
+        switch value {
+        case .node(let node): return document.scalarText(node)
+        case .text(let ref): return string(ref)
+        }
+    }
+
+    func isEmpty(_ value: MappedValue, in document: JSONDocument) -> Bool {
+        switch value {
+        case .node(let node): return document.isEmptyValue(node)
+        case .text(let ref): return ref.count == 0
+        }
+    }
+
+    // MARK: - Instances
 
     /// The instance a compiled target leads to, found through its key when it has one.
     mutating func instance(for target: TargetPath, fanIndex: Int, schema: UDMSchema, create: Bool) -> Int? {
@@ -69,9 +137,7 @@ struct UDMEventBuilder: Sendable {
             case .fanOut: element = fanIndex
             case .append:
                 guard create else { return nil }
-                element = instances[current].entries.reduce(0) { count, entry in
-                    if entry.field == field, case .child = entry.content { return count + 1 } else { return count }
-                }
+                element = childCount(of: current, field: field)
             }
             if let existing = child(of: current, field: field, element: element) {
                 current = existing
@@ -98,66 +164,125 @@ struct UDMEventBuilder: Sendable {
     }
 
     func child(of instance: Int, field: Int, element: Int) -> Int? {
-        for entry in instances[instance].entries where entry.field == field && entry.element == element {
-            if case .child(let index) = entry.content { return index }
+        var index = Int(instances[instance].first)
+        while index >= 0 {
+            let entry = entries[index]
+            if entry.field == field, entry.element == element, case .child(let child) = entry.content { return child }
+            if entry.field > field { return nil }
+            index = Int(entry.next)
         }
         return nil
     }
 
-    /// True when `instance` already has a value for `field` (or for `key` of a label / struct field).
-    func has(_ instance: Int, field: Int, structKey: String? = nil) -> Bool {
-        instances[instance].entries.contains { entry in
-            guard entry.field == field else { return false }
-            if let structKey, case .structValue(let key, _) = entry.content { return key == structKey }
-            return true
+    private func childCount(of instance: Int, field: Int) -> Int {
+        var count = 0
+        var index = Int(instances[instance].first)
+        while index >= 0 {
+            let entry = entries[index]
+            if entry.field == field, case .child = entry.content { count += 1 }
+            index = Int(entry.next)
         }
+        return count
+    }
+
+    // MARK: - Entries
+
+    /// True when `instance` already has a value for `field` (or for `key` of a label / struct field).
+    func has(_ instance: Int, field: Int, structKey: [UInt8]? = nil) -> Bool {
+        var index = Int(instances[instance].first)
+        while index >= 0 {
+            let entry = entries[index]
+            if entry.field == field {
+                guard let structKey else { return true }
+                if case .structValue(let key, _) = entry.content, withBytes(key, { $0.elementsEqual(structKey) }) { return true }
+            } else if entry.field > field {
+                return false
+            }
+            index = Int(entry.next)
+        }
+        return false
     }
 
     mutating func append(_ instance: Int, field: Int, content: Entry.Content, rule: Int) {
-        let element = instances[instance].entries.count
+        let element = Int(instances[instance].count)
         insert(Entry(field: field, element: element, content: content, rule: rule), into: instance)
     }
 
-    /// Inserts after every entry that sorts before or equal to it (entries are few: a linear scan from the end).
+    /// Links the entry after every entry that sorts before or equal to it (entries per instance are few).
     private mutating func insert(_ entry: Entry, into instance: Int) {
-        if let last = instances[instance].entries.last, last.field < entry.field || (last.field == entry.field && last.element <= entry.element) {
-            instances[instance].entries.append(entry)
+        let newIndex = Int32(entries.count)
+        entries.append(entry)
+        instances[instance].count += 1
+        func sortsBeforeOrEqual(_ other: Entry) -> Bool {
+            other.field < entry.field || (other.field == entry.field && other.element <= entry.element)
+        }
+        let last = instances[instance].last
+        if last < 0 {
+            instances[instance].first = newIndex
+            instances[instance].last = newIndex
             return
         }
-        var position = instances[instance].entries.count
-        while position > 0 {
-            let previous = instances[instance].entries[position - 1]
-            if previous.field < entry.field || (previous.field == entry.field && previous.element <= entry.element) { break }
-            position -= 1
+        if sortsBeforeOrEqual(entries[Int(last)]) {
+            entries[Int(last)].next = newIndex
+            instances[instance].last = newIndex
+            return
         }
-        instances[instance].entries.insert(entry, at: position)
+        var previous: Int32 = -1
+        var current = instances[instance].first
+        while current >= 0, sortsBeforeOrEqual(entries[Int(current)]) {
+            previous = current
+            current = entries[Int(current)].next
+        }
+        entries[Int(newIndex)].next = current
+        if previous < 0 { instances[instance].first = newIndex } else { entries[Int(previous)].next = newIndex }
+    }
+
+    /// Calls `body` with every entry of `instance`, in output order.
+    func forEachEntry(of instance: Int, _ body: (Entry) throws -> Void) rethrows {
+        var index = Int(instances[instance].first)
+        while index >= 0 {
+            let entry = entries[index]
+            try body(entry)
+            index = Int(entry.next)
+        }
     }
 
     /// Replaces the value of a scalar field (used for the event-type fallback), adding it when absent.
     mutating func replace(_ instance: Int, field: Int, with value: OutputValue, rule: Int) {
-        if let index = instances[instance].entries.firstIndex(where: { $0.field == field }) {
-            instances[instance].entries[index].content = .value(value)
-            instances[instance].entries[index].rule = rule
-        } else {
-            append(instance, field: field, content: .value(value), rule: rule)
+        var index = Int(instances[instance].first)
+        while index >= 0 {
+            if entries[index].field == field {
+                entries[index].content = .value(value)
+                entries[index].rule = rule
+                return
+            }
+            index = Int(entries[index].next)
         }
+        append(instance, field: field, content: .value(value), rule: rule)
     }
 
-    /// The values at a dotted field path (every element of repeated messages is searched).
-    func values(at steps: [UDMSchema.FieldStep]) -> [Entry.Content] {
-        var frontier = [0]
-        for (position, step) in steps.enumerated() {
-            let isLast = position == steps.count - 1
-            var next: [Int] = []
-            var found: [Entry.Content] = []
-            for instance in frontier {
-                for entry in instances[instance].entries where entry.field == step.field {
-                    if isLast { found.append(entry.content) } else if case .child(let child) = entry.content { next.append(child) }
+    /// Calls `body` with each value at a dotted field path (every element of repeated messages is
+    /// searched) until it returns true; returns whether one did.
+    @discardableResult
+    func firstValue(at steps: [UDMSchema.FieldStep], where body: (Entry.Content) -> Bool) -> Bool {
+        firstValue(at: steps[...], from: 0, where: body)
+    }
+
+    private func firstValue(at steps: ArraySlice<UDMSchema.FieldStep>, from instance: Int, where body: (Entry.Content) -> Bool) -> Bool {
+        guard let step = steps.first else { return false }
+        let rest = steps.dropFirst()
+        var index = Int(instances[instance].first)
+        while index >= 0 {
+            let entry = entries[index]
+            if entry.field == step.field {
+                if rest.isEmpty {
+                    if body(entry.content) { return true }
+                } else if case .child(let child) = entry.content, firstValue(at: rest, from: child, where: body) {
+                    return true
                 }
             }
-            if isLast { return found }
-            frontier = next
+            index = Int(entry.next)
         }
-        return []
+        return false
     }
 }

@@ -50,13 +50,17 @@ struct UDMValidator: Sendable {
 
     /// Validates and, where needed, downgrades the event type in place.
     func validate(_ builder: inout UDMEventBuilder, document: JSONDocument) -> Verdict {
-        guard !builder.values(at: [metadataField, eventTimestampField]).isEmpty else { return .noEventTime }
-        let typeValues = builder.values(at: [metadataField, eventTypeField])
-        guard case .value(let typeValue)? = typeValues.first else {
+        guard builder.firstValue(at: [metadataField, eventTimestampField], where: { _ in true }) else { return .noEventTime }
+        var typeValue: OutputValue?
+        builder.firstValue(at: [metadataField, eventTypeField]) { content in
+            if case .value(let value) = content { typeValue = value }
+            return true
+        }
+        guard let typeValue else {
             setEventType(&builder, Self.fallbackEventType)
             return .downgraded(from: "(none)", missing: ["metadata.event_type"])
         }
-        let eventType = typeValue.text(in: document)
+        let eventType = builder.string(typeValue, in: document)
         guard let needed = requirements[eventType] else { return .valid }
         var missing: [String] = []
         for requirement in needed where !requirement.alternatives.contains(where: { isPresent($0.steps, value: $0.requiredValue, in: builder, document: document) }) {
@@ -71,14 +75,14 @@ struct UDMValidator: Sendable {
 
     private func setEventType(_ builder: inout UDMEventBuilder, _ value: String) {
         guard let metadata = builder.instance(for: [TargetPath.Step(field: metadataField, element: .first)], fanIndex: 0, schema: schema, create: true) else { return }
-        builder.replace(metadata, field: eventTypeField.field, with: .text(value), rule: -1)
+        let text = builder.store(value)
+        builder.replace(metadata, field: eventTypeField.field, with: .text(text), rule: -1)
     }
 
     private func isPresent(_ steps: [UDMSchema.FieldStep], value: String?, in builder: UDMEventBuilder, document: JSONDocument) -> Bool {
-        let found = builder.values(at: steps)
-        guard let value else { return !found.isEmpty }
-        return found.contains { content in
-            if case .value(let output) = content { return output.text(in: document) == value }
+        builder.firstValue(at: steps) { content in
+            guard let value else { return true }
+            if case .value(let output) = content { return builder.string(output, in: document) == value }
             return false
         }
     }

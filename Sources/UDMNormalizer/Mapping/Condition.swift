@@ -55,7 +55,7 @@ indirect enum Condition: Sendable {
 
 extension Condition {
     /// Evaluates the condition on a record; `value` is the rule's current value, if any.
-    func holds(in resolver: PathResolver, value: MappedValue?) -> Bool {
+    func holds(in resolver: PathResolver, value: ValueView? = nil) -> Bool {
         let document = resolver.document
         switch self {
         case .exists(let path):
@@ -84,12 +84,17 @@ extension Condition {
             switch value {
             case .node(let node) where document.kind(node) == .string && document.nodes[node].flags & JSONNode.hasEscapes == 0:
                 return document.withRawBytes(node) { IPAddress.isValid(utf8: $0) }
-            default:
-                return IPAddress.isValid(value.text(in: document))
+            case .node(let node):
+                return IPAddress.isValid(document.scalarText(node))
+            case .bytes(let bytes):
+                return IPAddress.isValid(utf8: UnsafeRawBufferPointer(bytes))
             }
         case .isNotEmpty:
             guard let value else { return false }
-            return !value.isEmpty(in: document)
+            switch value {
+            case .node(let node): return !document.isEmptyValue(node)
+            case .bytes(let bytes): return !bytes.isEmpty
+            }
         case .not(let inner):
             return !inner.holds(in: resolver, value: value)
         case .and(let a, let b):

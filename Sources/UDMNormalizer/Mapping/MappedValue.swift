@@ -1,21 +1,12 @@
 /// A value flowing through a rule: still a node of the record (copied to the output without
-/// decoding when possible), or text a transform or constant produced.
+/// decoding when possible), or text a transform or constant produced, held in the event's arena.
 enum MappedValue: Sendable {
     case node(Int)
-    case text(String)
+    case text(TextRef)
+}
 
-    /// The value as text: strings decoded, numbers and booleans as written, objects as their JSON.
-    func text(in document: JSONDocument) -> String {
-        switch self {
-        case .node(let node): return document.scalarText(node)
-        case .text(let text): return text
-        }
-    }
-
-    func isEmpty(in document: JSONDocument) -> Bool {
-        switch self {
-        case .node(let node): return document.isEmptyValue(node)
-        case .text(let text): return text.isEmpty
-        }
-    }
+/// A rule's current value as a value condition (`is_ip`, `is_not_empty`) sees it.
+enum ValueView {
+    case node(Int)
+    case bytes(UnsafeBufferPointer<UInt8>)
 }

@@ -57,6 +57,8 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
     /// The canonical dotted path with element markers removed (`about.file.full_path`), used to match
     /// requirement paths and for reports.
     let fieldPath: String
+    /// The UTF-8 of a label's or struct field's key (empty for other leaves), copied into each event.
+    let keyBytes: [UInt8]
 
     /// Resolves `text` against `schema`; every segment must be a field of the message it is in.
     init(_ text: String, schema: UDMSchema, location: TableLocation, column: Int, instances: TargetInterner? = nil) throws(MappingError) {
@@ -119,6 +121,10 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
         self.leaf = leaf
         self.fieldPath = names.joined(separator: ".")
         self.instanceKey = instances?.key(for: steps)
+        switch leaf {
+        case .label(_, let key), .structKey(_, let key): keyBytes = Array(key.utf8)
+        case .scalar, .labelList: keyBytes = []
+        }
     }
 
     static func == (a: TargetPath, b: TargetPath) -> Bool { a.text == b.text }

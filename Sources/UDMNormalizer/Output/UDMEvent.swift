@@ -24,8 +24,13 @@ public struct UDMEvent: Sendable {
 
     /// `metadata.event_type` as written.
     public var eventType: String {
-        guard let steps = schema.resolve("metadata.event_type"), case .value(let value)? = builder.values(at: steps).first else { return "" }
-        return value.text(in: document)
+        guard let steps = schema.resolve("metadata.event_type") else { return "" }
+        var text = ""
+        builder.firstValue(at: steps) { content in
+            if case .value(let value) = content { text = builder.string(value, in: document) }
+            return true
+        }
+        return text
     }
 
     /// The event as one line of compact JSON (no trailing newline); field names are UDM's snake_case.

@@ -5,44 +5,57 @@ struct UDMJSONWriter {
 
     func write(instance: Int, to out: inout [UInt8]) {
         let builder = event.builder
-        let message = event.schema.messages[builder.instances[instance].message]
-        let entries = builder.instances[instance].entries
+        let layout = event.schema.layout
+        let instances = builder.instances
+        let entries = builder.entries
+        let base = Int(layout.fieldBase[instances[instance].message])
         out.append(UInt8(ascii: "{"))
-        var index = 0
-        while index < entries.count {
+        var index = Int(instances[instance].first)
+        var firstField = true
+        while index >= 0 {
             let fieldIndex = entries[index].field
-            var end = index + 1
-            while end < entries.count, entries[end].field == fieldIndex { end += 1 }
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            let field = message.fields[fieldIndex]
-            out.append(contentsOf: message.jsonKeys[fieldIndex])
-            if case .structObject = field.type {
-                writeStruct(entries[index..<end], to: &out)
-            } else if field.isRepeated {
+            if !firstField { out.append(UInt8(ascii: ",")) }
+            firstField = false
+            let slot = base + fieldIndex
+            appendKey(slot, layout: layout, to: &out)
+            switch layout.shape[slot] {
+            case .structObject:
+                out.append(UInt8(ascii: "{"))
+                var first = true
+                while index >= 0, entries[index].field == fieldIndex {
+                    if !first { out.append(UInt8(ascii: ",")) }
+                    first = false
+                    if case .structValue(let key, let value) = entries[index].content {
+                        appendQuoted(key, to: &out)
+                        out.append(UInt8(ascii: ":"))
+                        writeValue(value, to: &out)
+                    }
+                    index = Int(entries[index].next)
+                }
+                out.append(UInt8(ascii: "}"))
+            case .repeated:
                 out.append(UInt8(ascii: "["))
-                for position in index..<end {
-                    if position > index { out.append(UInt8(ascii: ",")) }
-                    writeContent(entries[position].content, to: &out)
+                var first = true
+                while index >= 0, entries[index].field == fieldIndex {
+                    if !first { out.append(UInt8(ascii: ",")) }
+                    first = false
+                    writeContent(entries[index].content, to: &out)
+                    index = Int(entries[index].next)
                 }
                 out.append(UInt8(ascii: "]"))
-            } else {
+            case .single:
                 writeContent(entries[index].content, to: &out)
+                // A single field has one entry; skip any others defensively so output stays valid JSON.
+                while index >= 0, entries[index].field == fieldIndex { index = Int(entries[index].next) }
             }
-            index = end
         }
         out.append(UInt8(ascii: "}"))
     }
 
-    private func writeStruct(_ entries: ArraySlice<UDMEventBuilder.Entry>, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        for (position, entry) in zip(entries.indices, entries) {
-            guard case .structValue(let key, let value) = entry.content else { continue }
-            if position > entries.startIndex { out.append(UInt8(ascii: ",")) }
-            JSONStringEscaper.appendQuoted(key, to: &out)
-            out.append(UInt8(ascii: ":"))
-            writeValue(value, to: &out)
-        }
-        out.append(UInt8(ascii: "}"))
+    private func appendKey(_ slot: Int, layout: OutputLayout, to out: inout [UInt8]) {
+        let start = Int(layout.keyStart[slot])
+        let end = Int(layout.keyEnd[slot])
+        layout.keyBytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     private func writeContent(_ content: UDMEventBuilder.Entry.Content, to out: inout [UInt8]) {
@@ -51,23 +64,29 @@ struct UDMJSONWriter {
         case .child(let child): write(instance: child, to: &out)
         case .label(let key, let value):
             out.append(contentsOf: #"{"key":"#.utf8)
-            JSONStringEscaper.appendQuoted(key, to: &out)
+            appendQuoted(key, to: &out)
             out.append(contentsOf: #","value":"#.utf8)
             writeValue(value, to: &out)
             out.append(UInt8(ascii: "}"))
         case .structValue(let key, let value):
-            JSONStringEscaper.appendQuoted(key, to: &out)
+            appendQuoted(key, to: &out)
             out.append(UInt8(ascii: ":"))
             writeValue(value, to: &out)
         }
+    }
+
+    private func appendQuoted(_ ref: TextRef, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        event.builder.withBytes(ref) { JSONStringEscaper.appendEscaped(utf8: $0, to: &out) }
+        out.append(UInt8(ascii: "\""))
     }
 
     func writeValue(_ value: OutputValue, to out: inout [UInt8]) {
         switch value {
         case .sourceString(let node): JSONStringEscaper.appendQuoted(node: node, of: event.document, to: &out)
         case .sourceJSON(let node): event.document.appendCompactJSON(node, to: &out)
-        case .text(let text): JSONStringEscaper.appendQuoted(text, to: &out)
-        case .literal(let text): out.append(contentsOf: text.utf8)
+        case .text(let ref): appendQuoted(ref, to: &out)
+        case .literal(let ref): event.builder.withBytes(ref) { out.append(contentsOf: $0) }
         }
     }
 }

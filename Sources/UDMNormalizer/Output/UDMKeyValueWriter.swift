@@ -23,7 +23,7 @@ struct UDMKeyValueWriter {
             json.writeValue(value, to: &out)
             return out
         }
-        for entry in builder.instances[instance].entries {
+        builder.forEachEntry(of: instance) { entry in
             let path = prefix + message.fields[entry.field].name
             switch entry.content {
             case .child(let child):
@@ -34,7 +34,7 @@ struct UDMKeyValueWriter {
                 body(path + ".key", rendered(.text(key)), entry.rule)
                 body(path + ".value", rendered(value), entry.rule)
             case .structValue(let key, let value):
-                body(path + "." + key, rendered(value), entry.rule)
+                body(path + "." + builder.string(key), rendered(value), entry.rule)
             }
         }
     }

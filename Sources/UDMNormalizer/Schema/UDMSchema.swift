@@ -95,6 +95,9 @@ struct UDMSchema: Sendable {
     /// Index of the root message `UDM`.
     let rootMessage: Int
     private let messageIndexByName: [String: Int]
+    /// Every field's output facts in flat arrays, for the writers' hot loop (no nested array to
+    /// retain per field): see `OutputLayout`.
+    let layout: OutputLayout
 
     /// The schema built into the library, parsed once on first use.
     static let builtin: UDMSchema = {
@@ -241,6 +244,7 @@ struct UDMSchema: Sendable {
         self.enums = enums
         self.rootMessage = root
         self.messageIndexByName = messageIndexByName
+        self.layout = OutputLayout(messages: messages)
     }
 
     private static func flag(_ word: ArraySlice<UInt8>, set: Character, line: Int) throws(SchemaTextError) -> Bool {
