@@ -73,7 +73,7 @@ public struct Normalizer: Sendable {
         if options.trackCoverage { mapper.coverage = NodeMarks(nodeCount: document.nodes.count) }
         mapper.maxFieldBytes = options.maxFieldBytes
         mapper.maxLabels = options.maxLabelsPerEvent
-        mapper.run(file.rules)
+        mapper.run(file.rules, screens: file.screens)
         var diagnostics = mapper.diagnostics
         for check in file.checks where check.conditions.allSatisfy({ $0.holds(in: resolver, value: nil) }) {
             diagnostics.append(Diagnostic(rule: check.id, message: check.message))

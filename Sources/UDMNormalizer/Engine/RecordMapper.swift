@@ -33,10 +33,19 @@ struct RecordMapper {
         self.builder = UDMEventBuilder(rootMessage: schema.rootMessage, targetInstanceCount: targetInstanceCount)
     }
 
-    mutating func run(_ rules: [CompiledRule]) {
+    mutating func run(_ rules: [CompiledRule], screens: [RuleScreen]) {
         var values: [(MappedValue, Int)] = []
         values.reserveCapacity(8)
         for index in rules.indices {
+            let screen = screens[index]
+            if screen.sourcePrefix >= 0 {
+                let node = resolver.resolve(prefix: Int(screen.sourcePrefix))
+                if node < 0 || document.isEmptyValue(node) { continue }
+            }
+            if screen.instanceKey >= 0 {
+                let instance = builder.knownInstance(key: Int(screen.instanceKey))
+                if instance >= 0 && builder.has(instance, field: Int(screen.field)) { continue }
+            }
             let rule = rules[index]
             if isAlreadySet(rule) { continue }
             guard rule.recordConditions.allSatisfy({ $0.holds(in: resolver, value: nil) }) else { continue }

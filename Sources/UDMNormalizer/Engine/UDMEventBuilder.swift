@@ -117,6 +117,11 @@ struct UDMEventBuilder: Sendable {
         return instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: create)
     }
 
+    /// The instance created for target instance key `key`, or -1 when there is none yet.
+    func knownInstance(key: Int) -> Int {
+        key < instanceByKey.count ? Int(instanceByKey[key]) : -1
+    }
+
     /// The instance of a compiled target if it exists; never creates.
     func existingInstance(for target: TargetPath) -> Int? {
         if let key = target.instanceKey, key < instanceByKey.count {

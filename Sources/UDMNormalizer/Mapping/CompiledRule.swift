@@ -97,12 +97,41 @@ final class CompiledRule: Sendable {
     }
 }
 
+/// What the engine can decide about a rule from plain data before touching the rule itself: most
+/// rules of a table do not apply to a given record, and rejecting them this way costs a few loads.
+struct RuleScreen: Sendable {
+    /// The interned prefix that is the rule's whole source (-1 when the source is anything else):
+    /// when the record lacks it, or it is empty, the rule cannot write.
+    var sourcePrefix: Int32
+    /// For a single-valued scalar target reached through first elements only: its instance key and
+    /// field. When that field is set already, the rule cannot write (-1: no such shortcut).
+    var instanceKey: Int32
+    var field: Int32
+
+    init(_ rule: CompiledRule) {
+        if case .path(let path) = rule.source, path.isWholePrefix, !path.fansOut {
+            sourcePrefix = Int32(path.prefixID)
+        } else {
+            sourcePrefix = -1
+        }
+        if rule.isSingleValued, let key = rule.target.instanceKey, case .scalar(let field, false) = rule.target.leaf {
+            instanceKey = Int32(key)
+            self.field = Int32(field.field)
+        } else {
+            instanceKey = -1
+            field = -1
+        }
+    }
+}
+
 /// One compiled mapping file: the rules for the records its `@match` selects.
 struct CompiledMappingFile: Sendable {
     let name: String
     let logType: String?
     let match: Condition?
     let rules: [CompiledRule]
+    /// `RuleScreen(rules[i])` for every rule.
+    let screens: [RuleScreen]
     /// `@opaque` / `@ignore` subtrees, excluded from field coverage.
     let excludedPaths: [(kind: ExcludedPathSyntax.Kind, path: SourcePath)]
     /// `@eventbridge` detail-types.

@@ -14,9 +14,8 @@ public struct MappingSet: Sendable {
     let texts: [(name: String, text: String)]
     /// EventBridge detail-types some table handles; envelopes of other detail-types are skipped.
     let eventBridgeDetailTypes: Set<String>
-    /// The identity and size of the path-prefix numbering shared by these tables' paths.
-    let pathOwner: ObjectIdentifier
-    let pathPrefixCount: Int
+    /// The path prefixes these tables' paths share, numbered for per-record memoization.
+    let pathTable: PathTable
     /// How many distinct target instance chains the rules write to.
     let targetInstanceCount: Int
 
@@ -44,8 +43,7 @@ public struct MappingSet: Sendable {
     init(syntax: [MappingFileSyntax], texts: [(name: String, text: String)], schema: UDMSchema) throws(MappingError) {
         let compiler = MappingCompiler(schema: schema)
         let compiled = try compiler.compile(syntax)
-        self.pathOwner = ObjectIdentifier(compiler.interner)
-        self.pathPrefixCount = compiler.interner.count
+        self.pathTable = PathTable(compiler.interner)
         self.targetInstanceCount = compiler.targets.count
         self.schema = schema
         self.files = compiled.files

@@ -22,6 +22,11 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
     let prefix: PathPrefix?
     /// How many leading steps `prefix` covers.
     let prefixLength: Int
+    /// `prefix`'s number, -1 without one; with `prefixOwner`, what the resolver's fast path reads.
+    let prefixID: Int
+    let prefixOwner: ObjectIdentifier?
+    /// True when `prefix` is the whole path: its value is one memo lookup away.
+    var isWholePrefix: Bool { prefixID >= 0 && prefixLength == steps.count }
 
     var description: String { text }
     /// True when the path fans out over an array (`[*]`).
@@ -89,6 +94,8 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
         let plain = steps.prefix { $0 != .each }
         prefixLength = plain.count
         prefix = interner.flatMap { $0.intern(Array(plain)) }
+        prefixID = prefix?.id ?? -1
+        prefixOwner = prefix?.owner
     }
 
     static func == (a: SourcePath, b: SourcePath) -> Bool { a.steps == b.steps }
@@ -123,7 +130,9 @@ final class PathInterner {
     }
 
     private var table: [Key: PathPrefix] = [:]
-    private(set) var count = 0
+    /// Every prefix, by id.
+    private(set) var prefixes: [PathPrefix] = []
+    var count: Int { prefixes.count }
 
     func intern(_ steps: [SourcePath.Step]) -> PathPrefix? {
         var node: PathPrefix?
@@ -133,7 +142,7 @@ final class PathInterner {
                 node = existing
             } else {
                 let created = PathPrefix(id: count, parent: node, step: step, owner: ObjectIdentifier(self))
-                count += 1
+                prefixes.append(created)
                 table[key] = created
                 node = created
             }
@@ -142,14 +151,75 @@ final class PathInterner {
     }
 }
 
+/// The interned prefixes of one compiled table set as flat arrays, so that resolving a prefix on a
+/// record reads plain memory (no class to follow or retain per step).
+final class PathTable: @unchecked Sendable {
+    /// Parent prefix id per prefix (-1 below the record's root).
+    let parent: UnsafeMutableBufferPointer<Int32>
+    /// The step below the parent, for key steps: (start, count) of the key and of its alternate
+    /// spelling in `keys` (count -1: none), and the element index an array takes it as (-1: none).
+    let keyStart: UnsafeMutableBufferPointer<Int32>
+    let keyCount: UnsafeMutableBufferPointer<Int32>
+    let alternateStart: UnsafeMutableBufferPointer<Int32>
+    let alternateCount: UnsafeMutableBufferPointer<Int32>
+    let index: UnsafeMutableBufferPointer<Int32>
+    let keys: UnsafeMutableBufferPointer<UInt8>
+    /// The steps themselves, for the rare `[key=value]` selection (keyCount -2 marks one).
+    let steps: [SourcePath.Step]
+    let owner: ObjectIdentifier
+
+    init(_ interner: PathInterner) {
+        let count = interner.count
+        owner = ObjectIdentifier(interner)
+        parent = .allocate(capacity: count)
+        keyStart = .allocate(capacity: count)
+        keyCount = .allocate(capacity: count)
+        alternateStart = .allocate(capacity: count)
+        alternateCount = .allocate(capacity: count)
+        index = .allocate(capacity: count)
+        var pool: [UInt8] = []
+        var steps: [SourcePath.Step] = []
+        for prefix in interner.prefixes {
+            let id = prefix.id
+            parent[id] = Int32(prefix.parent?.id ?? -1)
+            steps.append(prefix.step)
+            keyStart[id] = 0
+            keyCount[id] = -2
+            alternateStart[id] = 0
+            alternateCount[id] = -1
+            index[id] = -1
+            if case .key(let key, let elementIndex, let alternate) = prefix.step {
+                keyStart[id] = Int32(pool.count)
+                keyCount[id] = Int32(key.count)
+                pool.append(contentsOf: key)
+                if let alternate {
+                    alternateStart[id] = Int32(pool.count)
+                    alternateCount[id] = Int32(alternate.count)
+                    pool.append(contentsOf: alternate)
+                }
+                index[id] = Int32(elementIndex ?? -1)
+            }
+        }
+        keys = .allocate(capacity: max(pool.count, 1))
+        _ = keys.initialize(from: pool)
+        self.steps = steps
+    }
+
+    deinit {
+        for buffer in [parent, keyStart, keyCount, alternateStart, alternateCount, index] { buffer.deallocate() }
+        keys.deallocate()
+    }
+
+    var count: Int { parent.count }
+}
+
 /// Resolves source paths on one record, remembering each prefix it resolved. One per record;
 /// not shared between threads.
 final class PathResolver {
     let document: JSONDocument
     let root: Int
-    private let owner: ObjectIdentifier?
-    /// Resolved node per prefix id. A raw buffer rather than an array: a class's array property
-    /// pays a dynamic exclusivity check on every access, and this is read hundreds of times a record.
+    private let table: PathTable?
+    /// Resolved node per prefix id (`unknown`, `absent` or the node).
     private let memo: UnsafeMutableBufferPointer<Int32>
 
     private static let unknown: Int32 = -2
@@ -158,15 +228,15 @@ final class PathResolver {
     init(document: JSONDocument, root: Int, mappings: MappingSet) {
         self.document = document
         self.root = root
-        self.owner = mappings.pathOwner
-        self.memo = .allocate(capacity: mappings.pathPrefixCount)
+        self.table = mappings.pathTable
+        self.memo = .allocate(capacity: mappings.pathTable.count)
         memo.initialize(repeating: Self.unknown)
     }
 
     init(document: JSONDocument, root: Int) {
         self.document = document
         self.root = root
-        self.owner = nil
+        self.table = nil
         self.memo = .allocate(capacity: 0)
     }
 
@@ -174,24 +244,48 @@ final class PathResolver {
         memo.deallocate()
     }
 
-    private func resolve(_ prefix: PathPrefix) -> Int? {
-        let known = memo[prefix.id]
-        if known != Self.unknown { return known == Self.absent ? nil : Int(known) }
-        var result: Int?
-        if let parent = prefix.parent {
-            result = resolve(parent).flatMap { document.child(of: $0, prefix.step) }
-        } else {
-            result = document.child(of: root, prefix.step)
+    /// The node of interned prefix `id`, or -1 when the record lacks it.
+    func resolve(prefix id: Int) -> Int {
+        let known = memo[id]
+        if known != Self.unknown { return Int(known) }
+        guard let table else { return -1 }
+        let parentID = Int(table.parent[id])
+        let base = parentID < 0 ? root : resolve(prefix: parentID)
+        var result = -1
+        if base >= 0 {
+            let count = Int(table.keyCount[id])
+            if count >= 0 {
+                switch document.kind(base) {
+                case .object:
+                    let keys = UnsafeRawBufferPointer(table.keys)
+                    let start = Int(table.keyStart[id])
+                    if let found = document.member(base, keyBytes: UnsafeRawBufferPointer(rebasing: keys[start..<start + count])) {
+                        result = found
+                    } else if table.alternateCount[id] >= 0 {
+                        let alternateStart = Int(table.alternateStart[id])
+                        let alternate = UnsafeRawBufferPointer(rebasing: keys[alternateStart..<alternateStart + Int(table.alternateCount[id])])
+                        result = document.member(base, keyBytes: alternate) ?? -1
+                    }
+                case .array:
+                    let element = Int(table.index[id])
+                    if element >= 0 { result = document.element(base, at: element) ?? -1 }
+                default:
+                    break
+                }
+            } else {
+                result = document.child(of: base, table.steps[id]) ?? -1
+            }
         }
-        memo[prefix.id] = result.map { Int32($0) } ?? Self.absent
+        memo[id] = Int32(result)
         return result
     }
 
     /// Where the walk starts: the memoized prefix node, or the root with no steps taken.
+    @inline(__always)
     private func start(_ path: SourcePath) -> (node: Int, taken: Int)? {
-        if let prefix = path.prefix, prefix.owner == owner {
-            guard let node = resolve(prefix) else { return nil }
-            return (node, path.prefixLength)
+        if path.prefixID >= 0, let table, path.prefixOwner == table.owner {
+            let node = resolve(prefix: path.prefixID)
+            return node < 0 ? nil : (node, path.prefixLength)
         }
         return (root, 0)
     }
