@@ -4,7 +4,7 @@
 /// an event time must exist (without it the record cannot be UDM at all), and the event type's
 /// required fields must be present — otherwise the event falls back to `GENERIC_EVENT`, the one
 /// type that needs nothing more, with a diagnostic naming what was missing.
-struct UDMValidator: Sendable {
+final class UDMValidator: Sendable {
     static let fallbackEventType = "GENERIC_EVENT"
     static let eventTypePath = "metadata.event_type"
     static let eventTimestampPath = "metadata.event_timestamp"

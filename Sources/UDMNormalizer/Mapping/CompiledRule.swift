@@ -125,7 +125,10 @@ struct RuleScreen: Sendable {
 }
 
 /// One compiled mapping file: the rules for the records its `@match` selects.
-struct CompiledMappingFile: Sendable {
+///
+/// A final class: the engine picks one per record, and a reference is one retain where a copy of
+/// all these arrays would be a dozen.
+final class CompiledMappingFile: Sendable {
     let name: String
     let logType: String?
     let match: Condition?
@@ -142,4 +145,19 @@ struct CompiledMappingFile: Sendable {
     let syntax: MappingFileSyntax
     /// `@check` lines: (conditions that must all hold, message, `file:line`).
     let checks: [(conditions: [Condition], message: String, id: String)]
+
+    init(name: String, logType: String?, match: Condition?, rules: [CompiledRule], excludedPaths: [(kind: ExcludedPathSyntax.Kind, path: SourcePath)],
+         eventBridgeDetailTypes: [String], dedupeKey: CompiledSource?, syntax: MappingFileSyntax,
+         checks: [(conditions: [Condition], message: String, id: String)]) {
+        self.name = name
+        self.logType = logType
+        self.match = match
+        self.rules = rules
+        self.screens = rules.map(RuleScreen.init)
+        self.excludedPaths = excludedPaths
+        self.eventBridgeDetailTypes = eventBridgeDetailTypes
+        self.dedupeKey = dedupeKey
+        self.syntax = syntax
+        self.checks = checks
+    }
 }

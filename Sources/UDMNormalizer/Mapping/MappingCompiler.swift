@@ -46,7 +46,7 @@ struct MappingCompiler {
                 conditions.append(try Condition(check.condition, location: check.location, keyCase: keyCase, interner: interner))
                 checks.append((conditions, check.message, check.location.ruleID))
             }
-            compiled.append(CompiledMappingFile(name: file.name, logType: file.logType, match: match, rules: rules, screens: rules.map(RuleScreen.init), excludedPaths: excluded,
+            compiled.append(CompiledMappingFile(name: file.name, logType: file.logType, match: match, rules: rules, excludedPaths: excluded,
                                                 eventBridgeDetailTypes: file.eventBridgeDetailTypes, dedupeKey: dedupeKey, syntax: file, checks: checks))
         }
         return (compiled, lookups)

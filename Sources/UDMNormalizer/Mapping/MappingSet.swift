@@ -4,7 +4,7 @@ import Foundation
 /// (event-type classification among them) and the UDM schema they were checked against.
 ///
 /// Compiling takes a few milliseconds; do it once and share the value (it is immutable and `Sendable`).
-public struct MappingSet: Sendable {
+public final class MappingSet: Sendable {
     let schema: UDMSchema
     let files: [CompiledMappingFile]
     /// The files that handle records (those with a log type), in evaluation order.
@@ -30,11 +30,11 @@ public struct MappingSet: Sendable {
     }()
 
     /// Compiles tables given as (file name, text) pairs, in the order given.
-    public init(files: [(name: String, text: String)]) throws(MappingError) {
+    public convenience init(files: [(name: String, text: String)]) throws(MappingError) {
         try self.init(files: files, schema: .builtin)
     }
 
-    init(files: [(name: String, text: String)], schema: UDMSchema) throws(MappingError) {
+    convenience init(files: [(name: String, text: String)], schema: UDMSchema) throws(MappingError) {
         var syntax: [MappingFileSyntax] = []
         for file in files { syntax.append(try MappingParser(fileName: file.name).parse(file.text)) }
         try self.init(syntax: syntax, texts: files, schema: schema)

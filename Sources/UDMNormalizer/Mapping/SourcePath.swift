@@ -218,7 +218,17 @@ final class PathTable: @unchecked Sendable {
 final class PathResolver {
     let document: JSONDocument
     let root: Int
+    /// Keeps the prefix table alive; the hot path reads the copies of its buffers below, which
+    /// need no reference counting.
     private let table: PathTable?
+    private let owner: ObjectIdentifier?
+    private let parent: UnsafeMutableBufferPointer<Int32>
+    private let keyStart: UnsafeMutableBufferPointer<Int32>
+    private let keyCount: UnsafeMutableBufferPointer<Int32>
+    private let alternateStart: UnsafeMutableBufferPointer<Int32>
+    private let alternateCount: UnsafeMutableBufferPointer<Int32>
+    private let elementIndex: UnsafeMutableBufferPointer<Int32>
+    private let keys: UnsafeRawBufferPointer
     /// Resolved node per prefix id (`unknown`, `absent` or the node).
     private let memo: UnsafeMutableBufferPointer<Int32>
 
@@ -226,53 +236,69 @@ final class PathResolver {
     private static let absent: Int32 = -1
 
     init(document: JSONDocument, root: Int, mappings: MappingSet) {
+        let table = mappings.pathTable
         self.document = document
         self.root = root
-        self.table = mappings.pathTable
-        self.memo = .allocate(capacity: mappings.pathTable.count)
+        self.table = table
+        owner = table.owner
+        parent = table.parent
+        keyStart = table.keyStart
+        keyCount = table.keyCount
+        alternateStart = table.alternateStart
+        alternateCount = table.alternateCount
+        elementIndex = table.index
+        keys = UnsafeRawBufferPointer(table.keys)
+        memo = .allocate(capacity: table.count)
         memo.initialize(repeating: Self.unknown)
     }
 
     init(document: JSONDocument, root: Int) {
         self.document = document
         self.root = root
-        self.table = nil
-        self.memo = .allocate(capacity: 0)
+        table = nil
+        owner = nil
+        let empty = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+        parent = empty
+        keyStart = empty
+        keyCount = empty
+        alternateStart = empty
+        alternateCount = empty
+        elementIndex = empty
+        keys = UnsafeRawBufferPointer(start: nil, count: 0)
+        memo = empty
     }
 
     deinit {
-        memo.deallocate()
+        if memo.count > 0 { memo.deallocate() }
     }
 
     /// The node of interned prefix `id`, or -1 when the record lacks it.
     func resolve(prefix id: Int) -> Int {
         let known = memo[id]
         if known != Self.unknown { return Int(known) }
-        guard let table else { return -1 }
-        let parentID = Int(table.parent[id])
+        let parentID = Int(parent[id])
         let base = parentID < 0 ? root : resolve(prefix: parentID)
         var result = -1
         if base >= 0 {
-            let count = Int(table.keyCount[id])
+            let count = Int(keyCount[id])
             if count >= 0 {
                 switch document.kind(base) {
                 case .object:
-                    let keys = UnsafeRawBufferPointer(table.keys)
-                    let start = Int(table.keyStart[id])
+                    let start = Int(keyStart[id])
                     if let found = document.member(base, keyBytes: UnsafeRawBufferPointer(rebasing: keys[start..<start + count])) {
                         result = found
-                    } else if table.alternateCount[id] >= 0 {
-                        let alternateStart = Int(table.alternateStart[id])
-                        let alternate = UnsafeRawBufferPointer(rebasing: keys[alternateStart..<alternateStart + Int(table.alternateCount[id])])
+                    } else if alternateCount[id] >= 0 {
+                        let start = Int(alternateStart[id])
+                        let alternate = UnsafeRawBufferPointer(rebasing: keys[start..<start + Int(alternateCount[id])])
                         result = document.member(base, keyBytes: alternate) ?? -1
                     }
                 case .array:
-                    let element = Int(table.index[id])
+                    let element = Int(elementIndex[id])
                     if element >= 0 { result = document.element(base, at: element) ?? -1 }
                 default:
                     break
                 }
-            } else {
+            } else if let table {
                 result = document.child(of: base, table.steps[id]) ?? -1
             }
         }
@@ -283,7 +309,7 @@ final class PathResolver {
     /// Where the walk starts: the memoized prefix node, or the root with no steps taken.
     @inline(__always)
     private func start(_ path: SourcePath) -> (node: Int, taken: Int)? {
-        if path.prefixID >= 0, let table, path.prefixOwner == table.owner {
+        if path.prefixID >= 0, path.prefixOwner == owner {
             let node = resolve(prefix: path.prefixID)
             return node < 0 ? nil : (node, path.prefixLength)
         }

@@ -16,7 +16,7 @@
 /// ```
 ///
 /// `enum:` and `message:` may refer to names defined later in the text; `M UDM` must be present.
-struct UDMSchema: Sendable {
+final class UDMSchema: Sendable {
     /// The type of a field. `enumeration` and `message` carry indices into `enums` / `messages`.
     enum FieldType: Sendable, Hashable {
         case string, bool, int32, int64, uint32, uint64, float, double, bytes, timestamp, duration
