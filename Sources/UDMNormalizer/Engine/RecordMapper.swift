@@ -156,6 +156,7 @@ struct RecordMapper {
 
     private mutating func run(_ transform: Transform, on value: MappedValue) -> Result<MappedValue?, TransformFailure> {
         func text(_ string: String) -> MappedValue { .text(builder.store(string)) }
+        if transform == .timestamp, case .node(let node) = value, isCanonicalTimestamp(node) { return .success(value) }
         let current = builder.string(value, in: document)
         switch transform {
         case .lower: return .success(text(current.lowercased()))
@@ -201,13 +202,20 @@ struct RecordMapper {
         }
     }
 
+    /// True for a string node of the record that is already in the output's timestamp form.
+    private func isCanonicalTimestamp(_ node: Int) -> Bool {
+        let info = document.nodes[node]
+        guard info.kind == .string, info.flags & (JSONNode.hasEscapes | JSONNode.needsRepair) == 0 else { return false }
+        return document.withRawBytes(node) { Timestamp.isCanonical($0) }
+    }
+
     /// Writes the value to the rule's target; false when nothing was written.
     private mutating func write(_ value: MappedValue, rule: CompiledRule, index: Int, fanIndex: Int) -> Bool {
         let target = rule.target
         switch target.leaf {
         case .scalar(let field, let append):
             let output: OutputValue
-            switch convert(value, to: rule.leafType) {
+            switch convert(value, to: rule.leafType, checked: rule.valuesCheckedAtCompile) {
             case .success(let converted): output = converted
             case .failure(let failure):
                 diagnostics.append(Diagnostic(rule: rule.id, message: "\(target.fieldPath): \(failure.message)"))
@@ -224,12 +232,8 @@ struct RecordMapper {
         case .labelList(let field):
             var pairs: [(TextRef, OutputValue)] = []
             if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
-                document.forEachLeaf(node, prefix: "") { key, leaf in
-                    if !document.isEmptyValue(leaf) {
-                        let output: OutputValue = document.kind(leaf) == .string ? .sourceString(leaf) : .text(builder.store(document.rawText(leaf)))
-                        pairs.append((builder.store(key), output))
-                    }
-                }
+                var path: [UInt8] = []
+                collectLeaves(node, path: &path, into: &pairs)
             } else {
                 diagnostics.append(Diagnostic(rule: rule.id, message: "'| flatten' expected an object, found a scalar"))
                 return false
@@ -252,6 +256,46 @@ struct RecordMapper {
             builder.append(instance, field: field.field, content: .structValue(key: key, value: checked(output, rule: rule)), rule: index)
         }
         return true
+    }
+
+    /// The scalars below `node` as (dotted path, value) label pairs — keys and array indexes joined
+    /// with `.` — built straight into the event's arena. Empty values are left out.
+    private mutating func collectLeaves(_ node: Int, path: inout [UInt8], into pairs: inout [(TextRef, OutputValue)]) {
+        switch document.kind(node) {
+        case .object:
+            var member = node + 1
+            for _ in 0..<document.count(node) {
+                let length = path.count
+                if length > 0 { path.append(UInt8(ascii: ".")) }
+                if document.nodes[member].flags & (JSONNode.hasEscapes | JSONNode.needsRepair) == 0 {
+                    document.withRawBytes(member) { path.append(contentsOf: $0) }
+                } else {
+                    path.append(contentsOf: document.string(member).utf8)
+                }
+                collectLeaves(member + 1, path: &path, into: &pairs)
+                path.removeSubrange(length...)
+                member = Int(document.nodes[member + 1].next)
+            }
+        case .array:
+            var index = 0
+            document.forEachElement(node) { element in
+                let length = path.count
+                if length > 0 { path.append(UInt8(ascii: ".")) }
+                path.append(contentsOf: String(index).utf8)
+                collectLeaves(element, path: &path, into: &pairs)
+                path.removeSubrange(length...)
+                index += 1
+            }
+        default:
+            guard !document.isEmptyValue(node) else { return }
+            let output: OutputValue
+            if document.kind(node) == .string {
+                output = .sourceString(node)
+            } else {
+                output = .text(document.withRawBytes(node) { builder.store(bytes: $0) })
+            }
+            pairs.append((builder.store(bytes: path), output))
+        }
     }
 
     /// How many of `wanted` labels still fit under the per-event limit; the rest are counted as dropped.
@@ -306,7 +350,8 @@ struct RecordMapper {
     }
 
     /// Converts a value to what a scalar field of `type` holds.
-    private mutating func convert(_ value: MappedValue, to type: UDMSchema.FieldType) -> Result<OutputValue, TransformFailure> {
+    /// `checked`: the value was checked against the enum when the table was compiled.
+    private mutating func convert(_ value: MappedValue, to type: UDMSchema.FieldType, checked: Bool) -> Result<OutputValue, TransformFailure> {
         if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
             return .failure(TransformFailure(message: "expected a scalar, found \(document.kindName(node))"))
         }
@@ -318,6 +363,7 @@ struct RecordMapper {
             case .text(let ref): return .success(.text(ref))
             }
         case .enumeration(let index):
+            if checked, case .text(let ref) = value { return .success(.text(ref)) }
             let text = builder.string(value, in: document)
             guard schema.enums[index].contains(text) else {
                 return .failure(TransformFailure(message: "'\(text)' is not a value of \(schema.enums[index].name)"))
@@ -325,6 +371,7 @@ struct RecordMapper {
             if case .text(let ref) = value { return .success(.text(ref)) }
             return .success(.text(builder.store(text)))
         case .timestamp:
+            if case .node(let node) = value, isCanonicalTimestamp(node) { return .success(.sourceString(node)) }
             let text = builder.string(value, in: document)
             guard let timestamp = Timestamp(any: text) else { return .failure(TransformFailure(message: "'\(text)' is not a timestamp")) }
             return .success(.text(builder.store(timestamp.rfc3339)))
@@ -367,25 +414,6 @@ extension JSONDocument {
         case .number: return "a number"
         case .true, .false: return "a boolean"
         case .null: return "null"
-        }
-    }
-
-    /// Calls `body(path, leafNode)` for every scalar below `node`; paths join keys and indexes with `.`.
-    func forEachLeaf(_ node: Int, prefix: String, _ body: (String, Int) -> Void) {
-        switch kind(node) {
-        case .object:
-            forEachMember(node) { key, value in
-                let name = string(key)
-                forEachLeaf(value, prefix: prefix.isEmpty ? name : prefix + "." + name, body)
-            }
-        case .array:
-            var index = 0
-            forEachElement(node) { element in
-                forEachLeaf(element, prefix: prefix.isEmpty ? String(index) : prefix + "." + String(index), body)
-                index += 1
-            }
-        default:
-            body(prefix, node)
         }
     }
 

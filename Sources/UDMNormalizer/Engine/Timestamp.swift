@@ -88,6 +88,31 @@ struct Timestamp: Sendable, Equatable {
         }
     }
 
+    /// True when `bytes` are already what `rfc3339` would write for them — `YYYY-MM-DDTHH:MM:SS`,
+    /// optional fraction of 1 to 9 digits, `Z`, every part in range — so they can be copied as they
+    /// are (CloudTrail's `eventTime` always is; parsing and re-printing it was a hot-path cost).
+    static func isCanonical(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let count = bytes.count
+        guard count >= 20, count != 21, count <= 30, bytes[count - 1] == 0x5A else { return false }
+        func digits(_ start: Int, _ length: Int) -> Int? {
+            var value = 0
+            for index in start..<start + length {
+                let byte = bytes[index]
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A, bytes[16] == 0x3A,
+              let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+              let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2) else { return false }
+        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year, month), hour <= 23, minute <= 59, second <= 59 else { return false }
+        if count > 20 {
+            guard bytes[19] == 0x2E, digits(20, count - 21) != nil else { return false }
+        }
+        return true
+    }
+
     /// Either form: text timestamps first, then epoch numbers.
     init?(any text: String) {
         if let parsed = Timestamp(text: text) { self = parsed } else if let parsed = Timestamp(epoch: text) { self = parsed } else { return nil }

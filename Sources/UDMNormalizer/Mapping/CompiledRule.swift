@@ -73,6 +73,9 @@ final class CompiledRule: Sendable {
     let isSingleValued: Bool
     /// The rule writes `metadata.event_type` (its classification decision is reported).
     let writesEventType: Bool
+    /// Every value the rule can write was checked against the target's enum when the table was
+    /// compiled (a constant, or a lookup's rows), so records need no check.
+    let valuesCheckedAtCompile: Bool
     /// The rule as written, its comment and its `@when` scope, for documentation and lint.
     let syntax: RuleSyntax
 
@@ -88,6 +91,14 @@ final class CompiledRule: Sendable {
         self.flattens = flattens
         self.leafType = leafType
         writesEventType = target.fieldPath == UDMValidator.eventTypePath
+        let transforms = stages.compactMap { stage -> Transform? in if case .transform(let t) = stage { t } else { nil } }
+        if case .lookup = transforms.last {
+            valuesCheckedAtCompile = true
+        } else if case .literal = source {
+            valuesCheckedAtCompile = transforms.isEmpty
+        } else {
+            valuesCheckedAtCompile = false
+        }
         let plainSteps = !target.usesFanOut && !target.steps.contains { $0.element == .append }
         switch target.leaf {
         case .scalar(_, let append): isSingleValued = plainSteps && !append
