@@ -266,28 +266,50 @@ struct UDMEventBuilder: Sendable {
         append(instance, field: field, content: .value(value), rule: rule)
     }
 
-    /// Calls `body` with each value at a dotted field path (every element of repeated messages is
-    /// searched) until it returns true; returns whether one did.
-    @discardableResult
-    func firstValue(at steps: [UDMSchema.FieldStep], where body: (Entry.Content) -> Bool) -> Bool {
-        firstValue(at: steps[...], from: 0, where: body)
+    /// The first value at a dotted field path, searching every element of repeated messages.
+    func firstValue(at steps: [UDMSchema.FieldStep]) -> Entry.Content? {
+        var found: Entry.Content?
+        _ = search(steps, from: 0, depth: 0) { found = $0; return true }
+        return found
     }
 
-    private func firstValue(at steps: ArraySlice<UDMSchema.FieldStep>, from instance: Int, where body: (Entry.Content) -> Bool) -> Bool {
-        guard let step = steps.first else { return false }
-        let rest = steps.dropFirst()
+    /// True when some value at a dotted field path satisfies `body` (every element of repeated
+    /// messages is searched).
+    func contains(at steps: [UDMSchema.FieldStep], where body: (Entry.Content) -> Bool) -> Bool {
+        search(steps, from: 0, depth: 0, body)
+    }
+
+    private func search(_ steps: [UDMSchema.FieldStep], from instance: Int, depth: Int, _ body: (Entry.Content) -> Bool) -> Bool {
+        let field = steps[depth].field
+        let isLast = depth == steps.count - 1
         var index = Int(instances[instance].first)
         while index >= 0 {
             let entry = entries[index]
-            if entry.field == step.field {
-                if rest.isEmpty {
+            if entry.field == field {
+                if isLast {
                     if body(entry.content) { return true }
-                } else if case .child(let child) = entry.content, firstValue(at: rest, from: child, where: body) {
+                } else if case .child(let child) = entry.content, search(steps, from: child, depth: depth + 1, body) {
                     return true
                 }
+            } else if entry.field > field {
+                return false
             }
             index = Int(entry.next)
         }
         return false
+    }
+
+    /// The value of scalar `field` of the root's `message` child (`metadata.event_type`, say): the
+    /// validator's per-event questions, answered without searching.
+    func rootChildValue(message: Int, field: Int) -> OutputValue? {
+        guard let child = child(of: 0, field: message, element: 0) else { return nil }
+        var index = Int(instances[child].first)
+        while index >= 0 {
+            let entry = entries[index]
+            if entry.field == field, case .value(let value) = entry.content { return value }
+            if entry.field > field { return nil }
+            index = Int(entry.next)
+        }
+        return nil
     }
 }

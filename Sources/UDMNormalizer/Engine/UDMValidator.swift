@@ -50,13 +50,8 @@ final class UDMValidator: Sendable {
 
     /// Validates and, where needed, downgrades the event type in place.
     func validate(_ builder: inout UDMEventBuilder, document: JSONDocument) -> Verdict {
-        guard builder.firstValue(at: [metadataField, eventTimestampField], where: { _ in true }) else { return .noEventTime }
-        var typeValue: OutputValue?
-        builder.firstValue(at: [metadataField, eventTypeField]) { content in
-            if case .value(let value) = content { typeValue = value }
-            return true
-        }
-        guard let typeValue else {
+        guard builder.rootChildValue(message: metadataField.field, field: eventTimestampField.field) != nil else { return .noEventTime }
+        guard let typeValue = builder.rootChildValue(message: metadataField.field, field: eventTypeField.field) else {
             setEventType(&builder, Self.fallbackEventType)
             return .downgraded(from: "(none)", missing: ["metadata.event_type"])
         }
@@ -80,7 +75,7 @@ final class UDMValidator: Sendable {
     }
 
     private func isPresent(_ steps: [UDMSchema.FieldStep], value: String?, in builder: UDMEventBuilder, document: JSONDocument) -> Bool {
-        builder.firstValue(at: steps) { content in
+        builder.contains(at: steps) { content in
             guard let value else { return true }
             if case .value(let output) = content { return builder.string(output, in: document) == value }
             return false

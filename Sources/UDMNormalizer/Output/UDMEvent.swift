@@ -2,7 +2,7 @@
 ///
 /// It keeps a reference to the parsed record so that unchanged source strings are copied to the
 /// output without being decoded and re-encoded.
-public struct UDMEvent: Sendable {
+public final class UDMEvent: Sendable {
     let document: JSONDocument
     let builder: UDMEventBuilder
     let schema: UDMSchema
@@ -22,15 +22,26 @@ public struct UDMEvent: Sendable {
     /// Source coverage, when the normalizer tracked it.
     let coverage: RecordCoverage?
 
+    init(document: JSONDocument, builder: UDMEventBuilder, schema: UDMSchema, logType: String, diagnostics: [Diagnostic],
+         rules: [CompiledRule], dedupeKey: String?, firedRules: [Int], classification: Classification?, downgrade: String?,
+         coverage: RecordCoverage?) {
+        self.document = document
+        self.builder = builder
+        self.schema = schema
+        self.logType = logType
+        self.diagnostics = diagnostics
+        self.rules = rules
+        self.dedupeKey = dedupeKey
+        self.firedRules = firedRules
+        self.classification = classification
+        self.downgrade = downgrade
+        self.coverage = coverage
+    }
+
     /// `metadata.event_type` as written.
     public var eventType: String {
-        guard let steps = schema.resolve("metadata.event_type") else { return "" }
-        var text = ""
-        builder.firstValue(at: steps) { content in
-            if case .value(let value) = content { text = builder.string(value, in: document) }
-            return true
-        }
-        return text
+        guard let steps = schema.resolve(UDMValidator.eventTypePath), case .value(let value)? = builder.firstValue(at: steps) else { return "" }
+        return builder.string(value, in: document)
     }
 
     /// The event as one line of compact JSON (no trailing newline); field names are UDM's snake_case.
