@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Cuts an input into records as it streams, holding at most one record (bounded by the size limit)
 /// plus one read chunk in memory, whatever the size of the input.
 ///
@@ -196,7 +202,7 @@ final class RecordReader {
         var searched = 0
         var end: Int
         while true {
-            if let newline = buffer[(cursor + searched)...].firstIndex(of: 0x0A) {
+            if let newline = Self.firstNewline(in: buffer, from: cursor + searched) {
                 end = newline
                 break
             }
@@ -235,6 +241,16 @@ final class RecordReader {
         } else {
             advance(to: end)
             finishAtEnd()
+        }
+    }
+
+    /// The index of the first `\n` at or after `start`: `memchr`, which scans a word or a vector
+    /// at a time (a byte loop here cost about ten instructions per input byte).
+    private static func firstNewline(in buffer: [UInt8], from start: Int) -> Int? {
+        guard start < buffer.count else { return nil }
+        return buffer.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, let found = memchr(base + start, 0x0A, raw.count - start) else { return nil }
+            return UnsafeRawPointer(found) - base
         }
     }
 

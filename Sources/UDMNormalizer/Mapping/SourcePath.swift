@@ -167,6 +167,24 @@ final class PathTable: @unchecked Sendable {
     /// The steps themselves, for the rare `[key=value]` selection (keyCount -2 marks one).
     let steps: [SourcePath.Step]
     let owner: ObjectIdentifier
+    /// Per parent (prefix id + 1; slot 0 is the record's root): a hash table of its key children,
+    /// so that the first lookup below an object resolves every child the tables read in one pass
+    /// over the object's members instead of one scan per child. `hashMask[p] < 0`: not batched
+    /// (few children, a first-letter-any-case key, or a selection below it).
+    let hashBase: UnsafeMutableBufferPointer<Int32>
+    let hashMask: UnsafeMutableBufferPointer<Int32>
+    let hashSlots: UnsafeMutableBufferPointer<Int32>
+    /// Per parent slot, its key children (for marking the ones an object lacks).
+    let childStart: UnsafeMutableBufferPointer<Int32>
+    let children: UnsafeMutableBufferPointer<Int32>
+
+    /// FNV-1a: keys are short, and this is cheap and good enough to spread them.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return hash
+    }
 
     init(_ interner: PathInterner) {
         let count = interner.count
@@ -203,10 +221,56 @@ final class PathTable: @unchecked Sendable {
         keys = .allocate(capacity: max(pool.count, 1))
         _ = keys.initialize(from: pool)
         self.steps = steps
+
+        // Children per parent slot; a parent is batched when it has enough plain key children.
+        var childLists = Array(repeating: [Int32](), count: count + 1)
+        var batchable = Array(repeating: true, count: count + 1)
+        for id in 0..<count {
+            let slot = Int(parent[id]) + 1
+            if keyCount[id] < 0 || alternateCount[id] >= 0 { batchable[slot] = false }
+            childLists[slot].append(Int32(id))
+        }
+        hashBase = .allocate(capacity: count + 1)
+        hashMask = .allocate(capacity: count + 1)
+        childStart = .allocate(capacity: count + 2)
+        children = .allocate(capacity: max(count, 1))
+        var slots: [Int32] = []
+        var childCount = 0
+        for slot in 0...count {
+            childStart[slot] = Int32(childCount)
+            for child in childLists[slot] {
+                children[childCount] = child
+                childCount += 1
+            }
+            let list = childLists[slot]
+            guard batchable[slot], list.count >= 3 else {
+                hashBase[slot] = 0
+                hashMask[slot] = -1
+                continue
+            }
+            var size = 4
+            while size < list.count * 2 { size *= 2 }
+            let base = slots.count
+            slots.append(contentsOf: repeatElement(-1, count: size))
+            for child in list {
+                let start = Int(keyStart[Int(child)])
+                let key = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(keys)[start..<start + Int(keyCount[Int(child)])])
+                var position = Int(Self.hash(key)) & (size - 1)
+                while slots[base + position] >= 0 { position = (position + 1) & (size - 1) }
+                slots[base + position] = child
+            }
+            hashBase[slot] = Int32(base)
+            hashMask[slot] = Int32(size - 1)
+        }
+        childStart[count + 1] = Int32(childCount)
+        hashSlots = .allocate(capacity: max(slots.count, 1))
+        _ = hashSlots.initialize(from: slots)
     }
 
     deinit {
-        for buffer in [parent, keyStart, keyCount, alternateStart, alternateCount, index] { buffer.deallocate() }
+        for buffer in [parent, keyStart, keyCount, alternateStart, alternateCount, index, hashBase, hashMask, hashSlots, childStart, children] {
+            buffer.deallocate()
+        }
         keys.deallocate()
     }
 
@@ -229,6 +293,11 @@ final class PathResolver {
     private let alternateCount: UnsafeMutableBufferPointer<Int32>
     private let elementIndex: UnsafeMutableBufferPointer<Int32>
     private let keys: UnsafeRawBufferPointer
+    private let hashBase: UnsafeMutableBufferPointer<Int32>
+    private let hashMask: UnsafeMutableBufferPointer<Int32>
+    private let hashSlots: UnsafeMutableBufferPointer<Int32>
+    private let childStart: UnsafeMutableBufferPointer<Int32>
+    private let children: UnsafeMutableBufferPointer<Int32>
     /// Resolved node per prefix id (`unknown`, `absent` or the node).
     private let memo: UnsafeMutableBufferPointer<Int32>
 
@@ -248,6 +317,11 @@ final class PathResolver {
         alternateCount = table.alternateCount
         elementIndex = table.index
         keys = UnsafeRawBufferPointer(table.keys)
+        hashBase = table.hashBase
+        hashMask = table.hashMask
+        hashSlots = table.hashSlots
+        childStart = table.childStart
+        children = table.children
         memo = .allocate(capacity: table.count)
         memo.initialize(repeating: Self.unknown)
     }
@@ -265,6 +339,11 @@ final class PathResolver {
         alternateCount = empty
         elementIndex = empty
         keys = UnsafeRawBufferPointer(start: nil, count: 0)
+        hashBase = empty
+        hashMask = empty
+        hashSlots = empty
+        childStart = empty
+        children = empty
         memo = empty
     }
 
@@ -278,6 +357,10 @@ final class PathResolver {
         if known != Self.unknown { return Int(known) }
         let parentID = Int(parent[id])
         let base = parentID < 0 ? root : resolve(prefix: parentID)
+        if base >= 0, hashMask[parentID + 1] >= 0, document.kind(base) == .object {
+            resolveChildren(of: parentID + 1, object: base)
+            return Int(memo[id])
+        }
         var result = -1
         if base >= 0 {
             let count = Int(keyCount[id])
@@ -304,6 +387,46 @@ final class PathResolver {
         }
         memo[id] = Int32(result)
         return result
+    }
+
+    /// Resolves every key child of parent slot `slot` in one pass over `object`'s members: each
+    /// member key is hashed and looked up among the children. A later duplicate key overwrites an
+    /// earlier one, so the last occurrence wins, as in `JSONDocument.member`.
+    private func resolveChildren(of slot: Int, object: Int) {
+        let base = Int(hashBase[slot])
+        let mask = Int(hashMask[slot])
+        for position in Int(childStart[slot])..<Int(childStart[slot + 1]) { memo[Int(children[position])] = Self.absent }
+        document.nodes.withUnsafeBufferPointer { tape in
+            document.bytes.withUnsafeBytes { raw in
+                var member = object + 1
+                for _ in 0..<Int(tape[object].count) {
+                    let key = tape[member]
+                    if key.flags & (JSONNode.hasEscapes | JSONNode.needsRepair) == 0 {
+                        let bytes = UnsafeRawBufferPointer(rebasing: raw[Int(key.start)..<Int(key.end)])
+                        match(bytes, value: member + 1, base: base, mask: mask)
+                    } else {
+                        var decoded = document.string(member)
+                        decoded.withUTF8 { match(UnsafeRawBufferPointer($0), value: member + 1, base: base, mask: mask) }
+                    }
+                    member = Int(tape[member + 1].next)
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func match(_ bytes: UnsafeRawBufferPointer, value: Int, base: Int, mask: Int) {
+        var position = Int(PathTable.hash(bytes)) & mask
+        while true {
+            let child = Int(hashSlots[base + position])
+            if child < 0 { return }
+            let start = Int(keyStart[child])
+            if Int(keyCount[child]) == bytes.count, bytes.elementsEqual(UnsafeRawBufferPointer(rebasing: keys[start..<start + bytes.count])) {
+                memo[child] = Int32(value)
+                return
+            }
+            position = (position + 1) & mask
+        }
     }
 
     /// Where the walk starts: the memoized prefix node, or the root with no steps taken.
