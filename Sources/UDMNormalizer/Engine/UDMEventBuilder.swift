@@ -267,19 +267,30 @@ struct UDMEventBuilder: Sendable {
     }
 
     /// The first value at a dotted field path, searching every element of repeated messages.
-    func firstValue(at steps: [UDMSchema.FieldStep]) -> Entry.Content? {
-        var found: Entry.Content?
-        _ = search(steps, from: 0, depth: 0) { found = $0; return true }
-        return found
+    func firstValue(at steps: [UDMSchema.FieldStep], depth: Int = 0, from instance: Int = 0) -> Entry.Content? {
+        let field = steps[depth].field
+        let isLast = depth == steps.count - 1
+        var index = Int(instances[instance].first)
+        while index >= 0 {
+            let entry = entries[index]
+            if entry.field == field {
+                if isLast { return entry.content }
+                if case .child(let child) = entry.content, let found = firstValue(at: steps, depth: depth + 1, from: child) { return found }
+            } else if entry.field > field {
+                return nil
+            }
+            index = Int(entry.next)
+        }
+        return nil
     }
 
-    /// True when some value at a dotted field path satisfies `body` (every element of repeated
-    /// messages is searched).
-    func contains(at steps: [UDMSchema.FieldStep], where body: (Entry.Content) -> Bool) -> Bool {
-        search(steps, from: 0, depth: 0, body)
+    /// True when some value at a dotted field path exists (equals `value`, when given); every
+    /// element of repeated messages is searched.
+    func hasValue(at steps: [UDMSchema.FieldStep], equalTo value: String?, document: JSONDocument) -> Bool {
+        hasValue(steps, depth: 0, from: 0, equalTo: value, document: document)
     }
 
-    private func search(_ steps: [UDMSchema.FieldStep], from instance: Int, depth: Int, _ body: (Entry.Content) -> Bool) -> Bool {
+    private func hasValue(_ steps: [UDMSchema.FieldStep], depth: Int, from instance: Int, equalTo value: String?, document: JSONDocument) -> Bool {
         let field = steps[depth].field
         let isLast = depth == steps.count - 1
         var index = Int(instances[instance].first)
@@ -287,8 +298,9 @@ struct UDMEventBuilder: Sendable {
             let entry = entries[index]
             if entry.field == field {
                 if isLast {
-                    if body(entry.content) { return true }
-                } else if case .child(let child) = entry.content, search(steps, from: child, depth: depth + 1, body) {
+                    guard let value else { return true }
+                    if case .value(let output) = entry.content, string(output, in: document) == value { return true }
+                } else if case .child(let child) = entry.content, hasValue(steps, depth: depth + 1, from: child, equalTo: value, document: document) {
                     return true
                 }
             } else if entry.field > field {

@@ -75,10 +75,6 @@ final class UDMValidator: Sendable {
     }
 
     private func isPresent(_ steps: [UDMSchema.FieldStep], value: String?, in builder: UDMEventBuilder, document: JSONDocument) -> Bool {
-        builder.contains(at: steps) { content in
-            guard let value else { return true }
-            if case .value(let output) = content { return builder.string(output, in: document) == value }
-            return false
-        }
+        builder.hasValue(at: steps, equalTo: value, document: document)
     }
 }
