@@ -209,6 +209,36 @@ import Testing
         }
     }
 
+    /// The resolver finds a parent's children in one hashed pass; it must agree with a plain walk
+    /// of each path: last duplicate wins, an exact key beats its other-case spelling, escaped keys
+    /// are decoded, arrays take numeric steps, and a table with exact keys shares prefixes with one
+    /// that takes either case.
+    @Test func memoizedPathLookupsAgreeWithPlainWalks() throws {
+        let paths = ["id", "service.action", "service.count", "service.0", "type", "ab", "list.1.name", "list.0", "detail.x", "detail.y"]
+        func table(_ name: String, keys: String) -> (String, String) {
+            let rules = paths.map { "\($0) -> additional[\"\($0)\"]" }.joined(separator: "\n")
+            return (name, "@log_type \(name.uppercased())\n\(keys)@match exists id\n" + rules)
+        }
+        let mappings = try MappingSet(files: [table("exact.map", keys: ""), table("any.map", keys: "@keys first_letter_any_case\n")])
+        let records = [
+            #"{"id":1,"id":2,"service":{"action":"a","Action":"B","count":3},"Service":{"action":"c"},"type":"t"}"#,
+            #"{"Id":1,"Service":{"Action":"x","Count":0},"Type":null,"ab":"escaped?","a\u0062":"yes"}"#,
+            #"{"id":"s","service":["zero","one"],"list":[{"name":"n0"},{"name":"n1","name":"n2"}],"detail":{"x":1,"X":2,"y":{}}}"#,
+            #"{"ID":1,"SERVICE":{},"list":{"1":{"name":"object"}},"detail":[1,2]}"#,
+        ]
+        let sourcePaths = mappings.files.flatMap { $0.rules }.flatMap { $0.source.paths }
+        #expect(sourcePaths.count == paths.count * 2)
+        for record in records {
+            let document = try JSONParser.parse(Array(record.utf8))
+            let resolver = PathResolver(document: document, root: document.root, mappings: mappings)
+            for path in sourcePaths.reversed() + sourcePaths {
+                let memoized = resolver.value(of: path).map { document.rawText($0) }
+                let walked = document.value(of: path, from: document.root).map { document.rawText($0) }
+                #expect(memoized == walked, "\(path) in \(record)")
+            }
+        }
+    }
+
     // MARK: Errors at file:line:col
 
     @Test func syntaxErrorsNameFileLineAndColumn() {

@@ -15,6 +15,16 @@ import Testing
         #expect(Timestamp(any: input)?.rfc3339 == expected)
     }
 
+    /// The copy-as-is shortcut must accept exactly the texts that parse and print back unchanged.
+    @Test(arguments: ["2022-05-10T13:36:55Z", "1969-12-31T23:59:59.5Z", "2024-02-29T00:00:00.123456789Z", "0001-01-01T00:00:00Z",
+                      "2022-05-10t13:36:55Z", "2022-05-10T13:36:55z", "2022-05-10 13:36:55Z", "2022-05-10T13:36:55", "2022-05-10T13:36:55.Z",
+                      "2022-05-10T13:36:60Z", "2021-02-29T00:00:00Z", "2022-05-10T13:36:55+00:00", "2022-05-10T13:36:55.1234567890Z",
+                      "2022-5-10T13:36:55Z", "20220-05-10T13:36:55Z", "2022-05-10T13:36:5xZ"])
+    func canonicalTextIsExactlyWhatPrintsBackUnchanged(_ input: String) {
+        let canonical = Array(input.utf8).withUnsafeBytes { Timestamp.isCanonical($0) }
+        #expect(canonical == (Timestamp(any: input)?.rfc3339 == input), "\(input)")
+    }
+
     @Test(arguments: ["", "...", "redacted", "2022-13-01T00:00:00Z", "2021-02-29T00:00:00Z", "2022-05-10", "2022-05-10T25:00:00Z", "2022-05-10T13:36:55.1234567890Z", "2022-05-10T13:36:55Zjunk"])
     func rejectsWhatIsNotATimestamp(_ input: String) {
         #expect(Timestamp(any: input) == nil)

@@ -170,7 +170,8 @@ final class PathTable: @unchecked Sendable {
     /// Per parent (prefix id + 1; slot 0 is the record's root): a hash table of its key children,
     /// so that the first lookup below an object resolves every child the tables read in one pass
     /// over the object's members instead of one scan per child. `hashMask[p] < 0`: not batched
-    /// (few children, a first-letter-any-case key, or a selection below it).
+    /// (a single child, or a selection below it). Slots hold `child * 2`, or `child * 2 + 1` for
+    /// the alternate spelling of a first-letter-any-case key.
     let hashBase: UnsafeMutableBufferPointer<Int32>
     let hashMask: UnsafeMutableBufferPointer<Int32>
     let hashSlots: UnsafeMutableBufferPointer<Int32>
@@ -227,7 +228,7 @@ final class PathTable: @unchecked Sendable {
         var batchable = Array(repeating: true, count: count + 1)
         for id in 0..<count {
             let slot = Int(parent[id]) + 1
-            if keyCount[id] < 0 || alternateCount[id] >= 0 { batchable[slot] = false }
+            if keyCount[id] < 0 { batchable[slot] = false }
             childLists[slot].append(Int32(id))
         }
         hashBase = .allocate(capacity: count + 1)
@@ -243,21 +244,28 @@ final class PathTable: @unchecked Sendable {
                 childCount += 1
             }
             let list = childLists[slot]
-            guard batchable[slot], list.count >= 3 else {
+            guard batchable[slot], list.count >= 2 else {
                 hashBase[slot] = 0
                 hashMask[slot] = -1
                 continue
             }
+            // Entries are `child * 2`, or `child * 2 + 1` for the alternate spelling of its key.
+            var spellings: [(entry: Int32, start: Int, count: Int)] = []
+            for child in list {
+                spellings.append((child * 2, Int(keyStart[Int(child)]), Int(keyCount[Int(child)])))
+                if alternateCount[Int(child)] >= 0 {
+                    spellings.append((child * 2 + 1, Int(alternateStart[Int(child)]), Int(alternateCount[Int(child)])))
+                }
+            }
             var size = 4
-            while size < list.count * 2 { size *= 2 }
+            while size < spellings.count * 2 { size *= 2 }
             let base = slots.count
             slots.append(contentsOf: repeatElement(-1, count: size))
-            for child in list {
-                let start = Int(keyStart[Int(child)])
-                let key = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(keys)[start..<start + Int(keyCount[Int(child)])])
+            for spelling in spellings {
+                let key = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(keys)[spelling.start..<spelling.start + spelling.count])
                 var position = Int(Self.hash(key)) & (size - 1)
                 while slots[base + position] >= 0 { position = (position + 1) & (size - 1) }
-                slots[base + position] = child
+                slots[base + position] = spelling.entry
             }
             hashBase[slot] = Int32(base)
             hashMask[slot] = Int32(size - 1)
@@ -300,6 +308,7 @@ final class PathResolver {
     private let children: UnsafeMutableBufferPointer<Int32>
     /// Resolved node per prefix id (`unknown`, `absent` or the node).
     private let memo: UnsafeMutableBufferPointer<Int32>
+    private let prefixCount: Int
 
     private static let unknown: Int32 = -2
     private static let absent: Int32 = -1
@@ -309,6 +318,7 @@ final class PathResolver {
         self.document = document
         self.root = root
         self.table = table
+        prefixCount = table.count
         owner = table.owner
         parent = table.parent
         keyStart = table.keyStart
@@ -322,7 +332,8 @@ final class PathResolver {
         hashSlots = table.hashSlots
         childStart = table.childStart
         children = table.children
-        memo = .allocate(capacity: table.count)
+        // The second half holds alternate-spelling matches while a parent's children are resolved.
+        memo = .allocate(capacity: table.count * 2)
         memo.initialize(repeating: Self.unknown)
     }
 
@@ -330,6 +341,7 @@ final class PathResolver {
         self.document = document
         self.root = root
         table = nil
+        prefixCount = 0
         owner = nil
         let empty = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
         parent = empty
@@ -395,7 +407,12 @@ final class PathResolver {
     private func resolveChildren(of slot: Int, object: Int) {
         let base = Int(hashBase[slot])
         let mask = Int(hashMask[slot])
-        for position in Int(childStart[slot])..<Int(childStart[slot + 1]) { memo[Int(children[position])] = Self.absent }
+        let childRange = Int(childStart[slot])..<Int(childStart[slot + 1])
+        for position in childRange {
+            let child = Int(children[position])
+            memo[child] = Self.absent
+            memo[prefixCount + child] = Self.absent
+        }
         document.nodes.withUnsafeBufferPointer { tape in
             document.bytes.withUnsafeBytes { raw in
                 var member = object + 1
@@ -412,18 +429,27 @@ final class PathResolver {
                 }
             }
         }
+        // The exact key wins over its alternate spelling, as in the one-child lookup.
+        for position in childRange {
+            let child = Int(children[position])
+            if memo[child] == Self.absent { memo[child] = memo[prefixCount + child] }
+        }
     }
 
     @inline(__always)
     private func match(_ bytes: UnsafeRawBufferPointer, value: Int, base: Int, mask: Int) {
         var position = Int(PathTable.hash(bytes)) & mask
         while true {
-            let child = Int(hashSlots[base + position])
-            if child < 0 { return }
-            let start = Int(keyStart[child])
-            if Int(keyCount[child]) == bytes.count, bytes.elementsEqual(UnsafeRawBufferPointer(rebasing: keys[start..<start + bytes.count])) {
-                memo[child] = Int32(value)
-                return
+            let entry = Int(hashSlots[base + position])
+            if entry < 0 { return }
+            let child = entry >> 1
+            let isAlternate = entry & 1 == 1
+            let start = Int(isAlternate ? alternateStart[child] : keyStart[child])
+            let count = Int(isAlternate ? alternateCount[child] : keyCount[child])
+            // No early return: two prefixes may share a spelling (the same key read by an exact table
+            // and by a first-letter-any-case one), and each must get the value.
+            if count == bytes.count, bytes.elementsEqual(UnsafeRawBufferPointer(rebasing: keys[start..<start + count])) {
+                memo[isAlternate ? prefixCount + child : child] = Int32(value)
             }
             position = (position + 1) & mask
         }
