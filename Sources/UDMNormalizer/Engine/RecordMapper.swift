@@ -36,23 +36,42 @@ struct RecordMapper {
     mutating func run(_ rules: [CompiledRule], screens: [RuleScreen]) {
         var values: [(MappedValue, Int)] = []
         values.reserveCapacity(8)
-        for index in rules.indices {
-            let screen = screens[index]
-            if screen.sourcePrefix >= 0 {
-                let node = resolver.resolve(prefix: Int(screen.sourcePrefix))
-                if node < 0 || document.isEmptyValue(node) { continue }
-            }
-            if screen.instanceKey >= 0 {
-                let instance = builder.knownInstance(key: Int(screen.instanceKey))
-                if instance >= 0 && builder.has(instance, field: Int(screen.field)) { continue }
-            }
-            let rule = rules[index]
-            if isAlreadySet(rule) { continue }
-            guard rule.recordConditions.allSatisfy({ $0.holds(in: resolver, value: nil) }) else { continue }
-            values.removeAll(keepingCapacity: true)
-            Self.collectValues(rule.source, resolver: resolver, builder: &builder, into: &values)
-            for (value, fanIndex) in values {
-                apply(rule, index: index, value: value, fanIndex: fanIndex)
+        screens.withUnsafeBufferPointer { screens in
+            for index in screens.indices {
+                let screen = screens[index]
+                var sourceNode = -1
+                if screen.sourcePrefix >= 0 {
+                    sourceNode = resolver.resolve(prefix: Int(screen.sourcePrefix))
+                    if sourceNode < 0 || document.isEmptyValue(sourceNode) { continue }
+                }
+                var mayBeSet = true
+                if screen.instanceKey >= 0 {
+                    let instance = builder.knownInstance(key: Int(screen.instanceKey))
+                    if instance >= 0 {
+                        if builder.has(instance, field: Int(screen.field)) { continue }
+                        mayBeSet = false
+                    }
+                }
+                let rule = rules[index]
+                if mayBeSet && isAlreadySet(rule) { continue }
+                if screen.hasRecordConditions {
+                    var holds = true
+                    for condition in rule.recordConditions where !condition.holds(in: resolver) {
+                        holds = false
+                        break
+                    }
+                    if !holds { continue }
+                }
+                if sourceNode >= 0 {
+                    // The screen resolved the whole source already: one value, no fan-out.
+                    apply(rule, index: index, value: .node(sourceNode), fanIndex: 0, hasStages: screen.hasStages)
+                    continue
+                }
+                values.removeAll(keepingCapacity: true)
+                Self.collectValues(rule.source, resolver: resolver, builder: &builder, into: &values)
+                for (value, fanIndex) in values {
+                    apply(rule, index: index, value: value, fanIndex: fanIndex, hasStages: screen.hasStages)
+                }
             }
         }
     }
@@ -93,10 +112,10 @@ struct RecordMapper {
         }
     }
 
-    private mutating func apply(_ rule: CompiledRule, index: Int, value initial: MappedValue, fanIndex: Int) {
+    private mutating func apply(_ rule: CompiledRule, index: Int, value initial: MappedValue, fanIndex: Int, hasStages: Bool) {
         var value = initial
         lookupRow = nil
-        for stage in rule.stages {
+        for stage in hasStages ? rule.stages : [] {
             switch stage {
             case .when(let condition):
                 let holds: Bool

@@ -118,8 +118,14 @@ struct RuleScreen: Sendable {
     /// field. When that field is set already, the rule cannot write (-1: no such shortcut).
     var instanceKey: Int32
     var field: Int32
+    /// Whether the rule has record conditions and value stages at all (most have neither), so the
+    /// engine touches those arrays only when there is something in them.
+    var hasRecordConditions: Bool
+    var hasStages: Bool
 
     init(_ rule: CompiledRule) {
+        hasRecordConditions = !rule.recordConditions.isEmpty
+        hasStages = !rule.stages.isEmpty
         if case .path(let path) = rule.source, path.isWholePrefix, !path.fansOut {
             sourcePrefix = Int32(path.prefixID)
         } else {

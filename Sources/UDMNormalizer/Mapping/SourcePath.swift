@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A compiled log-field path: `userIdentity.arn`, `resources.0.ARN`, `resources[*].ARN`,
 /// `insightDetails.insightContext.attributions[attribute=userAgent].insight.0.value`.
 ///
@@ -179,12 +185,23 @@ final class PathTable: @unchecked Sendable {
     let childStart: UnsafeMutableBufferPointer<Int32>
     let children: UnsafeMutableBufferPointer<Int32>
 
-    /// FNV-1a: keys are short, and this is cheap and good enough to spread them.
+    /// Mixes the length with the first and last eight bytes: a few loads and multiplies per key,
+    /// and JSON keys of one object rarely agree on all three.
     @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return hash
+        let count = bytes.count
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        if let base = bytes.baseAddress {
+            if count >= 8 {
+                head = base.loadUnaligned(as: UInt64.self)
+                tail = base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else {
+                for index in 0..<count { head = head << 8 | UInt64(base.load(fromByteOffset: index, as: UInt8.self)) }
+            }
+        }
+        let mixed = (head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
+        return UInt32(truncatingIfNeeded: (mixed ^ (mixed >> 29)) &* 0xBF58_476D_1CE4_E5B9 >> 32)
     }
 
     init(_ interner: PathInterner) {
@@ -448,7 +465,7 @@ final class PathResolver {
             let count = Int(isAlternate ? alternateCount[child] : keyCount[child])
             // No early return: two prefixes may share a spelling (the same key read by an exact table
             // and by a first-letter-any-case one), and each must get the value.
-            if count == bytes.count, bytes.elementsEqual(UnsafeRawBufferPointer(rebasing: keys[start..<start + count])) {
+            if count == bytes.count, count == 0 || memcmp(bytes.baseAddress!, keys.baseAddress! + start, count) == 0 {
                 memo[isAlternate ? prefixCount + child : child] = Int32(value)
             }
             position = (position + 1) & mask
