@@ -36,42 +36,44 @@ struct RecordMapper {
     mutating func run(_ rules: [CompiledRule], screens: [RuleScreen]) {
         var values: [(MappedValue, Int)] = []
         values.reserveCapacity(8)
-        screens.withUnsafeBufferPointer { screens in
-            for index in screens.indices {
-                let screen = screens[index]
-                var sourceNode = -1
-                if screen.sourcePrefix >= 0 {
-                    sourceNode = resolver.resolve(prefix: Int(screen.sourcePrefix))
-                    if sourceNode < 0 || document.isEmptyValue(sourceNode) { continue }
+        // Locals, not properties, in the loop: reading a struct property holding arrays (or a class
+        // reference) through `self` on every rule cost a retain and a release each time.
+        let resolver = self.resolver
+        let document = self.document
+        for index in 0..<screens.count {
+            let screen = screens[index]
+            var sourceNode = -1
+            if screen.sourcePrefix >= 0 {
+                sourceNode = resolver.resolve(prefix: Int(screen.sourcePrefix))
+                if sourceNode < 0 || document.isEmptyValue(sourceNode) { continue }
+            }
+            var mayBeSet = true
+            if screen.instanceKey >= 0 {
+                let instance = builder.knownInstance(key: Int(screen.instanceKey))
+                if instance >= 0 {
+                    if builder.has(instance, field: Int(screen.field)) { continue }
+                    mayBeSet = false
                 }
-                var mayBeSet = true
-                if screen.instanceKey >= 0 {
-                    let instance = builder.knownInstance(key: Int(screen.instanceKey))
-                    if instance >= 0 {
-                        if builder.has(instance, field: Int(screen.field)) { continue }
-                        mayBeSet = false
-                    }
+            }
+            let rule = rules[index]
+            if mayBeSet && isAlreadySet(rule) { continue }
+            if screen.hasRecordConditions {
+                var holds = true
+                for condition in rule.recordConditions where !condition.holds(in: resolver) {
+                    holds = false
+                    break
                 }
-                let rule = rules[index]
-                if mayBeSet && isAlreadySet(rule) { continue }
-                if screen.hasRecordConditions {
-                    var holds = true
-                    for condition in rule.recordConditions where !condition.holds(in: resolver) {
-                        holds = false
-                        break
-                    }
-                    if !holds { continue }
-                }
-                if sourceNode >= 0 {
-                    // The screen resolved the whole source already: one value, no fan-out.
-                    apply(rule, index: index, value: .node(sourceNode), fanIndex: 0, hasStages: screen.hasStages)
-                    continue
-                }
-                values.removeAll(keepingCapacity: true)
-                Self.collectValues(rule.source, resolver: resolver, builder: &builder, into: &values)
-                for (value, fanIndex) in values {
-                    apply(rule, index: index, value: value, fanIndex: fanIndex, hasStages: screen.hasStages)
-                }
+                if !holds { continue }
+            }
+            if sourceNode >= 0 {
+                // The screen resolved the whole source already: one value, no fan-out.
+                apply(rule, index: index, value: .node(sourceNode), fanIndex: 0, hasStages: screen.hasStages)
+                continue
+            }
+            values.removeAll(keepingCapacity: true)
+            Self.collectValues(rule.source, resolver: resolver, builder: &builder, into: &values)
+            for (value, fanIndex) in values {
+                apply(rule, index: index, value: value, fanIndex: fanIndex, hasStages: screen.hasStages)
             }
         }
     }
