@@ -171,6 +171,9 @@ struct OrderedPipeline {
             return
         }
         while slots.count - head >= window { consumeHead(consume) }
+        // Deliver what is finished before (perhaps) blocking for a free worker, so that writing
+        // output overlaps the workers' normalizing instead of waiting for a full window.
+        deliverFinished(consume)
         let slot = Slot()
         slots.append(slot)
         workers.wait()
@@ -194,6 +197,10 @@ struct OrderedPipeline {
         slot.done.signal()
         slots.append(slot)
         // Deliver whatever is already finished, so markers and messages appear promptly.
+        deliverFinished(consume)
+    }
+
+    private mutating func deliverFinished(_ consume: Consumer) {
         while head < slots.count, slots[head].done.wait(timeout: .now()) == .success {
             slots[head].done.signal()
             consumeHead(consume)
