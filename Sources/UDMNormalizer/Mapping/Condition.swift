@@ -14,12 +14,12 @@ indirect enum Condition: Sendable {
 
     init(_ syntax: ConditionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase = .exact, interner: PathInterner? = nil) throws(MappingError) {
         switch syntax {
-        case .exists(let path, let column): self = .exists(try SourcePath(path, location: location, column: column, keyCase: keyCase, interner: interner))
-        case .missing(let path, let column): self = .missing(try SourcePath(path, location: location, column: column, keyCase: keyCase, interner: interner))
-        case .equals(let path, let values, let column): self = .equals(try SourcePath(path, location: location, column: column, keyCase: keyCase, interner: interner), ComparisonValues(values))
-        case .notEquals(let path, let values, let column): self = .notEquals(try SourcePath(path, location: location, column: column, keyCase: keyCase, interner: interner), ComparisonValues(values))
+        case .exists(let path, let column): self = .exists(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner))
+        case .missing(let path, let column): self = .missing(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner))
+        case .equals(let path, let values, let column): self = .equals(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), ComparisonValues(values))
+        case .notEquals(let path, let values, let column): self = .notEquals(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), ComparisonValues(values))
         case .compare(let path, let op, let value, let column):
-            self = .compare(try SourcePath(path, location: location, column: column, keyCase: keyCase, interner: interner), op, value)
+            self = .compare(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), op, value)
         case .valuePredicate(let name, let column):
             switch name {
             case "is_ip": self = .isIP

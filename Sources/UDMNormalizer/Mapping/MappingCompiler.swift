@@ -33,7 +33,7 @@ struct MappingCompiler {
             for rule in file.rules { rules.append(try compile(rule, lookups: lookups, keyCase: keyCase)) }
             var excluded: [(kind: ExcludedPathSyntax.Kind, path: SourcePath)] = []
             for path in file.excludedPaths {
-                excluded.append((path.kind, try SourcePath(path.path, location: path.location, column: path.location.column, keyCase: keyCase, interner: interner)))
+                excluded.append((path.kind, try SourcePath.compiled(path.path, location: path.location, column: path.location.column, keyCase: keyCase, interner: interner)))
             }
             let dedupeKey = try file.dedupeKey.map { (key) throws(MappingError) in try compile(key.0, location: key.1, keyCase: keyCase) }
             if let dedupeKey, dedupeKey.fansOut, let location = file.dedupeKey?.1 {
@@ -55,7 +55,13 @@ struct MappingCompiler {
     private func compile(_ rule: RuleSyntax, lookups: [String: LookupTable], keyCase: SourcePath.KeyCase) throws(MappingError) -> CompiledRule {
         let location = rule.location
         let source = try compile(rule.source, location: location, keyCase: keyCase)
-        let target = try TargetPath(rule.target, schema: schema, location: location, column: rule.targetColumn, instances: targets)
+        let target: TargetPath
+        if let known = targets.compiledTargets[rule.target] {
+            target = known
+        } else {
+            target = try TargetPath(rule.target, schema: schema, location: location, column: rule.targetColumn, instances: targets)
+            targets.compiledTargets[rule.target] = target
+        }
         var recordConditions: [Condition] = []
         for scope in rule.scope { recordConditions.append(try Condition(scope, location: location, keyCase: keyCase, interner: interner)) }
         var stages: [RuleStage] = []
@@ -109,7 +115,7 @@ struct MappingCompiler {
     private func compile(_ expression: SourceExpressionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase) throws(MappingError) -> CompiledSource {
         switch expression {
         case .path(let text, let column):
-            return .path(try SourcePath(text, location: location, column: column, keyCase: keyCase, interner: interner))
+            return .path(try SourcePath.compiled(text, location: location, column: column, keyCase: keyCase, interner: interner))
         case .literal(let text, _):
             return .literal(text)
         case .concatenation(let parts):

@@ -35,11 +35,32 @@ struct MappingLexer {
 
     private static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
 
+    private static let oneCharacterSymbols: Set<Unicode.Scalar> = Set("|+=(),[]<>".unicodeScalars)
+
+    /// `->`, `??`, `==`, `!=`, `>=` or `<=` when `first` and `second` spell one.
+    private static func twoCharacterSymbol(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> String? {
+        switch (first, second) {
+        case ("-", ">"): return "->"
+        case ("?", "?"): return "??"
+        case ("=", "="): return "=="
+        case ("!", "="): return "!="
+        case (">", "="): return ">="
+        case ("<", "="): return "<="
+        default: return nil
+        }
+    }
+
     /// Tokenizes `line`; a `#` outside a string starts a comment that runs to the end of the line.
     func tokenize(_ line: String) throws(MappingError) -> [MappingToken] {
         // Unicode scalars, not Characters: tables are read at every start-up, and grapheme
         // segmentation costs far more than the (ASCII) syntax needs.
-        let chars = Array(line.unicodeScalars)
+        // An ASCII line (nearly all are) maps byte for byte, which is far cheaper than decoding.
+        let bytes = Array(line.utf8)
+        let isASCII = bytes.allSatisfy { $0 < 0x80 }
+        let chars = isASCII ? bytes.map { Unicode.Scalar($0) } : Array(line.unicodeScalars)
+        func text(_ range: Range<Int>) -> String {
+            isASCII ? String(decoding: bytes[range], as: UTF8.self) : Self.text(chars[range])
+        }
         var tokens: [MappingToken] = []
         var i = 0
         func fail(_ message: String, at index: Int) -> MappingError {
@@ -59,24 +80,22 @@ struct MappingLexer {
             if c == "@" && tokens.isEmpty {
                 i += 1
                 while i < chars.count, Self.isLetterOrDigit(chars[i]) || chars[i] == "_" { i += 1 }
-                tokens.append(MappingToken(kind: .directive, text: Self.text(chars[(start + 1)..<i]), column: start + 1))
+                tokens.append(MappingToken(kind: .directive, text: text((start + 1)..<i), column: start + 1))
                 continue
             }
-            var two = String(c)
-            if i + 1 < chars.count { two.unicodeScalars.append(chars[i + 1]) }
-            if ["->", "??", "==", "!=", ">=", "<="].contains(two) {
-                tokens.append(MappingToken(kind: .symbol, text: two, column: start + 1))
+            if i + 1 < chars.count, let symbol = Self.twoCharacterSymbol(c, chars[i + 1]) {
+                tokens.append(MappingToken(kind: .symbol, text: symbol, column: start + 1))
                 i += 2
                 continue
             }
-            if "|+=(),[]<>".unicodeScalars.contains(c) {
+            if Self.oneCharacterSymbols.contains(c) {
                 tokens.append(MappingToken(kind: .symbol, text: String(c), column: start + 1))
                 i += 1
                 continue
             }
             if Self.isWordCharacter(c) && c != "-" || (c == "-" && i + 1 < chars.count && (Self.isDigit(chars[i + 1]) || chars[i + 1] == "i")) {
                 i = try readWord(chars, from: i, fail: fail)
-                tokens.append(MappingToken(kind: .word, text: Self.text(chars[start..<i]), column: start + 1))
+                tokens.append(MappingToken(kind: .word, text: text(start..<i), column: start + 1))
                 continue
             }
             throw fail("unexpected character '\(c)'", at: i)

@@ -24,10 +24,13 @@ struct MappingParser {
         var scopes: [(ConditionSyntax, TableLocation, String)] = []
         var openLookup: LookupSyntax?
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines are cut at each "\n" byte: splitting the String by Character walks grapheme
+        // clusters (slow at start-up) and would not cut at "\r\n", a single Character.
+        for lineBytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let rawLine = String(decoding: lineBytes, as: UTF8.self)
             lineNumber += 1
             let location = TableLocation(file: fileName, line: lineNumber, column: 1)
-            let tokens = try MappingLexer(location: location).tokenize(String(rawLine))
+            let tokens = try MappingLexer(location: location).tokenize(rawLine)
             guard let first = tokens.first else { continue }
             var cursor = TokenCursor(tokens: tokens, location: location, lineLength: rawLine.count)
 

@@ -104,6 +104,17 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
         prefixOwner = prefix?.owner
     }
 
+    /// The compiled path for `text`, shared with every earlier use of the same text in tables
+    /// compiled with `interner`.
+    static func compiled(_ text: String, location: TableLocation, column: Int, keyCase: KeyCase = .exact, interner: PathInterner? = nil) throws(MappingError) -> SourcePath {
+        guard let interner else { return try SourcePath(text, location: location, column: column, keyCase: keyCase) }
+        let key = keyCase == .exact ? text : "\u{1}" + text
+        if let known = interner.compiledPaths[key] { return known }
+        let path = try SourcePath(text, location: location, column: column, keyCase: keyCase, interner: interner)
+        interner.compiledPaths[key] = path
+        return path
+    }
+
     static func == (a: SourcePath, b: SourcePath) -> Bool { a.steps == b.steps }
     func hash(into hasher: inout Hasher) { hasher.combine(steps) }
 
@@ -136,6 +147,9 @@ final class PathInterner {
     }
 
     private var table: [Key: PathPrefix] = [:]
+    /// Paths already compiled, by (text, key case): tables read the same fields in many rules and
+    /// conditions, and a compiled path does not depend on where it was written.
+    var compiledPaths: [String: SourcePath] = [:]
     /// Every prefix, by id.
     private(set) var prefixes: [PathPrefix] = []
     var count: Int { prefixes.count }

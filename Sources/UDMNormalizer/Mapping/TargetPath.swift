@@ -1,6 +1,8 @@
 /// Numbers the distinct first-element step chains of targets while compiling.
 final class TargetInterner {
     private var table: [[TargetPath.Step]: Int] = [:]
+    /// Targets already compiled, by text (a compiled target does not depend on where it was written).
+    var compiledTargets: [String: TargetPath] = [:]
     var count: Int { table.count }
 
     func key(for steps: [TargetPath.Step]) -> Int? {
