@@ -51,7 +51,8 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
         self.text = text
         var steps: [Step] = []
         var segment = ""
-        var chars = Array(text)[...]
+        // Unicode scalars, not Characters: paths are compiled at every start-up, and the syntax is ASCII.
+        var chars = Array(text.unicodeScalars)[...]
         func fail(_ message: String) -> MappingError { location.error("in path '\(text)': \(message)", column: column) }
         func alternate(_ name: String) -> [UInt8]? {
             guard keyCase == .firstLetterAnyCase, let first = name.first, first.isLetter else { return nil }
@@ -72,7 +73,8 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
             case "[":
                 if !segment.isEmpty { try flushSegment() }
                 guard let close = chars.firstIndex(of: "]") else { throw fail("unclosed '['") }
-                let inside = String(chars[chars.startIndex..<close])
+                var inside = ""
+                inside.unicodeScalars.append(contentsOf: chars[chars.startIndex..<close])
                 chars = chars[(close + 1)...]
                 if inside == "*" {
                     steps.append(.each)
@@ -91,7 +93,7 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
                     throw fail("'[\(inside)]' is not '[*]', '[N]', '[\"key\"]' or '[key=value]'")
                 }
             default:
-                segment.append(c)
+                segment.unicodeScalars.append(c)
             }
         }
         if !segment.isEmpty { try flushSegment() }
