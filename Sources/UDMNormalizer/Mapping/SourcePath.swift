@@ -393,7 +393,7 @@ final class PathResolver {
     }
 
     deinit {
-        if memo.count > 0 { memo.deallocate() }
+        memo.deallocate()  // a no-op for the empty buffer of a resolver without tables
     }
 
     /// The node of interned prefix `id`, or -1 when the record lacks it.
