@@ -209,6 +209,22 @@ import Testing
         }
     }
 
+    /// A table saved with Windows line ends reads like the same table with "\n" ones.
+    @Test func crlfTablesReadLikeLfTables() throws {
+        let table = Self.header + "eventName -> metadata.product_event_type\n\"x\" -> additional[\"k\"]\n"
+        let crlf = try MappingSet(files: [("crlf.map", table.replacingOccurrences(of: "\n", with: "\r\n"))])
+        let lf = try MappingSet(files: [("lf.map", table)])
+        #expect(crlf.files[0].rules.count == lf.files[0].rules.count)
+        let record = Array(#"{"id":1,"eventName":"GetObject"}"#.utf8)
+        guard case .normalized(let a) = Normalizer(mappings: crlf).normalize(record: record),
+              case .normalized(let b) = Normalizer(mappings: lf).normalize(record: record) else {
+            Issue.record("not normalized")
+            return
+        }
+        #expect(a.json == b.json)
+        #expect(a.json.contains(#""product_event_type":"GetObject""#))
+    }
+
     /// The resolver finds a parent's children in one hashed pass; it must agree with a plain walk
     /// of each path: last duplicate wins, an exact key beats its other-case spelling, escaped keys
     /// are decoded, arrays take numeric steps, and a table with exact keys shares prefixes with one
