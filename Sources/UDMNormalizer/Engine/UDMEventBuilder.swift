@@ -267,30 +267,19 @@ struct UDMEventBuilder: Sendable {
     }
 
     /// The first value at a dotted field path, searching every element of repeated messages.
-    func firstValue(at steps: [UDMSchema.FieldStep], depth: Int = 0, from instance: Int = 0) -> Entry.Content? {
-        let field = steps[depth].field
-        let isLast = depth == steps.count - 1
-        var index = Int(instances[instance].first)
-        while index >= 0 {
-            let entry = entries[index]
-            if entry.field == field {
-                if isLast { return entry.content }
-                if case .child(let child) = entry.content, let found = firstValue(at: steps, depth: depth + 1, from: child) { return found }
-            } else if entry.field > field {
-                return nil
-            }
-            index = Int(entry.next)
-        }
-        return nil
+    func firstValue(at steps: [UDMSchema.FieldStep]) -> Entry.Content? {
+        find(steps, depth: 0, from: 0, equalTo: nil, document: nil)
     }
 
     /// True when some value at a dotted field path exists (equals `value`, when given); every
     /// element of repeated messages is searched.
     func hasValue(at steps: [UDMSchema.FieldStep], equalTo value: String?, document: JSONDocument) -> Bool {
-        hasValue(steps, depth: 0, from: 0, equalTo: value, document: document)
+        find(steps, depth: 0, from: 0, equalTo: value, document: document) != nil
     }
 
-    private func hasValue(_ steps: [UDMSchema.FieldStep], depth: Int, from instance: Int, equalTo value: String?, document: JSONDocument) -> Bool {
+    /// The first entry at `steps` below `instance` (whose text is `value`, when given). No closure:
+    /// the validator asks this for every event, and a capturing closure cost retains per call.
+    private func find(_ steps: [UDMSchema.FieldStep], depth: Int, from instance: Int, equalTo value: String?, document: JSONDocument?) -> Entry.Content? {
         let field = steps[depth].field
         let isLast = depth == steps.count - 1
         var index = Int(instances[instance].first)
@@ -298,17 +287,18 @@ struct UDMEventBuilder: Sendable {
             let entry = entries[index]
             if entry.field == field {
                 if isLast {
-                    guard let value else { return true }
-                    if case .value(let output) = entry.content, string(output, in: document) == value { return true }
-                } else if case .child(let child) = entry.content, hasValue(steps, depth: depth + 1, from: child, equalTo: value, document: document) {
-                    return true
+                    guard let value, let document else { return entry.content }
+                    if case .value(let output) = entry.content, string(output, in: document) == value { return entry.content }
+                } else if case .child(let child) = entry.content,
+                          let found = find(steps, depth: depth + 1, from: child, equalTo: value, document: document) {
+                    return found
                 }
             } else if entry.field > field {
-                return false
+                return nil
             }
             index = Int(entry.next)
         }
-        return false
+        return nil
     }
 
     /// The value of scalar `field` of the root's `message` child (`metadata.event_type`, say): the
