@@ -57,6 +57,7 @@ struct RecordMapper {
             }
             let rule = rules[index]
             if mayBeSet && isAlreadySet(rule) { continue }
+            if let resource = rule.resource, isNamed(rule.target, resource) { continue }
             if screen.hasRecordConditions {
                 var holds = true
                 for condition in rule.recordConditions where !condition.holds(in: resolver) {
@@ -64,6 +65,16 @@ struct RecordMapper {
                     break
                 }
                 if !holds { continue }
+            }
+            if let resource = rule.resource {
+                values.removeAll(keepingCapacity: true)
+                if sourceNode >= 0 {
+                    values.append((.node(sourceNode), 0))
+                } else {
+                    Self.collectValues(rule.source, resolver: resolver, builder: &builder, into: &values)
+                }
+                fill(resource, rule: rule, index: index, values: values, hasStages: screen.hasStages)
+                continue
             }
             if sourceNode >= 0 {
                 // The screen resolved the whole source already: one value, no fan-out.
@@ -114,7 +125,51 @@ struct RecordMapper {
         }
     }
 
-    private mutating func apply(_ rule: CompiledRule, index: Int, value initial: MappedValue, fanIndex: Int, hasStages: Bool) {
+    /// True when the resource a `| resource` rule fills has a name or product_object_id already.
+    private func isNamed(_ target: TargetPath, _ resource: ResourceNoun) -> Bool {
+        guard let instance = builder.existingInstance(for: target) else { return false }
+        return resource.namingFields.contains { builder.has(instance, field: $0) }
+    }
+
+    /// A `| resource` rule: the first value that passes the stages names the target resource (with
+    /// its type and subtype), each further one a new `about` element with the same fields.
+    private mutating func fill(_ resource: ResourceNoun, rule: CompiledRule, index: Int, values: [(MappedValue, Int)], hasStages: Bool) {
+        var namedTarget = false
+        for (initial, _) in values {
+            if !namedTarget {
+                guard apply(rule, index: index, value: initial, fanIndex: 0, hasStages: hasStages),
+                      let instance = builder.existingInstance(for: rule.target) else { continue }
+                namedTarget = true
+                writeType(of: resource, into: instance, rule: index)
+                continue
+            }
+            guard let value = staged(rule, initial, hasStages: hasStages) else { continue }
+            let output: OutputValue
+            switch convert(value, to: rule.leafType, checked: false) {
+            case .success(let converted): output = converted
+            case .failure(let failure):
+                diagnostics.append(Diagnostic(rule: rule.id, message: "about.resource: \(failure.message)"))
+                continue
+            }
+            guard let instance = builder.instance(for: resource.overflow, fanIndex: 0, schema: schema, create: true) else { continue }
+            builder.append(instance, field: resource.identifier.field, content: .value(checked(output, rule: rule)), rule: index)
+            writeType(of: resource, into: instance, rule: index)
+            if coverage != nil { markRead(rule, initial) }
+        }
+    }
+
+    private mutating func writeType(of resource: ResourceNoun, into instance: Int, rule index: Int) {
+        if !builder.has(instance, field: resource.resourceType.field) {
+            builder.append(instance, field: resource.resourceType.field, content: .value(.text(builder.store(resource.typeValue))), rule: index)
+        }
+        if !builder.has(instance, field: resource.resourceSubtype.field) {
+            builder.append(instance, field: resource.resourceSubtype.field, content: .value(.text(builder.store(resource.subtypeValue))), rule: index)
+        }
+    }
+
+    /// The value after the rule's stages, or nil when a condition rejected it or a transform failed
+    /// (recorded as a diagnostic) or left it empty.
+    private mutating func staged(_ rule: CompiledRule, _ initial: MappedValue, hasStages: Bool) -> MappedValue? {
         var value = initial
         lookupRow = nil
         for stage in hasStages ? rule.stages : [] {
@@ -125,20 +180,27 @@ struct RecordMapper {
                 case .node(let node): holds = condition.holds(in: resolver, value: .node(node))
                 case .text(let ref): holds = builder.withBytes(ref) { condition.holds(in: resolver, value: .bytes($0)) }
                 }
-                guard holds else { return }
+                guard holds else { return nil }
             case .transform(let transform):
                 if transform == .flatten { continue }
                 switch run(transform, on: value) {
                 case .success(let next):
-                    guard let next, !builder.isEmpty(next, in: document) else { return }
+                    guard let next, !builder.isEmpty(next, in: document) else { return nil }
                     value = next
                 case .failure(let failure):
                     diagnostics.append(Diagnostic(rule: rule.id, message: failure.message))
-                    return
+                    return nil
                 }
             }
         }
-        guard write(value, rule: rule, index: index, fanIndex: fanIndex) else { return }
+        return value
+    }
+
+    /// Runs the rule's stages on one value and writes it; false when nothing was written.
+    @discardableResult
+    private mutating func apply(_ rule: CompiledRule, index: Int, value initial: MappedValue, fanIndex: Int, hasStages: Bool) -> Bool {
+        guard let value = staged(rule, initial, hasStages: hasStages) else { return false }
+        guard write(value, rule: rule, index: index, fanIndex: fanIndex) else { return false }
         firedRules.append(index)
         if rule.writesEventType, classification == nil {
             // A specific row classified the event when a lookup matched a row, or when a conditional
@@ -152,6 +214,7 @@ struct RecordMapper {
             classification = Classification(rule: rule.id, specific: specific, row: lookupRow ?? nil)
         }
         if coverage != nil { markRead(rule, initial) }
+        return true
     }
 
     /// Marks the record's nodes a firing rule read: the value's whole subtree (or each field of a

@@ -165,7 +165,8 @@ false = INBOUND
 # [added] The kind of resource a call acts on, by eventName -> target.resource.resource_type.
 # The reference table types these calls USER_RESOURCE_* / RESOURCE_*, which require a described
 # target.resource; calls such as ListBuckets or DescribeInstances (no ids) name none, and the kind
-# of resource is then all that can be said of it.
+# of resource is then all that can be said of it. Calls that name their resource get its type from
+# the resource-identifier rows in cloudtrail.map, which come first.
 @lookup cloudtrail-resource-types default empty
 AuthorizeSecurityGroupEgress = FIREWALL_RULE
 AuthorizeSecurityGroupIngress = FIREWALL_RULE
@@ -186,11 +187,6 @@ DeleteObject = STORAGE_OBJECT
 GetSecretValue = CREDENTIAL
 CreateAccessKey = CREDENTIAL
 GetSessionToken = CREDENTIAL
-ListAttachedRolePolicies = ACCESS_POLICY
-ListRolePolicies = ACCESS_POLICY
-UpdateAssumeRolePolicy = ACCESS_POLICY
-AttachRolePolicy = ACCESS_POLICY
-CreateRole = SERVICE_ACCOUNT
 Invoke = FUNCTION
 @end
 """####),
@@ -257,14 +253,34 @@ additionalEventData.SamlProviderArn -> security_result.about.user_management_cha
 
 # ---- Principal: who made the call -------------------------------------------------------------
 sourceIPAddress -> principal.ip[] | when is_ip                      # [ref] an address
+# [added] Placeholders are not machines: "AWS Internal" (a call made inside AWS), "redacted", "-"
+# and runs of dots name no host, so they give no hostname or asset (a SIEM would inventory them);
+# the value is kept in a label. Service principals keep the sample's hostname behaviour.
+@when sourceIPAddress in ("AWS Internal", redacted, "-") or sourceIPAddress consists_of "."
+sourceIPAddress -> additional["sourceIPAddress"]                    # [added] the placeholder as written
+@end
+@when not (sourceIPAddress in ("AWS Internal", redacted, "-") or sourceIPAddress consists_of ".")
 sourceIPAddress -> principal.hostname | when not is_ip              # [sample] a service name such as securityhub.amazonaws.com
 sourceIPAddress -> principal.asset.hostname | when not is_ip        # [sample]
+@end
 requestParameters.granteePrincipal -> principal.hostname            # [ref] (KMS CreateGrant) when sourceIPAddress is an address
+# The caller's id, for every identity type (IAMUser, AssumedRole, Role, Root, FederatedUser,
+# AWSAccount, AWSService, SAMLUser, WebIdentityUser, IdentityCenterUser, Unknown): the ARN when
+# there is one, then the principal id (SAML, web-identity and cross-account callers, CheckMfa),
+# the user name, the Identity Center user (onBehalfOf), the calling service, the role of a session
+# that names nothing else, and last the account.
 userIdentity.arn -> principal.user.userid                           # [ref] [sample]
+userIdentity.principalId -> principal.user.userid                   # [added] SAMLUser, WebIdentityUser, AWSAccount, IAM users without an ARN
+userIdentity.userName -> principal.user.userid                      # [added] failed sign-ins of unknown users name only the user
+userIdentity.onBehalfOf.userId -> principal.user.userid             # [added] IdentityCenterUser: the identity-store user id
+additionalEventData.identityStoreUserId ?? serviceEventDetails.identityStoreUserId -> principal.user.userid   # [added] IAM Identity Center sign-in events
 userIdentity.invokedBy -> principal.user.userid | when missing userIdentity.arn   # [ref] condition: only a service caller without an ARN
 puserId -> principal.user.userid                                    # [ref] as listed; no CloudTrail record has this field
+userIdentity.sessionContext.sessionIssuer.arn ?? userIdentity.sessionContext.sessionIssuer.userName -> principal.user.userid   # [added] a role session that names only its role
+userIdentity.accountId -> principal.user.userid                     # [added] last: the account is all that is known of the caller
 userIdentity.userName -> principal.user.user_display_name           # [ref]
-userIdentity.sessionContext.sessionIssuer.userName -> principal.user.user_display_name   # [ref] [sample] role sessions
+userIdentity.arn -> principal.user.user_display_name | after_last "/" | when userIdentity.type == "FederatedUser"   # [added] the federated user (…:federated-user/Bob); the issuing user stays in security_result.about.user
+userIdentity.sessionContext.sessionIssuer.userName -> principal.user.user_display_name | when userIdentity.type != "FederatedUser"   # [ref] [sample] role sessions
 userIdentity.principalId -> principal.user.product_object_id        # [ref] [sample]; Google's "userid copied to product_object_id" is contradicted by the sample
 userIdentity.arn -> principal.user.employee_id | when userIdentity.type == "IAMUser"   # [ref] condition: an IAM user is a person's account; a role session (the sample) is not
 readOnly -> principal.user.attribute.labels["readOnly"]             # [sample] the table's additional.readOnly is contradicted by the sample
@@ -302,21 +318,187 @@ requestParameters.roleSessionName -> target.resource.name           # [ref] (STS
 requestParameters.policyArn -> target.resource.name | when eventName == "GetPolicy"   # [G] 2026-07-24
 requestParameters.logGroupName -> target.resource.name | when eventName == "DeleteLogGroup"   # [G] 2026-07-09
 serviceEventDetails.closeAccountStatus.accountId -> target.resource.name   # [G] 2026-02-25
-# [added] the acted-on resource of common calls, so types that require target.resource keep their type:
-requestParameters.secretId -> target.resource.name                  # [added] Secrets Manager
-requestParameters.bucketName -> target.resource.name                # [added] S3
-requestParameters.keyId -> target.resource.name                     # [added] KMS
-responseElements.keyMetadata.arn -> target.resource.name            # [added] KMS CreateKey
-requestParameters.logGroupName -> target.resource.name              # [added] CloudWatch Logs
-requestParameters.functionName -> target.resource.name              # [added] Lambda
-requestParameters.name -> target.resource.name | when eventSource == "cloudtrail.amazonaws.com"   # [added] trails
 requestParameters.registryId -> target.resource.id                  # [ref] (ECR)
 requestParameters.roleArn -> target.resource.id                     # [ref] (STS AssumeRole)
 responseElements.credentials.accessKeyId -> target.resource.product_object_id   # [G] the issued key id (GetSessionToken)
-responseElements.keyMetadata.keyId -> target.resource.product_object_id   # [added] KMS CreateKey
 responseElements.grantId -> target.resource.product_object_id       # [added] KMS CreateGrant
-requestParameters.groupId -> target.resource.product_object_id      # [added] EC2 security group
-requestParameters.instancesSet.items.0.instanceId -> target.resource.product_object_id   # [added] EC2
+
+# ---- Resources acted on -------------------------------------------------------------------------
+# [added] The resource-identifier table: per service, the request and response fields that name
+# the resource a call acts on. `| resource TYPE "SUBTYPE"` writes only while target.resource has no
+# name and no product_object_id, so the rows above (the reference's resources[] first) keep their
+# priority; within a service the first row with a value wins, so rows run from the most specific
+# (what the call created, in the response) to the most general. The first value names
+# target.resource with resource_type TYPE and resource_subtype SUBTYPE (the AWS type); each further
+# value of a [*] source becomes an about[] element with the same fields. Names and ARNs go to
+# `name`, opaque ids to `product_object_id`.
+@when eventSource == "ec2.amazonaws.com"
+responseElements.instancesSet.items[*].instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance"   # RunInstances: every instance launched
+requestParameters.instancesSet.items[*].instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance"   # Start/Stop/Terminate/DescribeInstances
+requestParameters.instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance"
+responseElements.imageId -> target.resource.product_object_id | resource IMAGE "AWS::EC2::Image"   # CreateImage, CopyImage, RegisterImage
+responseElements.snapshotId -> target.resource.product_object_id | resource SNAPSHOT "AWS::EC2::Snapshot"   # CreateSnapshot, CopySnapshot
+responseElements.volumeId -> target.resource.product_object_id | resource VOLUME "AWS::EC2::Volume"   # CreateVolume
+responseElements.groupId -> target.resource.product_object_id | resource FIREWALL_RULE "AWS::EC2::SecurityGroup"   # CreateSecurityGroup
+responseElements.vpc.vpcId -> target.resource.product_object_id | resource VPC_NETWORK "AWS::EC2::VPC"   # CreateVpc
+responseElements.subnet.subnetId -> target.resource.product_object_id | resource SUBNET "AWS::EC2::Subnet"   # CreateSubnet
+responseElements.networkInterface.networkInterfaceId -> target.resource.product_object_id | resource DEVICE "AWS::EC2::NetworkInterface"   # CreateNetworkInterface
+responseElements.keyName -> target.resource.name | resource CREDENTIAL "AWS::EC2::KeyPair"   # CreateKeyPair, ImportKeyPair
+requestParameters.imageId -> target.resource.product_object_id | resource IMAGE "AWS::EC2::Image"   # ModifyImageAttribute, DeregisterImage (and RunInstances that launched nothing)
+requestParameters.imagesSet.items[*].imageId -> target.resource.product_object_id | resource IMAGE "AWS::EC2::Image"
+requestParameters.snapshotId -> target.resource.product_object_id | resource SNAPSHOT "AWS::EC2::Snapshot"
+requestParameters.volumeId -> target.resource.product_object_id | resource VOLUME "AWS::EC2::Volume"
+requestParameters.groupId -> target.resource.product_object_id | resource FIREWALL_RULE "AWS::EC2::SecurityGroup"   # Authorize/Revoke rules
+requestParameters.groupName -> target.resource.name | resource FIREWALL_RULE "AWS::EC2::SecurityGroup"
+requestParameters.groupSet.items[*].groupId -> target.resource.product_object_id | resource FIREWALL_RULE "AWS::EC2::SecurityGroup"   # DescribeSecurityGroups
+requestParameters.keyName -> target.resource.name | resource CREDENTIAL "AWS::EC2::KeyPair"
+requestParameters.networkInterfaceId -> target.resource.product_object_id | resource DEVICE "AWS::EC2::NetworkInterface"
+requestParameters.subnetId -> target.resource.product_object_id | resource SUBNET "AWS::EC2::Subnet"
+requestParameters.vpcId -> target.resource.product_object_id | resource VPC_NETWORK "AWS::EC2::VPC"
+@end
+@when eventSource == "ec2-instance-connect.amazonaws.com"
+requestParameters.instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance"   # SendSSHPublicKey
+@end
+@when eventSource == "iam.amazonaws.com"
+# The role acted on is the resource; a user or group acted on is target.user / target.group
+# (below), and its policy, key, login profile or MFA device the resource.
+responseElements.role.arn -> target.resource.name | resource SERVICE_ACCOUNT "AWS::IAM::Role"   # CreateRole
+requestParameters.roleName -> target.resource.name | resource SERVICE_ACCOUNT "AWS::IAM::Role"
+responseElements.accessKey.accessKeyId -> target.resource.product_object_id | resource CREDENTIAL "AWS::IAM::AccessKey"   # CreateAccessKey
+requestParameters.accessKeyId -> target.resource.product_object_id | resource CREDENTIAL "AWS::IAM::AccessKey"   # UpdateAccessKey, DeleteAccessKey
+responseElements.policy.arn -> target.resource.name | resource ACCESS_POLICY "AWS::IAM::ManagedPolicy"   # CreatePolicy
+requestParameters.policyArn -> target.resource.name | resource ACCESS_POLICY "AWS::IAM::ManagedPolicy"
+requestParameters.policyName -> target.resource.name | resource ACCESS_POLICY "AWS::IAM::Policy"   # inline policies
+responseElements.virtualMFADevice.serialNumber -> target.resource.name | resource CREDENTIAL "AWS::IAM::MFADevice"   # CreateVirtualMFADevice
+requestParameters.serialNumber -> target.resource.name | resource CREDENTIAL "AWS::IAM::MFADevice"   # EnableMFADevice, DeactivateMFADevice
+responseElements.sAMLProviderArn -> target.resource.name | resource CREDENTIAL "AWS::IAM::SAMLProvider"   # CreateSAMLProvider
+requestParameters.sAMLProviderArn -> target.resource.name | resource CREDENTIAL "AWS::IAM::SAMLProvider"
+requestParameters.instanceProfileName -> target.resource.name | resource SERVICE_ACCOUNT "AWS::IAM::InstanceProfile"
+requestParameters.userName -> target.resource.name | resource CREDENTIAL "AWS::IAM::LoginProfile" | when eventName in (CreateLoginProfile, UpdateLoginProfile, DeleteLoginProfile, GetLoginProfile)
+responseElements.user.arn -> target.resource.name | resource USER "AWS::IAM::User"   # CreateUser
+requestParameters.userName -> target.resource.name | resource USER "AWS::IAM::User"
+responseElements.group.arn -> target.resource.name | resource UNSPECIFIED "AWS::IAM::Group"   # CreateGroup (UDM has no group resource type)
+requestParameters.groupName -> target.resource.name | resource UNSPECIFIED "AWS::IAM::Group"
+@end
+@when eventSource == "sts.amazonaws.com"
+requestParameters.roleArn -> target.resource.name | resource SERVICE_ACCOUNT "AWS::IAM::Role"   # AssumeRoleWithSAML / WithWebIdentity (AssumeRole names its session above)
+@end
+@when eventSource == "s3.amazonaws.com"
+requestParameters.bucketName + "/" + requestParameters.key -> target.resource.name | resource STORAGE_OBJECT "AWS::S3::Object"
+requestParameters.bucketName -> target.resource.name | resource STORAGE_BUCKET "AWS::S3::Bucket"
+@end
+@when eventSource == "kms.amazonaws.com"
+responseElements.keyMetadata.arn -> target.resource.name | resource CREDENTIAL "AWS::KMS::Key"   # CreateKey
+requestParameters.keyId -> target.resource.name | resource CREDENTIAL "AWS::KMS::Key"
+responseElements.keyMetadata.keyId -> target.resource.product_object_id   # CreateKey: the key's id beside its ARN
+requestParameters.aliasName -> target.resource.name | resource CREDENTIAL "AWS::KMS::Alias"
+@end
+@when eventSource == "lambda.amazonaws.com"
+requestParameters.functionName -> target.resource.name | resource FUNCTION "AWS::Lambda::Function"
+requestParameters.layerName -> target.resource.name | resource FUNCTION "AWS::Lambda::LayerVersion"
+@end
+@when eventSource == "rds.amazonaws.com"
+responseElements.dBSnapshotArn -> target.resource.name | resource SNAPSHOT "AWS::RDS::DBSnapshot"   # CreateDBSnapshot, CopyDBSnapshot
+requestParameters.dBSnapshotIdentifier -> target.resource.name | resource SNAPSHOT "AWS::RDS::DBSnapshot"
+responseElements.dBClusterSnapshotArn -> target.resource.name | resource SNAPSHOT "AWS::RDS::DBClusterSnapshot"
+requestParameters.dBClusterSnapshotIdentifier -> target.resource.name | resource SNAPSHOT "AWS::RDS::DBClusterSnapshot"
+requestParameters.dBInstanceIdentifier -> target.resource.name | resource DATABASE "AWS::RDS::DBInstance"
+requestParameters.dBClusterIdentifier -> target.resource.name | resource CLUSTER "AWS::RDS::DBCluster"
+@end
+@when eventSource == "cloudtrail.amazonaws.com"
+responseElements.trailARN -> target.resource.name | resource SETTING "AWS::CloudTrail::Trail"   # CreateTrail, UpdateTrail
+requestParameters.name -> target.resource.name | resource SETTING "AWS::CloudTrail::Trail"   # StartLogging, StopLogging, DeleteTrail
+requestParameters.trailName -> target.resource.name | resource SETTING "AWS::CloudTrail::Trail"   # Get/PutEventSelectors
+@end
+@when eventSource == "config.amazonaws.com"
+requestParameters.configurationRecorderName -> target.resource.name | resource SETTING "AWS::Config::ConfigurationRecorder"
+requestParameters.configurationRecorder.name -> target.resource.name | resource SETTING "AWS::Config::ConfigurationRecorder"   # PutConfigurationRecorder
+requestParameters.deliveryChannelName -> target.resource.name | resource SETTING "AWS::Config::DeliveryChannel"
+requestParameters.deliveryChannel.name -> target.resource.name | resource SETTING "AWS::Config::DeliveryChannel"   # PutDeliveryChannel
+requestParameters.configRuleName -> target.resource.name | resource SETTING "AWS::Config::ConfigRule"
+@end
+@when eventSource == "guardduty.amazonaws.com"
+responseElements.threatIntelSetId -> target.resource.product_object_id | resource SETTING "AWS::GuardDuty::ThreatIntelSet"
+requestParameters.threatIntelSetId -> target.resource.product_object_id | resource SETTING "AWS::GuardDuty::ThreatIntelSet"
+responseElements.ipSetId -> target.resource.product_object_id | resource SETTING "AWS::GuardDuty::IPSet"
+requestParameters.ipSetId -> target.resource.product_object_id | resource SETTING "AWS::GuardDuty::IPSet"
+responseElements.detectorId -> target.resource.product_object_id | resource SERVICE "AWS::GuardDuty::Detector"
+requestParameters.detectorId -> target.resource.product_object_id | resource SERVICE "AWS::GuardDuty::Detector"
+@end
+@when eventSource == "logs.amazonaws.com"
+requestParameters.logGroupName -> target.resource.name | resource UNSPECIFIED "AWS::Logs::LogGroup"
+@end
+@when eventSource == "secretsmanager.amazonaws.com"
+requestParameters.secretId -> target.resource.name | resource CREDENTIAL "AWS::SecretsManager::Secret"
+responseElements.arn -> target.resource.name | resource CREDENTIAL "AWS::SecretsManager::Secret"   # CreateSecret
+requestParameters.name -> target.resource.name | resource CREDENTIAL "AWS::SecretsManager::Secret"
+@end
+@when eventSource == "ssm.amazonaws.com"
+requestParameters.instanceIds[*] -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance"   # SendCommand
+requestParameters.target -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance"   # StartSession
+requestParameters.name -> target.resource.name | resource SETTING "AWS::SSM::Parameter"   # GetParameter, PutParameter, DeleteParameter
+requestParameters.names[*] -> target.resource.name | resource SETTING "AWS::SSM::Parameter"   # GetParameters: every parameter read
+requestParameters.documentName -> target.resource.name | resource SETTING "AWS::SSM::Document"
+@end
+@when eventSource == "elasticloadbalancing.amazonaws.com"
+responseElements.loadBalancers[*].loadBalancerArn -> target.resource.name | resource LOAD_BALANCER "AWS::ElasticLoadBalancingV2::LoadBalancer"   # CreateLoadBalancer (v2)
+requestParameters.loadBalancerArn -> target.resource.name | resource LOAD_BALANCER "AWS::ElasticLoadBalancingV2::LoadBalancer"
+requestParameters.loadBalancerName -> target.resource.name | resource LOAD_BALANCER "AWS::ElasticLoadBalancing::LoadBalancer"   # classic load balancers
+requestParameters.targetGroupArn -> target.resource.name | resource BACKEND_SERVICE "AWS::ElasticLoadBalancingV2::TargetGroup"
+@end
+@when eventSource == "cloudformation.amazonaws.com"
+responseElements.stackId -> target.resource.name | resource UNSPECIFIED "AWS::CloudFormation::Stack"   # CreateStack
+requestParameters.stackName -> target.resource.name | resource UNSPECIFIED "AWS::CloudFormation::Stack"
+@end
+@when eventSource == "sns.amazonaws.com"
+responseElements.topicArn -> target.resource.name | resource UNSPECIFIED "AWS::SNS::Topic"   # CreateTopic
+requestParameters.topicArn -> target.resource.name | resource UNSPECIFIED "AWS::SNS::Topic"
+@end
+@when eventSource == "sqs.amazonaws.com"
+responseElements.queueUrl -> target.resource.name | resource UNSPECIFIED "AWS::SQS::Queue"   # CreateQueue
+requestParameters.queueUrl -> target.resource.name | resource UNSPECIFIED "AWS::SQS::Queue"
+@end
+@when eventSource == "organizations.amazonaws.com"
+requestParameters.accountId -> target.resource.product_object_id | resource CLOUD_PROJECT "AWS::Organizations::Account"   # CloseAccount, MoveAccount, RemoveAccountFromOrganization
+requestParameters.policyId -> target.resource.product_object_id | resource ACCESS_POLICY "AWS::Organizations::Policy"   # AttachPolicy, DetachPolicy, DeletePolicy
+requestParameters.organizationalUnitId -> target.resource.product_object_id | resource CLOUD_ORGANIZATION "AWS::Organizations::OrganizationalUnit"
+responseElements.organization.id -> target.resource.product_object_id | resource CLOUD_ORGANIZATION "AWS::Organizations::Organization"   # CreateOrganization
+@end
+@when eventSource == "backup.amazonaws.com"
+requestParameters.recoveryPointArn -> target.resource.name | resource SNAPSHOT "AWS::Backup::RecoveryPoint"
+requestParameters.backupVaultName -> target.resource.name | resource UNSPECIFIED "AWS::Backup::BackupVault"
+requestParameters.backupPlanId -> target.resource.product_object_id | resource SETTING "AWS::Backup::BackupPlan"
+@end
+@when eventSource == "access-analyzer.amazonaws.com"
+requestParameters.analyzerName -> target.resource.name | resource SERVICE "AWS::AccessAnalyzer::Analyzer"
+requestParameters.analyzerArn -> target.resource.name | resource SERVICE "AWS::AccessAnalyzer::Analyzer"
+@end
+@when eventSource == "dynamodb.amazonaws.com"
+requestParameters.tableName -> target.resource.name | resource TABLE "AWS::DynamoDB::Table"
+@end
+@when eventSource == "glue.amazonaws.com"
+requestParameters.databaseName + "." + requestParameters.tableName -> target.resource.name | resource TABLE "AWS::Glue::Table"
+requestParameters.name -> target.resource.name | resource DATASET "AWS::Glue::Database" | when eventName in (CreateDatabase, DeleteDatabase, GetDatabase, UpdateDatabase)
+@end
+@when eventSource == "ecs.amazonaws.com"
+requestParameters.cluster -> target.resource.name | resource CLUSTER "AWS::ECS::Cluster"
+@end
+@when eventSource == "eks.amazonaws.com"
+requestParameters.name -> target.resource.name | resource CLUSTER "AWS::EKS::Cluster"
+@end
+@when eventSource == "autoscaling.amazonaws.com"
+requestParameters.autoScalingGroupName -> target.resource.name | resource UNSPECIFIED "AWS::AutoScaling::AutoScalingGroup"
+@end
+@when eventSource == "kinesis.amazonaws.com"
+requestParameters.streamName -> target.resource.name | resource UNSPECIFIED "AWS::Kinesis::Stream"
+@end
+@when eventSource == "acm.amazonaws.com"
+requestParameters.certificateArn -> target.resource.name | resource CREDENTIAL "AWS::CertificateManager::Certificate"
+@end
+@when eventSource == "route53.amazonaws.com"
+requestParameters.hostedZoneId -> target.resource.product_object_id | resource UNSPECIFIED "AWS::Route53::HostedZone"
+@end
+
 eventName -> target.resource.resource_type | lookup cloudtrail-resource-types   # [added] see the lookup
 requestParameters.roleName -> target.resource.attribute.roles.name  # [ref]
 requestParameters.roleName -> target.user.role_name                 # [ref]
@@ -348,7 +530,10 @@ responseElements.command.outputS3BucketName -> target.file.full_path   # [ref] (
 responseElements.user.arn -> target.user.userid                     # [ref]
 responseElements.user.userName -> target.user.user_display_name     # [ref]
 requestParameters.newUserName -> target.user.user_display_name      # [ref] (UpdateUser: the new name)
-requestParameters.userName -> target.user.user_display_name | when eventName in (CreateUser, DeleteUser, UpdateUser, CreateLoginProfile, UpdateLoginProfile, DeleteLoginProfile, AddUserToGroup, RemoveUserFromGroup, CreateAccessKey, DeleteAccessKey, AttachUserPolicy, DetachUserPolicy, PutUserPolicy, DeleteUserPolicy)   # [added] the user acted on, when no response names it (USER_DELETION requires target.user)
+@when eventSource == "iam.amazonaws.com" and eventName in (CreateUser, DeleteUser, UpdateUser, CreateLoginProfile, UpdateLoginProfile, DeleteLoginProfile, AddUserToGroup, RemoveUserFromGroup, CreateAccessKey, DeleteAccessKey, AttachUserPolicy, DetachUserPolicy, PutUserPolicy, DeleteUserPolicy, UpdateAccessKey, GetUser, GetLoginProfile, ListAccessKeys, ListAttachedUserPolicies, ListUserPolicies, ListGroupsForUser, TagUser, UntagUser, EnableMFADevice, DeactivateMFADevice, ResyncMFADevice, PutUserPermissionsBoundary, DeleteUserPermissionsBoundary)
+requestParameters.userName -> target.user.userid                    # [added] the IAM user acted on, when no response names it (its name is its id within the account)
+requestParameters.userName -> target.user.user_display_name         # [added] (USER_DELETION requires target.user)
+@end
 requestParameters.userName -> src.user.user_display_name            # [ref]
 requestParameters.userName -> src.user.userid                       # [ref]
 responseElements.group.arn -> target.group.product_object_id        # [ref]
@@ -373,9 +558,10 @@ requestParameters.imagesSet.items.0.imageId -> additional["imagesSet"]   # [ref]
 
 # Request and response parameters as about labels.
 # [ref] The sample's read-only call has requestParameters but no about.labels: the row applies to
-# calls that change something (readOnly false), whose parameters say what changed.
-requestParameters -> about.labels | flatten | when readOnly == false   # [ref] condition: not read-only
-responseParameters -> about.labels | flatten | when readOnly == false   # [ref] condition as above (no CloudTrail record has this field today)
+# calls that are not read-only. Events before eventVersion 1.05 have no readOnly field: unknown
+# counts as not read-only, so their parameters (what changed) are kept.
+requestParameters -> about.labels | flatten | when readOnly != true   # [ref] condition: not read-only
+responseParameters -> about.labels | flatten | when readOnly != true   # [ref] condition as above (no CloudTrail record has this field today)
 
 # ---- Network ----------------------------------------------------------------------------------
 userAgent -> network.http.user_agent                                # [ref] [sample]
@@ -409,6 +595,12 @@ responseElements.keyMetadata.encryptionAlgorithms[*] -> security_result.detectio
 
 # ---- Insights -------------------------------------------------------------------------------
 insightDetails.insightContext.attributions[attribute=userIdentityArn].insight.0.value -> principal.user.userid   # [ref] by attribute name, not position
+# [added] Every attribution, not only the first: each caller, user agent and error code that drove
+# the anomaly (the first is also mapped above).
+insightDetails.insightContext.attributions[attribute=userIdentityArn].insight[*].value -> about[].user.userid   # [added] every caller
+insightDetails.insightContext.attributions[attribute=userIdentityArn].insight[*].value -> security_result.detection_fields["userIdentityArn"]   # [added]
+insightDetails.insightContext.attributions[attribute=userAgent].insight[*].value -> security_result.detection_fields["userAgent"]   # [added]
+insightDetails.insightContext.attributions[attribute=errorCode].insight[*].value -> security_result.detection_fields["errorCode"]   # [added]
 insightDetails.insightType -> additional["insightType"]             # [ref]
 insightDetails.state -> additional["insightState"]                  # [added] Start / End of the anomaly
 

@@ -76,11 +76,14 @@ final class CompiledRule: Sendable {
     /// Every value the rule can write was checked against the target's enum when the table was
     /// compiled (a constant, or a lookup's rows), so records need no check.
     let valuesCheckedAtCompile: Bool
+    /// For `| resource TYPE "SUBTYPE"`: the resource the value identifies (nil for other rules).
+    let resource: ResourceNoun?
     /// The rule as written, its comment and its `@when` scope, for documentation and lint.
     let syntax: RuleSyntax
 
     init(id: String, location: TableLocation, source: CompiledSource, target: TargetPath, recordConditions: [Condition],
-         stages: [RuleStage], flattens: Bool, leafType: UDMSchema.FieldType, syntax: RuleSyntax) {
+         stages: [RuleStage], flattens: Bool, leafType: UDMSchema.FieldType, resource: ResourceNoun? = nil, syntax: RuleSyntax) {
+        self.resource = resource
         self.syntax = syntax
         self.id = id
         self.location = location

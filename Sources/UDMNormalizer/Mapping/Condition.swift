@@ -5,6 +5,8 @@ indirect enum Condition: Sendable {
     case equals(SourcePath, ComparisonValues)
     case notEquals(SourcePath, ComparisonValues)
     case compare(SourcePath, String, Double)
+    /// A non-empty string whose every byte is one of the (ASCII) characters listed.
+    case consistsOf(SourcePath, [UInt8])
     /// The value being mapped is an IPv4 or IPv6 address.
     case isIP
     case isNotEmpty
@@ -20,6 +22,11 @@ indirect enum Condition: Sendable {
         case .notEquals(let path, let values, let column): self = .notEquals(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), ComparisonValues(values))
         case .compare(let path, let op, let value, let column):
             self = .compare(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), op, value)
+        case .consistsOf(let path, let characters, let column):
+            guard !characters.isEmpty, characters.utf8.allSatisfy({ $0 < 0x80 }) else {
+                throw location.error("'consists_of' takes one or more ASCII characters, not \"\(characters)\"", column: column)
+            }
+            self = .consistsOf(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), Array(characters.utf8))
         case .valuePredicate(let name, let column):
             switch name {
             case "is_ip": self = .isIP
@@ -36,7 +43,7 @@ indirect enum Condition: Sendable {
     var readsValue: Bool {
         switch self {
         case .isIP, .isNotEmpty: return true
-        case .exists, .missing, .equals, .notEquals, .compare: return false
+        case .exists, .missing, .equals, .notEquals, .compare, .consistsOf: return false
         case .not(let c): return c.readsValue
         case .and(let a, let b), .or(let a, let b): return a.readsValue || b.readsValue
         }
@@ -45,7 +52,7 @@ indirect enum Condition: Sendable {
     /// Every source path the condition reads.
     var paths: [SourcePath] {
         switch self {
-        case .exists(let p), .missing(let p), .equals(let p, _), .notEquals(let p, _), .compare(let p, _, _): return [p]
+        case .exists(let p), .missing(let p), .equals(let p, _), .notEquals(let p, _), .compare(let p, _, _), .consistsOf(let p, _): return [p]
         case .isIP, .isNotEmpty: return []
         case .not(let c): return c.paths
         case .and(let a, let b), .or(let a, let b): return a.paths + b.paths
@@ -79,6 +86,12 @@ extension Condition {
             case "<": return number < limit
             default: return number <= limit
             }
+        case .consistsOf(let path, let characters):
+            guard let node = resolver.value(of: path), document.kind(node) == .string, !document.isEmptyString(node) else { return false }
+            if document.nodes[node].flags & (JSONNode.hasEscapes | JSONNode.needsRepair) != 0 {
+                return document.string(node).utf8.allSatisfy { characters.contains($0) }
+            }
+            return document.withRawBytes(node) { $0.allSatisfy { characters.contains($0) } }
         case .isIP:
             guard let value else { return false }
             switch value {

@@ -67,8 +67,12 @@ struct MappingCompiler {
         var stages: [RuleStage] = []
         var flattens = false
         var lastLookup: LookupTable?
+        var resource: ResourceNoun?
         for stage in rule.stages {
             switch stage {
+            case .resource(let type, let subtype, let column):
+                guard resource == nil else { throw location.error("'| resource' given twice", column: column) }
+                resource = try ResourceNoun(target: target, type: type, subtype: subtype, schema: schema, location: location, column: column)
             case .when(let syntax):
                 let condition = try Condition(syntax, location: location, keyCase: keyCase, interner: interner)
                 if condition.readsValue { stages.append(.when(condition)) } else { recordConditions.append(condition) }
@@ -109,7 +113,7 @@ struct MappingCompiler {
             }
         }
         return CompiledRule(id: location.ruleID, location: location, source: source, target: target,
-                            recordConditions: recordConditions, stages: stages, flattens: flattens, leafType: leafType, syntax: rule)
+                            recordConditions: recordConditions, stages: stages, flattens: flattens, leafType: leafType, resource: resource, syntax: rule)
     }
 
     private func compile(_ expression: SourceExpressionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase) throws(MappingError) -> CompiledSource {

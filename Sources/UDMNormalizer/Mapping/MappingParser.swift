@@ -13,7 +13,7 @@
 /// @check CONDITION "MESSAGE"    a diagnostic on every record where CONDITION holds
 /// @remove TARGET                 (extension tables) drop the built-in rules for TARGET in this scope
 /// @extends FILE                  (extension tables) the built-in file the rules go into
-/// SOURCE -> TARGET [| STAGE]*    a rule; STAGE is a transform or `when CONDITION`
+/// SOURCE -> TARGET [| STAGE]*    a rule; STAGE is a transform, `when CONDITION` or `resource TYPE "SUBTYPE"`
 /// ```
 struct MappingParser {
     let fileName: String
@@ -171,6 +171,13 @@ struct MappingParser {
             let name = try cursor.expectWord("a transform or 'when'")
             if name == "when" {
                 stages.append(.when(try parseCondition(&cursor)))
+            } else if name == "resource" {
+                let resourceType = try cursor.expectWord("a resource_type value (VIRTUAL_MACHINE, STORAGE_BUCKET, …)")
+                guard let token = cursor.peek, token.kind == .string else {
+                    throw cursor.error("expected the resource subtype in quotes after the resource type (\"AWS::EC2::Instance\")")
+                }
+                cursor.advance()
+                stages.append(.resource(type: resourceType, subtype: token.text, column: column))
             } else {
                 var argument: String?
                 if let token = cursor.peek, token.kind == .word || token.kind == .string {
@@ -244,6 +251,7 @@ struct MappingParser {
             return .compare(path: word, operator: comparison, value: try cursor.expectNumber(), column: column)
         }
         if cursor.skip(symbol: "!=") { return .notEquals(path: word, values: [try cursor.expectValue()], column: column) }
+        if cursor.skip(word: "consists_of") { return .consistsOf(path: word, characters: try cursor.expectValue(), column: column) }
         if cursor.skip(word: "in") {
             guard cursor.skip(symbol: "(") else { throw cursor.error("expected '(' after 'in'") }
             var values = [try cursor.expectValue()]
@@ -251,7 +259,7 @@ struct MappingParser {
             guard cursor.skip(symbol: ")") else { throw cursor.error("expected ')' to close the 'in' list") }
             return .equals(path: word, values: values, column: column)
         }
-        throw cursor.error("expected '==', '!=', 'in', '>', '>=', '<' or '<=' after '\(word)'")
+        throw cursor.error("expected '==', '!=', 'in', 'consists_of', '>', '>=', '<' or '<=' after '\(word)'")
     }
 
     // MARK: Lookups

@@ -85,6 +85,8 @@ indirect enum SourceExpressionSyntax: Sendable {
 enum StageSyntax: Sendable {
     case transform(name: String, argument: String?, column: Int)
     case when(ConditionSyntax)
+    /// `| resource TYPE "SUBTYPE"`: the value identifies the resource acted on (see `ResourceNoun`).
+    case resource(type: String, subtype: String, column: Int)
 }
 
 /// A boolean condition over the record (paths) or over the value being mapped (`is_ip`).
@@ -95,6 +97,8 @@ indirect enum ConditionSyntax: Sendable {
     case notEquals(path: String, values: [String], column: Int)
     /// `PATH > 10`, `PATH <= 0.5`: numeric comparisons; a value that is not a number compares false.
     case compare(path: String, operator: String, value: Double, column: Int)
+    /// `PATH consists_of "."`: a non-empty string made only of the listed characters.
+    case consistsOf(path: String, characters: String, column: Int)
     case valuePredicate(name: String, column: Int)
     case not(ConditionSyntax)
     case and(ConditionSyntax, ConditionSyntax)

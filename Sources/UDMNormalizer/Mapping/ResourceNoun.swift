@@ -1,0 +1,51 @@
+/// What a `| resource TYPE "SUBTYPE"` rule writes besides its value.
+///
+/// The rule's target is the `name` or `product_object_id` of a `Resource` (`target.resource.name`).
+/// It writes only while that resource names nothing yet (neither field set), so rules earlier in
+/// the file keep their priority and one event never mixes the identifiers of two resources. The
+/// first value goes to the target with `resource_type` and `resource_subtype`; every further value
+/// of a `[*]` source becomes a new `about` element carrying the same three fields, so an event
+/// that acts on several resources (RunInstances launching three instances) names each of them.
+struct ResourceNoun: Sendable {
+    /// The `Resource` message's fields written: the identifying field the rule targets, its type and subtype.
+    let identifier: UDMSchema.FieldStep
+    let resourceType: UDMSchema.FieldStep
+    let resourceSubtype: UDMSchema.FieldStep
+    /// The `Resource` fields that say a resource is named already (`name`, `product_object_id`).
+    let namingFields: [Int]
+    /// `resource_type` (an enum value, checked when the table is compiled) and `resource_subtype`.
+    let typeValue: String
+    let subtypeValue: String
+    /// The path to the `Resource` message of each further value: a new `about` element per value.
+    let overflow: [TargetPath.Step]
+
+    /// The fields of `Resource` that identify it; a `| resource` rule targets one of them.
+    static let identifyingFields = ["name", "product_object_id"]
+
+    /// Checks that `target` is an identifying field of a `Resource` and builds the plan, or throws
+    /// naming the problem at `location`.
+    init(target: TargetPath, type: String, subtype: String, schema: UDMSchema, location: TableLocation, column: Int) throws(MappingError) {
+        guard case .scalar(let leaf, false) = target.leaf, schema.messages[leaf.message].name == "Resource",
+              let leafName = Self.identifyingFields.first(where: { schema.messages[leaf.message].fieldIndex(named: $0) == leaf.field }) else {
+            throw location.error("'| resource' needs a target that is a resource's name or product_object_id (target.resource.name), not '\(target.text)'", column: column)
+        }
+        guard !target.usesFanOut, !target.steps.contains(where: { $0.element == .append }) else {
+            throw location.error("'| resource' fills one resource; further values go to about[] by themselves, so the target takes no '[*]' or '[]'", column: column)
+        }
+        let message = schema.messages[leaf.message]
+        guard let typeField = message.fieldIndex(named: "resource_type"), let subtypeField = message.fieldIndex(named: "resource_subtype") else {
+            throw location.error("the UDM schema's Resource has no resource_type or resource_subtype", column: column)
+        }
+        let typeStep = UDMSchema.FieldStep(message: leaf.message, field: typeField)
+        if case .enumeration(let index) = schema.field(typeStep).type, !schema.enums[index].contains(type) {
+            throw location.error("'\(type)' is not a value of \(schema.enums[index].name) (the type of resource_type)", column: column)
+        }
+        identifier = leaf
+        resourceType = typeStep
+        resourceSubtype = UDMSchema.FieldStep(message: leaf.message, field: subtypeField)
+        namingFields = Self.identifyingFields.compactMap { message.fieldIndex(named: $0) }
+        typeValue = type
+        subtypeValue = subtype
+        overflow = try TargetPath("about[].resource.\(leafName)", schema: schema, location: location, column: column).steps
+    }
+}
