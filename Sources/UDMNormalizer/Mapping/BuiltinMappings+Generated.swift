@@ -585,6 +585,7 @@ eventName -> security_result.summary | when exists errorCode        # [ref] cond
 errorMessage -> security_result.description                         # [ref]
 eventCategory -> security_result.category_details                   # [ref] [sample]
 "BLOCK" -> security_result.action | when exists errorCode           # [G] an error code means the call was refused
+"BLOCK" -> security_result.action | when serviceEventDetails.UserAuthentication == "Failure" or serviceEventDetails.CredentialVerification == "Failure" or serviceEventDetails.CredentialChallenge == "Failure"   # [added] a failed IAM Identity Center sign-in step
 "ALLOW" -> security_result.action | when exists eventName            # [G] [sample] an API call that did not fail (Insights events report no call)
 responseElements.assumedRoleUser.arn -> security_result.about.resource.id   # [ref]
 responseElements.assumedRoleUser.assumedRoleId -> security_result.about.resource.name   # [ref]
