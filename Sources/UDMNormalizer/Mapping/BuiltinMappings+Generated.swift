@@ -350,7 +350,11 @@ requestParameters.snapshotId -> target.resource.product_object_id | resource SNA
 requestParameters.volumeId -> target.resource.product_object_id | resource VOLUME "AWS::EC2::Volume"
 requestParameters.groupId -> target.resource.product_object_id | resource FIREWALL_RULE "AWS::EC2::SecurityGroup"   # Authorize/Revoke rules
 requestParameters.groupName -> target.resource.name | resource FIREWALL_RULE "AWS::EC2::SecurityGroup"
-requestParameters.groupSet.items[*].groupId -> target.resource.product_object_id | resource FIREWALL_RULE "AWS::EC2::SecurityGroup"   # DescribeSecurityGroups
+requestParameters.securityGroupIdSet.items[*].groupId -> target.resource.product_object_id | resource FIREWALL_RULE "AWS::EC2::SecurityGroup"   # DescribeSecurityGroups
+responseElements.CreateTrafficMirrorSessionResponse.trafficMirrorSession.trafficMirrorSessionId -> target.resource.product_object_id | resource UNSPECIFIED "AWS::EC2::TrafficMirrorSession"
+responseElements.CreateTrafficMirrorTargetResponse.trafficMirrorTarget.trafficMirrorTargetId -> target.resource.product_object_id | resource UNSPECIFIED "AWS::EC2::TrafficMirrorTarget"
+requestParameters.ModifyTrafficMirrorSessionRequest.TrafficMirrorSessionId ?? requestParameters.DeleteTrafficMirrorSessionRequest.TrafficMirrorSessionId -> target.resource.product_object_id | resource UNSPECIFIED "AWS::EC2::TrafficMirrorSession"
+requestParameters.DeleteTrafficMirrorTargetRequest.TrafficMirrorTargetId -> target.resource.product_object_id | resource UNSPECIFIED "AWS::EC2::TrafficMirrorTarget"
 requestParameters.keyName -> target.resource.name | resource CREDENTIAL "AWS::EC2::KeyPair"
 requestParameters.networkInterfaceId -> target.resource.product_object_id | resource DEVICE "AWS::EC2::NetworkInterface"
 requestParameters.subnetId -> target.resource.product_object_id | resource SUBNET "AWS::EC2::Subnet"
@@ -399,6 +403,8 @@ requestParameters.layerName -> target.resource.name | resource FUNCTION "AWS::La
 @end
 @when eventSource == "rds.amazonaws.com"
 responseElements.dBSnapshotArn -> target.resource.name | resource SNAPSHOT "AWS::RDS::DBSnapshot"   # CreateDBSnapshot, CopyDBSnapshot
+responseElements.dBSnapshotIdentifier -> target.resource.name | resource SNAPSHOT "AWS::RDS::DBSnapshot"
+requestParameters.targetDBSnapshotIdentifier -> target.resource.name | resource SNAPSHOT "AWS::RDS::DBSnapshot"   # CopyDBSnapshot: the copy
 requestParameters.dBSnapshotIdentifier -> target.resource.name | resource SNAPSHOT "AWS::RDS::DBSnapshot"
 responseElements.dBClusterSnapshotArn -> target.resource.name | resource SNAPSHOT "AWS::RDS::DBClusterSnapshot"
 requestParameters.dBClusterSnapshotIdentifier -> target.resource.name | resource SNAPSHOT "AWS::RDS::DBClusterSnapshot"
