@@ -187,6 +187,11 @@ DeleteObject = STORAGE_OBJECT
 GetSecretValue = CREDENTIAL
 CreateAccessKey = CREDENTIAL
 GetSessionToken = CREDENTIAL
+ListAttachedRolePolicies = ACCESS_POLICY
+ListRolePolicies = ACCESS_POLICY
+UpdateAssumeRolePolicy = ACCESS_POLICY
+AttachRolePolicy = ACCESS_POLICY
+CreateRole = SERVICE_ACCOUNT
 Invoke = FUNCTION
 @end
 """####),
