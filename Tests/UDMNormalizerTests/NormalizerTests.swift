@@ -32,7 +32,7 @@ import Testing
     @Test func exactEventNameKeysOnlyNoPrefixRules() throws {
         let describeTrails = try Self.event(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"DescribeTrails","eventSource":"cloudtrail.amazonaws.com"}"#)
         #expect(describeTrails.eventType == "GENERIC_EVENT")
-        let serviceKeyed = try Self.event(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"AttachInstances","eventSource":"autoscaling.amazonaws.com","userIdentity":{"arn":"a"},"requestParameters":{"bucketName":"x"}}"#)
+        let serviceKeyed = try Self.event(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"AttachInstances","eventSource":"autoscaling.amazonaws.com","userIdentity":{"arn":"a"},"requestParameters":{"autoScalingGroupName":"web-asg","instanceIds":["i-1"]}}"#)
         #expect(serviceKeyed.eventType == "RESOURCE_PERMISSIONS_CHANGE")
         let otherService = try Self.event(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"AttachInstances","eventSource":"other.amazonaws.com"}"#)
         #expect(otherService.eventType == "GENERIC_EVENT", "Google's service-keyed rows apply to that service only")
