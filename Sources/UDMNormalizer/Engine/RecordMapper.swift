@@ -158,6 +158,8 @@ struct RecordMapper {
         }
     }
 
+    /// Sets the resource's type and subtype from the rule, except where an earlier rule set them
+    /// (first non-empty wins, as for every single-valued field).
     private mutating func writeType(of resource: ResourceNoun, into instance: Int, rule index: Int) {
         if !builder.has(instance, field: resource.resourceType.field) {
             builder.append(instance, field: resource.resourceType.field, content: .value(.text(builder.store(resource.typeValue))), rule: index)

@@ -277,8 +277,7 @@ requestParameters.granteePrincipal -> principal.hostname            # [ref] (KMS
 userIdentity.arn -> principal.user.userid                           # [ref] [sample]
 userIdentity.principalId -> principal.user.userid                   # [added] SAMLUser, WebIdentityUser, AWSAccount, IAM users without an ARN
 userIdentity.userName -> principal.user.userid                      # [added] failed sign-ins of unknown users name only the user
-userIdentity.onBehalfOf.userId -> principal.user.userid             # [added] IdentityCenterUser: the identity-store user id
-additionalEventData.identityStoreUserId ?? serviceEventDetails.identityStoreUserId -> principal.user.userid   # [added] IAM Identity Center sign-in events
+userIdentity.onBehalfOf.userId -> principal.user.userid             # [added] IdentityCenterUser (and Unknown callers of its sign-in steps): the identity-store user id
 userIdentity.invokedBy -> principal.user.userid | when missing userIdentity.arn   # [ref] condition: only a service caller without an ARN
 puserId -> principal.user.userid                                    # [ref] as listed; no CloudTrail record has this field
 userIdentity.sessionContext.sessionIssuer.arn ?? userIdentity.sessionContext.sessionIssuer.userName -> principal.user.userid   # [added] a role session that names only its role
