@@ -41,13 +41,10 @@ struct NormalizeCommand {
         var notes = NoteSummary(shown: options.quiet ? 0 : options.maxDiagnostics)
         var dedupe = DedupeFilter()
         var importWriter = ImportBodyWriter(maxBytes: options.importMaxBytes)
-        var progress = ProgressLine(quiet: options.quiet)
+        let progress = ProgressLine(quiet: options.quiet)
         var eventsWritten = 0
 
-        func report(_ line: String) {
-            progress.clear()
-            StandardStreams.error(line)
-        }
+        func report(_ line: String) { progress.message(line) }
 
         batch.run(paths: expansion.paths, progress: { bytes in
             progress.update(records: summary.read, bytes: bytes)
@@ -71,9 +68,14 @@ struct NormalizeCommand {
                         return
                     }
                     summary.countNormalized()
-                    if outputIsTerminal { progress.clear() }
-                    write(record.rendered, eventsWritten: &eventsWritten, importWriter: &importWriter, to: output)
-                    if outputIsTerminal { output.flush() }
+                    if outputIsTerminal {
+                        progress.clearing {
+                            write(record.rendered, eventsWritten: &eventsWritten, importWriter: &importWriter, to: output)
+                            output.flush()
+                        }
+                    } else {
+                        write(record.rendered, eventsWritten: &eventsWritten, importWriter: &importWriter, to: output)
+                    }
                     for diagnostic in record.diagnostics {
                         if let line = notes.add(origin: record.origin, diagnostic) { report(line) }
                     }
@@ -91,7 +93,7 @@ struct NormalizeCommand {
         if options.format == .import { importWriter.flush(to: output) }
         output.flush()
         deadLetter?.output.flush()
-        progress.clear()
+        progress.finish()
         summary.notes = notes.total
         summary.seconds = Date().timeIntervalSince(start)
         if !options.quiet, let text = notes.closingText { StandardStreams.error(text) }

@@ -22,7 +22,7 @@ struct ReportCommand {
                                     rendering: .none, collectsReport: true)
         var builder = ReportBuilder()
         var dedupe = DedupeFilter()
-        var progress = ProgressLine(quiet: options.quiet)
+        let progress = ProgressLine(quiet: options.quiet)
         var records = 0
         var unreadable = 0
         let expansion = options.selection.expand(options.paths)
@@ -40,14 +40,13 @@ struct ReportCommand {
                 }
             case .inputUnreadable(let error):
                 unreadable += 1
-                progress.clear()
                 let problem = expansion.problems[error.path] ?? PathProblem(path: error.path, reason: error.reason)
-                StandardStreams.error("\(problem.path): error: cannot read: \(problem.reason)\(problem.advice.map { " (\($0))" } ?? "")")
+                progress.message("\(problem.path): error: cannot read: \(problem.reason)\(problem.advice.map { " (\($0))" } ?? "")")
             case .inputStarted, .inputFinished:
                 break
             }
         }
-        progress.clear()
+        progress.finish()
         let report = builder.build()
         let gates = self.gates(report.total)
         if options.json {

@@ -308,6 +308,17 @@ import Testing
         #expect(updated.status == 1, "the expect.kv case still fails")
     }
 
+    @Test func documentationNamesNoPathOfTheMachineItWasWrittenOn() throws {
+        let files = ["README.md", "Mappings/README.md", "Samples/cloudtrail/README.md", "Samples/guardduty/README.md"]
+        for file in files {
+            let text = try PackagePaths.read(PackagePaths.root.appendingPathComponent(file))
+            for prefix in ["/work/", "/home/", "/Users/", "/root/"] {
+                #expect(!text.contains(prefix), "\(file) names a machine path starting \(prefix); name ../shared/... relative to the repository")
+            }
+        }
+        #expect(try PackagePaths.read(PackagePaths.samples.appendingPathComponent("guardduty/README.md")).contains("`../shared/corpus`"))
+    }
+
     @Test func diffLimitsJSONAndExitsOneOnlyOnChange() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -322,5 +333,35 @@ import Testing
         #expect(object?["more_changed_events"] as? Int == 3)
         let same = try Self.run(["diff", "--mappings", "builtin", "--mappings", "builtin"] + logs)
         #expect(same.status == 0)
+    }
+}
+
+/// The progress line on a real terminal (a pseudo-terminal made by `script(1)`, skipped where it is missing).
+@Suite struct ProgressLineTerminalTests {
+    static let script = "/usr/bin/script"
+
+    static func onTerminal(_ command: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script)
+        process.arguments = ["-qfec", command, "/dev/null"]
+        process.currentDirectoryURL = PackagePaths.root
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script) && CommandLineTests.binary != nil))
+    func showsDuringSlowInputAndIsClearedBeforeEvents() throws {
+        let binary = try #require(CommandLineTests.binary).path
+        let shown = try Self.onTerminal("(sleep 1.2; cat Samples/cloudtrail/decrypt.json) | '\(binary)' normalize")
+        #expect(shown.contains("0 records, 0.0 MB"), "the line shows while the input is silent")
+        #expect(shown.contains("\r\u{1B}[K{\"metadata\""), "the line is cleared before the event")
+        #expect(!shown.contains("s{\"metadata\""), "no event glued to the line")
+        let quiet = try Self.onTerminal("(sleep 1.2; cat Samples/cloudtrail/decrypt.json) | '\(binary)' normalize -q")
+        #expect(!quiet.contains(" records, ") && quiet.contains("{\"metadata\""))
     }
 }
