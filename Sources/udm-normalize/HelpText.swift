@@ -58,7 +58,7 @@ enum HelpText {
           record is always reported on standard error as 'ORIGIN: error: REASON', where ORIGIN is
           file:line[:column] with ':Records[i]'-style suffixes (0-based) inside envelopes; give an
           ORIGIN to 'udm-normalize explain'. Notes (diagnostics on normalized records) are shown as
-          'ORIGIN: note: RULE: MESSAGE' for the first --max-diagnostics, then counted by reason.
+          'ORIGIN: note: RULE: MESSAGE' for the first --max-diagnostics, then counted by rule.
           A progress line shows on a terminal. The closing summary: records read = normalized +
           failed + skipped, files, bytes, elapsed time and notes.
         """,

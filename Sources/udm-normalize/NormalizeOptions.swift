@@ -24,7 +24,7 @@ struct NormalizeOptions {
         .include, .exclude, .dedupe, .jobs, .quiet, .mappings, .logType,
         CommandOption(long: "--max-diagnostics", value: "N", help: """
             Print the first N notes (default 10; 0 prints none), then a count per
-            reason. Failures are always printed, every one.
+            rule. Failures are always printed, every one.
             """),
         .maxRecordBytes,
         CommandOption(long: "--import-max-bytes", value: "N", help: "Largest request body for --format import (default 1000000)."),

@@ -308,6 +308,33 @@ import Testing
         #expect(updated.status == 1, "the expect.kv case still fails")
     }
 
+    @Test func readmeCommandTableAndOptionsMatchTheHelp() throws {
+        let readme = try PackagePaths.read(PackagePaths.root.appendingPathComponent("README.md"))
+        let start = try #require(readme.range(of: "## Commands"))
+        let end = try #require(readme.range(of: "### Bad input: the policy"))
+        let section = String(readme[start.lowerBound..<end.lowerBound])
+        var documented: Set<String> = ["--help", "--version"]
+        for command in ["normalize", "report", "explain", "mappings", "test", "diff", "bench"] {
+            let help = try Self.run(["help", command]).stdout
+            let usage = help.components(separatedBy: "USAGE\n")[1].components(separatedBy: "\n\n")[0]
+            for line in usage.split(separator: "\n") {
+                let text = line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "udm-normalize ", with: "")
+                #expect(section.contains(text), "README's command table shows '\(text)' as the help does")
+            }
+            let summary = try #require(help.split(separator: "\n").first?.components(separatedBy: " — ").last)
+            #expect(section.contains(summary), "README says what \(command) does as the help does: \(summary)")
+            for match in help.matches(of: #/--[a-z][a-z-]+/#) { documented.insert(String(match.output)) }
+        }
+        for match in section.matches(of: #/--[a-z][a-z-]+/#) {
+            #expect(documented.contains(String(match.output)), "README names \(match.output), which no command's help documents")
+        }
+        let exitCodes = try Self.run(["--help"]).stdout
+        for line in ["0  all good", "1  the run worked and found something", "2  usage error", "3  a path could not be read or written"] {
+            #expect(exitCodes.contains(line))
+            #expect(section.contains("| \(line.prefix(1)) | \(line.dropFirst(3))"), "README's exit-code table: \(line)")
+        }
+    }
+
     @Test func documentationNamesNoPathOfTheMachineItWasWrittenOn() throws {
         let files = ["README.md", "Mappings/README.md", "Samples/cloudtrail/README.md", "Samples/guardduty/README.md"]
         for file in files {
