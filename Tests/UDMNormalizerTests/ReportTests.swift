@@ -116,6 +116,29 @@ import Testing
         #expect(!html.contains("<undetected"), "text is escaped")
     }
 
+    @Test func longPathsKeepTheirEndsInChartsAndColumnsInText() {
+        var section = NormalizationReport.Section(logType: "TEST")
+        section.read = 1
+        section.normalized = 1
+        section.leaves = 2
+        let prefix = "requestParameters.ipPermissions.items[*].ipRanges.items[*]."
+        section.unmapped = [
+            .init(path: prefix + "cidrIp", count: 2, example: "10.0.0.0/8"),
+            .init(path: prefix + "description", count: 1, example: "office"),
+            .init(path: "a", count: 1, example: "short"),
+        ]
+        let report = NormalizationReport(sections: [section])
+        let html = ReportHTMLWriter.render(report)
+        for leaf in ["cidrIp", "description"] {
+            let path = prefix + leaf
+            #expect(html.contains(">…\(ReportHTMLWriter.escape(String(path.suffix(43))))</text>"), "the label of \(leaf) keeps the path's end, where the paths differ")
+        }
+        let text = ReportTextWriter.render(report)
+        let lines = text.split(separator: "\n").filter { $0.contains("e.g. ") }
+        let columns = Set(lines.map { $0.distance(from: $0.startIndex, to: $0.range(of: "e.g. ")!.lowerBound) })
+        #expect(columns.count == 1, "the example column lines up: \(lines)")
+    }
+
     @Test func reportCommandGatesExitOneNamingTheFigure() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("udm-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
