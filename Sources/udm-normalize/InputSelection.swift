@@ -58,7 +58,12 @@ struct InputSelection {
             let below = relative.isEmpty ? name : relative + "/" + name
             let path = (folder.hasSuffix("/") ? folder : folder + "/") + below
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // Listed but not there to read (a broken symbolic link): reported, never dropped.
+                result.problems[path] = PathProblem.reading(path, as: .file) ?? PathProblem(path: path, reason: "cannot be read")
+                result.paths.append(path)
+                continue
+            }
             if isDirectory.boolValue {
                 walk(folder, below: below, into: &result)
             } else if selects(below) {

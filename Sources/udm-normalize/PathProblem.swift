@@ -17,7 +17,14 @@ struct PathProblem: Error, CustomStringConvertible {
     /// The problem reading `path` as `kind`, or nil when it can be read.
     static func reading(_ path: String, as kind: Kind) -> PathProblem? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return fromErrno(errno, path: path, writing: false) }
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            var link = stat()
+            if code == ENOENT, lstat(path, &link) == 0 {
+                return PathProblem(path: path, reason: "a symbolic link to nothing", advice: "its target was moved or deleted")
+            }
+            return fromErrno(code, path: path, writing: false)
+        }
         let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
         switch (kind, isFolder) {
         case (.file, true): return PathProblem(path: path, reason: "is a folder, not a file", advice: "give one file inside it")
