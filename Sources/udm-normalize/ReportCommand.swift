@@ -50,7 +50,9 @@ struct ReportCommand {
         let report = builder.build()
         let gates = self.gates(report.total)
         if options.json {
+            // Standard output stays pure JSON; the gates as understood go to standard error.
             StandardStreams.output(ReportJSONWriter.render(report, topUnmapped: options.top))
+            for gate in gates where gate.held { StandardStreams.error("gate \(gate.text)") }
         } else {
             StandardStreams.output(ReportTextWriter.render(report, topUnmapped: options.top) + gates.map { "gate \($0.text)" }.joined(separator: "\n"))
         }
