@@ -62,8 +62,8 @@ extension UsageError {
     /// An option no list knows, with the nearest known name when one is close.
     static func unknownOption(_ written: String, known: [CommandOption]) -> UsageError {
         let name = written.split(separator: "=", maxSplits: 1).first.map(String.init) ?? written
-        let names = known.flatMap { [$0.long] + ($0.short.map { [$0] } ?? []) }
-        let hint = NearestName.nearest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        // Every one-letter option is one edit from every other: only long names get a suggestion.
+        let hint = name.hasPrefix("--") ? NearestName.nearest(to: name, among: known.map(\.long)).map { "; did you mean '\($0)'?" } ?? "" : ""
         return UsageError(message: "unknown option '\(name)'\(hint)")
     }
 }
