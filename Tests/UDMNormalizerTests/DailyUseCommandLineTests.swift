@@ -301,7 +301,7 @@ import Testing
     }
 
     @Test func testCommandPassesOnTheSamplesAndUnderstandsNotesUpdateAndExpectKV() throws {
-        for folder in ["Samples/cloudtrail", "Samples/guardduty"] {
+        for folder in ["Samples/cloudtrail", "Samples/guardduty", "Samples/guardduty/./"] {
             let run = try Self.run(["test", folder])
             #expect(run.status == 0, "\(run.stdout)")
             #expect(run.stdout.contains(" passed, 0 failed"))

@@ -31,7 +31,8 @@ public enum SampleTestRunner {
             throw InputError(path: directory, reason: "cannot list the folder")
         }
         guard !names.isEmpty else { throw InputError(path: directory, reason: "no NAME.json inputs in the folder") }
-        let folderName = ((directory as NSString).standardizingPath as NSString).lastPathComponent
+        // The folder's own name, also when it is given as "." or "../x/".
+        let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
         var results: [CaseResult] = []
         for name in names {
             results.append(try runCase(name, in: directory, folderName: folderName, normalizer: normalizer, update: update))
