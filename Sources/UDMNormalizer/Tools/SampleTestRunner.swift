@@ -51,7 +51,7 @@ public enum SampleTestRunner {
         let expectedEvents = read(eventsPath), expectedNotes = read(notesPath), expectedKV = read(kvPath)
         let input = Array(inputData)
         let source = folderName + "/" + name
-        let produced = render(normalizer, input: input, source: source)
+        let produced = output(of: input, source: source, normalizer: normalizer)
         guard expectedEvents != nil || expectedNotes != nil || expectedKV != nil else {
             return CaseResult(name: name, passed: false, differences: ["no expectation: add \((eventsPath as NSString).lastPathComponent), \((notesPath as NSString).lastPathComponent) or \((kvPath as NSString).lastPathComponent) (or run with --update)"],
                               updated: update ? write(produced, eventsPath: eventsPath, notesPath: notesPath) : [])
@@ -78,8 +78,17 @@ public enum SampleTestRunner {
         return result
     }
 
-    /// The case's events as NDJSON and key-value lines, and its notes as the samples write them.
-    private static func render(_ normalizer: Normalizer, input: [UInt8], source: String) -> (events: String, keyValue: String, notes: String) {
+    /// What a case's expected-output files hold: the events as NDJSON (`NAME.udm.ndjson`) and
+    /// key-value lines, and the failures, skips and notes (`NAME.notes.txt`) as
+    /// `ORIGIN: error|skipped|note: …` lines. The golden tests of the package write the same.
+    public struct Output: Sendable {
+        public var events: String
+        public var keyValue: String
+        public var notes: String
+    }
+
+    /// Normalizes `input` (named `source` in origins) and renders it as the expected-output files hold it.
+    public static func output(of input: [UInt8], source: String, normalizer: Normalizer) -> Output {
         var events: [UInt8] = []
         var keyValue = ""
         var notes = ""
@@ -94,11 +103,11 @@ public enum SampleTestRunner {
             case .skipped(let reason): notes += "\(record.origin): skipped: \(reason)\n"
             }
         }
-        return (String(decoding: events, as: UTF8.self), keyValue, notes)
+        return Output(events: String(decoding: events, as: UTF8.self), keyValue: keyValue, notes: notes)
     }
 
     /// Writes the expected-output files (an empty one is removed, as the samples keep them); returns the names written.
-    private static func write(_ produced: (events: String, keyValue: String, notes: String), eventsPath: String, notesPath: String) -> [String] {
+    private static func write(_ produced: Output, eventsPath: String, notesPath: String) -> [String] {
         var written: [String] = []
         for (path, text) in [(eventsPath, produced.events), (notesPath, produced.notes)] {
             if text.isEmpty {
