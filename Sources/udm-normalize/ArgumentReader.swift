@@ -1,16 +1,19 @@
 import UDMNormalizer
 
-/// Reads `--option value`, `--option=value`, flags and positional arguments, for the commands
-/// whose options are few.
+/// Reads a command's arguments against its option list: `--option value`, `--option=value`,
+/// `-o value`, `-ovalue`, flags, `--` and positional arguments. Unknown options get the nearest
+/// known one as a suggestion.
 struct ArgumentReader {
     private var arguments: [String]
+    private let options: [CommandOption]
     private(set) var positional: [String] = []
 
-    init(_ arguments: [String]) {
+    init(_ arguments: [String], options: [CommandOption]) {
         self.arguments = arguments
+        self.options = options
     }
 
-    /// Calls `handle(name, take)` for each option; `take()` returns the option's value.
+    /// Calls `handle(longName, take)` for each option, in order; `take()` returns the option's value.
     mutating func read(_ handle: (String, () throws(UsageError) -> String) throws(UsageError) -> Void) throws(UsageError) {
         var iterator = arguments.makeIterator()
         var onlyPositional = false
@@ -23,18 +26,28 @@ struct ArgumentReader {
                 onlyPositional = true
                 continue
             }
-            var name = argument
+            var written = argument
             var inline: String?
-            if let eq = argument.firstIndex(of: "="), argument.hasPrefix("--") {
-                name = String(argument[..<eq])
+            if argument.hasPrefix("--"), let eq = argument.firstIndex(of: "=") {
+                written = String(argument[..<eq])
                 inline = String(argument[argument.index(after: eq)...])
+            } else if !argument.hasPrefix("--"), argument.count > 2 {
+                // `-j4`: a short option with its value attached.
+                written = String(argument.prefix(2))
+                inline = String(argument.dropFirst(2))
+            }
+            guard let option = options.first(where: { $0.long == written || $0.short == written }) else {
+                throw UsageError.unknownOption(argument, known: options)
+            }
+            if option.value == nil, let inline {
+                throw UsageError(message: "\(option.long) takes no value, not '\(inline)'")
             }
             let take: () throws(UsageError) -> String = { () throws(UsageError) -> String in
                 if let inline { return inline }
-                guard let value = iterator.next() else { throw UsageError(message: "\(name) needs a value") }
+                guard let value = iterator.next() else { throw UsageError(message: "\(written) needs a value (\(option.value ?? "VALUE"))") }
                 return value
             }
-            try handle(name, take)
+            try handle(option.long, take)
         }
     }
 
@@ -43,34 +56,14 @@ struct ArgumentReader {
         guard let value = Int(text), value >= minimum else { throw UsageError(message: "\(name) takes a whole number of at least \(minimum), not '\(text)'") }
         return value
     }
+}
 
-    /// A percentage from 0 to 100 (a trailing `%` allowed) for option `name`.
-    static func percent(_ text: String, option name: String) throws(UsageError) -> Double {
-        let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
-        guard let value = Double(digits), value >= 0, value <= 100 else { throw UsageError(message: "\(name) takes a percentage from 0 to 100, not '\(text)'") }
-        return value
-    }
-
-    /// Loads `--mappings` directories over the built-in tables, or the built-in tables.
-    static func mappings(_ directory: String?) throws(MappingError) -> MappingSet {
-        guard let directory else { return .builtin }
-        return try MappingSet.load(directory: directory)
-    }
-
-    /// The tables for a command: `--mappings DIR` over the built-in ones, checked against `--log-type`.
-    /// On failure the reason is printed and the exit status returned.
-    static func tables(directory: String?, logType: String?, command: String) -> Result<MappingSet, ExitStatus> {
-        let mappings: MappingSet
-        do {
-            mappings = try Self.mappings(directory)
-        } catch {
-            StandardStreams.error("udm-normalize: \(error)")
-            return .failure(.inputUnreadable)
-        }
-        if let logType, !mappings.logTypes.contains(logType) {
-            StandardStreams.error("udm-normalize \(command): unknown --log-type '\(logType)' (known: \(mappings.logTypes.joined(separator: ", "))). Run 'udm-normalize help \(command)'.")
-            return .failure(.usage)
-        }
-        return .success(mappings)
+extension UsageError {
+    /// An option no list knows, with the nearest known name when one is close.
+    static func unknownOption(_ written: String, known: [CommandOption]) -> UsageError {
+        let name = written.split(separator: "=", maxSplits: 1).first.map(String.init) ?? written
+        // Every one-letter option is one edit from every other: only long names get a suggestion.
+        let hint = name.hasPrefix("--") ? NearestName.nearest(to: name, among: known.map(\.long)).map { "; did you mean '\($0)'?" } ?? "" : ""
+        return UsageError(message: "unknown option '\(name)'\(hint)")
     }
 }

@@ -12,23 +12,34 @@ struct BenchCommand {
     var rounds = 2
     var keep: String?
 
+    var showHelp = false
+
+    static let options: [CommandOption] = [
+        CommandOption(long: "--events", short: "-n", value: "N", help: "Records to generate (default 200000)."),
+        CommandOption(long: "--log-type", value: "TYPE", help: "Corpus to generate: cloudtrail (AWS_CLOUDTRAIL, default) or guardduty (GUARDDUTY)."),
+        CommandOption(long: "--rounds", value: "R", help: "Best of R rounds of each end-to-end run (default 2)."),
+        CommandOption(long: "--keep", value: "DIR", help: "Write the corpus into DIR and keep it."),
+        .help,
+    ]
+
     init(parsing arguments: [String]) throws(UsageError) {
-        var reader = ArgumentReader(arguments)
-        var showHelp = false
+        var reader = ArgumentReader(arguments, options: Self.options)
         try reader.read { (name: String, take: () throws(UsageError) -> String) throws(UsageError) in
             switch name {
             case "--events": events = try ArgumentReader.number(try take(), minimum: 1, option: name)
             case "--log-type":
-                let text = try take().lowercased()
-                guard let value = BenchmarkCorpus.Kind(rawValue: text) else { throw UsageError(message: "--log-type must be cloudtrail or guardduty, not '\(text)'") }
+                let text = try take()
+                let lowered = text.lowercased()
+                guard let value = BenchmarkCorpus.Kind(rawValue: lowered.hasPrefix("aws_") ? String(lowered.dropFirst(4)) : lowered) else {
+                    throw UsageError(message: "--log-type must be cloudtrail (AWS_CLOUDTRAIL) or guardduty (GUARDDUTY), not '\(text)'")
+                }
                 kind = value
             case "--rounds": rounds = try ArgumentReader.number(try take(), minimum: 1, option: name)
             case "--keep": keep = try take()
-            case "-h", "--help": showHelp = true
-            default: throw UsageError(message: "unknown option '\(name)'")
+            case "--help": showHelp = true
+            default: throw UsageError(message: "option '\(name)' is listed but not handled")
             }
         }
-        if showHelp { throw UsageError(message: "help") }
         files = reader.positional
     }
 
@@ -37,7 +48,7 @@ struct BenchCommand {
             return try measure()
         } catch {
             StandardStreams.error("udm-normalize bench: \(error)")
-            return .inputUnreadable
+            return .pathUnusable
         }
     }
 

@@ -1,11 +1,13 @@
-/// The process exit codes, documented in `--help` and the README.
+/// The process exit codes, one table for every command, printed in each command's help
+/// (`HelpText.exitCodes`) and the README.
 enum ExitStatus: Int32, Error {
-    /// Every record was normalized or skipped.
+    /// All good: no record failed, every gate held, no table error, `diff` found no change.
     case success = 0
-    /// At least one record failed.
-    case recordsFailed = 1
+    /// The run worked and found something: records failed, a gate failed, a table has errors,
+    /// `test` has a failing pair, `diff` found changes.
+    case findings = 1
     /// The command line was wrong.
     case usage = 2
-    /// An input could not be read at all (missing file, unreadable, a directory where a file was expected).
-    case inputUnreadable = 3
+    /// A path could not be read or written: an input, the `--mappings` folder or file, an output file.
+    case pathUnusable = 3
 }

@@ -7,50 +7,59 @@ struct NormalizeCommand {
 
     func run() -> ExitStatus {
         let mappings: MappingSet
-        switch ArgumentReader.tables(directory: options.mappingsDirectory, logType: options.logType, command: "normalize") {
-        case .success(let loaded): mappings = loaded
+        let logType: String?
+        switch TableLoader.load(options.mappingsPath, logType: options.logType, command: "normalize") {
+        case .success(let loaded): (mappings, logType) = loaded
         case .failure(let status): return status
         }
         let output: OutputFile
         var deadLetter: DeadLetterWriter?
-        do {
-            output = try options.output.map { try OutputFile.create($0).get() } ?? .standardOutput()
-            deadLetter = try options.deadLetter.map { DeadLetterWriter(output: try OutputFile.create($0).get()) }
+        do throws(PathProblem) {
+            output = try options.output.map { path throws(PathProblem) in try OutputFile.create(path, option: "--output") } ?? .standardOutput()
+            deadLetter = try options.deadLetter.map { path throws(PathProblem) in DeadLetterWriter(output: try OutputFile.create(path, option: "--dead-letter")) }
+            if let path = options.summaryJSON, var problem = PathProblem.writing(path) {
+                problem.path = "--summary-json \(problem.path)"
+                throw problem
+            }
         } catch {
-            StandardStreams.error("udm-normalize normalize: \(error)")
-            return .usage
+            StandardStreams.error("udm-normalize normalize: cannot write \(error)")
+            return .pathUnusable
         }
+        // Events on the terminal that shows the progress line: clear it before each event.
+        let outputIsTerminal = options.output == nil && isatty(STDOUT_FILENO) == 1
 
-        let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: options.logType, maxRecordBytes: options.maxRecordBytes,
+        let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: logType, maxRecordBytes: options.maxRecordBytes,
                                                                                           maxFieldBytes: options.maxFieldBytes, maxLabelsPerEvent: options.maxLabels))
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let batch = BatchNormalizer(normalizer: normalizer, jobs: jobs, rendering: options.format == .kv ? .keyValue : .json)
 
+        let start = Date()
+        let expansion = options.selection.expand(options.paths)
         var summary = RunSummary()
+        summary.hiddenSkipped = expansion.hiddenSkipped
+        summary.excluded = expansion.excluded
+        var notes = NoteSummary(shown: options.quiet ? 0 : options.maxDiagnostics)
         var dedupe = DedupeFilter()
         var importWriter = ImportBodyWriter(maxBytes: options.importMaxBytes)
-        var progress = ProgressLine(quiet: options.quiet)
-        var diagnosticsPrinted = 0
-        var diagnosticsHidden = 0
-        var unreadableInputs = 0
+        let progress = ProgressLine(quiet: options.quiet)
         var eventsWritten = 0
 
-        func report(_ line: String) {
-            progress.clear()
-            StandardStreams.error(line)
-        }
+        func report(_ line: String) { progress.message(line) }
 
-        batch.run(paths: InputPaths.expand(options.paths), progress: { bytes in
+        batch.run(paths: expansion.paths, progress: { bytes in
             progress.update(records: summary.read, bytes: bytes)
         }) { item in
             switch item {
             case .inputStarted:
                 break
-            case .inputFinished(let path, _, let rawRecords):
-                if rawRecords == 0 { report("\(path): note: no records (the input is empty)") }
+            case .inputFinished(let path, let bytes, let rawRecords):
+                summary.files += 1
+                summary.bytes += bytes
+                if rawRecords == 0 && !options.quiet { report("\(path): note: no records (the input is empty)") }
             case .inputUnreadable(let error):
-                unreadableInputs += 1
-                report("\(error.path): error: cannot read: \(error.reason)")
+                summary.unreadablePaths += 1
+                let problem = expansion.problems[error.path] ?? PathProblem(path: error.path, reason: error.reason)
+                report("\(problem.path): error: cannot read: \(problem.reason)\(problem.advice.map { " (\($0))" } ?? "")")
             case .record(let record):
                 switch record.kind {
                 case .normalized:
@@ -59,16 +68,19 @@ struct NormalizeCommand {
                         return
                     }
                     summary.countNormalized()
-                    write(record.rendered, eventsWritten: &eventsWritten, importWriter: &importWriter, to: output)
-                    for diagnostic in record.diagnostics {
-                        if diagnosticsPrinted < options.maxDiagnostics {
-                            report("\(record.origin): note: \(diagnostic)")
-                            diagnosticsPrinted += 1
-                        } else {
-                            diagnosticsHidden += 1
+                    if outputIsTerminal {
+                        progress.clearing {
+                            write(record.rendered, eventsWritten: &eventsWritten, importWriter: &importWriter, to: output)
+                            output.flush()
                         }
+                    } else {
+                        write(record.rendered, eventsWritten: &eventsWritten, importWriter: &importWriter, to: output)
+                    }
+                    for diagnostic in record.diagnostics {
+                        if let line = notes.add(origin: record.origin, diagnostic) { report(line) }
                     }
                 case .failed:
+                    // Failures are never hidden, whatever --quiet and --max-diagnostics say.
                     summary.countFailed()
                     let reason = record.reason ?? "failed"
                     report("\(record.origin): error: \(reason)")
@@ -81,16 +93,24 @@ struct NormalizeCommand {
         if options.format == .import { importWriter.flush(to: output) }
         output.flush()
         deadLetter?.output.flush()
-        progress.clear()
-        if diagnosticsHidden > 0 {
-            StandardStreams.error("\(diagnosticsHidden) more diagnostics not shown (raise --max-diagnostics to see them)")
-        }
+        progress.finish()
+        summary.notes = notes.total
+        summary.seconds = Date().timeIntervalSince(start)
+        if !options.quiet, let text = notes.closingText { StandardStreams.error(text) }
         if importWriter.oversizedEvents > 0 {
             StandardStreams.error("\(importWriter.oversizedEvents) events are larger than --import-max-bytes alone and were written in bodies of their own")
         }
-        StandardStreams.error(summary.line)
-        if unreadableInputs > 0 { return .inputUnreadable }
-        return summary.failed > 0 ? .recordsFailed : .success
+        StandardStreams.error(summary.text)
+        if let path = options.summaryJSON {
+            do {
+                try summary.json.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                StandardStreams.error("udm-normalize normalize: cannot write --summary-json \(PathProblem.writing(path) ?? PathProblem(path: path, reason: "the write failed"))")
+                return .pathUnusable
+            }
+        }
+        if summary.unreadablePaths > 0 { return .pathUnusable }
+        return summary.failed > 0 ? .findings : .success
     }
 
     private func write(_ event: [UInt8], eventsWritten: inout Int, importWriter: inout ImportBodyWriter, to output: OutputFile) {

@@ -12,12 +12,16 @@ final class OutputFile {
         buffer.reserveCapacity(1 << 17)
     }
 
-    /// Creates or truncates `path`; nil (with the reason) when it cannot be written.
-    static func create(_ path: String) -> Result<OutputFile, UsageError> {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            return .failure(UsageError(message: "cannot write '\(path)'"))
+    /// Creates or truncates `path`; throws why not, in plain words, naming `option`.
+    static func create(_ path: String, option: String) throws(PathProblem) -> OutputFile {
+        if var problem = PathProblem.writing(path) {
+            problem.path = "\(option) \(problem.path)"
+            throw problem
         }
-        return .success(OutputFile(handle: handle))
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw PathProblem.writing(path) ?? PathProblem(path: "\(option) \(path)", reason: "the file could not be created")
+        }
+        return OutputFile(handle: handle)
     }
 
     func write(_ bytes: some Sequence<UInt8>) {

@@ -7,19 +7,27 @@ struct ReportCommand {
 
     func run() -> ExitStatus {
         let mappings: MappingSet
-        switch ArgumentReader.tables(directory: options.mappingsDirectory, logType: options.logType, command: "report") {
-        case .success(let loaded): mappings = loaded
+        let logType: String?
+        switch TableLoader.load(options.mappingsPath, logType: options.logType, command: "report") {
+        case .success(let loaded): (mappings, logType) = loaded
         case .failure(let status): return status
         }
-        let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: options.logType, maxRecordBytes: options.maxRecordBytes, trackCoverage: true))
+        // An --html path that cannot be written is found before the work, not after it.
+        if let path = options.html, let problem = PathProblem.writing(path) {
+            StandardStreams.error("udm-normalize report: cannot write --html \(problem)")
+            return .pathUnusable
+        }
+        let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: logType, maxRecordBytes: options.maxRecordBytes, trackCoverage: true))
         let batch = BatchNormalizer(normalizer: normalizer, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                     rendering: .none, collectsReport: true)
         var builder = ReportBuilder()
         var dedupe = DedupeFilter()
-        var progress = ProgressLine(quiet: options.quiet)
+        let progress = ProgressLine(quiet: options.quiet)
         var records = 0
         var unreadable = 0
-        batch.run(paths: InputPaths.expand(options.paths), progress: { bytes in
+        let expansion = options.selection.expand(options.paths)
+        let start = Date()
+        batch.run(paths: expansion.paths, progress: { bytes in
             progress.update(records: records, bytes: bytes)
         }) { item in
             switch item {
@@ -32,54 +40,48 @@ struct ReportCommand {
                 }
             case .inputUnreadable(let error):
                 unreadable += 1
-                progress.clear()
-                StandardStreams.error("\(error.path): error: cannot read: \(error.reason)")
+                let problem = expansion.problems[error.path] ?? PathProblem(path: error.path, reason: error.reason)
+                progress.message("\(problem.path): error: cannot read: \(problem.reason)\(problem.advice.map { " (\($0))" } ?? "")")
             case .inputStarted, .inputFinished:
                 break
             }
         }
-        progress.clear()
+        progress.finish()
         let report = builder.build()
+        let gates = self.gates(report.total)
         if options.json {
+            // Standard output stays pure JSON; the gates as understood go to standard error.
             StandardStreams.output(ReportJSONWriter.render(report, topUnmapped: options.top))
+            for gate in gates where gate.held { StandardStreams.error("gate \(gate.text)") }
         } else {
-            StandardStreams.output(ReportTextWriter.render(report, topUnmapped: options.top))
+            StandardStreams.output(ReportTextWriter.render(report, topUnmapped: options.top) + gates.map { "gate \($0.text)" }.joined(separator: "\n"))
         }
         if let path = options.html {
+            let run = ReportHTMLWriter.RunInformation(inputs: options.paths.isEmpty ? ["-"] : options.paths, seconds: Date().timeIntervalSince(start),
+                                                      mappings: mappings, gates: gates.map { .init(text: $0.text, held: $0.held) })
             do {
-                try ReportHTMLWriter.render(report, topUnmapped: options.top).write(toFile: path, atomically: true, encoding: .utf8)
+                try ReportHTMLWriter.render(report, topUnmapped: options.top, run: run).write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
-                StandardStreams.error("udm-normalize report: cannot write '\(path)': \(error.localizedDescription)")
-                return .inputUnreadable
+                StandardStreams.error("udm-normalize report: cannot write --html \(PathProblem.writing(path) ?? PathProblem(path: path, reason: "the write failed"))")
+                return .pathUnusable
             }
         }
-        if unreadable > 0 { return .inputUnreadable }
-        let failures = gateFailures(report.total)
-        for failure in failures { StandardStreams.error("gate failed: \(failure)") }
-        return failures.isEmpty ? .success : .recordsFailed
+        for gate in gates where !gate.held { StandardStreams.error("gate failed: \(gate.text)") }
+        if unreadable > 0 { return .pathUnusable }
+        return gates.allSatisfy(\.held) ? .success : .findings
     }
 
-    /// The gates that do not hold, each named with the figure and the threshold.
-    private func gateFailures(_ total: NormalizationReport.Section) -> [String] {
-        var failures: [String] = []
-        func check(_ name: String, _ option: String, _ value: Double?, _ minimum: Double?) {
-            guard let minimum else { return }
-            let percent = (value ?? 0) * 100
-            if value == nil || percent + 1e-9 < minimum {
-                failures.append("\(name) \(ReportTextWriterProxy.percent(value)) is below \(option) \(minimum)%")
-            }
+    /// Each gate given, with the figure, the threshold as understood, and whether it held.
+    private func gates(_ total: NormalizationReport.Section) -> [(text: String, held: Bool)] {
+        var gates: [(text: String, held: Bool)] = []
+        func check(_ name: String, _ option: String, _ value: Double?, _ threshold: Threshold?) {
+            guard let threshold else { return }
+            let held = value.map { $0 + 1e-12 >= threshold.fraction } ?? false
+            gates.append(("\(option) \(threshold.written) (understood as \(threshold.percentText)): \(name) \(ReportTextWriter.percent(value)) \(held ? "holds" : "is below it")", held))
         }
         check("normalization rate", "--min-rate", total.normalizationRate, options.minRate)
         check("field coverage", "--min-coverage", total.fieldCoverage, options.minCoverage)
         check("classification rate", "--min-classified", total.classificationRate, options.minClassified)
-        return failures
-    }
-}
-
-/// Percentages as the text report prints them.
-enum ReportTextWriterProxy {
-    static func percent(_ value: Double?) -> String {
-        guard let value else { return "n/a" }
-        return "\((value * 1000).rounded() / 10)%"
+        return gates
     }
 }

@@ -17,23 +17,11 @@ import Testing
         }
     }
 
-    /// Normalizes a sample the way the CLI does and renders both streams of the result.
+    /// Normalizes a sample and renders both streams of the result as `udm-normalize test` compares them.
     static func render(_ input: URL) throws -> (events: String, notes: String) {
-        let bytes = Array(try Data(contentsOf: input))
-        var events: [UInt8] = []
-        var notes = ""
         let source = input.deletingLastPathComponent().lastPathComponent + "/" + input.lastPathComponent
-        Normalizer().normalize(input: bytes, source: source) { record in
-            switch record.outcome {
-            case .normalized(let event):
-                event.appendJSON(to: &events)
-                events.append(UInt8(ascii: "\n"))
-                for diagnostic in event.diagnostics { notes += "\(record.origin): note: \(diagnostic)\n" }
-            case .failed(let reason): notes += "\(record.origin): error: \(reason)\n"
-            case .skipped(let reason): notes += "\(record.origin): skipped: \(reason)\n"
-            }
-        }
-        return (String(decoding: events, as: UTF8.self), notes)
+        let output = SampleTestRunner.output(of: Array(try Data(contentsOf: input)), source: source, normalizer: Normalizer())
+        return (output.events, output.notes)
     }
 
     @Test func thereAreEnoughSamples() {

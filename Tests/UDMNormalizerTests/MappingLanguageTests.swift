@@ -264,7 +264,7 @@ import Testing
             ("@log_type T\n@match exists a\n\"NOPE\" -> metadata.event_type", 3, 1, "'NOPE' is not a value of"),
             ("@log_type T\n@match exists a\na -> principal.hostname | lookup missing", 3, 27, "no lookup named 'missing'"),
             ("@log_type T\n@match exists a\n@when a == \"b\"\na -> principal.hostname", 3, 1, "'@when' is not closed"),
-            ("@log_type T\n@match exists a\na -> principal.hostname | frobnicate", 3, 27, "unknown transform 'frobnicate'"),
+            ("@log_type T\n@match exists a\na -> principal.hostname | frobnicate", 3, 27, "unknown stage 'frobnicate'"),
             ("@lookup t\nA = B\n@end", 1, 10, "expected 'default VALUE' or 'default empty'"),
             ("@log_type T\n@match exists a\n\"unterminated -> x", 3, 1, "unterminated string"),
             ("@log_type T\n@match exists a\na -> principal.user", 3, 6, "is a message"),

@@ -110,10 +110,33 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!html.contains("<script"))
         #expect(!html.contains("src=") && !html.contains("href=\"http"))
-        for chart in ["id=\"event-types\"", "id=\"coverage\"", "id=\"unmapped\""] { #expect(html.contains(chart)) }
+        for chart in ["id=\"event-types-TEST\"", "id=\"coverage-TEST\"", "id=\"unmapped-TEST\""] { #expect(html.contains(chart)) }
         for figure in ["normalization_rate", "classification_rate", "field_coverage"] { #expect(html.contains("data-figure=\"\(figure)\"")) }
         #expect(html.contains("<section class=\"log-type\" data-log-type=\"TEST\">"))
         #expect(!html.contains("<undetected"), "text is escaped")
+    }
+
+    @Test func longPathsKeepTheirEndsInChartsAndColumnsInText() {
+        var section = NormalizationReport.Section(logType: "TEST")
+        section.read = 1
+        section.normalized = 1
+        section.leaves = 2
+        let prefix = "requestParameters.ipPermissions.items[*].ipRanges.items[*]."
+        section.unmapped = [
+            .init(path: prefix + "cidrIp", count: 2, example: "10.0.0.0/8"),
+            .init(path: prefix + "description", count: 1, example: "office"),
+            .init(path: "a", count: 1, example: "short"),
+        ]
+        let report = NormalizationReport(sections: [section])
+        let html = ReportHTMLWriter.render(report)
+        for leaf in ["cidrIp", "description"] {
+            let path = prefix + leaf
+            #expect(html.contains(">…\(ReportHTMLWriter.escape(String(path.suffix(43))))</text>"), "the label of \(leaf) keeps the path's end, where the paths differ")
+        }
+        let text = ReportTextWriter.render(report)
+        let lines = text.split(separator: "\n").filter { $0.contains("e.g. ") }
+        let columns = Set(lines.map { $0.distance(from: $0.startIndex, to: $0.range(of: "e.g. ")!.lowerBound) })
+        #expect(columns.count == 1, "the example column lines up: \(lines)")
     }
 
     @Test func reportCommandGatesExitOneNamingTheFigure() throws {
@@ -128,8 +151,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: html.path))
         let fail = try CommandLineTests.run(["report", "-q", "--mappings", directory.path, "--min-rate", "61", "--min-coverage", "70", "--json", "-"], stdin: Self.input)
         #expect(fail.status == 1)
-        #expect(fail.stderr.contains("gate failed: normalization rate 60.0% is below --min-rate 61.0%"))
-        #expect(fail.stderr.contains("gate failed: field coverage 61.5% is below --min-coverage 70.0%"))
+        #expect(fail.stderr.contains("gate failed: --min-rate 61 (understood as 61%): normalization rate 60.0% is below it"))
+        #expect(fail.stderr.contains("gate failed: --min-coverage 70 (understood as 70%): field coverage 61.5% is below it"))
         #expect(!fail.stderr.contains("classification"))
         #expect((try JSONSerialization.jsonObject(with: Data(fail.stdout.utf8))) is [String: Any])
     }

@@ -104,11 +104,11 @@ struct MappingCompiler {
             let enumeration = schema.enums[enumIndex]
             if case .literal(let value) = source, lastLookup == nil, !stages.contains(where: { if case .transform = $0 { true } else { false } }),
                !enumeration.contains(value) {
-                throw location.error("'\(value)' is not a value of \(enumeration.name) (the type of \(target.fieldPath))")
+                throw location.error("'\(value)' is not a value of \(enumeration.name) (the type of \(target.fieldPath))\(enumeration.choices(for: value))")
             }
             if let lastLookup {
                 for (value, rowID) in lastLookup.allValues where !enumeration.contains(value) {
-                    throw location.error("lookup '\(lastLookup.name)' can give '\(value)' (\(rowID)), which is not a value of \(enumeration.name)")
+                    throw location.error("lookup '\(lastLookup.name)' can give '\(value)' (\(rowID)), which is not a value of \(enumeration.name)\(enumeration.choices(for: value))")
                 }
             }
         }
@@ -135,5 +135,13 @@ struct MappingCompiler {
             for part in parts { compiled.append(try compile(part, location: location, keyCase: keyCase)) }
             return .firstNonEmpty(compiled)
         }
+    }
+}
+
+extension UDMSchema.Enumeration {
+    /// The nearest value and the valid ones, for an error about `value`.
+    func choices(for value: String) -> String {
+        let nearest = NearestName.nearest(to: value, among: values).map { "; did you mean '\($0)'?" } ?? ""
+        return "\(nearest); valid values: \(values.joined(separator: ", "))"
     }
 }

@@ -1,5 +1,6 @@
 /// The effective tables as a Markdown listing in the vendor's three-column form
-/// (log field | UDM field | logic), one row per rule in priority order, then the lookup tables.
+/// (log field | UDM field | logic), with each rule's `file:line`, one row per rule in priority
+/// order, then the lookup tables.
 public enum MappingDocumentation {
     public static func markdown(_ mappings: MappingSet, logType: String? = nil) -> String {
         var out = ""
@@ -14,9 +15,9 @@ public enum MappingDocumentation {
             if let match = file.syntax.matchText {
                 out += "Handles records where: `\(MappingParser.directiveArgument(match))`\n\n"
             }
-            out += "| log field | UDM field | logic |\n|---|---|---|\n"
+            out += "| log field | UDM field | logic | rule |\n|---|---|---|---|\n"
             for rule in file.rules {
-                out += "| \(cell(source(rule))) | \(cell(rule.target.text)) | \(cell(logic(rule))) |\n"
+                out += "| \(cell(source(rule))) | \(cell(rule.target.text)) | \(cell(logic(rule))) | \(rule.id) |\n"
                 for case .transform(.lookup(let name)) in rule.stages where !usedLookups.contains(name) { usedLookups.append(name) }
             }
             if !file.excludedPaths.isEmpty {

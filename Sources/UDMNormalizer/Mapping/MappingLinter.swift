@@ -26,6 +26,35 @@ public enum MappingLinter {
         return findings.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
     }
 
+    /// Every compile error of `files` loaded over `base`, sorted by file and line, and the tables
+    /// when they compile. The compiler stops at the first error, so the erroneous line is blanked
+    /// (line numbers kept) and the tables compiled again, until they compile, or an error is on a
+    /// directive (`@…`) line or outside `files`: after a broken directive later errors would be guesses.
+    public static func compileErrors(files: [(name: String, text: String)], over base: MappingSet? = .builtin) -> (mappings: MappingSet?, errors: [MappingError]) {
+        var files = files
+        var errors: [MappingError] = []
+        for _ in 0..<500 {
+            do {
+                let mappings = try MappingSet.merged(files: files, over: base)
+                return (errors.isEmpty ? mappings : nil, sorted(errors))
+            } catch {
+                errors.append(error)
+                guard error.line > 0, let index = files.firstIndex(where: { $0.name == error.file }) else { break }
+                var lines = files[index].text.split(separator: "\n", omittingEmptySubsequences: false)
+                guard error.line <= lines.count else { break }
+                let text = lines[error.line - 1].drop { $0 == " " || $0 == "\t" }
+                guard !text.hasPrefix("@") else { break }
+                lines[error.line - 1] = ""
+                files[index].text = lines.joined(separator: "\n")
+            }
+        }
+        return (nil, sorted(errors))
+    }
+
+    private static func sorted(_ errors: [MappingError]) -> [MappingError] {
+        errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    }
+
     private static func finding(_ severity: Finding.Severity, _ location: TableLocation, _ message: String) -> Finding {
         Finding(severity: severity, file: location.file, line: location.line, column: location.column, message: message)
     }

@@ -168,7 +168,7 @@ struct MappingParser {
         var stages: [StageSyntax] = []
         while cursor.skip(symbol: "|") {
             let column = cursor.column
-            let name = try cursor.expectWord("a transform or 'when'")
+            let name = try cursor.expectWord("a stage (such as lower, json or lookup NAME) or 'when'")
             if name == "when" {
                 stages.append(.when(try parseCondition(&cursor)))
             } else if name == "resource" {

@@ -61,23 +61,50 @@ public final class MappingSet: Sendable {
     /// - any other file (with its own `@match`) is added as a table of its own.
     /// With `base: nil` only the directory's tables are used.
     public static func load(directory: String, over base: MappingSet? = .builtin) throws(MappingError) -> MappingSet {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".map") }.sorted()
-        } catch {
-            throw MappingError(file: directory, line: 0, column: 0, message: "cannot read the mappings directory: \(error.localizedDescription)")
+        try load(path: directory, over: base)
+    }
+
+    /// Loads one `*.map` file, or the `*.map` files of a folder, over `base` as `load(directory:over:)` does.
+    public static func load(path: String, over base: MappingSet? = .builtin) throws(MappingError) -> MappingSet {
+        try merged(files: try tableFiles(at: path), over: base)
+    }
+
+    /// The (file name, text) pairs of one `*.map` file or of a folder's `*.map` files, in name order.
+    public static func tableFiles(at path: String) throws(MappingError) -> [(name: String, text: String)] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw MappingError(file: path, line: 0, column: 0, message: "no such file or folder")
         }
-        guard !names.isEmpty else {
-            throw MappingError(file: directory, line: 0, column: 0, message: "no *.map files in the mappings directory")
+        let paths: [String]
+        if isFolder.boolValue {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+                throw MappingError(file: path, line: 0, column: 0, message: "cannot list the folder (permission denied?)")
+            }
+            paths = names.filter { $0.hasSuffix(".map") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+            guard !paths.isEmpty else { throw MappingError(file: path, line: 0, column: 0, message: "no *.map files in the folder") }
+        } else {
+            paths = [path]
         }
+        var files: [(name: String, text: String)] = []
+        for file in paths {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw MappingError(file: file, line: 0, column: 0, message: "cannot read the file (permission denied?)")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw MappingError(file: file, line: 0, column: 0, message: "is not UTF-8 text")
+            }
+            files.append(((file as NSString).lastPathComponent, text))
+        }
+        return files
+    }
+
+    /// Compiles `files` over `base`: a file named like a base file replaces it, an extension
+    /// (`@log_type` without `@match`) merges into the base tables, any other file is added.
+    public static func merged(files: [(name: String, text: String)], over base: MappingSet? = .builtin) throws(MappingError) -> MappingSet {
         var texts = base?.texts ?? []
         var extensions: [(name: String, text: String)] = []
-        for name in names {
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw MappingError(file: name, line: 0, column: 0, message: "cannot read the file as UTF-8 text")
-            }
-            if let index = texts.firstIndex(where: { $0.name == name }) { texts[index].text = text } else { extensions.append((name, text)) }
+        for file in files {
+            if let index = texts.firstIndex(where: { $0.name == file.name }) { texts[index].text = file.text } else { extensions.append(file) }
         }
         var syntax: [MappingFileSyntax] = []
         for file in texts { syntax.append(try MappingParser(fileName: file.name).parse(file.text)) }
@@ -88,6 +115,22 @@ public final class MappingSet: Sendable {
         }
         syntax = try MappingMerger.merge(base: syntax, extensions: merging)
         return try MappingSet(syntax: syntax, texts: texts + extensions, schema: base?.schema ?? .builtin)
+    }
+
+    /// The tables as files, in evaluation order: what `udm-normalize mappings dump` writes.
+    public var tableTexts: [(name: String, text: String)] { texts }
+
+    /// A short fingerprint of the tables' texts (16 hex digits, FNV-1a over names and texts): two
+    /// runs with the same fingerprint used the same tables.
+    public var fingerprint: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for file in texts {
+            for byte in file.name.utf8 + [0] + file.text.utf8 + [0] {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// The file names, in evaluation order.

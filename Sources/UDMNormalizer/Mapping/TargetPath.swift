@@ -182,10 +182,6 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
 
     /// A "did you mean" suffix for a misspelt field (same name in another case or with `_` differences).
     private static func hint(_ name: String, in message: UDMSchema.Message) -> String {
-        let wanted = name.lowercased().filter { $0 != "_" }
-        for field in message.fields where field.name.lowercased().filter({ $0 != "_" }) == wanted {
-            return " (did you mean '\(field.name)'?)"
-        }
-        return ""
+        NearestName.nearest(to: name, among: message.fields.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
     }
 }

@@ -43,7 +43,7 @@ enum Transform: Sendable, Hashable {
             default: self = .beforeFirst(argument)
             }
         default:
-            throw location.error("unknown transform '\(name)' (expected one of: \(Self.names.joined(separator: ", ")), or 'when')", column: column)
+            throw location.error("unknown stage '\(name)'\(NearestName.nearest(to: name, among: Self.names + ["when"]).map { "; did you mean '\($0)'?" } ?? "") (the stages: \(Self.names.joined(separator: ", ")), when)", column: column)
         }
     }
 }

@@ -9,7 +9,8 @@ public enum ReportTextWriter {
         return out
     }
 
-    static func percent(_ value: Double?) -> String {
+    /// A rate as the report prints it: one decimal, `n/a` when there is nothing to divide by.
+    public static func percent(_ value: Double?) -> String {
         guard let value else { return "n/a" }
         let tenths = (value * 1000).rounded() / 10
         return "\(tenths)%"
@@ -48,10 +49,23 @@ public enum ReportTextWriter {
         }
         if !s.unmapped.isEmpty {
             lines.append("  top unmapped source paths (\(s.unmapped.count) in all):")
-            for u in s.unmapped.prefix(topUnmapped) {
-                let example = u.example.count > 60 ? String(u.example.prefix(57)) + "..." : u.example
-                lines.append("    \(pad(String(u.count), 7)) \(pad(u.path, 48)) e.g. \(JSONText.quoted(example))")
+            let shown = s.unmapped.prefix(topUnmapped)
+            // The example column starts after the longest path up to 60 characters; a longer path
+            // puts its example on the next line, so the columns hold.
+            let width = min(shown.map(\.path.count).max() ?? 0, 60)
+            for u in shown {
+                let example = "e.g. " + JSONText.quoted(u.example.count > 60 ? String(u.example.prefix(57)) + "..." : u.example)
+                if u.path.count > width {
+                    lines.append("    \(pad(String(u.count), 7)) \(u.path)")
+                    lines.append("    \(pad("", 7)) \(pad("", width)) \(example)")
+                } else {
+                    lines.append("    \(pad(String(u.count), 7)) \(pad(u.path, width)) \(example)")
+                }
             }
+        }
+        if !s.rules.isEmpty {
+            lines.append("  rules (fired / failed, by table and line):")
+            for rule in s.rules { lines.append("    \(pad(String(rule.fired), 7)) \(pad(String(rule.failed), 7)) \(rule.rule)") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -87,6 +87,9 @@ public struct TableDiff: Sendable {
             for change in event.removed { lines.append("  - \(change.line)   (\(change.rule))") }
             for change in event.added { lines.append("  + \(change.line)   (\(change.rule))") }
         }
+        if changedEvents.count > examples {
+            lines.append("… and \(changedEvents.count - examples) more changed event\(changedEvents.count - examples == 1 ? "" : "s") (raise --limit to see them)")
+        }
         lines.append("figures (old -> new):")
         let oldSections = Dictionary(oldReport.sections.map { ($0.logType, $0) }, uniquingKeysWith: { a, _ in a })
         for section in newReport.sections {
@@ -97,5 +100,31 @@ public struct TableDiff: Sendable {
             lines.append("    typed by a row \(before.classified) -> \(section.classified), fallback \(before.defaultTyped) -> \(section.defaultTyped), downgraded \(before.downgraded) -> \(section.downgraded), unmapped paths \(before.unmapped.count) -> \(section.unmapped.count)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The diff as one JSON object: counts, outcome changes, field changes by rule, the first
+    /// `examples` changed events (`more_changed_events` counts the rest) and the figures before and after.
+    public func json(examples: Int = 5) -> String {
+        func string(_ text: String) -> String { JSONText.quoted(text) }
+        func number(_ value: Double?) -> String { value.map { String($0) } ?? "null" }
+        func changes(_ list: [Change]) -> String { "[" + list.map { "{\"line\":\(string($0.line)),\"rule\":\(string($0.rule))}" }.joined(separator: ",") + "]" }
+        var parts = ["\"schema\":\"udm-normalize/diff/v1\"", "\"records\":\(records)", "\"changed_events\":\(changedEvents.count)"]
+        parts.append("\"outcome_changes\":[" + outcomeChanges.map { "{\"origin\":\(string($0.origin)),\"old\":\(string($0.old)),\"new\":\(string($0.new))}" }.joined(separator: ",") + "]")
+        parts.append("\"changes_by_rule\":[" + changesByRule.map { "{\"kind\":\(string($0.kind)),\"path\":\(string($0.path)),\"rule\":\(string($0.rule)),\"events\":\($0.count)}" }.joined(separator: ",") + "]")
+        parts.append("\"events\":[" + changedEvents.prefix(examples).map { "{\"origin\":\(string($0.origin)),\"removed\":\(changes($0.removed)),\"added\":\(changes($0.added))}" }.joined(separator: ",") + "]")
+        parts.append("\"more_changed_events\":\(max(0, changedEvents.count - examples))")
+        let oldSections = Dictionary(oldReport.sections.map { ($0.logType, $0) }, uniquingKeysWith: { a, _ in a })
+        parts.append("\"figures\":[" + newReport.sections.map { section in
+            let before = oldSections[section.logType] ?? NormalizationReport.Section(logType: section.logType)
+            func pair(_ name: String, _ old: String, _ new: String) -> String { "\"\(name)\":{\"old\":\(old),\"new\":\(new)}" }
+            return "{\"log_type\":\(string(section.logType))," + [
+                pair("normalized", String(before.normalized), String(section.normalized)), pair("failed", String(before.failed), String(section.failed)),
+                pair("skipped", String(before.skipped), String(section.skipped)),
+                pair("normalization_rate", number(before.normalizationRate), number(section.normalizationRate)),
+                pair("classification_rate", number(before.classificationRate), number(section.classificationRate)),
+                pair("field_coverage", number(before.fieldCoverage), number(section.fieldCoverage)),
+            ].joined(separator: ",") + "}"
+        }.joined(separator: ",") + "]")
+        return "{" + parts.joined(separator: ",") + "}\n"
     }
 }

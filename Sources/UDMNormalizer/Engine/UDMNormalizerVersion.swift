@@ -1,0 +1,5 @@
+/// The package's version, printed by `udm-normalize --version` and in reports. Raised with each
+/// release; the tables' own identity is `MappingSet.fingerprint`.
+public enum UDMNormalizerVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,66 @@
+import UDMNormalizer
+
+/// The parsed options of `udm-normalize diff`.
+struct DiffOptions {
+    static let options: [CommandOption] = [
+        CommandOption(long: "--mappings", value: "PATH", help: "Give twice: the OLD tables, then the NEW ('builtin' for the built-in tables)."),
+        CommandOption(long: "--limit", short: "-n", value: "N", help: "Show at most N changed events (default 5), then '… and N more'."),
+        CommandOption(long: "--json", help: "Print the comparison as one JSON object."),
+        .include, .exclude, .help,
+    ]
+
+    var tables: [String] = []
+    var paths: [String] = []
+    var selection = InputSelection()
+    var limit = 5
+    var json = false
+    var showHelp = false
+
+    init(parsing arguments: [String]) throws(UsageError) {
+        var reader = ArgumentReader(arguments, options: Self.options)
+        try reader.read { (name: String, take: () throws(UsageError) -> String) throws(UsageError) in
+            switch name {
+            case "--mappings": tables.append(try take())
+            case "--limit": limit = try ArgumentReader.number(try take(), minimum: 0, option: name)
+            case "--json": json = true
+            case "--include": selection.include.append(try take())
+            case "--exclude": selection.exclude.append(try take())
+            case "--help": showHelp = true
+            default: throw UsageError(message: "option '\(name)' is listed but not handled")
+            }
+        }
+        guard !showHelp else { return }
+        guard tables.count == 2 else { throw UsageError(message: "give --mappings OLD --mappings NEW ('builtin' names the built-in tables)") }
+        guard !reader.positional.isEmpty else { throw UsageError(message: "give the logs to compare on (PATH ...)") }
+        paths = reader.positional
+    }
+}
+
+/// `udm-normalize diff`: what a table change does to real logs; exit 1 when any output changed.
+struct DiffCommand {
+    let options: DiffOptions
+
+    func run() -> ExitStatus {
+        var sides: [MappingSet] = []
+        for path in options.tables {
+            switch TableLoader.tables(path, command: "diff") {
+            case .success(let tables): sides.append(tables)
+            case .failure(let status): return status
+            }
+        }
+        let expansion = options.selection.expand(options.paths)
+        if let problem = expansion.paths.lazy.compactMap({ expansion.problems[$0] }).first {
+            StandardStreams.error("\(problem.path): error: cannot read: \(problem.reason)\(problem.advice.map { " (\($0))" } ?? "")")
+            return .pathUnusable
+        }
+        let diff: TableDiff
+        do {
+            diff = try TableDiff.run(old: Normalizer(mappings: sides[0]), new: Normalizer(mappings: sides[1]), paths: expansion.paths)
+        } catch {
+            StandardStreams.error("udm-normalize diff: \(error)")
+            return .pathUnusable
+        }
+        StandardStreams.output(options.json ? diff.json(examples: options.limit) : diff.text(examples: options.limit))
+        return diff.changedEvents.isEmpty && diff.outcomeChanges.isEmpty ? .success : .findings
+    }
+}

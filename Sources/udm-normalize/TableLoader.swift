@@ -1,0 +1,68 @@
+import UDMNormalizer
+
+/// The tables a command runs with: `--mappings PATH` (a `*.map` file or a folder) over the built-in
+/// ones, and `--log-type` resolved against them. Problems are printed here, each with its exit code.
+enum TableLoader {
+    /// Loads the tables, or prints why not and gives the exit status: 3 when PATH cannot be read,
+    /// 1 when a table has errors (every error is listed), 2 for an unknown log type.
+    static func load(_ path: String?, logType: String?, command: String) -> Result<(mappings: MappingSet, logType: String?), ExitStatus> {
+        let mappings: MappingSet
+        switch tables(path, command: command) {
+        case .success(let loaded): mappings = loaded
+        case .failure(let status): return .failure(status)
+        }
+        guard let logType else { return .success((mappings, nil)) }
+        guard let resolved = resolve(logType, in: mappings) else {
+            StandardStreams.error("udm-normalize \(command): unknown --log-type '\(logType)' (known: \(mappings.logTypes.joined(separator: ", ")), or cloudtrail, guardduty in any letter case)")
+            return .failure(.usage)
+        }
+        return .success((mappings, resolved))
+    }
+
+    /// The tables alone (no log type), with the same messages and exit codes.
+    static func tables(_ path: String?, command: String) -> Result<MappingSet, ExitStatus> {
+        guard let path, path != "builtin" else { return .success(.builtin) }
+        if let problem = PathProblem.reading(path, as: .fileOrFolder) {
+            StandardStreams.error("udm-normalize \(command): --mappings \(problem)")
+            return .failure(.pathUnusable)
+        }
+        let files: [(name: String, text: String)]
+        do {
+            files = try MappingSet.tableFiles(at: path)
+        } catch {
+            StandardStreams.error("udm-normalize \(command): --mappings \(error)")
+            return .failure(.pathUnusable)
+        }
+        let checked = MappingLinter.compileErrors(files: files, over: .builtin)
+        guard let mappings = checked.mappings else {
+            for error in checked.errors { StandardStreams.error(located(error, under: path, files: files).description) }
+            StandardStreams.error("udm-normalize \(command): the tables in \(path) have \(count(checked.errors.count, "error")); run 'udm-normalize mappings check \(path)'")
+            return .failure(.findings)
+        }
+        return .success(mappings)
+    }
+
+    /// A table error with its file named as the user can open it: the path given, or the file
+    /// inside the folder given; built-in table names stay as they are.
+    static func located(_ error: MappingError, under path: String, files: [(name: String, text: String)]) -> MappingError {
+        guard files.contains(where: { $0.name == error.file }) else { return error }
+        var located = error
+        if files.count == 1, path.hasSuffix(error.file) {
+            located.file = path
+        } else {
+            located.file = (path.hasSuffix("/") ? path : path + "/") + error.file
+        }
+        return located
+    }
+
+    /// `AWS_CLOUDTRAIL`, `cloudtrail`, `GuardDuty`, … → the table's log type.
+    static func resolve(_ text: String, in mappings: MappingSet) -> String? {
+        let upper = text.uppercased()
+        return mappings.logTypes.first { $0 == upper || $0 == "AWS_" + upper }
+    }
+
+    /// `1 error`, `2 errors`.
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+}
