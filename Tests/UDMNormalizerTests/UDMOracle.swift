@@ -17,6 +17,8 @@ struct UDMOracle {
             guard columns.count >= 4 else { continue }
             messages[String(columns[0]), default: [:]][String(columns[1])] = (String(columns[2]), columns[3] == "yes")
         }
+        // google.type.LatLng (Location.region_coordinates) is a well-known proto message the TSV does not list.
+        messages["LatLng"] = ["latitude": ("double", false), "longitude": ("double", false)]
         self.messages = messages
         let enums = try PackagePaths.read(PackagePaths.reference.appendingPathComponent("udm-enums.tsv"))
         var values: [String: Set<String>] = [:]

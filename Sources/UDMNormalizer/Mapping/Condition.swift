@@ -5,6 +5,8 @@ indirect enum Condition: Sendable {
     case equals(SourcePath, ComparisonValues)
     case notEquals(SourcePath, ComparisonValues)
     case compare(SourcePath, String, Double)
+    /// The field's text (a string's value, otherwise its JSON text) contains these UTF-8 bytes.
+    case contains(SourcePath, [UInt8])
     /// The value being mapped is an IPv4 or IPv6 address.
     case isIP
     case isNotEmpty
@@ -20,6 +22,8 @@ indirect enum Condition: Sendable {
         case .notEquals(let path, let values, let column): self = .notEquals(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), ComparisonValues(values))
         case .compare(let path, let op, let value, let column):
             self = .compare(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), op, value)
+        case .contains(let path, let text, let column):
+            self = .contains(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), Array(text.utf8))
         case .valuePredicate(let name, let column):
             switch name {
             case "is_ip": self = .isIP
@@ -36,7 +40,7 @@ indirect enum Condition: Sendable {
     var readsValue: Bool {
         switch self {
         case .isIP, .isNotEmpty: return true
-        case .exists, .missing, .equals, .notEquals, .compare: return false
+        case .exists, .missing, .equals, .notEquals, .compare, .contains: return false
         case .not(let c): return c.readsValue
         case .and(let a, let b), .or(let a, let b): return a.readsValue || b.readsValue
         }
@@ -45,7 +49,7 @@ indirect enum Condition: Sendable {
     /// Every source path the condition reads.
     var paths: [SourcePath] {
         switch self {
-        case .exists(let p), .missing(let p), .equals(let p, _), .notEquals(let p, _), .compare(let p, _, _): return [p]
+        case .exists(let p), .missing(let p), .equals(let p, _), .notEquals(let p, _), .compare(let p, _, _), .contains(let p, _): return [p]
         case .isIP, .isNotEmpty: return []
         case .not(let c): return c.paths
         case .and(let a, let b), .or(let a, let b): return a.paths + b.paths
@@ -78,6 +82,15 @@ extension Condition {
             case ">=": return number >= limit
             case "<": return number < limit
             default: return number <= limit
+            }
+        case .contains(let path, let needle):
+            guard let node = resolver.value(of: path) else { return false }
+            switch document.kind(node) {
+            case .object, .array: return false
+            default:
+                let text = Array(document.scalarText(node).utf8)
+                guard text.count >= needle.count else { return false }
+                return needle.isEmpty || (0...(text.count - needle.count)).contains { text[$0..<($0 + needle.count)].elementsEqual(needle) }
             }
         case .isIP:
             guard let value else { return false }

@@ -95,6 +95,8 @@ indirect enum ConditionSyntax: Sendable {
     case notEquals(path: String, values: [String], column: Int)
     /// `PATH > 10`, `PATH <= 0.5`: numeric comparisons; a value that is not a number compares false.
     case compare(path: String, operator: String, value: Double, column: Int)
+    /// `PATH contains TEXT`: the value's text (as for `==`) holds TEXT, case-sensitively.
+    case contains(path: String, text: String, column: Int)
     case valuePredicate(name: String, column: Int)
     case not(ConditionSyntax)
     case and(ConditionSyntax, ConditionSyntax)
