@@ -70,6 +70,8 @@ struct UDMOracle {
             for element in elements {
                 if field.type.hasPrefix("message ") {
                     walk(element, message: String(field.type.dropFirst("message ".count)), path: childPath, into: &problems)
+                } else if messages[field.type] != nil {
+                    walk(element, message: field.type, path: childPath, into: &problems)   // a well-known message (LatLng)
                 } else if field.type.hasPrefix("enum ") {
                     guard let text = element as? String else {
                         problems.append("\(childPath) is an enum but not a string")

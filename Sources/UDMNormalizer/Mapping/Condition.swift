@@ -10,6 +10,8 @@ indirect enum Condition: Sendable {
     /// The value being mapped is an IPv4 or IPv6 address.
     case isIP
     case isNotEmpty
+    /// The value being mapped is not the number 0 (`0`, `0.0`, `-0`, also as text); other values hold.
+    case isNotZero
     case not(Condition)
     case and(Condition, Condition)
     case or(Condition, Condition)
@@ -28,6 +30,7 @@ indirect enum Condition: Sendable {
             switch name {
             case "is_ip": self = .isIP
             case "is_not_empty": self = .isNotEmpty
+            case "is_not_zero": self = .isNotZero
             default: throw location.error("unknown predicate '\(name)'", column: column)
             }
         case .not(let inner): self = .not(try Condition(inner, location: location, keyCase: keyCase, interner: interner))
@@ -39,7 +42,7 @@ indirect enum Condition: Sendable {
     /// True when the condition reads the value being mapped, so it must run after the source is read.
     var readsValue: Bool {
         switch self {
-        case .isIP, .isNotEmpty: return true
+        case .isIP, .isNotEmpty, .isNotZero: return true
         case .exists, .missing, .equals, .notEquals, .compare, .contains: return false
         case .not(let c): return c.readsValue
         case .and(let a, let b), .or(let a, let b): return a.readsValue || b.readsValue
@@ -50,7 +53,7 @@ indirect enum Condition: Sendable {
     var paths: [SourcePath] {
         switch self {
         case .exists(let p), .missing(let p), .equals(let p, _), .notEquals(let p, _), .compare(let p, _, _), .contains(let p, _): return [p]
-        case .isIP, .isNotEmpty: return []
+        case .isIP, .isNotEmpty, .isNotZero: return []
         case .not(let c): return c.paths
         case .and(let a, let b), .or(let a, let b): return a.paths + b.paths
         }
@@ -108,6 +111,16 @@ extension Condition {
             case .node(let node): return !document.isEmptyValue(node)
             case .bytes(let bytes): return !bytes.isEmpty
             }
+        case .isNotZero:
+            guard let value else { return false }
+            let text: String
+            switch value {
+            case .node(let node):
+                guard document.kind(node) == .number || document.kind(node) == .string else { return true }
+                text = document.scalarText(node)
+            case .bytes(let bytes): text = String(decoding: bytes, as: UTF8.self)
+            }
+            return JSONNumber.double(text) != 0
         case .not(let inner):
             return !inner.holds(in: resolver, value: value)
         case .and(let a, let b):

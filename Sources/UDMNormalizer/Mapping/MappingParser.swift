@@ -276,7 +276,7 @@ struct MappingParser {
         case "missing":
             let pathColumn = cursor.column
             return .missing(path: try cursor.expectWord("a source path"), column: pathColumn)
-        case "is_ip", "is_not_empty": return .valuePredicate(name: word, column: column)
+        case "is_ip", "is_not_empty", "is_not_zero": return .valuePredicate(name: word, column: column)
         default: break
         }
         if cursor.skip(symbol: "==") { return .equals(path: word, values: [try cursor.expectValue()], column: column) }
