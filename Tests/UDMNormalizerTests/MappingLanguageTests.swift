@@ -132,6 +132,18 @@ import Testing
         #expect(!none.kv.contains("security_result"))
     }
 
+    @Test func isNotZeroDropsZeroCoordinates() throws {
+        let rules = #"""
+        points[*].lat -> about[*].location.region_coordinates.latitude | when is_not_zero
+        points[*].name -> about[*].location.name
+        """#
+        let result = try Self.run(rules, #"{"id":1,"points":[{"lat":0,"name":"a"},{"lat":"0.0","name":"b"},{"lat":-12.5,"name":"c"},{"lat":"n/a","name":"d"}]}"#)
+        #expect(result.json.contains(#"{"location":{"name":"a"}}"#), "0 is dropped")
+        #expect(result.json.contains(#"{"location":{"name":"b"}}"#), "so is 0.0 as text")
+        #expect(result.json.contains(#""latitude":-12.5"#))
+        #expect(result.diagnostics.count == 1, "text that is no number is kept and then fails the double conversion: \(result.diagnostics)")
+    }
+
     /// A role writes one noun or the other by the record; its rules are written once.
     @Test func rolesChooseTheNounByCondition() throws {
         let rules = #"""

@@ -1122,6 +1122,10 @@ service.additionalInfo -> security_result.about.resource.attribute.labels | flat
 # ---- The finding's resource: $resource (see "Who is who") ---------------------------------------
 # One noun per resource: its id, name, kind, tags and attributes, and (for an EC2 instance) its
 # machine's hostname, addresses, zone, image and type, all on the noun of its role.
+# [departs] Google's rows write the finding's resource to target (and some of the instance to
+# principal) whatever the finding; every $resource rule below writes principal instead in the
+# findings where the resource acts (outbound connections, DNS requests, runtime processes), for
+# the reason given in "Who is who". Rows that depart in other ways say so where they are.
 # Tags are key/value labels (tags[*].key -> labels[*].key, tags[*].value -> labels[*].value: one label
 # per tag with the tag's own key, which reads better than '| flatten' of the array, whose keys would be
 # "0.key", "0.value").
@@ -1152,20 +1156,24 @@ resource.instanceDetails.tags[*].key -> $resource.asset.attribute.labels[*].key 
 resource.instanceDetails.tags[*].value -> $resource.asset.attribute.labels[*].value
 resource.instanceDetails.availabilityZone -> $resource.asset.attribute.cloud.availability_zone   # [G]
 resource.instanceDetails.platform -> $resource.asset.platform_software.platform_version   # [G]
-resource.instanceDetails.launchTime -> $resource.asset.attribute.creation_time   # [G 2026] principal.resource.attribute.creation_time: on the instance's noun
+resource.instanceDetails.launchTime -> $resource.asset.attribute.creation_time   # [departs] [G 2026] principal.resource.attribute.creation_time: on the instance's noun, whatever its role
 resource.instanceDetails.imageId -> $resource.asset.attribute.labels["imageId"]   # [departs] [G] additional["imageId"]: the image belongs with its instance
-resource.instanceDetails.imageDescription -> $resource.asset.attribute.labels["imageDescription"]   # [G] principal.resource labels; on the instance's noun
-resource.instanceDetails.instanceType -> $resource.asset.attribute.labels["instanceType"]   # [G] target.resource labels; on the instance's machine with the rest
-resource.instanceDetails.instanceState -> $resource.asset.attribute.labels["instanceState"]   # [G] as above
-resource.instanceDetails.outpostArn -> $resource.asset.attribute.labels["outpostArn"]   # [G]
-resource.instanceDetails.iamInstanceProfile.arn -> $resource.asset.attribute.labels["iamInstanceProfileArn"]   # [G]
-resource.instanceDetails.iamInstanceProfile.id -> $resource.asset.attribute.labels["iamInstanceProfileId"]   # [G]
+resource.instanceDetails.imageDescription -> $resource.asset.attribute.labels["imageDescription"]   # [departs] [G] principal.resource.attribute.labels: on the instance's noun, whatever its role
+# [departs] [G] instanceState | instanceType | outpostArn, iamInstanceProfile.arn | id and the interface's
+# networkInterfaceId | privateDnsName | publicDnsName | subnetId -> target.resource.attribute.labels: they
+# describe the instance's machine, so they are its asset's labels beside its zone, platform and tags
+# (on AccessKey and other findings target.resource is another resource, whose labels they are not).
+resource.instanceDetails.instanceType -> $resource.asset.attribute.labels["instanceType"]
+resource.instanceDetails.instanceState -> $resource.asset.attribute.labels["instanceState"]
+resource.instanceDetails.outpostArn -> $resource.asset.attribute.labels["outpostArn"]
+resource.instanceDetails.iamInstanceProfile.arn -> $resource.asset.attribute.labels["iamInstanceProfileArn"]
+resource.instanceDetails.iamInstanceProfile.id -> $resource.asset.attribute.labels["iamInstanceProfileId"]
 resource.instanceDetails.productCodes[*].productCodeId -> $resource.asset.attribute.labels["productCodeId"]   # [added] Marketplace product codes
 resource.instanceDetails.productCodes[*].productCodeType -> $resource.asset.attribute.labels["productCodeType"]
-resource.instanceDetails.networkInterfaces[*].networkInterfaceId -> $resource.asset.attribute.labels["networkInterfaceId"]   # [G] [0]; every interface
-resource.instanceDetails.networkInterfaces[*].privateDnsName -> $resource.asset.attribute.labels["privateDnsName"]   # [G]
-resource.instanceDetails.networkInterfaces[*].publicDnsName -> $resource.asset.attribute.labels["publicDnsName"]   # [G]
-resource.instanceDetails.networkInterfaces[*].subnetId -> $resource.asset.attribute.labels["subnetId"]   # [G]
+resource.instanceDetails.networkInterfaces[*].networkInterfaceId -> $resource.asset.attribute.labels["networkInterfaceId"]   # [G] [0]; every interface (on the asset, as above)
+resource.instanceDetails.networkInterfaces[*].privateDnsName -> $resource.asset.attribute.labels["privateDnsName"]
+resource.instanceDetails.networkInterfaces[*].publicDnsName -> $resource.asset.attribute.labels["publicDnsName"]
+resource.instanceDetails.networkInterfaces[*].subnetId -> $resource.asset.attribute.labels["subnetId"]
 resource.instanceDetails.networkInterfaces[*].vpcId -> $resource.asset.attribute.labels["vpcId"]   # [added] [G 2026-07-27] dropped target.asset.attribute.cloud.vpc.id as deprecated; the id is kept as a label
 resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupId -> $resource.asset.attribute.labels["securityGroupId"]   # [departs] Google writes target.user.group_identifiers: a security group is not a user's group
 resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupName -> $resource.asset.attribute.labels["securityGroupName"]   # [departs] as above
@@ -1190,7 +1198,7 @@ resource.instanceDetails.networkInterfaces[0].publicIp -> $resource.ip[] | when 
 # S3 buckets and objects. In S3Bucket findings the first bucket is target.resource; in S3Object
 # findings the object is, and its bucket is the ancestor; in other findings that name buckets (e.g.
 # AccessKey findings about bucket policies) the buckets are about nouns, as are the buckets after the
-# first. [G] s3BucketDetails[0].arn|name -> $resource.resource.name: the name wins (it is what people
+# first. [G] s3BucketDetails[0].arn|name -> target.resource.name: the name wins (it is what people
 # search for), the ARN is the product object id. [departs] Google applies the row whatever the
 # finding's resource is; on an AccessKey finding that would name the key's resource after a bucket.
 @when resource.resourceType == S3Object
@@ -1246,7 +1254,7 @@ resource.s3BucketDetails[0].publicAccess.permissionConfiguration -> additional["
 "s3://" + resource.s3BucketDetails[0].name + "/" + resource.s3BucketDetails[0].s3ObjectDetails[0].key -> target.file.full_path   # [added]
 resource.s3BucketDetails[0].s3ObjectDetails[0].hash -> target.file.sha256   # [added] hash of the threat found in the object
 
-# EKS cluster (Kubernetes findings). [P] name / arn; [G 2024-02-26] createdAt|tags -> $resource.resource.attribute.labels.
+# EKS cluster (Kubernetes findings). [P] name / arn; [G 2024-02-26] createdAt|tags -> target.resource.attribute.labels.
 resource.eksClusterDetails.name -> $resource.resource.name             # [P]
 resource.eksClusterDetails.arn -> $resource.resource.product_object_id   # [P]
 resource.eksClusterDetails.tags[*].key -> $resource.resource.attribute.labels[*].key   # [G 2024-02-26] tags as key/value labels
@@ -1447,7 +1455,7 @@ service.action.networkConnectionAction.remotePortDetails.port -> $remote.port
 service.action.networkConnectionAction.remotePortDetails.portName -> $remote.application | when service.action.networkConnectionAction.remotePortDetails.portName != Unknown
 # [G 2026-07-27] moved the remote geography to principal.location whatever the direction; it is on the
 # noun of the remote address here (principal when the connection came in, target when it went out).
-service.action.networkConnectionAction.remoteIpDetails.city.cityName -> $remote.location.city   # [G 2026-07-27], on the remote noun
+service.action.networkConnectionAction.remoteIpDetails.city.cityName -> $remote.location.city   # [departs] [G 2026-07-27] principal.location whatever the direction: on the remote noun
 service.action.networkConnectionAction.remoteIpDetails.country.countryName ?? service.action.networkConnectionAction.remoteIpDetails.country.countryCode -> $remote.location.country_or_region
 service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude | when service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat > 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat < 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon > 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon < 0
 service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude | when service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat > 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat < 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon > 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon < 0
@@ -1473,7 +1481,7 @@ service.action.portProbeAction.blocked -> security_result.detection_fields["bloc
 service.action.portProbeAction.portProbeDetails[0].localPortDetails.port -> $resource.port   # [G] the probed port
 service.action.portProbeAction.portProbeDetails[0].localPortDetails.portName -> $resource.application | when service.action.portProbeAction.portProbeDetails[0].localPortDetails.portName != Unknown
 service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.ipAddressV4 ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.ipAddressV6 -> $remote.ip[] | when is_ip   # the first prober (each one is an about noun below)
-service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.city.cityName -> $remote.location.city   # [G] target.location; [G 2026-07-27] principal.location: on the prober's noun
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.city.cityName -> $remote.location.city   # [departs] [G] target.location (region_latitude/longitude); [G 2026-07-27] principal.location: on the prober's noun, in the current Location fields
 service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryName ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryCode -> $remote.location.country_or_region
 service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude | when service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat > 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat < 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon > 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon < 0
 service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude | when service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat > 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat < 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon > 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon < 0
@@ -1529,7 +1537,7 @@ service.action.awsApiCallAction.domainDetails.domain -> network.dns.questions.na
 service.action.awsApiCallAction.userAgent -> network.http.user_agent   # [P]
 service.action.awsApiCallAction.affectedResources -> target.resource.attribute.labels | flatten   # [departs] [G 2024-03-05] principal.resource.attribute.labels: the resources the call affected are what it acted on, and on principal.resource they made an otherwise empty noun of the caller. Keys as AWS writes them (AWS::CloudTrail::Trail; Google renames them AWS_CloudTrail_Trail)
 service.action.awsApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.awsApiCallAction.remoteIpDetails.ipAddressV6 -> $remote.ip[] | when is_ip   # [departs] [G] says target.ip, [G-rules] read principal.ip: the caller is the principal (see "Who is who")
-service.action.awsApiCallAction.remoteIpDetails.city.cityName -> $remote.location.city   # [G] target.location; [G 2026-07-27] principal.location: the caller's noun
+service.action.awsApiCallAction.remoteIpDetails.city.cityName -> $remote.location.city   # [departs] [G] target.location (region_latitude/longitude); [G 2026-07-27] principal.location: on the caller's noun, in the current Location fields
 service.action.awsApiCallAction.remoteIpDetails.country.countryName ?? service.action.awsApiCallAction.remoteIpDetails.country.countryCode -> $remote.location.country_or_region
 service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude | when service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat < 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon < 0
 service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude | when service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat < 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon < 0
@@ -1547,7 +1555,7 @@ service.action.awsApiCallAction.remoteIpDetails.organization.org -> additional["
 # ---- Kubernetes API call: the caller -----------------------------------------------------------
 service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV6 ?? service.action.kubernetesApiCallAction.sourceIPs[0] -> $remote.ip[] | when is_ip   # [departs] [G] target.ip, as for AWS API callers; [E] source.ip
 service.action.kubernetesApiCallAction.sourceIPs -> additional["sourceIPs"]   # [added] the caller and the proxies in between, as GuardDuty lists them
-service.action.kubernetesApiCallAction.remoteIpDetails.city.cityName -> $remote.location.city   # [G] target.location; [G 2026-07-27] principal.location: the caller's noun
+service.action.kubernetesApiCallAction.remoteIpDetails.city.cityName -> $remote.location.city   # [departs] [G] target.location (region_latitude/longitude); [G 2026-07-27] principal.location: on the caller's noun, in the current Location fields
 service.action.kubernetesApiCallAction.remoteIpDetails.country.countryName ?? service.action.kubernetesApiCallAction.remoteIpDetails.country.countryCode -> $remote.location.country_or_region
 service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude | when service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat > 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat < 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon < 0
 service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude | when service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat > 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat < 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon < 0
