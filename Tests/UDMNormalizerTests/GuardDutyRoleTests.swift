@@ -145,6 +145,22 @@ import Testing
         #expect(Self.string(escape, "principal.process_ancestors.0.pid") == "41")
     }
 
+    @Test func aProcessReachedByAnInboundConnectionRunsOnTheTarget() throws {
+        var finding = Self.connection("INBOUND")
+        T.setPath(&finding, ["service", "runtimeDetails"], ["process": ["name": "sshd", "executablePath": "/usr/sbin/sshd", "pid": 42, "user": "root",
+                                                                       "lineage": [["name": "systemd", "pid": 1]]] as [String: Any]])
+        let inbound = try Self.udm(finding)
+        #expect(Self.string(inbound, "target.process.pid") == "42", "the listening process")
+        #expect(Self.string(inbound, "target.process.parent_process.pid") == "1")
+        #expect(Self.string(inbound, "target.user.userid") == "root")
+        #expect(T.value(inbound, "principal.process") == nil && T.value(inbound, "principal.user") == nil, "nothing of the instance on the attacker")
+        T.setPath(&finding, ["service", "action", "networkConnectionAction", "connectionDirection"], "OUTBOUND")
+        let outbound = try Self.udm(finding)
+        #expect(Self.string(outbound, "principal.process.pid") == "42", "the process that connected out")
+        #expect(Self.string(outbound, "principal.user.userid") == "root")
+        #expect(T.value(outbound, "target.process") == nil)
+    }
+
     // MARK: The outcome, only as the finding states it
 
     @Test(arguments: [(true, "BLOCK"), (false, "ALLOW")])
