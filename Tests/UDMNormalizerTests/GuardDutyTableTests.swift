@@ -409,6 +409,8 @@ import Testing
         #expect(try sampleLabel(["sample": true]).map(\.1) == ["true"])
         #expect(try sampleLabel(["sample": "true"]).map(\.1) == ["true"], "a boolean written as a string")
         #expect(try sampleLabel(["value": #"{"sample":true}"#, "type": "default"]).map(\.1) == ["true"], "API form")
+        #expect(try sampleLabel(["value": #"{"threatListName":"ProofPoint","sample": true}"#, "type": "default"]).map(\.1) == ["true"], "API form with more keys")
+        #expect(try sampleLabel(["value": #"{"sample":false}"#, "type": "default"]).isEmpty)
         #expect(try sampleLabel(["sample": false]).isEmpty)
         #expect(try sampleLabel([:]).isEmpty)
     }
