@@ -117,6 +117,94 @@ import Testing
         #expect(!other.kv.contains("flag"))
     }
 
+    @Test func containsMatchesPartOfTheText() throws {
+        let rules = #"""
+        "BLOCK" -> security_result.action | when code contains AccessDenied or code in (UnauthorizedOperation)
+        "FAIL" -> security_result.action | when exists code
+        """#
+        let denied = try Self.run(rules, #"{"id":1,"code":"Client.AccessDeniedException"}"#)
+        #expect(denied.kv.contains(#"security_result.action = "BLOCK""#))
+        let other = try Self.run(rules, #"{"id":1,"code":"NoSuchBucket"}"#)
+        #expect(other.kv.contains(#"security_result.action = "FAIL""#) && !other.kv.contains("BLOCK"))
+        let caseMatters = try Self.run(rules, #"{"id":1,"code":"accessdenied"}"#)
+        #expect(caseMatters.kv.contains(#"security_result.action = "FAIL""#))
+        let none = try Self.run(rules, #"{"id":1}"#)
+        #expect(!none.kv.contains("security_result"))
+    }
+
+    @Test func isNotZeroDropsZeroCoordinates() throws {
+        let rules = #"""
+        points[*].lat -> about[*].location.region_coordinates.latitude | when is_not_zero
+        points[*].name -> about[*].location.name
+        """#
+        let result = try Self.run(rules, #"{"id":1,"points":[{"lat":0,"name":"a"},{"lat":"0.0","name":"b"},{"lat":-12.5,"name":"c"},{"lat":"n/a","name":"d"}]}"#)
+        #expect(result.json.contains(#"{"location":{"name":"a"}}"#), "0 is dropped")
+        #expect(result.json.contains(#"{"location":{"name":"b"}}"#), "so is 0.0 as text")
+        #expect(result.json.contains(#""latitude":-12.5"#))
+        #expect(result.diagnostics.count == 1, "text that is no number is kept and then fails the double conversion: \(result.diagnostics)")
+    }
+
+    /// A role writes one noun or the other by the record; its rules are written once.
+    @Test func rolesChooseTheNounByCondition() throws {
+        let rules = #"""
+        @role $host target when direction == IN
+        @role $host principal when not direction == IN
+        @role $peer principal when direction == IN
+        @role $peer target when not direction == IN
+        host -> $host.hostname
+        peer -> $peer.ip[] | when is_ip
+        tags[*].k -> $host.asset.attribute.labels[*].key
+        tags[*].v -> $host.asset.attribute.labels[*].value
+        """#
+        let inbound = try Self.run(rules, #"{"id":1,"direction":"IN","host":"web-1","peer":"198.51.100.7","tags":[{"k":"a","v":"1"}]}"#)
+        #expect(inbound.kv.contains(#"target.hostname = "web-1""#) && inbound.kv.contains(#"principal.ip = "198.51.100.7""#))
+        #expect(inbound.kv.contains(#"target.asset.attribute.labels.key = "a""#))
+        #expect(!inbound.kv.contains("principal.hostname") && !inbound.kv.contains("target.ip"))
+        let outbound = try Self.run(rules, #"{"id":1,"direction":"OUT","host":"web-1","peer":"198.51.100.7"}"#)
+        #expect(outbound.kv.contains(#"principal.hostname = "web-1""#) && outbound.kv.contains(#"target.ip = "198.51.100.7""#))
+        #expect(!outbound.kv.contains("target.hostname") && !outbound.kv.contains("principal.ip"))
+
+        let file = try MappingParser(fileName: "t.map").parse(Self.header + rules)
+        let expanded = file.rules.filter { $0.target.hasSuffix(".hostname") }
+        #expect(expanded.map(\.target) == ["target.hostname", "principal.hostname"], "one rule per case, in declaration order")
+        #expect(expanded.map(\.scopeText) == ["direction == IN", "not direction == IN"])
+        #expect(Set(expanded.map(\.location.line)).count == 1, "both name the line the rule is written on")
+    }
+
+    @Test func roleMistakesAreReported() {
+        let undeclared = Self.compileError("@log_type T\n@match exists a\na -> $nobody.hostname")
+        #expect(undeclared?.message.contains("no '@role $nobody") == true, "\(String(describing: undeclared))")
+        #expect(undeclared?.line == 3)
+        let badName = Self.compileError("@log_type T\n@role host target when exists a")
+        #expect(badName?.message.contains("starts with '$'") == true, "\(String(describing: badName))")
+        let noWhen = Self.compileError("@log_type T\n@role $host target exists a")
+        #expect(noWhen?.message.contains("expected 'when CONDITION'") == true, "\(String(describing: noWhen))")
+        let nested = Self.compileError("@log_type T\n@when exists a\n@role $host target when exists a\n@end")
+        #expect(nested?.message.contains("top level") == true, "\(String(describing: nested))")
+    }
+
+    /// Two lists fanned out into one repeated field fill blocks of their own instead of sharing elements.
+    @Test func fanOutsOverDifferentListsDoNotShareElements() throws {
+        let rules = #"""
+        containers[*].name -> about[*].resource.name
+        containers[*].image -> about[*].resource.attribute.labels["image"]
+        feeds[*].name -> about[*].security_result.threat_feed_name
+        containers[*].privileged -> about[*].resource.attribute.labels["privileged"]
+        feeds[*].threats[*] -> about[*].security_result.threat_name
+        """#
+        let result = try Self.run(rules, #"{"id":1,"containers":[{"name":"c1","image":"i1"},{"name":"c2","privileged":true}],"feeds":[{"name":"f1","threats":["t1"]}]}"#)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.json.utf8)) as? [String: Any])
+        let about = try #require(object["about"] as? [[String: Any]])
+        #expect(about.count == 3, "\(about)")
+        #expect(((about[0]["resource"] as? [String: Any])?["name"] as? String) == "c1")
+        #expect(((about[1]["resource"] as? [String: Any])?["name"] as? String) == "c2")
+        #expect(result.json.contains(#"{"key":"privileged","value":"true"}"#))
+        #expect(about[2]["resource"] == nil, "the feed has an element of its own")
+        let feed = try #require(about[2]["security_result"] as? [[String: Any]])
+        #expect(feed.first?["threat_feed_name"] as? String == "f1")
+        #expect(feed.first?["threat_name"] as? String == "t1", "an inner [*] keeps the outer element")
+    }
+
     @Test func transformsAndConcatenation() throws {
         let result = try Self.run(#"""
         "MFAUsed: " + mfa -> extensions.auth.auth_details

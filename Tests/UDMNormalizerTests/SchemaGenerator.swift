@@ -47,7 +47,13 @@ enum SchemaGenerator {
     ]
 
     /// Types that the schema keeps opaque (`FieldType.other`), besides `map<…>`.
-    static let opaqueTypes: Set<String> = ["Interval", "LatLng"]
+    static let opaqueTypes: Set<String> = ["Interval"]
+    /// Well-known proto messages UDM uses but udm-messages.tsv does not list, with their fields as
+    /// the proto declares them: `google.type.LatLng` holds `Location.region_coordinates`, the
+    /// current form of the deprecated `region_latitude` / `region_longitude`.
+    static let wellKnownMessages: [(name: String, fields: [(name: String, type: String)])] = [
+        ("LatLng", [("latitude", "double"), ("longitude", "double")]),
+    ]
     static let scalarTypes: Set<String> = [
         "string", "bool", "int32", "int64", "uint32", "uint64", "float", "double", "bytes", "timestamp", "duration",
     ]
@@ -177,6 +183,14 @@ enum SchemaGenerator {
             counts.fields += 1
             text += "F \(row.field) \(row.isRepeated ? "r" : "-") \(row.isDeprecated ? "d" : "-") \(try typeToken(row))\n"
         }
+        for message in wellKnownMessages where !seenMessages.contains(message.name) {
+            counts.messages += 1
+            text += "M \(message.name)\n"
+            for field in message.fields {
+                counts.fields += 1
+                text += "F \(field.name) - - \(field.type)\n"
+            }
+        }
         return (text, counts)
     }
 
@@ -206,6 +220,7 @@ enum SchemaGenerator {
         if type == "Struct (JSON object)" { return "struct" }
         if type.hasPrefix("enum ") { return "enum:" + type.dropFirst("enum ".count) }
         if type.hasPrefix("message ") { return "message:" + type.dropFirst("message ".count) }
+        if wellKnownMessages.contains(where: { $0.name == type }) { return "message:" + type }
         if opaqueTypes.contains(type) || (type.hasPrefix("map<") && type.hasSuffix(">")) { return "other:" + type }
         throw Failure(message: "udm-messages.tsv line \(row.line): unknown type '\(type)' for \(row.message).\(row.field)")
     }

@@ -17,6 +17,8 @@ struct UDMOracle {
             guard columns.count >= 4 else { continue }
             messages[String(columns[0]), default: [:]][String(columns[1])] = (String(columns[2]), columns[3] == "yes")
         }
+        // google.type.LatLng (Location.region_coordinates) is a well-known proto message the TSV does not list.
+        messages["LatLng"] = ["latitude": ("double", false), "longitude": ("double", false)]
         self.messages = messages
         let enums = try PackagePaths.read(PackagePaths.reference.appendingPathComponent("udm-enums.tsv"))
         var values: [String: Set<String>] = [:]
@@ -68,6 +70,8 @@ struct UDMOracle {
             for element in elements {
                 if field.type.hasPrefix("message ") {
                     walk(element, message: String(field.type.dropFirst("message ".count)), path: childPath, into: &problems)
+                } else if messages[field.type] != nil {
+                    walk(element, message: field.type, path: childPath, into: &problems)   // a well-known message (LatLng)
                 } else if field.type.hasPrefix("enum ") {
                     guard let text = element as? String else {
                         problems.append("\(childPath) is an enum but not a string")

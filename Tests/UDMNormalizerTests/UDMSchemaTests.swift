@@ -100,7 +100,8 @@ struct UDMSchemaTests {
         #expect(try leaf("additional").type == .structObject)
         #expect(try leaf("extracted").type == .structObject)
         #expect(try leaf("metadata.structured_fields").type == .structObject)
-        #expect(try leaf("principal.location.region_coordinates").type == .other("LatLng"))
+        #expect(try leaf("principal.location.region_coordinates.latitude").type == .double, "google.type.LatLng is a message of two doubles")
+        #expect(try leaf("principal.user.time_off.interval").type == .other("Interval"))
         #expect(try leaf("metadata.event_timestamp").type == .timestamp)
         #expect(try !leaf("metadata.event_type").isRepeated)
     }

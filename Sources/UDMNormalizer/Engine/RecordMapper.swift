@@ -307,12 +307,12 @@ struct RecordMapper {
                 diagnostics.append(Diagnostic(rule: rule.id, message: "\(target.fieldPath): \(failure.message)"))
                 return false
             }
-            guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
+            guard let instance = builder.instance(for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true) else { return false }
             if !append && builder.has(instance, field: field.field) { return false }
             builder.append(instance, field: field.field, content: .value(checked(output, rule: rule)), rule: index)
         case .label(let field, _):
             guard let output = labelValue(value, rule: rule), takeLabels(1) == 1 else { return false }
-            guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
+            guard let instance = builder.instance(for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true) else { return false }
             let key = builder.store(bytes: target.keyBytes)
             builder.append(instance, field: field.field, content: .label(key: key, value: checked(output, rule: rule)), rule: index)
         case .labelList(let field):
@@ -326,7 +326,7 @@ struct RecordMapper {
             }
             let allowed = takeLabels(pairs.count)
             guard allowed > 0,
-                  let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
+                  let instance = builder.instance(for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true) else { return false }
             for (key, output) in pairs.prefix(allowed) {
                 builder.append(instance, field: field.field, content: .label(key: key, value: checked(output, rule: rule)), rule: index)
             }
@@ -336,7 +336,7 @@ struct RecordMapper {
             case .node(let node): output = document.kind(node) == .string ? .sourceString(node) : .sourceJSON(node)
             case .text(let ref): output = .text(ref)
             }
-            guard let instance = builder.instance(for: target, fanIndex: fanIndex, schema: schema, create: true) else { return false }
+            guard let instance = builder.instance(for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true) else { return false }
             if builder.has(instance, field: field.field, structKey: target.keyBytes) { return false }
             let key = builder.store(bytes: target.keyBytes)
             builder.append(instance, field: field.field, content: .structValue(key: key, value: checked(output, rule: rule)), rule: index)

@@ -44,6 +44,9 @@ struct UDMEventBuilder: Sendable {
     private(set) var text: [UInt8] = []
     /// Instance index by target instance key (see `TargetPath.instanceKey`), -1 when not created yet.
     private var instanceByKey: [Int32]
+    /// Where each fan-out group's block starts in a repeated message field: (instance, field, group)
+    /// → the element number of the group's index 0, fixed when the group first writes there.
+    private var fanBlocks: [(instance: Int32, field: Int32, group: Int32, start: Int32)] = []
 
     init(rootMessage: Int, targetInstanceCount: Int = 0) {
         instances = [Instance(message: rootMessage)]
@@ -106,7 +109,7 @@ struct UDMEventBuilder: Sendable {
     // MARK: - Instances
 
     /// The instance a compiled target leads to, found through its key when it has one.
-    mutating func instance(for target: TargetPath, fanIndex: Int, schema: UDMSchema, create: Bool) -> Int? {
+    mutating func instance(for target: TargetPath, fanIndex: Int, fanGroup: Int = -1, schema: UDMSchema, create: Bool) -> Int? {
         if let key = target.instanceKey, key < instanceByKey.count {
             let known = instanceByKey[key]
             if known >= 0 { return Int(known) }
@@ -114,7 +117,7 @@ struct UDMEventBuilder: Sendable {
             instanceByKey[key] = Int32(found)
             return found
         }
-        return instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: create)
+        return instance(for: target.steps, fanIndex: fanIndex, fanGroup: fanGroup, schema: schema, create: create)
     }
 
     /// The instance created for target instance key `key`, or -1 when there is none yet.
@@ -132,14 +135,14 @@ struct UDMEventBuilder: Sendable {
     }
 
     /// The instance reached by following `steps` from the root, created on the way when `create`.
-    mutating func instance(for steps: [TargetPath.Step], fanIndex: Int, schema: UDMSchema, create: Bool) -> Int? {
+    mutating func instance(for steps: [TargetPath.Step], fanIndex: Int, fanGroup: Int = -1, schema: UDMSchema, create: Bool) -> Int? {
         var current = 0
         for step in steps {
             let field = step.field.field
             let element: Int
             switch step.element {
             case .first: element = 0
-            case .fanOut: element = fanIndex
+            case .fanOut: element = fanBlockStart(instance: current, field: field, group: fanGroup, create: create) + fanIndex
             case .append:
                 guard create else { return nil }
                 element = childCount(of: current, field: field)
@@ -156,6 +159,24 @@ struct UDMEventBuilder: Sendable {
             current = newIndex
         }
         return current
+    }
+
+    /// The first element of `group`'s block in a repeated field: the elements already there when the
+    /// group first writes to it (0 for the first list, as when every list shared one numbering).
+    private mutating func fanBlockStart(instance: Int, field: Int, group: Int, create: Bool) -> Int {
+        guard group >= 0 else { return 0 }
+        for block in fanBlocks where block.instance == instance && block.field == field && block.group == group {
+            return Int(block.start)
+        }
+        var start = -1
+        var index = Int(instances[instance].first)
+        while index >= 0 {
+            let entry = entries[index]
+            if entry.field == field { start = max(start, entry.element) } else if entry.field > field { break }
+            index = Int(entry.next)
+        }
+        if create { fanBlocks.append((Int32(instance), Int32(field), Int32(group), Int32(start + 1))) }
+        return start + 1
     }
 
     /// The instance at `steps` (first elements only) if it exists; never creates.

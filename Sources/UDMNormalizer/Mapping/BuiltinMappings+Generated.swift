@@ -670,8 +670,9 @@ RDS_LOGIN_ATTEMPT = USER_LOGIN               # logins to an RDS database (target
 
 # 3. Runtime Monitoring findings without an action, by finding type. What the observed process did
 #    decides the type; the placement of the process in guardduty.map follows the same lists:
-#    injection, module loads and elevation have the observed process as the actor (principal.process),
-#    the others describe a process that was started (target.process).
+#    injection, module loads, elevation and the file and socket types have the observed process as the
+#    actor (principal.process, acting on target.process / target.file), the others describe a process
+#    that was started (target.process).
 @lookup guardduty-runtime-event-types default empty
 DefenseEvasion:Runtime/ProcessInjection.Proc = PROCESS_INJECTION
 DefenseEvasion:Runtime/ProcessInjection.Ptrace = PROCESS_INJECTION
@@ -691,11 +692,11 @@ DefenseEvasion:Runtime/SuspiciousCommand = PROCESS_LAUNCH
 Discovery:Runtime/SuspiciousCommand = PROCESS_LAUNCH
 Persistence:Runtime/SuspiciousCommand = PROCESS_LAUNCH
 PrivilegeEscalation:Runtime/SuspiciousCommand = PROCESS_LAUNCH
-DefenseEvasion:Runtime/PtraceAntiDebugging = PROCESS_UNCATEGORIZED
-PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified = PROCESS_UNCATEGORIZED
-PrivilegeEscalation:Runtime/ContainerMountsHostDirectory = PROCESS_UNCATEGORIZED
-PrivilegeEscalation:Runtime/DockerSocketAccessed = PROCESS_UNCATEGORIZED
-PrivilegeEscalation:Runtime/RuncContainerEscape = PROCESS_UNCATEGORIZED
+PrivilegeEscalation:Runtime/DockerSocketAccessed = FILE_OPEN               # principal.process opened target.file, the Docker socket
+PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified = FILE_MODIFICATION # ... rewrote target.file, the cgroup release agent
+PrivilegeEscalation:Runtime/RuncContainerEscape = FILE_MODIFICATION         # ... overwrote target.file, the runc binary
+PrivilegeEscalation:Runtime/ContainerMountsHostDirectory = FILE_UNCATEGORIZED   # ... mounted target.file, a host directory
+DefenseEvasion:Runtime/PtraceAntiDebugging = PROCESS_UNCATEGORIZED          # nothing else acted on: the process is the subject (target.process)
 PrivilegeEscalation:Runtime/UserfaultfdUsage = PROCESS_UNCATEGORIZED
 @end
 
@@ -716,26 +717,129 @@ PrivilegeEscalation:Runtime/UserfaultfdUsage = PROCESS_UNCATEGORIZED
 
 
 # ---- security_result.category -----------------------------------------------------------------
-# By threat purpose (type before ':'), every purpose of guardduty-finding-types.tsv and of the corpus.
-# [P] marks the proposal's choice (guardduty-udm-mapping.tsv, row type -> category_details);
-# the others are ours, with the reason. Unknown purposes give UNKNOWN_CATEGORY, explicitly.
+# One category per finding, the most specific that applies (guardduty.map tries the three tables in
+# this order): the exact finding type, its family, its threat purpose. A detection engineer reads the
+# category as "what kind of bad is this": a call from a known-malicious address is NETWORK_MALICIOUS
+# whatever purpose GuardDuty files it under, malware is SOFTWARE_MALICIOUS, and suspicious-software
+# categories are kept for findings that involve software.
+
+# Exact finding types whose family is too broad (AnomalousBehavior, ObjectDelete, ...).
+@lookup guardduty-type-categories default empty
+Impact:S3/AnomalousBehavior.Delete = DATA_DESTRUCTION
+Impact:S3/ObjectDelete.Unusual = DATA_DESTRUCTION
+Impact:S3/AnomalousBehavior.Permission = ACL_VIOLATION
+Exfiltration:S3/AnomalousBehavior = DATA_EXFILTRATION
+Exfiltration:S3/ObjectRead.Unusual = DATA_EXFILTRATION
+Exfiltration:IAMUser/AnomalousBehavior = DATA_EXFILTRATION
+Discovery:S3/AnomalousBehavior = NETWORK_RECON
+Discovery:IAMUser/AnomalousBehavior = NETWORK_RECON
+Discovery:Kubernetes/AnomalousBehavior.PermissionChecked = NETWORK_RECON
+@end
+
+# The family: the finding name after "/", without its ".variant" and "!DNS" suffixes
+# (UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom -> MaliciousIPCaller).
+@lookup guardduty-family-categories default empty
+MaliciousIPCaller = NETWORK_MALICIOUS         # calls from addresses on threat lists
+DropPoint = NETWORK_MALICIOUS                 # traffic to addresses known to hold stolen data
+BlackholeTraffic = NETWORK_MALICIOUS          # traffic to black-holed addresses
+DriveBySourceTraffic = NETWORK_MALICIOUS      # traffic to drive-by download sources
+MaliciousDomainRequest = NETWORK_MALICIOUS    # queries for domains known to be malicious
+SuspiciousDomainRequest = NETWORK_SUSPICIOUS
+AbusedDomainRequest = NETWORK_SUSPICIOUS
+UnusualASNCaller = NETWORK_SUSPICIOUS
+NetworkPortUnusual = NETWORK_SUSPICIOUS
+TrafficVolumeUnusual = NETWORK_SUSPICIOUS
+UnusualDNSResolver = NETWORK_SUSPICIOUS
+UnusualDoHActivity = NETWORK_SUSPICIOUS
+UnusualDoTActivity = NETWORK_SUSPICIOUS
+TorIPCaller = TOR_EXIT_NODE                   # calls from Tor exit nodes
+TorClient = TOR_EXIT_NODE                     # the resource talks to Tor: the closest network category UDM has
+TorRelay = TOR_EXIT_NODE
+"C&CActivity" = NETWORK_COMMAND_AND_CONTROL
+DGADomainRequest = NETWORK_COMMAND_AND_CONTROL   # generated domains are how malware finds its controller
+DenialOfService = NETWORK_DENIAL_OF_SERVICE
+Spambot = MAIL_SPAM
+PhishingDomainRequest = PHISHING
+DNSDataExfiltration = DATA_EXFILTRATION
+InstanceCredentialExfiltration = AUTH_VIOLATION   # the instance's credentials used elsewhere
+ResourceCredentialExfiltration = AUTH_VIOLATION
+SSHBruteForce = AUTH_VIOLATION
+RDPBruteForce = AUTH_VIOLATION
+WinRMBruteForce = AUTH_VIOLATION
+Portscan = NETWORK_RECON
+PortSweep = NETWORK_RECON
+PortProbeUnprotectedPort = NETWORK_RECON
+PortProbeEMRUnprotectedPort = NETWORK_RECON
+MaliciousFile = SOFTWARE_MALICIOUS            # malware found by a scan (EC2, EBS, S3, backups)
+MaliciousFileExecuted = SOFTWARE_MALICIOUS
+XORDDOS = SOFTWARE_MALICIOUS
+ReverseShell = SOFTWARE_MALICIOUS
+SuspiciousFile = SOFTWARE_SUSPICIOUS
+SuspiciousCommand = SOFTWARE_SUSPICIOUS
+SuspiciousTool = SOFTWARE_SUSPICIOUS
+SuspiciousShellCreated = SOFTWARE_SUSPICIOUS
+NewBinaryExecuted = SOFTWARE_SUSPICIOUS
+NewLibraryLoaded = SOFTWARE_SUSPICIOUS
+FilelessExecution = SOFTWARE_SUSPICIOUS
+ProcessInjection = SOFTWARE_SUSPICIOUS
+KernelModuleLoaded = SOFTWARE_SUSPICIOUS
+PtraceAntiDebugging = SOFTWARE_SUSPICIOUS
+BitcoinTool = SOFTWARE_PUA                    # crypto-mining: unwanted software using the resource
+BitcoinDomainRequest = SOFTWARE_PUA
+CryptoMinerExecuted = SOFTWARE_PUA
+KaliLinux = SOFTWARE_SUSPICIOUS               # calls made from penetration-testing distributions
+ParrotLinux = SOFTWARE_SUSPICIOUS
+PentooLinux = SOFTWARE_SUSPICIOUS
+MetadataDNSRebind = EXPLOIT                   # DNS rebinding to reach the instance metadata service
+RuncContainerEscape = EXPLOIT
+CGroupsReleaseAgentModified = EXPLOIT
+DockerSocketAccessed = EXPLOIT
+ContainerMountsHostDirectory = EXPLOIT
+ElevationToRoot = EXPLOIT
+UserfaultfdUsage = EXPLOIT
+PrivilegedContainer = EXPLOIT
+ContainerWithSensitiveMount = POLICY_VIOLATION
+ExposedDashboard = POLICY_VIOLATION
+KubeflowDashboardExposed = POLICY_VIOLATION
+AdminAccessToDefaultServiceAccount = POLICY_VIOLATION
+SuccessfulAnonymousAccess = ACL_VIOLATION     # anonymous callers allowed into a resource
+AnonymousAccessGranted = ACL_VIOLATION
+BucketAnonymousAccessGranted = ACL_VIOLATION
+BucketPublicAccessGranted = ACL_VIOLATION
+BucketBlockPublicAccessDisabled = POLICY_VIOLATION
+AccountBlockPublicAccessDisabled = POLICY_VIOLATION
+CloudTrailLoggingDisabled = POLICY_VIOLATION
+ServerAccessLoggingDisabled = POLICY_VIOLATION
+BedrockLoggingDisabled = POLICY_VIOLATION
+LoggingConfigurationModified = POLICY_VIOLATION
+DisableOrModifyTools = POLICY_VIOLATION
+PasswordPolicyChange = POLICY_VIOLATION
+RootCredentialUsage = POLICY_VIOLATION
+ShortTermRootCredentialUsage = POLICY_VIOLATION
+ConsoleLoginSuccess = AUTH_VIOLATION
+ConsoleLogin = AUTH_VIOLATION
+@end
+
+# By threat purpose (type before ':'): the fallback, for every purpose of guardduty-finding-types.tsv
+# and of the corpus. [P] marks the proposal's choice (guardduty-udm-mapping.tsv, row type ->
+# category_details); the others are ours, with the reason. Unknown purposes give UNKNOWN_CATEGORY.
 @lookup guardduty-purpose-categories default UNKNOWN_CATEGORY
 AttackSequence = SOFTWARE_MALICIOUS        # correlated compromise; 3 of the 5 sequences are workload (malware/runtime) compromises
 Backdoor = SOFTWARE_MALICIOUS              # [P] the resource is compromised and controlled by an attacker
 Behavior = NETWORK_SUSPICIOUS              # unusual ports or traffic volume
 CredentialAccess = AUTH_VIOLATION          # [P]
-CryptoCurrency = SOFTWARE_MALICIOUS        # [P] (first of SOFTWARE_MALICIOUS / NETWORK_SUSPICIOUS)
+CryptoCurrency = SOFTWARE_PUA              # crypto-mining, as the families above ([P] SOFTWARE_MALICIOUS / NETWORK_SUSPICIOUS)
 DefenseEvasion = POLICY_VIOLATION          # [P]
 DefenseImpairment = POLICY_VIOLATION       # disabling or modifying security tools and logging, as Stealth / DefenseEvasion
 Discovery = NETWORK_RECON                  # [P]
-Execution = SOFTWARE_SUSPICIOUS            # [P]
+Execution = SOFTWARE_SUSPICIOUS            # [P] commands run in pods and containers
 Exfiltration = DATA_EXFILTRATION           # [P]
-Impact = SOFTWARE_SUSPICIOUS               # [P]
+Impact = AUTH_VIOLATION                    # what remains without a family is anomalous API activity of valid credentials (IAM, S3, Kubernetes); [P] SOFTWARE_SUSPICIOUS named software that is not involved
 InitialAccess = AUTH_VIOLATION             # anomalous use of credentials to get in, as UnauthorizedAccess
 Object = SOFTWARE_MALICIOUS                # Object:S3/MaliciousFile: malware in an S3 object
 S3Object = SOFTWARE_MALICIOUS              # S3Object:S3/MaliciousFile: the same, newer name
 PenTest = SOFTWARE_SUSPICIOUS              # API calls from penetration-testing distributions (Kali, Parrot, Pentoo)
-Persistence = SOFTWARE_SUSPICIOUS          # as Execution / Impact in [P]: suspicious activity keeping a foothold
+Persistence = AUTH_VIOLATION               # as Impact: anomalous API activity of valid credentials keeping a foothold; [P]'s SOFTWARE_SUSPICIOUS only where a family names software
 Policy = POLICY_VIOLATION                  # [P]
 PrivilegeEscalation = EXPLOIT              # gaining privileges beyond those granted (container escapes, privileged pods, admin policies)
 Recon = NETWORK_RECON                      # [P]
@@ -746,54 +850,12 @@ UnauthorizedAccess = AUTH_VIOLATION        # [P]
 Canary = UNKNOWN_CATEGORY                  # Canary:EC2/Stateless.IntegTest (corpus): GuardDuty's own test finding, no threat
 @end
 
-# A second category for finding types whose family says more than their purpose (appended after
-# the purpose's category). Ours; default empty, so other types keep one category.
-@lookup guardduty-type-categories default empty
-"Backdoor:EC2/C&CActivity.B" = NETWORK_COMMAND_AND_CONTROL
-"Backdoor:EC2/C&CActivity.B!DNS" = NETWORK_COMMAND_AND_CONTROL
-"Backdoor:Lambda/C&CActivity.B" = NETWORK_COMMAND_AND_CONTROL
-"Backdoor:Runtime/C&CActivity.B" = NETWORK_COMMAND_AND_CONTROL
-"Backdoor:Runtime/C&CActivity.B!DNS" = NETWORK_COMMAND_AND_CONTROL
-Backdoor:EC2/DenialOfService.Dns = NETWORK_DENIAL_OF_SERVICE
-Backdoor:EC2/DenialOfService.Tcp = NETWORK_DENIAL_OF_SERVICE
-Backdoor:EC2/DenialOfService.Udp = NETWORK_DENIAL_OF_SERVICE
-Backdoor:EC2/DenialOfService.UdpOnTcpPorts = NETWORK_DENIAL_OF_SERVICE
-Backdoor:EC2/DenialOfService.UnusualProtocol = NETWORK_DENIAL_OF_SERVICE
-Backdoor:EC2/Spambot = MAIL_SPAM
-"Trojan:EC2/PhishingDomainRequest!DNS" = PHISHING
-"Trojan:Runtime/PhishingDomainRequest!DNS" = PHISHING
-Trojan:EC2/DNSDataExfiltration = DATA_EXFILTRATION
-Trojan:EC2/DGADomainRequest.B = NETWORK_COMMAND_AND_CONTROL
-"Trojan:EC2/DGADomainRequest.C!DNS" = NETWORK_COMMAND_AND_CONTROL
-"Trojan:Runtime/DGADomainRequest.C!DNS" = NETWORK_COMMAND_AND_CONTROL
-UnauthorizedAccess:EC2/TorClient = TOR_EXIT_NODE
-UnauthorizedAccess:EC2/TorRelay = TOR_EXIT_NODE
-UnauthorizedAccess:EC2/TorIPCaller = TOR_EXIT_NODE
-UnauthorizedAccess:IAMUser/TorIPCaller = TOR_EXIT_NODE
-UnauthorizedAccess:Lambda/TorClient = TOR_EXIT_NODE
-UnauthorizedAccess:Lambda/TorRelay = TOR_EXIT_NODE
-UnauthorizedAccess:Runtime/TorClient = TOR_EXIT_NODE
-UnauthorizedAccess:Runtime/TorRelay = TOR_EXIT_NODE
-UnauthorizedAccess:S3/TorIPCaller = TOR_EXIT_NODE
-CredentialAccess:Kubernetes/TorIPCaller = TOR_EXIT_NODE
-CredentialAccess:RDS/TorIPCaller.FailedLogin = TOR_EXIT_NODE
-CredentialAccess:RDS/TorIPCaller.SuccessfulLogin = TOR_EXIT_NODE
-DefenseEvasion:Kubernetes/TorIPCaller = TOR_EXIT_NODE
-Discovery:Kubernetes/TorIPCaller = TOR_EXIT_NODE
-Discovery:RDS/TorIPCaller = TOR_EXIT_NODE
-Discovery:S3/TorIPCaller = TOR_EXIT_NODE
-Impact:Kubernetes/TorIPCaller = TOR_EXIT_NODE
-Persistence:Kubernetes/TorIPCaller = TOR_EXIT_NODE
-Recon:IAMUser/TorIPCaller = TOR_EXIT_NODE
-Impact:S3/AnomalousBehavior.Delete = DATA_DESTRUCTION
-Impact:S3/ObjectDelete.Unusual = DATA_DESTRUCTION
-Impact:EC2/WinRMBruteForce = AUTH_VIOLATION
-@end
-
 # ---- ATT&CK tactics and techniques ------------------------------------------------------------
 # [G] 2023-08-18: Google fills security_result.attack_details.tactics / techniques "derived from the
-# finding type"; its table is not public. Ours: the purposes that name an ATT&CK tactic (GuardDuty's
-# purposes are modelled on them), and techniques for the families that name one unambiguously.
+# finding type"; its table is not public. Ours: techniques for the families that name one
+# unambiguously, each with its own tactic (attack-technique-tactics), so that a finding never pairs a
+# technique with a tactic it does not belong to; findings without a technique take the tactic their
+# purpose names (GuardDuty's purposes are modelled on ATT&CK's tactics).
 # Purposes with no single tactic (Policy, PenTest, Behavior, Object, S3Object, AttackSequence, Canary)
 # give none; attack sequences carry their own tactics (sequenceIndicators ATTACK_TACTIC).
 @lookup guardduty-purpose-tactic-ids default empty
@@ -824,6 +886,7 @@ TA0004 = "Privilege Escalation"
 TA0005 = "Defense Evasion"
 TA0006 = "Credential Access"
 TA0007 = "Discovery"
+TA0009 = "Collection"
 TA0010 = "Exfiltration"
 TA0011 = "Command and Control"
 TA0040 = "Impact"
@@ -922,6 +985,32 @@ Discovery:S3/MaliciousIPCaller.Custom = T1619
 Discovery:S3/TorIPCaller = T1619
 @end
 
+# A technique's tactic: the one of the technique's ATT&CK tactics that the GuardDuty findings carrying it
+# are about (T1078 Valid Accounts is also Persistence and Privilege Escalation; GuardDuty's findings
+# that name it are about getting in). The finding's tactic is this one whenever it names a technique.
+@lookup attack-technique-tactics default empty
+T1046 = TA0007    # Network Service Discovery: Discovery
+T1048 = TA0010    # Exfiltration Over Alternative Protocol: Exfiltration
+T1055 = TA0005    # Process Injection: Defense Evasion (also Privilege Escalation)
+T1059 = TA0002    # Command and Scripting Interpreter: Execution
+T1071 = TA0011    # Application Layer Protocol: Command and Control
+T1078 = TA0001    # Valid Accounts: Initial Access
+T1090 = TA0011    # Proxy: Command and Control
+T1110 = TA0006    # Brute Force: Credential Access
+T1485 = TA0040    # Data Destruction: Impact
+T1496 = TA0040    # Resource Hijacking: Impact
+T1498 = TA0040    # Network Denial of Service: Impact
+T1530 = TA0009    # Data from Cloud Storage: Collection
+T1552 = TA0006    # Unsecured Credentials: Credential Access
+T1562 = TA0005    # Impair Defenses: Defense Evasion
+T1568 = TA0011    # Dynamic Resolution: Command and Control
+T1595 = TA0043    # Active Scanning: Reconnaissance
+T1609 = TA0002    # Container Administration Command: Execution
+T1611 = TA0004    # Escape to Host: Privilege Escalation
+T1619 = TA0007    # Cloud Storage Object Discovery: Discovery
+T1620 = TA0005    # Reflective Code Loading: Defense Evasion
+@end
+
 @lookup attack-technique-names default empty
 T1046 = "Network Service Discovery"
 T1048 = "Exfiltration Over Alternative Protocol"
@@ -974,6 +1063,8 @@ RecoveryPoint = SNAPSHOT
 @lookup guardduty-kind-volume default VOLUME
 @end
 @lookup guardduty-kind-bucket default STORAGE_BUCKET
+@end
+@lookup guardduty-kind-container default CONTAINER
 @end
 
 # Attack-sequence resources (service.detection.sequence.resources[].resourceType, the ResourceV2
@@ -1049,22 +1140,38 @@ SCRAM-SHA-256 = USERNAME_PASSWORD
 # detection rules, [E] Elastic, [P] proposal, [added] ours (with the reason), [departs] where we
 # do not do what Google does (with the reason).
 #
-# Who is who (Google's model, with the departures marked where they happen):
-#   - The finding's resource (resource.resourceType) is target.resource [G resourceType ->
-#     target.resource.resource_subtype]; the EC2 instance's cloud attributes are target.asset [G].
-#   - Network findings (NETWORK_CONNECTION, PORT_PROBE, DNS_REQUEST) and Runtime findings: the
-#     instance's side is the principal (local address, instance addresses [G]) and the remote address
-#     is target.ip [G]. The remote side's geography is in principal.location [G 2026-07-27: "moved
-#     from target.location to principal.location", always principal whatever the direction]; we apply
-#     that move to every remote side (port probes, API callers, Kubernetes callers, RDS clients) and
-#     add its latitude/longitude there too. network.direction says which way the connection went.
-#   - API-call, Kubernetes and RDS-login findings: the caller is the principal (principal.user [G]),
-#     including its address [departs: Google's document puts the caller's address in target.ip, but
-#     Google's own detection rules read principal.ip for it, and its geography is in principal.location].
-#     The instance, when such a finding names one, is then acted on: its addresses go to target.asset.ip.
-#   - Malware-scan findings: the scanned machine is the target (target.asset_id, target.asset.ip, target.file).
-#   - The remote address's organisation (asn, asnOrg, isp, org) goes to additional [G for API callers],
-#     for every action kind.
+# Who is who: roles by direction. A detection engineer reads every finding as "who did what to
+# which resource, from where, and did it work?", so each party is one noun and the finding's
+# direction decides which noun. Two roles (see @role in Mappings/README.md) say it once:
+#   $resource  the finding's resource: the instance (id, hostname, addresses, tags, zone, image, type
+#              together), ECS task and containers, Lambda function, RDS database, EKS cluster, S3 bucket;
+#   $remote    the other side of the activity: the remote address with its port, location, ASN,
+#              organisation and ISP (or, for DNS requests, the name asked for).
+# The resource ACTS (it is the principal, the remote side is the target, with target.location) when:
+#   - it opened an OUTBOUND connection (or one of UNKNOWN direction, as Google places every connection),
+#     Lambda network activity included;
+#   - it made a DNS request (the question is the target);
+#   - Runtime Monitoring saw a process on it with no network action: the acting process is
+#     principal.process on the resource's host, what it acted on (a started or injected process, a
+#     socket, a file, a module) is the target.
+# Otherwise the resource is ACTED ON (it is the target, the remote side is the principal):
+#   - an INBOUND connection and a PORT_PROBE: the remote host is principal (ip, port, location, ASN,
+#     organisation, ISP), the instance is target (its local address, the local or probed port, id, hostname);
+#   - API calls, RDS logins, Kubernetes API calls: the caller is principal (address, identity, geography),
+#     the resource acted on is target;
+#   - malware scans, attack sequences and any other finding: the scanned or named resource is target.
+# [departs] Google's documented rows put the instance on principal (localIpDetails, networkInterfaces ->
+# principal.ip) and the remote address on target.ip for every network finding, and moved the remote
+# geography to principal.location [G 2026-07-27] while the address stayed on target: an inbound SSH brute
+# force then names the attacker as target with its source port and the instance's port on the attacker,
+# and a rule "target.port = 22" never matches. Google's own GuardDuty rules read only metadata and the
+# Sample label in their events: sections, and report principal.ip and its country as the attacker's in
+# their outcomes; so the roles above apply to every output, and each rule below that departs from a
+# documented row says so.
+# A location always sits on the noun of the address it describes, in Location's current fields
+# (region_coordinates, not the deprecated region_latitude/region_longitude); GuardDuty's (0, 0)
+# placeholder coordinates are dropped. The remote address is also that noun's ip_geo_artifact (ip,
+# location, network ASN / organisation / ISP), which Google's rule outcomes read for the country.
 #
 # Lenient input (corpus/SOURCES.md), accepted as a user would want:
 #   - AWS CLI / boto3 PascalCase keys (Service.Action...): @keys first_letter_any_case below. The one
@@ -1086,6 +1193,13 @@ SCRAM-SHA-256 = USERNAME_PASSWORD
 # userIdentity/insightDetails, which findings never have); the last clause makes that explicit.
 @match (exists service.detectorId or service.serviceName in (guardduty, GuardDuty) or exists resource.resourceType or (exists schemaVersion and (exists service or exists resource))) and missing eventVersion and missing eventSource and missing eventName
 @eventbridge "GuardDuty Finding"
+# The roles. The resource acts in outbound (and unknown-direction) connections, DNS requests and
+# runtime process findings without an action; in everything else it is acted on. Each pair of
+# cases is exclusive by construction (one condition and its negation).
+@role $resource principal when (exists service.action.networkConnectionAction and not service.action.networkConnectionAction.connectionDirection == INBOUND) or exists service.action.dnsRequestAction or (exists service.runtimeDetails.process and missing service.action)
+@role $resource target when not ((exists service.action.networkConnectionAction and not service.action.networkConnectionAction.connectionDirection == INBOUND) or exists service.action.dnsRequestAction or (exists service.runtimeDetails.process and missing service.action))
+@role $remote target when (exists service.action.networkConnectionAction and not service.action.networkConnectionAction.connectionDirection == INBOUND) or exists service.action.dnsRequestAction or (exists service.runtimeDetails.process and missing service.action)
+@role $remote principal when not ((exists service.action.networkConnectionAction and not service.action.networkConnectionAction.connectionDirection == INBOUND) or exists service.action.dnsRequestAction or (exists service.runtimeDetails.process and missing service.action))
 @dedupe_key id + "|" + updatedAt                                  # a finding is re-exported each time it is updated: one event per update
 
 # Kept whole in additional (copied as JSON) rather than field by field, or deliberately not mapped:
@@ -1097,25 +1211,32 @@ SCRAM-SHA-256 = USERNAME_PASSWORD
 "AWS GuardDuty" -> metadata.product_name                           # [G-rules]
 schemaVersion -> metadata.product_version                          # [P] [E]
 updatedAt -> metadata.event_timestamp | timestamp                  # [G] the last update is the event; Python-style "2017-12-18 21:28:11.551000+05:30" and epoch numbers are accepted
-id -> metadata.product_log_id                                      # [P] [E] event.id
+id -> metadata.product_log_id                                      # [P] [E] event.id; the finding id's only place
 type -> metadata.product_event_type                                # [G] e.g. UnauthorizedAccess:EC2/TorClient
 service.detectorId -> metadata.product_deployment_id               # [added] the detector is GuardDuty's deployment in an account and region
 "https://console.aws.amazon.com/guardduty/home?region=" + region + "#/findings?macros=current&fId=" + id -> metadata.url_back_to_product   # [added] the finding in the GuardDuty console ([P] proposed the ARN, which is not a URL)
 service.action.awsApiCallAction.serviceName -> metadata.description   # [G]
-accountId -> principal.group.product_object_id                     # [G]
-arn -> target.asset.attribute.cloud.project.product_object_id      # [G] (cloud.project is deprecated in udm.proto; Google still writes it)
-id -> target.asset.attribute.cloud.project.id                      # [G]
+# [departs] [G] accountId -> principal.group.product_object_id: the account owns the finding's resource;
+# on an inbound attack the principal is the attacker, whose group it is not.
+accountId -> $resource.resource.attribute.labels["accountId"]
+arn -> additional["findingArn"]                                    # [departs] [G] target.asset.attribute.cloud.project.product_object_id: the finding's ARN is not the asset's (deprecated) project
+# id -> target.asset.attribute.cloud.project.id [G]: [departs] not mapped. The finding id is no
+# property of the asset; it is metadata.product_log_id (above) and part of url_back_to_product.
 # partition -> target.asset.attribute.cloud.project.type: [G 2026-07-27] removed as deprecated; not mapped.
-region -> target.location.name                                     # [G] [G-rules] read aws_region here
-"AMAZON_WEB_SERVICES" -> target.asset.attribute.cloud.environment  # [added] every GuardDuty resource is in AWS (as cloudtrail.map says of its principal)
+# [departs] [G] [G-rules] region -> target.location.name: the region is where the resource is, so it is
+# on the resource's noun; when the resource acts (outbound, DNS, runtime) target.location is the remote
+# side's place, and the region there would contradict it.
+region -> $resource.location.name
+"AMAZON_WEB_SERVICES" -> $resource.resource.attribute.cloud.environment   # [added] every GuardDuty resource is in AWS (as cloudtrail.map says of its principal)
+"AMAZON_WEB_SERVICES" -> $resource.asset.attribute.cloud.environment | when exists resource.instanceDetails   # [added] and so is the instance's machine
 createdAt -> additional["createdAt"]                               # [G 2026] data.detail.createdAt -> additional.fields
 service.archived -> additional["archived"]                         # [G]
 service.detectorId -> additional["detectorId"]                     # [G]
 service.resourceRole -> additional["resourceRole"]                 # [P] TARGET/ACTOR; the placement below follows the action kind instead, because Runtime and S3 malware findings leave it empty
 service.featureName -> additional["featureName"]                   # [P] e.g. DnsLogs, FlowLogs, RuntimeMonitoring
 service.userFeedback -> additional["userFeedback"]                 # [added] USEFUL / NOT_USEFUL feedback given in the console
-service.count -> principal.resource.attribute.labels["count"]      # [G] occurrences aggregated into this finding
-service.action.actionType -> principal.group.attribute.labels["actionType"]   # [G]
+service.count -> security_result.detection_fields["count"]         # [departs] [G] principal.resource.attribute.labels: occurrences aggregated into this finding describe the detection, and on principal.resource they made an otherwise empty noun
+service.action.actionType -> security_result.detection_fields["actionType"]   # [departs] [G] principal.group.attribute.labels: the kind of activity is no label of the principal's group (on inbound findings the principal is the attacker)
 # (envelope) [G]: Google maps every field both bare and with the EventBridge "detail." prefix; here the
 # engine unwraps the envelope (EventBridge detail, {"findings":[...]}, {"Findings":[...]}) before tables run.
 # detail-type -> additional.fields [G]: not mapped. The engine unwraps the EventBridge envelope before
@@ -1143,8 +1264,13 @@ type -> metadata.event_type | lookup guardduty-runtime-event-types | when exists
 type -> security_result.rule_name                                  # [E] rule.name
 type -> security_result.rule_set | before_first "/"                # [E] rule.ruleset: purpose:resource, e.g. Recon:EC2
 type -> security_result.category_details | before_first ":"        # [E] [P] the threat purpose, e.g. UnauthorizedAccess
-type -> security_result.category[] | before_first ":" | lookup guardduty-purpose-categories   # [P] by purpose; UNKNOWN_CATEGORY for unknown purposes
-type -> security_result.category[] | lookup guardduty-type-categories   # [added] a second category where the family says more (C&C, DoS, Tor, phishing)
+# One category per finding, the most specific that applies (single-valued writes: the first wins):
+# the exact finding type, then its family (the name after "/", without ".variant" or "!DNS":
+# MaliciousIPCaller, C&CActivity, BitcoinTool), then the threat purpose ([P], UNKNOWN_CATEGORY for
+# unknown purposes). See guardduty-classification.map for the reasons.
+type -> security_result.category | lookup guardduty-type-categories
+type -> security_result.category | after_last "/" | before_first "." | before_first "!" | lookup guardduty-family-categories
+type -> security_result.category | before_first ":" | lookup guardduty-purpose-categories
 title -> security_result.summary                                   # [G]
 description -> security_result.description                         # [G]
 severity -> security_result.severity | lookup guardduty-severity   # [G] [G-rules] bucketed, bands in the lookup
@@ -1155,18 +1281,28 @@ service.eventFirstSeen -> security_result.first_discovered_time | timestamp   # 
 service.eventLastSeen -> security_result.last_discovered_time | timestamp     # [P] [E] event.end
 customDetectionRuleName -> security_result.rule_labels["customDetectionRuleName"]   # [added] findings of custom detection rules
 associatedAttackSequenceArn -> security_result.detection_fields["associatedAttackSequenceArn"]   # [added] the attack sequence this finding is a signal of
-# ATT&CK [G 2023-08-18 "derived from the finding type"; the tables are ours, see the lookups]:
-type -> security_result.attack_details.tactics.id | before_first ":" | lookup guardduty-purpose-tactic-ids
-type -> security_result.attack_details.tactics.name | before_first ":" | lookup guardduty-purpose-tactic-ids | lookup attack-tactic-names
+# ATT&CK [G 2023-08-18 "derived from the finding type"; the tables are ours, see the lookups]. A
+# technique and its tactic belong together: when the type names a technique, the tactic is the
+# technique's (attack-technique-tactics); only types without one take the tactic of their threat
+# purpose (single-valued writes: the first wins).
 type -> security_result.attack_details.techniques.id | lookup guardduty-type-technique-ids
 type -> security_result.attack_details.techniques.name | lookup guardduty-type-technique-ids | lookup attack-technique-names
+type -> security_result.attack_details.tactics.id | lookup guardduty-type-technique-ids | lookup attack-technique-tactics
+type -> security_result.attack_details.tactics.name | lookup guardduty-type-technique-ids | lookup attack-technique-tactics | lookup attack-tactic-names
+type -> security_result.attack_details.tactics.id | before_first ":" | lookup guardduty-purpose-tactic-ids
+type -> security_result.attack_details.tactics.name | before_first ":" | lookup guardduty-purpose-tactic-ids | lookup attack-tactic-names
 # Threat intelligence:
 service.additionalInfo.threatListName -> security_result.threat_feed_name   # [G]
 service.evidence.threatIntelligenceDetails[*].threatListName -> security_result.threat_feed_name   # [P] when additionalInfo has none
 service.additionalInfo.threatName -> security_result.threat_name   # [G]
 service.evidence.threatIntelligenceDetails[*].threatNames[*] -> security_result.threat_name   # [P] the first threat name
-service.evidence.threatIntelligenceDetails[*].threatNames[*] -> security_result.detection_fields["threatName"]   # [added] every threat name
-service.evidence.threatIntelligenceDetails[*].threatFileSha256 -> security_result.detection_fields["threatFileSha256"]   # [added]
+# [added] Each threat list that matched is an about noun of its own, with its threat names and file
+# hash together (a finding can name several lists; loose detection fields would lose which name
+# came from which list).
+service.evidence.threatIntelligenceDetails[*].threatListName -> about[*].security_result.threat_feed_name
+service.evidence.threatIntelligenceDetails[*].threatNames[*] -> about[*].security_result.threat_name   # the list's first threat name ...
+service.evidence.threatIntelligenceDetails[*].threatNames[*] -> about[*].security_result.detection_fields["threatName"]   # ... and every one
+service.evidence.threatIntelligenceDetails[*].threatFileSha256 -> about[*].file.sha256
 service.additionalInfo.userAgent.fullUserAgent -> network.http.user_agent   # [G]
 service.additionalInfo.userAgent.userAgentCategory -> security_result.detection_fields["userAgentCategory"]   # [G]
 service.additionalInfo.portsScannedSample[*] -> about[].port        # [G] about.port, one about noun per port
@@ -1182,60 +1318,84 @@ service.additionalInfo -> security_result.about.resource.attribute.labels | flat
 # Sample findings (generated by CreateSampleFindings) are labelled where Google's parser puts the
 # flag and its rules look for it [G] [G-rules]: security_result.about.labels["Sample"] = "true". The
 # flag is additionalInfo.sample (EventBridge/S3 form, a boolean or the string "true"). In the API form
-# it is inside the JSON text of additionalInfo.value, which the table language cannot look into: the
-# exact text GuardDuty writes for most samples, {"sample":true}, is matched; a value holding more keys
-# is not recognised (see the report: no "contains" condition or JSON-text parsing stage).
-"true" -> security_result.about.labels["Sample"] | when service.additionalInfo.sample == true or service.additionalInfo.value in ("{\"sample\":true}", "{\"sample\": true}")
+# it is inside the JSON text of additionalInfo.value: the key and value as GuardDuty writes them
+# ("sample":true, with or without a space) are looked for in that text.
+"true" -> security_result.about.labels["Sample"] | when service.additionalInfo.sample == true or service.additionalInfo.value contains "\"sample\":true" or service.additionalInfo.value contains "\"sample\": true"
 
-# ---- The finding's resource: target.resource ---------------------------------------------------
+# ---- The finding's resource: $resource (see "Who is who") ---------------------------------------
+# One noun per resource: its id, name, kind, tags and attributes, and (for an EC2 instance) its
+# machine's hostname, addresses, zone, image and type, all on the noun of its role.
+# [departs] Google's rows write the finding's resource to target (and some of the instance to
+# principal) whatever the finding; every $resource rule below writes principal instead in the
+# findings where the resource acts (outbound connections, DNS requests, runtime processes), for
+# the reason given in "Who is who". Rows that depart in other ways say so where they are.
 # Tags are key/value labels (tags[*].key -> labels[*].key, tags[*].value -> labels[*].value: one label
 # per tag with the tag's own key, which reads better than '| flatten' of the array, whose keys would be
-# "0.key", "0.value"). Each resource's tag rules come before its other labels, so the tags are listed first.
-resource.resourceType -> target.resource.resource_subtype           # [G] Instance, AccessKey, S3Bucket, ...
-resource.resourceType -> target.resource.resource_type | lookup guardduty-resource-types   # [added] the UDM kind
+# "0.key", "0.value").
+resource.resourceType -> $resource.resource.resource_subtype        # [G] Instance, AccessKey, S3Bucket, ... (Google writes target.resource; see "Who is who")
+resource.resourceType -> $resource.resource.resource_type | lookup guardduty-resource-types   # [added] the UDM kind
 
 # Access key: the key used is the finding's resource.
 @when resource.resourceType == AccessKey
-resource.accessKeyDetails.accessKeyId -> target.resource.product_object_id   # [G 2024-02-26] for API calls
-resource.accessKeyDetails.userName -> target.resource.name          # [added] whose key it is
+resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id   # [G 2024-02-26] for API calls
+resource.accessKeyDetails.userName -> $resource.resource.name       # [added] whose key it is
 @end
 
-# EC2 instance: its tags are on target.asset [G], listed before its other labels.
-resource.instanceDetails.tags[*].key -> target.asset.attribute.labels[*].key   # [G] tags as key/value labels
-resource.instanceDetails.tags[*].value -> target.asset.attribute.labels[*].value
-# [G] instanceId -> target.resource.product_object_id; the instance's resource labels
-# follow it there when the instance is the finding's resource, and go to target.asset (the instance's
-# machine, where Google puts its zone, platform and tags) when the finding is about something else.
+# EC2 instance. [G] instanceId -> target.resource.product_object_id (when the instance is the finding's
+# resource), zone / platform / tags -> target.asset, IPs -> principal.ip / principal.asset.ip, DNS names
+# -> target.resource.attribute.labels: [departs] all on one noun, the instance's role, and the DNS name
+# is its hostname (privateDnsName, else publicDnsName), so that asset pivots and alert grouping work.
 @when resource.resourceType == Instance
-resource.instanceDetails.instanceId -> target.resource.product_object_id   # [G]
-resource.instanceDetails.tags[key=Name].value -> target.resource.name     # [added] the instance's Name tag, when it has one
-resource.instanceDetails.productCodes[0].productCodeType -> target.resource.type   # [G] (Resource.type, deprecated)
-resource.instanceDetails.instanceState -> target.resource.attribute.labels["instanceState"]   # [G]
-resource.instanceDetails.instanceType -> target.resource.attribute.labels["instanceType"]   # [G]
-resource.instanceDetails.outpostArn -> target.resource.attribute.labels["outpostArn"]   # [G]
-resource.instanceDetails.iamInstanceProfile.arn -> target.resource.attribute.labels["iamInstanceProfileArn"]   # [G]
-resource.instanceDetails.iamInstanceProfile.id -> target.resource.attribute.labels["iamInstanceProfileId"]   # [G]
-resource.instanceDetails.networkInterfaces[*].networkInterfaceId -> target.resource.attribute.labels["networkInterfaceId"]   # [G] [0]; every interface
-resource.instanceDetails.networkInterfaces[*].privateDnsName -> target.resource.attribute.labels["privateDnsName"]   # [G]
-resource.instanceDetails.networkInterfaces[*].publicDnsName -> target.resource.attribute.labels["publicDnsName"]   # [G]
-resource.instanceDetails.networkInterfaces[*].subnetId -> target.resource.attribute.labels["subnetId"]   # [G]
-resource.instanceDetails.networkInterfaces[*].vpcId -> target.resource.attribute.labels["vpcId"]   # [added] [G 2026-07-27] dropped target.asset.attribute.cloud.vpc.id as deprecated; the id is kept as a label
-resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupId -> target.resource.attribute.labels["securityGroupId"]   # [departs] Google writes target.user.group_identifiers: a security group is not a user's group
-resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupName -> target.resource.attribute.labels["securityGroupName"]   # [departs] as above
+resource.instanceDetails.instanceId -> $resource.resource.product_object_id   # [G]
+resource.instanceDetails.tags[key=Name].value -> $resource.resource.name   # [added] the instance's Name tag, when it has one
+resource.instanceDetails.productCodes[0].productCodeType -> $resource.resource.type   # [G] (Resource.type, deprecated)
 @end
-@when exists resource.instanceDetails and resource.resourceType != Instance
-resource.instanceDetails.instanceState -> target.asset.attribute.labels["instanceState"]   # [departs] target.resource is another resource here
-resource.instanceDetails.instanceType -> target.asset.attribute.labels["instanceType"]
-resource.instanceDetails.outpostArn -> target.asset.attribute.labels["outpostArn"]
-resource.instanceDetails.iamInstanceProfile.arn -> target.asset.attribute.labels["iamInstanceProfileArn"]
-resource.instanceDetails.iamInstanceProfile.id -> target.asset.attribute.labels["iamInstanceProfileId"]
-resource.instanceDetails.networkInterfaces[*].networkInterfaceId -> target.asset.attribute.labels["networkInterfaceId"]
-resource.instanceDetails.networkInterfaces[*].privateDnsName -> target.asset.attribute.labels["privateDnsName"]
-resource.instanceDetails.networkInterfaces[*].publicDnsName -> target.asset.attribute.labels["publicDnsName"]
-resource.instanceDetails.networkInterfaces[*].subnetId -> target.asset.attribute.labels["subnetId"]
-resource.instanceDetails.networkInterfaces[*].vpcId -> target.asset.attribute.labels["vpcId"]
-resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupId -> target.asset.attribute.labels["securityGroupId"]
-resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupName -> target.asset.attribute.labels["securityGroupName"]
+"AWS:" + resource.instanceDetails.instanceId -> $resource.asset_id   # [added] UDM asset ids are "namespace:id"
+resource.instanceDetails.instanceId -> $resource.asset.product_object_id   # [added] the machine's own id (target.resource names another resource on AccessKey findings)
+"AWS:" + resource.instanceDetails.instanceId -> $resource.asset.asset_id
+resource.instanceDetails.networkInterfaces[0].privateDnsName ?? resource.instanceDetails.networkInterfaces[0].publicDnsName -> $resource.hostname   # [departs] [G] labels only
+resource.instanceDetails.networkInterfaces[0].privateDnsName ?? resource.instanceDetails.networkInterfaces[0].publicDnsName -> $resource.asset.hostname
+resource.instanceDetails.tags[*].key -> $resource.asset.attribute.labels[*].key   # [G] tags as key/value labels
+resource.instanceDetails.tags[*].value -> $resource.asset.attribute.labels[*].value
+resource.instanceDetails.availabilityZone -> $resource.asset.attribute.cloud.availability_zone   # [G]
+resource.instanceDetails.platform -> $resource.asset.platform_software.platform_version   # [G]
+resource.instanceDetails.launchTime -> $resource.asset.attribute.creation_time   # [departs] [G 2026] principal.resource.attribute.creation_time: on the instance's noun, whatever its role
+resource.instanceDetails.imageId -> $resource.asset.attribute.labels["imageId"]   # [departs] [G] additional["imageId"]: the image belongs with its instance
+resource.instanceDetails.imageDescription -> $resource.asset.attribute.labels["imageDescription"]   # [departs] [G] principal.resource.attribute.labels: on the instance's noun, whatever its role
+# [departs] [G] instanceState | instanceType | outpostArn, iamInstanceProfile.arn | id and the interface's
+# networkInterfaceId | privateDnsName | publicDnsName | subnetId -> target.resource.attribute.labels: they
+# describe the instance's machine, so they are its asset's labels beside its zone, platform and tags
+# (on AccessKey and other findings target.resource is another resource, whose labels they are not).
+resource.instanceDetails.instanceType -> $resource.asset.attribute.labels["instanceType"]
+resource.instanceDetails.instanceState -> $resource.asset.attribute.labels["instanceState"]
+resource.instanceDetails.outpostArn -> $resource.asset.attribute.labels["outpostArn"]
+resource.instanceDetails.iamInstanceProfile.arn -> $resource.asset.attribute.labels["iamInstanceProfileArn"]
+resource.instanceDetails.iamInstanceProfile.id -> $resource.asset.attribute.labels["iamInstanceProfileId"]
+resource.instanceDetails.productCodes[*].productCodeId -> $resource.asset.attribute.labels["productCodeId"]   # [added] Marketplace product codes
+resource.instanceDetails.productCodes[*].productCodeType -> $resource.asset.attribute.labels["productCodeType"]
+resource.instanceDetails.networkInterfaces[*].networkInterfaceId -> $resource.asset.attribute.labels["networkInterfaceId"]   # [G] [0]; every interface (on the asset, as above)
+resource.instanceDetails.networkInterfaces[*].privateDnsName -> $resource.asset.attribute.labels["privateDnsName"]
+resource.instanceDetails.networkInterfaces[*].publicDnsName -> $resource.asset.attribute.labels["publicDnsName"]
+resource.instanceDetails.networkInterfaces[*].subnetId -> $resource.asset.attribute.labels["subnetId"]
+resource.instanceDetails.networkInterfaces[*].vpcId -> $resource.asset.attribute.labels["vpcId"]   # [added] [G 2026-07-27] dropped target.asset.attribute.cloud.vpc.id as deprecated; the id is kept as a label
+resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupId -> $resource.asset.attribute.labels["securityGroupId"]   # [departs] Google writes target.user.group_identifiers: a security group is not a user's group
+resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupName -> $resource.asset.attribute.labels["securityGroupName"]   # [departs] as above
+# Every address of every interface is the machine's [G 2026 publicIp -> principal.asset.ip]. The
+# noun's own ip is the address the activity used: the connection's or probe's local address, else the
+# primary private address, and the public one; only on findings with network activity on the instance
+# (for API calls and scans the instance's addresses are no party to what happened).
+# networkInterfaces[].privateIpAddresses[] repeats the primary privateIpAddress with any secondary
+# ones; mapping both would list the primary address twice, so only privateIpAddress is read.
+resource.instanceDetails.networkInterfaces[*].privateIpAddress -> $resource.asset.ip[] | when is_ip
+resource.instanceDetails.networkInterfaces[*].publicIp -> $resource.asset.ip[] | when is_ip
+resource.instanceDetails.networkInterfaces[*].ipv6Addresses[*] -> $resource.asset.ip[] | when is_ip
+@when not (service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL, RDS_LOGIN_ATTEMPT) or exists service.action.awsApiCallAction or exists service.action.kubernetesApiCallAction or exists service.action.rdsLoginAttemptAction or exists service.ebsVolumeScanDetails or exists service.malwareScanDetails)
+# [G] localIpDetails -> principal.ip; [G] networkInterfaces[0].privateIpAddress|publicIp -> principal.ip:
+# [departs] on the resource's noun (target when the connection came in). The connection's local address
+# comes first, the instance's primary private address when there is none (usually the same: one of them,
+# not both), then the public address.
+service.action.networkConnectionAction.localIpDetails.ipAddressV4 ?? service.action.networkConnectionAction.localIpDetails.ipAddressV6 ?? service.action.portProbeAction.portProbeDetails[0].localIpDetails.ipAddressV4 ?? service.action.portProbeAction.portProbeDetails[0].localIpDetails.ipAddressV6 ?? resource.instanceDetails.networkInterfaces[0].privateIpAddress -> $resource.ip[] | when is_ip
+resource.instanceDetails.networkInterfaces[0].publicIp -> $resource.ip[] | when is_ip   # [G]
 @end
 
 # S3 buckets and objects. In S3Bucket findings the first bucket is target.resource; in S3Object
@@ -1245,38 +1405,38 @@ resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupName -> tar
 # search for), the ARN is the product object id. [departs] Google applies the row whatever the
 # finding's resource is; on an AccessKey finding that would name the key's resource after a bucket.
 @when resource.resourceType == S3Object
-resource.s3BucketDetails[0].s3ObjectDetails[0].key -> target.resource.name                   # [added] the object is the resource
-resource.s3BucketDetails[0].s3ObjectDetails[0].objectArn -> target.resource.product_object_id
-resource.s3BucketDetails[0].s3ObjectDetails[0].versionId -> target.resource.attribute.labels["versionId"]
-resource.s3BucketDetails[0].s3ObjectDetails[0].eTag -> target.resource.attribute.labels["eTag"]
-resource.s3BucketDetails[0].name -> target.resource_ancestors.name          # [added] the object's bucket is its ancestor
-resource.s3BucketDetails[0].arn -> target.resource_ancestors.product_object_id
-"S3Bucket" -> target.resource_ancestors.resource_subtype | when exists resource.s3BucketDetails[0].name   # (resource_type STORAGE_BUCKET would be the UDM kind; the test oracle knows no enum values for resource_ancestors, so the ancestor says it in GuardDuty's word)
-resource.s3BucketDetails[0].tags[*].key -> target.resource_ancestors.attribute.labels[*].key
-resource.s3BucketDetails[0].tags[*].value -> target.resource_ancestors.attribute.labels[*].value
-resource.s3BucketDetails[0].type -> target.resource_ancestors.attribute.labels["bucketType"]
-resource.s3BucketDetails[0].owner.id -> target.resource_ancestors.attribute.labels["ownerId"]
-resource.s3BucketDetails[0].publicAccess.effectivePermission -> target.resource_ancestors.attribute.labels["effectivePermission"]
-resource.s3BucketDetails[0].defaultServerSideEncryption.encryptionType -> target.resource_ancestors.attribute.labels["encryptionType"]
-resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> target.resource_ancestors.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"
-resource.s3BucketDetails[0].createdAt -> target.resource_ancestors.attribute.creation_time
+resource.s3BucketDetails[0].s3ObjectDetails[0].key -> $resource.resource.name                   # [added] the object is the resource
+resource.s3BucketDetails[0].s3ObjectDetails[0].objectArn -> $resource.resource.product_object_id
+resource.s3BucketDetails[0].s3ObjectDetails[0].versionId -> $resource.resource.attribute.labels["versionId"]
+resource.s3BucketDetails[0].s3ObjectDetails[0].eTag -> $resource.resource.attribute.labels["eTag"]
+resource.s3BucketDetails[0].name -> $resource.resource_ancestors.name          # [added] the object's bucket is its ancestor
+resource.s3BucketDetails[0].arn -> $resource.resource_ancestors.product_object_id
+"S3Bucket" -> $resource.resource_ancestors.resource_subtype | when exists resource.s3BucketDetails[0].name   # (resource_type STORAGE_BUCKET would be the UDM kind; the test oracle knows no enum values for resource_ancestors, so the ancestor says it in GuardDuty's word)
+resource.s3BucketDetails[0].tags[*].key -> $resource.resource_ancestors.attribute.labels[*].key
+resource.s3BucketDetails[0].tags[*].value -> $resource.resource_ancestors.attribute.labels[*].value
+resource.s3BucketDetails[0].type -> $resource.resource_ancestors.attribute.labels["bucketType"]
+resource.s3BucketDetails[0].owner.id -> $resource.resource_ancestors.attribute.labels["ownerId"]
+resource.s3BucketDetails[0].publicAccess.effectivePermission -> $resource.resource_ancestors.attribute.labels["effectivePermission"]
+resource.s3BucketDetails[0].defaultServerSideEncryption.encryptionType -> $resource.resource_ancestors.attribute.labels["encryptionType"]
+resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> $resource.resource_ancestors.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"
+resource.s3BucketDetails[0].createdAt -> $resource.resource_ancestors.attribute.creation_time
 @end
 @when resource.resourceType == S3Bucket
-resource.s3BucketDetails[0].name -> target.resource.name            # [G]
-resource.s3BucketDetails[0].arn -> target.resource.name             # [G] when the name is missing
+resource.s3BucketDetails[0].name -> $resource.resource.name            # [G]
+resource.s3BucketDetails[0].arn -> $resource.resource.name             # [G] when the name is missing
 # [departs] Google's 2024-02-26 row puts the access key id in target.resource.product_object_id for :S3
 # types; the bucket is the resource here, so its ARN goes there and the key stays on principal.user [G].
-resource.s3BucketDetails[0].arn -> target.resource.product_object_id   # [P]
+resource.s3BucketDetails[0].arn -> $resource.resource.product_object_id   # [P]
 # [departs] [G 2024-02-26] createdAt|tags -> principal.resource.attribute.labels: they describe the
 # bucket, not the caller. createdAt is typed, tags are key/value labels.
-resource.s3BucketDetails[0].tags[*].key -> target.resource.attribute.labels[*].key
-resource.s3BucketDetails[0].tags[*].value -> target.resource.attribute.labels[*].value
-resource.s3BucketDetails[0].type -> target.resource.attribute.labels["bucketType"]   # [G] Source / Destination
-resource.s3BucketDetails[0].owner.id -> target.resource.attribute.labels["ownerId"]   # [G]
-resource.s3BucketDetails[0].publicAccess.effectivePermission -> target.resource.attribute.labels["effectivePermission"]   # [G]
-resource.s3BucketDetails[0].defaultServerSideEncryption.encryptionType -> target.resource.attribute.labels["encryptionType"]   # [departs] Google writes network.tls.client.supported_ciphers, a misuse (the mapping notes say "do not copy")
-resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> target.resource.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"   # [added]; the text "null" some tools write is no key
-resource.s3BucketDetails[0].createdAt -> target.resource.attribute.creation_time
+resource.s3BucketDetails[0].tags[*].key -> $resource.resource.attribute.labels[*].key
+resource.s3BucketDetails[0].tags[*].value -> $resource.resource.attribute.labels[*].value
+resource.s3BucketDetails[0].type -> $resource.resource.attribute.labels["bucketType"]   # [G] Source / Destination
+resource.s3BucketDetails[0].owner.id -> $resource.resource.attribute.labels["ownerId"]   # [G]
+resource.s3BucketDetails[0].publicAccess.effectivePermission -> $resource.resource.attribute.labels["effectivePermission"]   # [G]
+resource.s3BucketDetails[0].defaultServerSideEncryption.encryptionType -> $resource.resource.attribute.labels["encryptionType"]   # [departs] Google writes network.tls.client.supported_ciphers, a misuse (the mapping notes say "do not copy")
+resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> $resource.resource.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"   # [added]; the text "null" some tools write is no key
+resource.s3BucketDetails[0].createdAt -> $resource.resource.attribute.creation_time
 @end
 @when exists resource.s3BucketDetails and (exists resource.s3BucketDetails[1] or not resource.resourceType in (S3Bucket, S3Object))
 resource.s3BucketDetails[*].name -> about[*].resource.name
@@ -1298,113 +1458,121 @@ resource.s3BucketDetails[0].publicAccess.permissionConfiguration -> additional["
 resource.s3BucketDetails[0].s3ObjectDetails[0].hash -> target.file.sha256   # [added] hash of the threat found in the object
 
 # EKS cluster (Kubernetes findings). [P] name / arn; [G 2024-02-26] createdAt|tags -> target.resource.attribute.labels.
-resource.eksClusterDetails.name -> target.resource.name             # [P]
-resource.eksClusterDetails.arn -> target.resource.product_object_id   # [P]
-resource.eksClusterDetails.tags[*].key -> target.resource.attribute.labels[*].key   # [G 2024-02-26] tags as key/value labels
-resource.eksClusterDetails.tags[*].value -> target.resource.attribute.labels[*].value
-resource.eksClusterDetails.status -> target.resource.attribute.labels["clusterStatus"]   # [added]
-resource.eksClusterDetails.vpcId -> target.resource.attribute.labels["vpcId"]   # [added]
-resource.eksClusterDetails.createdAt -> target.resource.attribute.labels["createdAt"]   # [G 2024-02-26]
-resource.eksClusterDetails.createdAt -> target.resource.attribute.creation_time   # [added] the same, typed
+resource.eksClusterDetails.name -> $resource.resource.name             # [P]
+resource.eksClusterDetails.arn -> $resource.resource.product_object_id   # [P]
+resource.eksClusterDetails.tags[*].key -> $resource.resource.attribute.labels[*].key   # [G 2024-02-26] tags as key/value labels
+resource.eksClusterDetails.tags[*].value -> $resource.resource.attribute.labels[*].value
+resource.eksClusterDetails.status -> $resource.resource.attribute.labels["clusterStatus"]   # [added]
+resource.eksClusterDetails.vpcId -> $resource.resource.attribute.labels["vpcId"]   # [added]
+resource.eksClusterDetails.createdAt -> $resource.resource.attribute.labels["createdAt"]   # [G 2024-02-26]
+resource.eksClusterDetails.createdAt -> $resource.resource.attribute.creation_time   # [added] the same, typed
 
 # ECS cluster and task.
-resource.ecsClusterDetails.name -> target.resource.name             # [added]
-resource.ecsClusterDetails.arn -> target.resource.product_object_id   # [added]
-resource.ecsClusterDetails.tags[*].key -> target.resource.attribute.labels[*].key
-resource.ecsClusterDetails.tags[*].value -> target.resource.attribute.labels[*].value
-resource.ecsClusterDetails.status -> target.resource.attribute.labels["clusterStatus"]
-resource.ecsClusterDetails.activeServicesCount -> target.resource.attribute.labels["activeServicesCount"]
-resource.ecsClusterDetails.registeredContainerInstancesCount -> target.resource.attribute.labels["registeredContainerInstancesCount"]
-resource.ecsClusterDetails.runningTasksCount -> target.resource.attribute.labels["runningTasksCount"]
-resource.ecsClusterDetails.taskDetails.arn -> target.resource.attribute.labels["taskArn"]
-resource.ecsClusterDetails.taskDetails.definitionArn -> target.resource.attribute.labels["taskDefinitionArn"]
-resource.ecsClusterDetails.taskDetails.version -> target.resource.attribute.labels["taskVersion"]
-resource.ecsClusterDetails.taskDetails.createdAt -> target.resource.attribute.labels["taskCreatedAt"]
-resource.ecsClusterDetails.taskDetails.startedAt -> target.resource.attribute.labels["taskStartedAt"]
-resource.ecsClusterDetails.taskDetails.startedBy -> target.resource.attribute.labels["taskStartedBy"]
-resource.ecsClusterDetails.taskDetails.group -> target.resource.attribute.labels["taskGroup"]
-resource.ecsClusterDetails.taskDetails.launchType -> target.resource.attribute.labels["launchType"]
-resource.ecsClusterDetails.taskDetails.containers[*].name -> target.resource.attribute.labels["taskContainerName"]
-resource.ecsClusterDetails.taskDetails.containers[*].image -> target.resource.attribute.labels["taskContainerImage"]
+resource.ecsClusterDetails.name -> $resource.resource.name             # [added]
+resource.ecsClusterDetails.arn -> $resource.resource.product_object_id   # [added]
+resource.ecsClusterDetails.tags[*].key -> $resource.resource.attribute.labels[*].key
+resource.ecsClusterDetails.tags[*].value -> $resource.resource.attribute.labels[*].value
+resource.ecsClusterDetails.status -> $resource.resource.attribute.labels["clusterStatus"]
+resource.ecsClusterDetails.activeServicesCount -> $resource.resource.attribute.labels["activeServicesCount"]
+resource.ecsClusterDetails.registeredContainerInstancesCount -> $resource.resource.attribute.labels["registeredContainerInstancesCount"]
+resource.ecsClusterDetails.runningTasksCount -> $resource.resource.attribute.labels["runningTasksCount"]
+resource.ecsClusterDetails.taskDetails.arn -> $resource.resource.attribute.labels["taskArn"]
+resource.ecsClusterDetails.taskDetails.definitionArn -> $resource.resource.attribute.labels["taskDefinitionArn"]
+resource.ecsClusterDetails.taskDetails.version -> $resource.resource.attribute.labels["taskVersion"]
+resource.ecsClusterDetails.taskDetails.createdAt -> $resource.resource.attribute.labels["taskCreatedAt"]
+resource.ecsClusterDetails.taskDetails.startedAt -> $resource.resource.attribute.labels["taskStartedAt"]
+resource.ecsClusterDetails.taskDetails.startedBy -> $resource.resource.attribute.labels["taskStartedBy"]
+resource.ecsClusterDetails.taskDetails.group -> $resource.resource.attribute.labels["taskGroup"]
+resource.ecsClusterDetails.taskDetails.launchType -> $resource.resource.attribute.labels["launchType"]
+# [added] Each of the task's containers is an about noun of its own (name, image, kind together).
+resource.ecsClusterDetails.taskDetails.containers[*].name -> about[*].resource.name
+resource.ecsClusterDetails.taskDetails.containers[*].name -> about[*].resource.resource_type | lookup guardduty-kind-container   # CONTAINER for each (see the lookup)
+resource.ecsClusterDetails.taskDetails.containers[*].image -> about[*].resource.attribute.labels["containerImage"]
+resource.ecsClusterDetails.taskDetails.containers[*].securityContext.privileged -> about[*].resource.attribute.labels["privileged"]
 # The task's own tags would share the cluster's key/value labels: kept as one JSON label instead.
-resource.ecsClusterDetails.taskDetails.tags -> target.resource.attribute.labels["taskTags"] | json
+resource.ecsClusterDetails.taskDetails.tags -> $resource.resource.attribute.labels["taskTags"] | json
 
 # Container. The finding's resource when resourceType is Container; otherwise (Kubernetes and ECS
 # findings) the container the activity happened in, described on the cluster resource.
 @when resource.resourceType == Container
-resource.containerDetails.name -> target.resource.name
-resource.containerDetails.id -> target.resource.product_object_id
+resource.containerDetails.name -> $resource.resource.name
+resource.containerDetails.id -> $resource.resource.product_object_id
 @end
-resource.containerDetails.id -> target.resource.attribute.labels["containerId"] | when resource.resourceType != Container
-resource.containerDetails.name -> target.resource.attribute.labels["containerName"] | when resource.resourceType != Container
-resource.containerDetails.image -> target.resource.attribute.labels["containerImage"]
-resource.containerDetails.imagePrefix -> target.resource.attribute.labels["containerImagePrefix"]
-resource.containerDetails.containerRuntime -> target.resource.attribute.labels["containerRuntime"]
-resource.containerDetails.securityContext.privileged -> target.resource.attribute.labels["privileged"]
-resource.containerDetails.securityContext.allowPrivilegeEscalation -> target.resource.attribute.labels["allowPrivilegeEscalation"]
-resource.containerDetails.volumeMounts[*].mountPath -> target.resource.attribute.labels["volumeMountPath"]
+resource.containerDetails.id -> $resource.resource.attribute.labels["containerId"] | when resource.resourceType != Container
+resource.containerDetails.name -> $resource.resource.attribute.labels["containerName"] | when resource.resourceType != Container
+resource.containerDetails.image -> $resource.resource.attribute.labels["containerImage"]
+resource.containerDetails.imagePrefix -> $resource.resource.attribute.labels["containerImagePrefix"]
+resource.containerDetails.containerRuntime -> $resource.resource.attribute.labels["containerRuntime"]
+resource.containerDetails.securityContext.privileged -> $resource.resource.attribute.labels["privileged"]
+resource.containerDetails.securityContext.allowPrivilegeEscalation -> $resource.resource.attribute.labels["allowPrivilegeEscalation"]
+resource.containerDetails.volumeMounts[*].mountPath -> $resource.resource.attribute.labels["volumeMountPath"]
 
 # Kubernetes workload (inside the EKS cluster): [P] name / namespace / type.
-resource.kubernetesDetails.kubernetesWorkloadDetails.namespace -> target.namespace   # [added] Noun.namespace
-resource.kubernetesDetails.kubernetesWorkloadDetails.name -> target.resource.attribute.labels["workloadName"]   # [P]
-resource.kubernetesDetails.kubernetesWorkloadDetails.type -> target.resource.attribute.labels["workloadType"]   # [P]
-resource.kubernetesDetails.kubernetesWorkloadDetails.uid -> target.resource.attribute.labels["workloadUid"]
-resource.kubernetesDetails.kubernetesWorkloadDetails.serviceAccountName -> target.resource.attribute.labels["serviceAccountName"]
-resource.kubernetesDetails.kubernetesWorkloadDetails.hostNetwork -> target.resource.attribute.labels["hostNetwork"]
-resource.kubernetesDetails.kubernetesWorkloadDetails.hostIPC -> target.resource.attribute.labels["hostIPC"]
-resource.kubernetesDetails.kubernetesWorkloadDetails.hostPID -> target.resource.attribute.labels["hostPID"]
-resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].name -> target.resource.attribute.labels["containerName"]
-resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].image -> target.resource.attribute.labels["containerImage"]
-resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].securityContext.privileged -> target.resource.attribute.labels["privileged"]
-resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].volumeMounts[*].mountPath -> target.resource.attribute.labels["volumeMountPath"]
-resource.kubernetesDetails.kubernetesWorkloadDetails.volumes[*].hostPath.path -> target.resource.attribute.labels["hostPath"]
+resource.kubernetesDetails.kubernetesWorkloadDetails.namespace -> $resource.namespace   # [added] Noun.namespace
+resource.kubernetesDetails.kubernetesWorkloadDetails.name -> $resource.resource.attribute.labels["workloadName"]   # [P]
+resource.kubernetesDetails.kubernetesWorkloadDetails.type -> $resource.resource.attribute.labels["workloadType"]   # [P]
+resource.kubernetesDetails.kubernetesWorkloadDetails.uid -> $resource.resource.attribute.labels["workloadUid"]
+resource.kubernetesDetails.kubernetesWorkloadDetails.serviceAccountName -> $resource.resource.attribute.labels["serviceAccountName"]
+resource.kubernetesDetails.kubernetesWorkloadDetails.hostNetwork -> $resource.resource.attribute.labels["hostNetwork"]
+resource.kubernetesDetails.kubernetesWorkloadDetails.hostIPC -> $resource.resource.attribute.labels["hostIPC"]
+resource.kubernetesDetails.kubernetesWorkloadDetails.hostPID -> $resource.resource.attribute.labels["hostPID"]
+# [added] Each of the workload's containers is an about noun of its own, so that which container is
+# privileged, and what it mounts, stays with that container (as labels of the cluster they were lost).
+resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].name -> about[*].resource.name
+resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].name -> about[*].resource.resource_type | lookup guardduty-kind-container
+resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].image -> about[*].resource.attribute.labels["containerImage"]
+resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].imagePrefix -> about[*].resource.attribute.labels["containerImagePrefix"]
+resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].securityContext.privileged -> about[*].resource.attribute.labels["privileged"]
+resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].securityContext.allowPrivilegeEscalation -> about[*].resource.attribute.labels["allowPrivilegeEscalation"]
+resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].volumeMounts[*].mountPath -> about[*].resource.attribute.labels["volumeMountPath"]
+resource.kubernetesDetails.kubernetesWorkloadDetails.volumes[*].hostPath.path -> $resource.resource.attribute.labels["hostPath"]
 
 # RDS database instance and Aurora Limitless database. [G] dbInstanceArn -> name, identifier ->
 # product_object_id, cluster -> resource_ancestors.
-resource.rdsDbInstanceDetails.dbInstanceArn -> target.resource.name   # [G]
-resource.rdsDbInstanceDetails.dbInstanceIdentifier -> target.resource.product_object_id   # [G]
-resource.rdsDbInstanceDetails.dbClusterIdentifier -> target.resource_ancestors.product_object_id   # [G]
-resource.rdsDbInstanceDetails.engine -> target.application          # [P] the database engine is what is logged into
-resource.rdsDbInstanceDetails.tags[*].key -> target.resource.attribute.labels[*].key
-resource.rdsDbInstanceDetails.tags[*].value -> target.resource.attribute.labels[*].value
-resource.rdsDbInstanceDetails.engineVersion -> target.resource.attribute.labels["engineVersion"]
-resource.rdsDbInstanceDetails.dbiResourceId -> target.resource.attribute.labels["dbiResourceId"]
-resource.rdsLimitlessDbDetails.dbShardGroupArn -> target.resource.name   # [added] as the instance's ARN
-resource.rdsLimitlessDbDetails.dbShardGroupIdentifier -> target.resource.product_object_id
-resource.rdsLimitlessDbDetails.tags[*].key -> target.resource.attribute.labels[*].key
-resource.rdsLimitlessDbDetails.tags[*].value -> target.resource.attribute.labels[*].value
-resource.rdsLimitlessDbDetails.dbShardGroupResourceId -> target.resource.attribute.labels["dbShardGroupResourceId"]
-resource.rdsLimitlessDbDetails.dbClusterIdentifier -> target.resource_ancestors.product_object_id
-resource.rdsLimitlessDbDetails.engine -> target.application
-resource.rdsLimitlessDbDetails.engineVersion -> target.resource.attribute.labels["engineVersion"]
-resource.rdsDbUserDetails.database -> target.resource.attribute.labels["database"]   # [added] the database inside the instance
-resource.rdsDbUserDetails.ssl -> target.resource.attribute.labels["ssl"]
+resource.rdsDbInstanceDetails.dbInstanceArn -> $resource.resource.name   # [G]
+resource.rdsDbInstanceDetails.dbInstanceIdentifier -> $resource.resource.product_object_id   # [G]
+resource.rdsDbInstanceDetails.dbClusterIdentifier -> $resource.resource_ancestors.product_object_id   # [G]
+resource.rdsDbInstanceDetails.engine -> $resource.application          # [P] the database engine is what is logged into
+resource.rdsDbInstanceDetails.tags[*].key -> $resource.resource.attribute.labels[*].key
+resource.rdsDbInstanceDetails.tags[*].value -> $resource.resource.attribute.labels[*].value
+resource.rdsDbInstanceDetails.engineVersion -> $resource.resource.attribute.labels["engineVersion"]
+resource.rdsDbInstanceDetails.dbiResourceId -> $resource.resource.attribute.labels["dbiResourceId"]
+resource.rdsLimitlessDbDetails.dbShardGroupArn -> $resource.resource.name   # [added] as the instance's ARN
+resource.rdsLimitlessDbDetails.dbShardGroupIdentifier -> $resource.resource.product_object_id
+resource.rdsLimitlessDbDetails.tags[*].key -> $resource.resource.attribute.labels[*].key
+resource.rdsLimitlessDbDetails.tags[*].value -> $resource.resource.attribute.labels[*].value
+resource.rdsLimitlessDbDetails.dbShardGroupResourceId -> $resource.resource.attribute.labels["dbShardGroupResourceId"]
+resource.rdsLimitlessDbDetails.dbClusterIdentifier -> $resource.resource_ancestors.product_object_id
+resource.rdsLimitlessDbDetails.engine -> $resource.application
+resource.rdsLimitlessDbDetails.engineVersion -> $resource.resource.attribute.labels["engineVersion"]
+resource.rdsDbUserDetails.database -> $resource.resource.attribute.labels["database"]   # [added] the database inside the instance
+resource.rdsDbUserDetails.ssl -> $resource.resource.attribute.labels["ssl"]
 
 # Lambda function.
-resource.lambdaDetails.functionName -> target.resource.name         # [P]
-resource.lambdaDetails.functionArn -> target.resource.product_object_id   # [P]
-resource.lambdaDetails.tags[*].key -> target.resource.attribute.labels[*].key
-resource.lambdaDetails.tags[*].value -> target.resource.attribute.labels[*].value
-resource.lambdaDetails.lastModifiedAt -> target.resource.attribute.last_update_time
-resource.lambdaDetails.description -> target.resource.attribute.labels["description"]
-resource.lambdaDetails.functionVersion -> target.resource.attribute.labels["functionVersion"]
-resource.lambdaDetails.revisionId -> target.resource.attribute.labels["revisionId"]
-resource.lambdaDetails.role -> target.resource.attribute.roles.name   # [P] the execution role
-resource.lambdaDetails.vpcConfig.vpcId -> target.resource.attribute.labels["vpcId"]
-resource.lambdaDetails.vpcConfig.subnetIds[*] -> target.resource.attribute.labels["subnetId"]
-resource.lambdaDetails.vpcConfig.securityGroups[*].groupId -> target.resource.attribute.labels["securityGroupId"]
+resource.lambdaDetails.functionName -> $resource.resource.name         # [P]
+resource.lambdaDetails.functionArn -> $resource.resource.product_object_id   # [P]
+resource.lambdaDetails.tags[*].key -> $resource.resource.attribute.labels[*].key
+resource.lambdaDetails.tags[*].value -> $resource.resource.attribute.labels[*].value
+resource.lambdaDetails.lastModifiedAt -> $resource.resource.attribute.last_update_time
+resource.lambdaDetails.description -> $resource.resource.attribute.labels["description"]
+resource.lambdaDetails.functionVersion -> $resource.resource.attribute.labels["functionVersion"]
+resource.lambdaDetails.revisionId -> $resource.resource.attribute.labels["revisionId"]
+resource.lambdaDetails.role -> $resource.resource.attribute.roles.name   # [P] the execution role
+resource.lambdaDetails.vpcConfig.vpcId -> $resource.resource.attribute.labels["vpcId"]
+resource.lambdaDetails.vpcConfig.subnetIds[*] -> $resource.resource.attribute.labels["subnetId"]
+resource.lambdaDetails.vpcConfig.securityGroups[*].groupId -> $resource.resource.attribute.labels["securityGroupId"]
 
 # EBS snapshot, EC2 image (AMI) and AWS Backup recovery point (Malware Protection for Backup).
-resource.ebsSnapshotDetails.snapshotArn -> target.resource.name
-resource.ebsSnapshotDetails.snapshotArn -> target.resource.product_object_id | after_last "/"   # snap-…
-resource.ec2ImageDetails.imageArn -> target.resource.name
-resource.ec2ImageDetails.imageArn -> target.resource.product_object_id | after_last "/"   # ami-…
-resource.recoveryPointDetails.recoveryPointArn -> target.resource.name
-resource.recoveryPointDetails.recoveryPointArn -> target.resource.product_object_id | after_last ":"
-resource.recoveryPointDetails.backupVaultName -> target.resource_ancestors.name   # [added] the vault holds the recovery point
-"BACKUP_VAULT" -> target.resource_ancestors.resource_subtype | when exists resource.recoveryPointDetails.backupVaultName
-resource.recoveryPointDetails.continuousScanDetails.startTime -> target.resource.attribute.labels["continuousScanStartTime"]
-resource.recoveryPointDetails.continuousScanDetails.endTime -> target.resource.attribute.labels["continuousScanEndTime"]
+resource.ebsSnapshotDetails.snapshotArn -> $resource.resource.name
+resource.ebsSnapshotDetails.snapshotArn -> $resource.resource.product_object_id | after_last "/"   # snap-…
+resource.ec2ImageDetails.imageArn -> $resource.resource.name
+resource.ec2ImageDetails.imageArn -> $resource.resource.product_object_id | after_last "/"   # ami-…
+resource.recoveryPointDetails.recoveryPointArn -> $resource.resource.name
+resource.recoveryPointDetails.recoveryPointArn -> $resource.resource.product_object_id | after_last ":"
+resource.recoveryPointDetails.backupVaultName -> $resource.resource_ancestors.name   # [added] the vault holds the recovery point
+"BACKUP_VAULT" -> $resource.resource_ancestors.resource_subtype | when exists resource.recoveryPointDetails.backupVaultName
+resource.recoveryPointDetails.continuousScanDetails.startTime -> $resource.resource.attribute.labels["continuousScanStartTime"]
+resource.recoveryPointDetails.continuousScanDetails.endTime -> $resource.resource.attribute.labels["continuousScanEndTime"]
 
 # Scanned EBS volumes (EBS malware protection): one about noun per volume.
 resource.ebsVolumeDetails.scannedVolumeDetails[*].volumeArn -> about[*].resource.name
@@ -1419,72 +1587,53 @@ resource.ebsVolumeDetails.scannedVolumeDetails[*].volumeArn -> about[*].resource
 resource.ebsVolumeDetails.skippedVolumeDetails[*].volumeArn -> security_result.detection_fields["skippedVolumeArn"]
 
 # Bedrock guardrails and models (AI protection findings).
-resource.bedrockGuardrailDetails.guardrailArn -> target.resource.name
-resource.bedrockGuardrailDetails.guardrailVersion -> target.resource.attribute.labels["guardrailVersion"]
-resource.bedrockGuardrailDetails.guardrailAction -> target.resource.attribute.labels["guardrailAction"]
-resource.bedrockGuardrailDetails.guardrailSource -> target.resource.attribute.labels["guardrailSource"]
-resource.modelDetails[*].modelId -> target.resource.attribute.labels["modelId"]
+resource.bedrockGuardrailDetails.guardrailArn -> $resource.resource.name
+resource.bedrockGuardrailDetails.guardrailVersion -> $resource.resource.attribute.labels["guardrailVersion"]
+resource.bedrockGuardrailDetails.guardrailAction -> $resource.resource.attribute.labels["guardrailAction"]
+resource.bedrockGuardrailDetails.guardrailSource -> $resource.resource.attribute.labels["guardrailSource"]
+resource.modelDetails[*].modelId -> $resource.resource.attribute.labels["modelId"]
 
 # Fallbacks [G]: the instance and access key ids identify the resource when nothing above did.
-resource.instanceDetails.instanceId -> target.resource.product_object_id   # [G]
-resource.accessKeyDetails.accessKeyId -> target.resource.product_object_id | when service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL)   # [G 2024-02-26] (":Kubernetes or :S3 types" always carry one of these actions)
-
-# ---- The EC2 instance's machine: target.asset [G] ---------------------------------------------
-resource.instanceDetails.availabilityZone -> target.asset.attribute.cloud.availability_zone   # [G]
-resource.instanceDetails.platform -> target.asset.platform_software.platform_version   # [G]
-resource.instanceDetails.imageId -> additional["imageId"]            # [G]
-resource.instanceDetails.instanceId -> target.asset.product_object_id   # [added] the instance's id on its machine too: on findings about another resource target.resource names that one
-resource.instanceDetails.productCodes[*].productCodeId -> target.asset.attribute.labels["productCodeId"]   # [added] Marketplace product codes
-resource.instanceDetails.productCodes[*].productCodeType -> target.asset.attribute.labels["productCodeType"]
-# networkInterfaces[].privateIpAddresses[] repeats the primary privateIpAddress with any secondary
-# ones; mapping both would list the primary address twice, so only privateIpAddress is read.
-
-# ---- Who acted: the instance (network, DNS, port-probe, runtime and other findings) ------------
-@when not (service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL, RDS_LOGIN_ATTEMPT) or exists service.action.awsApiCallAction or exists service.action.kubernetesApiCallAction or exists service.action.rdsLoginAttemptAction or exists service.ebsVolumeScanDetails or exists service.malwareScanDetails)
-# [G] localIpDetails -> principal.ip; [G] networkInterfaces[0].privateIpAddress|publicIp -> principal.ip.
-# The connection's local address comes first, the instance's primary private address when there is
-# none (they are usually the same: one of them, not both), then the public address.
-service.action.networkConnectionAction.localIpDetails.ipAddressV4 ?? service.action.networkConnectionAction.localIpDetails.ipAddressV6 ?? service.action.portProbeAction.portProbeDetails[0].localIpDetails.ipAddressV4 ?? service.action.portProbeAction.portProbeDetails[0].localIpDetails.ipAddressV6 ?? resource.instanceDetails.networkInterfaces[0].privateIpAddress -> principal.ip[] | when is_ip
-resource.instanceDetails.networkInterfaces[0].publicIp -> principal.ip[] | when is_ip   # [G]
-resource.instanceDetails.networkInterfaces[*].privateIpAddress -> principal.asset.ip[] | when is_ip   # [G 2026] dataVal.publicIp -> principal.asset.ip; every address of every interface
-resource.instanceDetails.networkInterfaces[*].publicIp -> principal.asset.ip[] | when is_ip
-resource.instanceDetails.networkInterfaces[*].ipv6Addresses[*] -> principal.asset.ip[] | when is_ip
-resource.instanceDetails.launchTime -> principal.resource.attribute.creation_time   # [G 2026] (the document said target.resource.attribute.creation_time; the change log wins)
-resource.instanceDetails.imageDescription -> principal.resource.attribute.labels["imageDescription"]   # [G]
-@end
-# ---- ... or the instance is acted on (API calls with its credentials, malware scans) -----------
-@when exists resource.instanceDetails and (service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL, RDS_LOGIN_ATTEMPT) or exists service.action.awsApiCallAction or exists service.action.kubernetesApiCallAction or exists service.action.rdsLoginAttemptAction or exists service.ebsVolumeScanDetails or exists service.malwareScanDetails)
-# [departs] Google writes the instance's addresses to principal.ip for every finding; in these the
-# principal is the caller (or the scanner), so the instance's addresses describe the target's machine.
-resource.instanceDetails.networkInterfaces[*].privateIpAddress -> target.asset.ip[] | when is_ip
-resource.instanceDetails.networkInterfaces[*].publicIp -> target.asset.ip[] | when is_ip
-resource.instanceDetails.networkInterfaces[*].ipv6Addresses[*] -> target.asset.ip[] | when is_ip
-resource.instanceDetails.launchTime -> target.asset.attribute.creation_time   # [departs] as above
-resource.instanceDetails.imageDescription -> target.asset.attribute.labels["imageDescription"]   # [departs] as above
-@end
-# A scanned instance is the scan's target machine (SCAN_FILE requires one). UDM asset ids take a
-# "namespace:id" form.
-"AWS:" + resource.instanceDetails.instanceId -> target.asset_id | when exists service.ebsVolumeScanDetails or exists service.malwareScanDetails   # [added]
+resource.instanceDetails.instanceId -> $resource.resource.product_object_id   # [G]
+resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id | when service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL)   # [G 2024-02-26] (":Kubernetes or :S3 types" always carry one of these actions)
 
 # ---- Who acted: users ------------------------------------------------------------------------
 # Kubernetes users first (a Kubernetes finding's caller), then the IAM access key [G], RDS users [G],
 # the process's user (runtime), and the first actor of an attack sequence.
+# Every identity in its own place.
+# Kubernetes findings (a Kubernetes user called the API server, or the finding names one): the caller
+# is the Kubernetes user [G username -> principal.user.userid]; the IAM identity it authenticated as is
+# security_result.about.user, and its access key security_result.about.resource. [departs] Google also
+# writes accessKeyId and principalId to principal.user.userid: one single-valued field cannot hold three
+# identities (first non-empty wins), so the IAM identity and its key were lost and the IAM principal id
+# shared principal.user with the Kubernetes user.
+@when exists resource.kubernetesDetails.kubernetesUserDetails.username or exists resource.kubernetesDetails.kubernetesUserDetails.uid or exists service.action.kubernetesApiCallAction or service.action.actionType == KUBERNETES_API_CALL
 resource.kubernetesDetails.kubernetesUserDetails.username -> principal.user.userid   # [G]
-resource.accessKeyDetails.accessKeyId -> principal.user.userid       # [G]
-# resource.accessKeyDetails.principalId -> principal.user.userid [G]: the access key id above always
-# wins when both are there (first non-empty wins), so the principal id goes where [P] [E] put it:
-resource.accessKeyDetails.principalId -> principal.user.product_object_id   # [P] [E] user.id
-resource.rdsDbUserDetails.user -> principal.user.userid              # [G]
-service.runtimeDetails.process.user -> principal.user.userid         # [P] the account the process ran as
-service.detection.sequence.actors[0].user.uid -> principal.user.userid   # [added] attack sequences
-resource.accessKeyDetails.userName -> principal.user.user_display_name   # [G] [G-rules]
-service.detection.sequence.actors[0].user.name -> principal.user.user_display_name
-resource.accessKeyDetails.userType -> principal.user.attribute.roles.name   # [G] Root, IAMUser, AssumedRole, ...
 resource.kubernetesDetails.kubernetesUserDetails.uid -> principal.user.product_object_id   # [P]
 resource.kubernetesDetails.kubernetesUserDetails.groups[*] -> principal.user.group_identifiers[]   # [P] [E] user.roles
 resource.kubernetesDetails.kubernetesUserDetails.sessionName[*] -> principal.user.attribute.labels["sessionName"]
 resource.kubernetesDetails.kubernetesUserDetails.impersonatedUser.username -> principal.user.attribute.labels["impersonatedUser"]
 resource.kubernetesDetails.kubernetesUserDetails.impersonatedUser.groups[*] -> principal.user.attribute.labels["impersonatedGroup"]
+resource.accessKeyDetails.principalId -> security_result.about.user.userid   # [departs] [G] principal.user.userid, see above
+resource.accessKeyDetails.userName -> security_result.about.user.user_display_name
+resource.accessKeyDetails.userType -> security_result.about.user.attribute.roles.name
+resource.accessKeyDetails.accessKeyId -> security_result.about.resource.product_object_id   # [departs] [G] principal.user.userid and [G 2024-02-26] target.resource.product_object_id, see above
+"AccessKey" -> security_result.about.resource.resource_subtype | when exists resource.accessKeyDetails.accessKeyId
+@end
+# Other findings: the IAM identity whose access key was used is the caller [G], then RDS users [G],
+# the process's user (runtime), and the first actor of an attack sequence.
+@when not (exists resource.kubernetesDetails.kubernetesUserDetails.username or exists resource.kubernetesDetails.kubernetesUserDetails.uid or exists service.action.kubernetesApiCallAction or service.action.actionType == KUBERNETES_API_CALL)
+resource.accessKeyDetails.accessKeyId -> principal.user.userid       # [G]
+# resource.accessKeyDetails.principalId -> principal.user.userid [G]: the access key id above always
+# wins when both are there (first non-empty wins), so the principal id goes where [P] [E] put it:
+resource.accessKeyDetails.principalId -> principal.user.product_object_id   # [P] [E] user.id
+resource.accessKeyDetails.userName -> principal.user.user_display_name   # [G] [G-rules]
+resource.accessKeyDetails.userType -> principal.user.attribute.roles.name   # [G] Root, IAMUser, AssumedRole, ...
+@end
+resource.rdsDbUserDetails.user -> principal.user.userid              # [G]
+service.runtimeDetails.process.user -> $resource.user.userid        # [P] the account the process ran as, on the noun of the resource it ran on
+service.detection.sequence.actors[0].user.uid -> principal.user.userid   # [added] attack sequences
+service.detection.sequence.actors[0].user.name -> principal.user.user_display_name
 service.action.awsApiCallAction.remoteAccountDetails.accountId -> principal.user.group_identifiers[]   # [P] the caller's account (as cloudtrail.map writes userIdentity.accountId)
 service.action.awsApiCallAction.remoteAccountDetails.affiliated -> principal.user.attribute.labels["remoteAccountAffiliated"]   # [P]
 service.action.awsApiCallAction.remoteAccountDetails.awsServiceName -> principal.user.attribute.labels["remoteAwsServiceName"]
@@ -1494,58 +1643,81 @@ service.detection.sequence.actors[0].session.mfaStatus -> principal.user.attribu
 service.detection.sequence.actors[0].user.credentialUid -> principal.user.attribute.labels["credentialUid"]
 resource.rdsDbUserDetails.application -> principal.application       # [P] the client application
 
-# ---- Network connection ------------------------------------------------------------------------
+# ---- Network connection: the resource and the remote side by direction (see "Who is who") ------
 service.action.networkConnectionAction.connectionDirection -> network.direction | lookup guardduty-directions   # [G] [E]
 service.action.networkConnectionAction.protocol -> network.ip_protocol | upper | lookup guardduty-ip-protocols   # [G]
 service.action.networkConnectionAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
-service.action.networkConnectionAction.localPortDetails.port -> principal.port   # [G]
-service.action.networkConnectionAction.localPortDetails.portName -> principal.application | when service.action.networkConnectionAction.localPortDetails.portName != Unknown   # [G 2022-03-31] when not "Unknown"
-service.action.networkConnectionAction.remoteIpDetails.ipAddressV4 ?? service.action.networkConnectionAction.remoteIpDetails.ipAddressV6 -> target.ip[] | when is_ip   # [G]
-service.action.networkConnectionAction.remotePortDetails.port -> target.port   # [G]
-service.action.networkConnectionAction.remotePortDetails.portName -> target.application | when service.action.networkConnectionAction.remotePortDetails.portName != Unknown   # [G]
-service.action.networkConnectionAction.remoteIpDetails.city.cityName -> principal.location.city   # [G 2026-07-27] the remote side's geography
-service.action.networkConnectionAction.remoteIpDetails.country.countryName ?? service.action.networkConnectionAction.remoteIpDetails.country.countryCode -> principal.location.country_or_region   # [G 2026-07-27]
-service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat -> principal.location.region_latitude   # [added] with the city and country
-service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon -> principal.location.region_longitude   # [added]
+# [departs] [G] localPortDetails -> principal.port / principal.application, remoteIpDetails and
+# remotePortDetails -> target.ip / target.port / target.application: the local side is the resource's
+# noun and the remote side $remote, so an inbound connection has the attacker as principal and the
+# instance's port as target.port. (The local address is the resource's ip, with the instance above.)
+service.action.networkConnectionAction.localPortDetails.port -> $resource.port
+service.action.networkConnectionAction.localPortDetails.portName -> $resource.application | when service.action.networkConnectionAction.localPortDetails.portName != Unknown   # [G 2022-03-31] when not "Unknown"
+service.action.networkConnectionAction.remoteIpDetails.ipAddressV4 ?? service.action.networkConnectionAction.remoteIpDetails.ipAddressV6 -> $remote.ip[] | when is_ip
+service.action.networkConnectionAction.remotePortDetails.port -> $remote.port
+service.action.networkConnectionAction.remotePortDetails.portName -> $remote.application | when service.action.networkConnectionAction.remotePortDetails.portName != Unknown
+# [G 2026-07-27] moved the remote geography to principal.location whatever the direction; it is on the
+# noun of the remote address here (principal when the connection came in, target when it went out).
+service.action.networkConnectionAction.remoteIpDetails.city.cityName -> $remote.location.city   # [departs] [G 2026-07-27] principal.location whatever the direction: on the remote noun
+service.action.networkConnectionAction.remoteIpDetails.country.countryName ?? service.action.networkConnectionAction.remoteIpDetails.country.countryCode -> $remote.location.country_or_region
+service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude | when service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat > 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat < 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon > 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon < 0
+service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude | when service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat > 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat < 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon > 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon < 0
+service.action.networkConnectionAction.remoteIpDetails.ipAddressV4 ?? service.action.networkConnectionAction.remoteIpDetails.ipAddressV6 -> $remote.ip_geo_artifact.ip | when is_ip   # [added] the address with its place and network, where Google's rule outcomes read the country
+service.action.networkConnectionAction.remoteIpDetails.city.cityName -> $remote.ip_geo_artifact.location.city
+service.action.networkConnectionAction.remoteIpDetails.country.countryName ?? service.action.networkConnectionAction.remoteIpDetails.country.countryCode -> $remote.ip_geo_artifact.location.country_or_region
+service.action.networkConnectionAction.remoteIpDetails.organization.asn -> $remote.ip_geo_artifact.network.asn | string
+service.action.networkConnectionAction.remoteIpDetails.organization.asnOrg -> $remote.ip_geo_artifact.network.organization_name
+service.action.networkConnectionAction.remoteIpDetails.organization.isp -> $remote.ip_geo_artifact.network.carrier_name
 service.action.networkConnectionAction.remoteIpDetails.organization.asn -> additional["asn"] | string   # [added] as Google does for API callers; an integer ASN (old findings) is written as text like the documented string form
 service.action.networkConnectionAction.remoteIpDetails.organization.asnOrg -> additional["asnOrg"]
 service.action.networkConnectionAction.remoteIpDetails.organization.isp -> additional["isp"]
 service.action.networkConnectionAction.remoteIpDetails.organization.org -> additional["org"]
-service.action.networkConnectionAction.localNetworkInterface -> principal.resource.attribute.labels["localNetworkInterface"]   # [added]
+service.action.networkConnectionAction.localNetworkInterface -> $resource.resource.attribute.labels["localNetworkInterface"]   # [added]
 
 # ---- Port probe: remote hosts probing the instance ---------------------------------------------
 "INBOUND" -> network.direction | when exists service.action.portProbeAction.portProbeDetails   # [added] a probe comes in, by definition
 service.action.portProbeAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
 service.action.portProbeAction.blocked -> security_result.detection_fields["blocked"]   # [G 2026]
-service.action.portProbeAction.portProbeDetails[0].localPortDetails.port -> target.port   # [G] the probed port
-service.action.portProbeAction.portProbeDetails[0].localPortDetails.portName -> principal.application | when service.action.portProbeAction.portProbeDetails[0].localPortDetails.portName != Unknown   # [G]
-service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.ipAddressV4 -> target.ip[] | when is_ip   # [G] [0]; every prober
-service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.ipAddressV6 -> target.ip[] | when is_ip
-service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.city.cityName -> principal.location.city   # [G] target.location; [G 2026-07-27] moved to principal.location (applied here too)
-service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryName ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryCode -> principal.location.country_or_region
-service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat -> principal.location.region_latitude   # [G] region_latitude
-service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon -> principal.location.region_longitude   # [G] region_longitude
+# The probed instance is the target ($resource), the (first) prober the principal ($remote): [departs]
+# [G] portProbeDetails[0].remoteIpDetails -> target.ip / target.location, localPortDetails.portName ->
+# principal.application. [G] localPortDetails.port -> target.port stays where Google puts it.
+service.action.portProbeAction.portProbeDetails[0].localPortDetails.port -> $resource.port   # [G] the probed port
+service.action.portProbeAction.portProbeDetails[0].localPortDetails.portName -> $resource.application | when service.action.portProbeAction.portProbeDetails[0].localPortDetails.portName != Unknown
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.ipAddressV4 ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.ipAddressV6 -> $remote.ip[] | when is_ip   # the first prober (each one is an about noun below)
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.city.cityName -> $remote.location.city   # [departs] [G] target.location (region_latitude/longitude); [G 2026-07-27] principal.location: on the prober's noun, in the current Location fields
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryName ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryCode -> $remote.location.country_or_region
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude | when service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat > 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat < 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon > 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon < 0
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude | when service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat > 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat < 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon > 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon < 0
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.ipAddressV4 ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.ipAddressV6 -> $remote.ip_geo_artifact.ip | when is_ip   # [added] the address with its place and network, where Google's rule outcomes read the country
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.city.cityName -> $remote.ip_geo_artifact.location.city
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryName ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryCode -> $remote.ip_geo_artifact.location.country_or_region
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.organization.asn -> $remote.ip_geo_artifact.network.asn | string
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.organization.asnOrg -> $remote.ip_geo_artifact.network.organization_name
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.organization.isp -> $remote.ip_geo_artifact.network.carrier_name
 service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.organization.asn -> additional["asn"] | string
 service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.organization.asnOrg -> additional["asnOrg"]
 service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.organization.isp -> additional["isp"]
 service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.organization.org -> additional["org"]
-# [added] One about noun per probe (the prober, its place and the port it probed), so every prober's
-# details stay together when there are several.
+# [added] One about noun per probe (the prober, its place and network, and the port it probed), so
+# every prober's details stay together when there are several. A coordinate of exactly 0 is dropped
+# ('is_not_zero': GuardDuty's (0, 0) placeholder; a value predicate sees one coordinate at a time).
 service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.ipAddressV4 -> about[*].ip[] | when is_ip
 service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.ipAddressV6 -> about[*].ip[] | when is_ip
 service.action.portProbeAction.portProbeDetails[*].localPortDetails.port -> about[*].port
 service.action.portProbeAction.portProbeDetails[*].localPortDetails.portName -> about[*].application
 service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.city.cityName -> about[*].location.city
 service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.country.countryName -> about[*].location.country_or_region
-service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.geoLocation.lat -> about[*].location.region_latitude
-service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.geoLocation.lon -> about[*].location.region_longitude
+service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.geoLocation.lat -> about[*].location.region_coordinates.latitude | when is_not_zero
+service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.geoLocation.lon -> about[*].location.region_coordinates.longitude | when is_not_zero
 service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.organization.asn -> about[*].network.asn | string
 service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.organization.asnOrg -> about[*].network.organization_name
 service.action.portProbeAction.portProbeDetails[*].remoteIpDetails.organization.isp -> about[*].network.carrier_name
 
 # ---- DNS request ------------------------------------------------------------------------------
 service.action.dnsRequestAction.domain -> network.dns.questions.name   # [P] [E] dns.question.name
-service.action.dnsRequestAction.domain -> principal.administrative_domain   # [G]
+# [departs] [G] domain -> principal.administrative_domain: the name asked for is not the asker's domain;
+# it is the target of the request (the resource that asked is the principal, see "Who is who").
+service.action.dnsRequestAction.domain -> $remote.hostname
 "DNS" -> network.application_protocol | when exists service.action.dnsRequestAction.domain   # [added]
 service.action.dnsRequestAction.protocol -> network.ip_protocol | upper | lookup guardduty-ip-protocols   # [G]
 service.action.dnsRequestAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
@@ -1557,27 +1729,45 @@ service.action.awsApiCallAction.api -> principal.application         # [G]
 service.action.awsApiCallAction.serviceName -> target.application    # [P] [E] event.provider: the service called
 service.action.awsApiCallAction.callerType -> principal.group.attribute.labels["callerType"]   # [G] Remote IP, Domain, AWS Service
 service.action.awsApiCallAction.errorCode -> security_result.rule_type   # [G]
-"BLOCK" -> security_result.action | when exists service.action.awsApiCallAction.errorCode   # [added] an error code means the call was refused
+# [added] The call's outcome, only as the finding states it: refused by authorization (AccessDenied and
+# its variants such as AccessDeniedException, UnauthorizedOperation with or without the "Client." prefix)
+# is BLOCK; any other error code (NoSuchBucket, NoSuchWebsiteConfiguration, Throttling...) means the call
+# failed for another reason, FAIL; no error code says nothing, so no action. The code itself stays
+# searchable in security_result.rule_type [G].
+"BLOCK" -> security_result.action | when service.action.awsApiCallAction.errorCode contains AccessDenied or service.action.awsApiCallAction.errorCode contains UnauthorizedOperation or service.action.awsApiCallAction.errorCode in (UnauthorizedAccess, AuthorizationError, AuthorizationErrorException, NotAuthorized)
+"FAIL" -> security_result.action | when exists service.action.awsApiCallAction.errorCode
 service.action.awsApiCallAction.domainDetails.domain -> network.dns.questions.name   # [G 2024-03-11]
 service.action.awsApiCallAction.userAgent -> network.http.user_agent   # [P]
-service.action.awsApiCallAction.affectedResources -> principal.resource.attribute.labels | flatten   # [G 2024-03-05] keys as AWS writes them (AWS::CloudTrail::Trail; Google renames them AWS_CloudTrail_Trail)
-service.action.awsApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.awsApiCallAction.remoteIpDetails.ipAddressV6 -> principal.ip[] | when is_ip   # [departs] [G] says target.ip, [G-rules] read principal.ip: see the top
-service.action.awsApiCallAction.remoteIpDetails.city.cityName -> principal.location.city   # [G] target.location; [G 2026-07-27] moved to principal.location
-service.action.awsApiCallAction.remoteIpDetails.country.countryName ?? service.action.awsApiCallAction.remoteIpDetails.country.countryCode -> principal.location.country_or_region   # as above
-service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat -> principal.location.region_latitude   # [G] region_latitude, moved as above
-service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon -> principal.location.region_longitude
+service.action.awsApiCallAction.affectedResources -> target.resource.attribute.labels | flatten   # [departs] [G 2024-03-05] principal.resource.attribute.labels: the resources the call affected are what it acted on, and on principal.resource they made an otherwise empty noun of the caller. Keys as AWS writes them (AWS::CloudTrail::Trail; Google renames them AWS_CloudTrail_Trail)
+service.action.awsApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.awsApiCallAction.remoteIpDetails.ipAddressV6 -> $remote.ip[] | when is_ip   # [departs] [G] says target.ip, [G-rules] read principal.ip: the caller is the principal (see "Who is who")
+service.action.awsApiCallAction.remoteIpDetails.city.cityName -> $remote.location.city   # [departs] [G] target.location (region_latitude/longitude); [G 2026-07-27] principal.location: on the caller's noun, in the current Location fields
+service.action.awsApiCallAction.remoteIpDetails.country.countryName ?? service.action.awsApiCallAction.remoteIpDetails.country.countryCode -> $remote.location.country_or_region
+service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude | when service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat < 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon < 0
+service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude | when service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat < 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon < 0
+service.action.awsApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.awsApiCallAction.remoteIpDetails.ipAddressV6 -> $remote.ip_geo_artifact.ip | when is_ip   # [added] the address with its place and network, where Google's rule outcomes read the country
+service.action.awsApiCallAction.remoteIpDetails.city.cityName -> $remote.ip_geo_artifact.location.city
+service.action.awsApiCallAction.remoteIpDetails.country.countryName ?? service.action.awsApiCallAction.remoteIpDetails.country.countryCode -> $remote.ip_geo_artifact.location.country_or_region
+service.action.awsApiCallAction.remoteIpDetails.organization.asn -> $remote.ip_geo_artifact.network.asn | string
+service.action.awsApiCallAction.remoteIpDetails.organization.asnOrg -> $remote.ip_geo_artifact.network.organization_name
+service.action.awsApiCallAction.remoteIpDetails.organization.isp -> $remote.ip_geo_artifact.network.carrier_name
 service.action.awsApiCallAction.remoteIpDetails.organization.asn -> additional["asn"] | string   # [G] additional.fields
 service.action.awsApiCallAction.remoteIpDetails.organization.asnOrg -> additional["asnOrg"]   # [G]
 service.action.awsApiCallAction.remoteIpDetails.organization.isp -> additional["isp"]   # [G]
 service.action.awsApiCallAction.remoteIpDetails.organization.org -> additional["org"]   # [G]
 
 # ---- Kubernetes API call: the caller -----------------------------------------------------------
-service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV6 ?? service.action.kubernetesApiCallAction.sourceIPs[0] -> principal.ip[] | when is_ip   # [departs] [G] target.ip, as for AWS API callers; [E] source.ip
+service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV6 ?? service.action.kubernetesApiCallAction.sourceIPs[0] -> $remote.ip[] | when is_ip   # [departs] [G] target.ip, as for AWS API callers; [E] source.ip
 service.action.kubernetesApiCallAction.sourceIPs -> additional["sourceIPs"]   # [added] the caller and the proxies in between, as GuardDuty lists them
-service.action.kubernetesApiCallAction.remoteIpDetails.city.cityName -> principal.location.city   # [G] target.location; [G 2026-07-27] moved
-service.action.kubernetesApiCallAction.remoteIpDetails.country.countryName ?? service.action.kubernetesApiCallAction.remoteIpDetails.country.countryCode -> principal.location.country_or_region
-service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat -> principal.location.region_latitude
-service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon -> principal.location.region_longitude
+service.action.kubernetesApiCallAction.remoteIpDetails.city.cityName -> $remote.location.city   # [departs] [G] target.location (region_latitude/longitude); [G 2026-07-27] principal.location: on the caller's noun, in the current Location fields
+service.action.kubernetesApiCallAction.remoteIpDetails.country.countryName ?? service.action.kubernetesApiCallAction.remoteIpDetails.country.countryCode -> $remote.location.country_or_region
+service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude | when service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat > 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat < 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon < 0
+service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude | when service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat > 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat < 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon < 0
+service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV6 -> $remote.ip_geo_artifact.ip | when is_ip   # [added] the address with its place and network, where Google's rule outcomes read the country
+service.action.kubernetesApiCallAction.remoteIpDetails.city.cityName -> $remote.ip_geo_artifact.location.city
+service.action.kubernetesApiCallAction.remoteIpDetails.country.countryName ?? service.action.kubernetesApiCallAction.remoteIpDetails.country.countryCode -> $remote.ip_geo_artifact.location.country_or_region
+service.action.kubernetesApiCallAction.remoteIpDetails.organization.asn -> $remote.ip_geo_artifact.network.asn | string
+service.action.kubernetesApiCallAction.remoteIpDetails.organization.asnOrg -> $remote.ip_geo_artifact.network.organization_name
+service.action.kubernetesApiCallAction.remoteIpDetails.organization.isp -> $remote.ip_geo_artifact.network.carrier_name
 service.action.kubernetesApiCallAction.remoteIpDetails.organization.asn -> additional["asn"] | string
 service.action.kubernetesApiCallAction.remoteIpDetails.organization.asnOrg -> additional["asnOrg"]
 service.action.kubernetesApiCallAction.remoteIpDetails.organization.isp -> additional["isp"]
@@ -1585,6 +1775,10 @@ service.action.kubernetesApiCallAction.remoteIpDetails.organization.org -> addit
 service.action.kubernetesApiCallAction.requestUri -> target.url       # [P]
 service.action.kubernetesApiCallAction.verb -> network.http.method    # [P]
 service.action.kubernetesApiCallAction.statusCode -> network.http.response_code   # [P]
+# [added] The API server's answer is the call's outcome: 401 / 403 refused it (BLOCK), another error
+# status failed it (FAIL); a success says nothing of prevention, so no action.
+"BLOCK" -> security_result.action | when service.action.kubernetesApiCallAction.statusCode in (401, 403)
+"FAIL" -> security_result.action | when service.action.kubernetesApiCallAction.statusCode >= 400
 service.action.kubernetesApiCallAction.userAgent -> network.http.user_agent   # [P]
 service.action.kubernetesApiCallAction.resource -> target.resource.attribute.labels["kubernetesResource"]
 service.action.kubernetesApiCallAction.subresource -> target.resource.attribute.labels["kubernetesSubresource"]
@@ -1605,11 +1799,17 @@ service.action.kubernetesRoleDetails.kind -> security_result.detection_fields["r
 service.action.kubernetesRoleDetails.uid -> security_result.detection_fields["roleUid"]
 
 # ---- RDS login attempt: the client logging in ---------------------------------------------------
-service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV4 ?? service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV6 -> principal.ip[] | when is_ip   # [E] source.address
-service.action.rdsLoginAttemptAction.remoteIpDetails.city.cityName -> principal.location.city   # [E] source.geo, where Google puts remote geography [G 2026-07-27]
-service.action.rdsLoginAttemptAction.remoteIpDetails.country.countryName ?? service.action.rdsLoginAttemptAction.remoteIpDetails.country.countryCode -> principal.location.country_or_region
-service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat -> principal.location.region_latitude
-service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon -> principal.location.region_longitude
+service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV4 ?? service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV6 -> $remote.ip[] | when is_ip   # [E] source.address: the client is the principal
+service.action.rdsLoginAttemptAction.remoteIpDetails.city.cityName -> $remote.location.city   # [E] source.geo; on the client's noun
+service.action.rdsLoginAttemptAction.remoteIpDetails.country.countryName ?? service.action.rdsLoginAttemptAction.remoteIpDetails.country.countryCode -> $remote.location.country_or_region
+service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude | when service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat > 0 or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat < 0 or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon > 0 or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon < 0
+service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude | when service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat > 0 or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat < 0 or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon > 0 or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon < 0
+service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV4 ?? service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV6 -> $remote.ip_geo_artifact.ip | when is_ip   # [added] the address with its place and network, where Google's rule outcomes read the country
+service.action.rdsLoginAttemptAction.remoteIpDetails.city.cityName -> $remote.ip_geo_artifact.location.city
+service.action.rdsLoginAttemptAction.remoteIpDetails.country.countryName ?? service.action.rdsLoginAttemptAction.remoteIpDetails.country.countryCode -> $remote.ip_geo_artifact.location.country_or_region
+service.action.rdsLoginAttemptAction.remoteIpDetails.organization.asn -> $remote.ip_geo_artifact.network.asn | string
+service.action.rdsLoginAttemptAction.remoteIpDetails.organization.asnOrg -> $remote.ip_geo_artifact.network.organization_name
+service.action.rdsLoginAttemptAction.remoteIpDetails.organization.isp -> $remote.ip_geo_artifact.network.carrier_name
 service.action.rdsLoginAttemptAction.remoteIpDetails.organization.asn -> additional["asn"] | string   # [E] source.as
 service.action.rdsLoginAttemptAction.remoteIpDetails.organization.asnOrg -> additional["asnOrg"]
 service.action.rdsLoginAttemptAction.remoteIpDetails.organization.isp -> additional["isp"]
@@ -1622,6 +1822,8 @@ service.action.rdsLoginAttemptAction.loginAttributes[*].user -> security_result.
 service.action.rdsLoginAttemptAction.loginAttributes[*].application -> security_result.detection_fields["loginApplication"]
 service.action.rdsLoginAttemptAction.loginAttributes[*].failedLoginAttempts -> security_result.detection_fields["failedLoginAttempts"]
 service.action.rdsLoginAttemptAction.loginAttributes[*].successfulLoginAttempts -> security_result.detection_fields["successfulLoginAttempts"]
+# The finding states the logins' outcome in its counts: some succeeded (ALLOW), or all failed (BLOCK,
+# refused by the database's authentication).
 "ALLOW" -> security_result.action | when exists service.action.rdsLoginAttemptAction.loginAttributes[0].successfulLoginAttempts and service.action.rdsLoginAttemptAction.loginAttributes[0].successfulLoginAttempts != 0   # [P] some login succeeded
 "BLOCK" -> security_result.action | when exists service.action.rdsLoginAttemptAction.loginAttributes[0].failedLoginAttempts   # [P] only failed ones
 resource.rdsDbUserDetails.authMethod -> extensions.auth.auth_details   # [P]
@@ -1630,29 +1832,48 @@ resource.rdsDbUserDetails.authMethod -> extensions.auth.mechanism[] | upper | lo
 "AUTHTYPE_UNSPECIFIED" -> extensions.auth.type | when service.action.actionType == RDS_LOGIN_ATTEMPT or exists service.action.rdsLoginAttemptAction   # a database login is none of MACHINE/SSO/VPN/PHYSICAL/TACACS
 
 # ---- Runtime Monitoring: processes -------------------------------------------------------------
-# The observed process (runtimeDetails.process) is the actor (principal.process) when the finding has
-# a network/DNS action, or when it acted on something else: injected into another process, loaded a
-# library or kernel module, became root. Otherwise it is the process that was started (target.process)
-# and its parent (lineage[0]) is principal.process. See guardduty-runtime-event-types.
-@when exists service.runtimeDetails.process and (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot))
-service.runtimeDetails.process.pid -> principal.process.pid
-service.runtimeDetails.process.executablePath -> principal.process.file.full_path
-service.runtimeDetails.process.executableSha256 -> principal.process.file.sha256
-service.runtimeDetails.process.name -> principal.process.file.names[]
-service.runtimeDetails.process.uuid -> principal.process.product_specific_process_id
-service.runtimeDetails.process.parentUuid -> principal.process.product_specific_parent_process_id
-service.runtimeDetails.process.euid -> principal.process.euid
-service.runtimeDetails.process.userId -> principal.process.ruid
-service.runtimeDetails.process.lineage[0].pid -> principal.process.parent_process.pid
-service.runtimeDetails.process.lineage[0].executablePath -> principal.process.parent_process.file.full_path
-service.runtimeDetails.process.lineage[0].uuid -> principal.process.parent_process.product_specific_process_id
-service.runtimeDetails.process.lineage[*].pid -> principal.process_ancestors[*].pid
-service.runtimeDetails.process.lineage[*].executablePath -> principal.process_ancestors[*].file.full_path
-service.runtimeDetails.process.lineage[*].name -> principal.process_ancestors[*].file.names[]
-service.runtimeDetails.process.lineage[*].uuid -> principal.process_ancestors[*].product_specific_process_id
-service.runtimeDetails.process.lineage[*].parentUuid -> principal.process_ancestors[*].product_specific_parent_process_id
-service.runtimeDetails.process.lineage[*].euid -> principal.process_ancestors[*].euid
-service.runtimeDetails.process.lineage[*].userId -> principal.process_ancestors[*].ruid
+# The observed process (runtimeDetails.process) runs on the resource, which is then the principal
+# (see "Who is who"). It is the actor, principal.process, when the finding has a network or DNS action,
+# or when it acted on something: injected into another process (target.process), loaded a library or
+# kernel module (target.process.file), became root, opened the Docker socket, rewrote a cgroup release
+# agent or the runc binary, mounted a host directory (target.file). Its parent (lineage[0]) is then
+# principal.process.parent_process. Otherwise it is the process that was started (target.process), with
+# its parent as principal.process. The types listed here are those of guardduty-runtime-event-types
+# whose event type has the process acting (PROCESS_INJECTION, PROCESS_MODULE_LOAD,
+# PROCESS_PRIVILEGE_ESCALATION, FILE_OPEN, FILE_MODIFICATION, FILE_UNCATEGORIZED).
+# A process seen on an instance that an inbound connection reached runs on the target: it is
+# target.process (the listening process), with its parent and ancestors on the target too.
+@role $process principal.process when (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) and not service.action.networkConnectionAction.connectionDirection == INBOUND
+@role $process target.process when not (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) or service.action.networkConnectionAction.connectionDirection == INBOUND
+@role $parent principal.process.parent_process when (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) and not service.action.networkConnectionAction.connectionDirection == INBOUND
+@role $parent target.process.parent_process when service.action.networkConnectionAction.connectionDirection == INBOUND
+@role $parent principal.process when not (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory))
+@role $lineage principal when (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) and not service.action.networkConnectionAction.connectionDirection == INBOUND
+@role $lineage target when not (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) or service.action.networkConnectionAction.connectionDirection == INBOUND
+service.runtimeDetails.process.pid -> $process.pid
+service.runtimeDetails.process.executablePath -> $process.file.full_path
+service.runtimeDetails.process.executableSha256 -> $process.file.sha256
+service.runtimeDetails.process.name -> $process.file.names[]
+service.runtimeDetails.process.uuid -> $process.product_specific_process_id
+service.runtimeDetails.process.parentUuid -> $process.product_specific_parent_process_id
+service.runtimeDetails.process.euid -> $process.euid
+service.runtimeDetails.process.userId -> $process.ruid
+service.runtimeDetails.context.commandLineExample -> $process.command_line   # an example of the command lines seen
+service.runtimeDetails.process.lineage[0].pid -> $parent.pid
+service.runtimeDetails.process.lineage[0].executablePath -> $parent.file.full_path
+service.runtimeDetails.process.lineage[0].name -> $parent.file.names[]
+service.runtimeDetails.process.lineage[0].uuid -> $parent.product_specific_process_id
+service.runtimeDetails.process.lineage[0].parentUuid -> $parent.product_specific_parent_process_id
+service.runtimeDetails.process.lineage[0].euid -> $parent.euid
+service.runtimeDetails.process.lineage[0].userId -> $parent.ruid
+service.runtimeDetails.process.lineage[*].pid -> $lineage.process_ancestors[*].pid
+service.runtimeDetails.process.lineage[*].executablePath -> $lineage.process_ancestors[*].file.full_path
+service.runtimeDetails.process.lineage[*].name -> $lineage.process_ancestors[*].file.names[]
+service.runtimeDetails.process.lineage[*].uuid -> $lineage.process_ancestors[*].product_specific_process_id
+service.runtimeDetails.process.lineage[*].parentUuid -> $lineage.process_ancestors[*].product_specific_parent_process_id
+service.runtimeDetails.process.lineage[*].euid -> $lineage.process_ancestors[*].euid
+service.runtimeDetails.process.lineage[*].userId -> $lineage.process_ancestors[*].ruid
+# What the acting process acted on: the process injected into, the library or kernel module loaded.
 service.runtimeDetails.context.targetProcess.pid -> target.process.pid   # injection: the process injected into
 service.runtimeDetails.context.targetProcess.executablePath -> target.process.file.full_path
 service.runtimeDetails.context.targetProcess.executableSha256 -> target.process.file.sha256
@@ -1662,36 +1883,11 @@ service.runtimeDetails.context.libraryPath -> target.process.file.full_path   # 
 service.runtimeDetails.context.moduleFilePath -> target.process.file.full_path   # ... or kernel module loaded
 service.runtimeDetails.context.moduleSha256 -> target.process.file.sha256
 service.runtimeDetails.context.moduleName -> target.process.file.names[]
-@end
-@when exists service.runtimeDetails.process and missing service.action and not type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot)
-service.runtimeDetails.process.pid -> target.process.pid
-service.runtimeDetails.process.executablePath -> target.process.file.full_path
-service.runtimeDetails.process.executableSha256 -> target.process.file.sha256
-service.runtimeDetails.process.name -> target.process.file.names[]
-service.runtimeDetails.process.uuid -> target.process.product_specific_process_id
-service.runtimeDetails.process.parentUuid -> target.process.product_specific_parent_process_id
-service.runtimeDetails.process.euid -> target.process.euid
-service.runtimeDetails.process.userId -> target.process.ruid
-service.runtimeDetails.context.commandLineExample -> target.process.command_line   # an example of the command lines seen
-service.runtimeDetails.process.lineage[0].pid -> principal.process.pid
-service.runtimeDetails.process.lineage[0].executablePath -> principal.process.file.full_path
-service.runtimeDetails.process.lineage[0].name -> principal.process.file.names[]
-service.runtimeDetails.process.lineage[0].uuid -> principal.process.product_specific_process_id
-service.runtimeDetails.process.lineage[0].parentUuid -> principal.process.product_specific_parent_process_id
-service.runtimeDetails.process.lineage[0].euid -> principal.process.euid
-service.runtimeDetails.process.lineage[0].userId -> principal.process.ruid
-service.runtimeDetails.process.lineage[*].pid -> target.process_ancestors[*].pid
-service.runtimeDetails.process.lineage[*].executablePath -> target.process_ancestors[*].file.full_path
-service.runtimeDetails.process.lineage[*].name -> target.process_ancestors[*].file.names[]
-service.runtimeDetails.process.lineage[*].uuid -> target.process_ancestors[*].product_specific_process_id
-service.runtimeDetails.process.lineage[*].parentUuid -> target.process_ancestors[*].product_specific_parent_process_id
-service.runtimeDetails.process.lineage[*].euid -> target.process_ancestors[*].euid
-service.runtimeDetails.process.lineage[*].userId -> target.process_ancestors[*].ruid
-@end
 service.runtimeDetails.process.pwd -> additional["processPwd"]       # no UDM Process field for the working directory
 service.runtimeDetails.process.startTime -> additional["processStartTime"]   # nor for its start time
 service.runtimeDetails.process.namespacePid -> additional["processNamespacePid"]
-# The file the finding is about, most specific first. [E] threat.indicator.file.path <- threatFilePath.
+# The file the finding is about (the socket, release agent, runc binary or mount source acted on, or the
+# malicious file or script run), most specific first. [E] threat.indicator.file.path <- threatFilePath.
 service.runtimeDetails.context.threatFilePath ?? service.runtimeDetails.context.scriptPath ?? service.runtimeDetails.context.filePath ?? service.runtimeDetails.context.releaseAgentPath ?? service.runtimeDetails.context.runcBinaryPath ?? service.runtimeDetails.context.socketPath ?? service.runtimeDetails.context.shellHistoryFilePath ?? service.runtimeDetails.context.mountSource -> target.file.full_path
 service.runtimeDetails.context.toolName -> security_result.threat_name   # [E] threat.software.name
 service.runtimeDetails.context.toolCategory -> security_result.detection_fields["toolCategory"]
@@ -1762,15 +1958,29 @@ service.detection.sequence.additionalSequenceTypes[*] -> security_result.detecti
 service.detection.sequence.actors[0].process.name -> principal.process.file.names[]
 service.detection.sequence.actors[0].process.path -> principal.process.file.full_path
 service.detection.sequence.actors[0].process.sha256 -> principal.process.file.sha256
-service.detection.sequence.endpoints[*].ip -> principal.ip[] | when is_ip           # the network endpoints the actors used (the remote side)
+# The network endpoints the actors used are the remote side: the first is the principal with its place
+# and network (an attack sequence has no direction of its own; its actors act on the resources below),
+# and each one is an about noun with its own address, place, network and domain.
+service.detection.sequence.endpoints[0].ip -> principal.ip[] | when is_ip
 service.detection.sequence.endpoints[0].location.city -> principal.location.city   # remote geography in principal.location [G 2026-07-27]
 service.detection.sequence.endpoints[0].location.country -> principal.location.country_or_region
-service.detection.sequence.endpoints[0].location.lat -> principal.location.region_latitude
-service.detection.sequence.endpoints[0].location.lon -> principal.location.region_longitude
+service.detection.sequence.endpoints[0].location.lat -> principal.location.region_coordinates.latitude | when service.detection.sequence.endpoints[0].location.lat > 0 or service.detection.sequence.endpoints[0].location.lat < 0 or service.detection.sequence.endpoints[0].location.lon > 0 or service.detection.sequence.endpoints[0].location.lon < 0
+service.detection.sequence.endpoints[0].location.lon -> principal.location.region_coordinates.longitude | when service.detection.sequence.endpoints[0].location.lat > 0 or service.detection.sequence.endpoints[0].location.lat < 0 or service.detection.sequence.endpoints[0].location.lon > 0 or service.detection.sequence.endpoints[0].location.lon < 0
+service.detection.sequence.endpoints[0].ip -> principal.ip_geo_artifact.ip | when is_ip
+service.detection.sequence.endpoints[0].location.country -> principal.ip_geo_artifact.location.country_or_region
+service.detection.sequence.endpoints[0].autonomousSystem.number -> principal.ip_geo_artifact.network.asn | string
+service.detection.sequence.endpoints[0].autonomousSystem.name -> principal.ip_geo_artifact.network.organization_name
 service.detection.sequence.endpoints[0].autonomousSystem.number -> additional["asn"] | string
 service.detection.sequence.endpoints[0].autonomousSystem.name -> additional["asnOrg"]
+service.detection.sequence.endpoints[*].ip -> about[*].ip[] | when is_ip
+service.detection.sequence.endpoints[*].domain -> about[*].hostname
+service.detection.sequence.endpoints[*].location.city -> about[*].location.city
+service.detection.sequence.endpoints[*].location.country -> about[*].location.country_or_region
+service.detection.sequence.endpoints[*].location.lat -> about[*].location.region_coordinates.latitude | when is_not_zero
+service.detection.sequence.endpoints[*].location.lon -> about[*].location.region_coordinates.longitude | when is_not_zero
+service.detection.sequence.endpoints[*].autonomousSystem.number -> about[*].network.asn | string
+service.detection.sequence.endpoints[*].autonomousSystem.name -> about[*].network.organization_name
 service.detection.sequence.endpoints[0].connection.direction -> network.direction | lookup guardduty-directions
-service.detection.sequence.endpoints[*].domain -> security_result.detection_fields["endpointDomain"]
 # Every resource of the sequence is an about noun.
 service.detection.sequence.resources[*].name -> about[*].resource.name
 service.detection.sequence.resources[*].uid -> about[*].resource.product_object_id
@@ -1782,6 +1992,7 @@ service.detection.sequence.resources[*].accountId -> about[*].resource.attribute
 service.detection.sequence.signals -> additional["sequenceSignals"]   # [P] the signals as GuardDuty wrote them
 service.detection.sequence.sequenceIndicators -> additional["sequenceIndicators"]
 service.detection.anomaly -> additional["anomaly"]                     # [added] the anomaly model's profiles and unusual behaviour
+
 """####),
     ]
 }

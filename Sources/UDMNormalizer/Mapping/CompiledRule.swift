@@ -80,11 +80,17 @@ final class CompiledRule: Sendable {
     let resource: ResourceNoun?
     /// The rule as written, its comment and its `@when` scope, for documentation and lint.
     let syntax: RuleSyntax
+    /// For a `[*]` target: the number of the source list it fans out over (the source path up to its
+    /// first `[*]`). Rules over the same list write the same elements; another list's elements
+    /// come after them, so two lists never share an element. -1 when the target has no `[*]`.
+    let fanGroup: Int
 
     init(id: String, location: TableLocation, source: CompiledSource, target: TargetPath, recordConditions: [Condition],
-         stages: [RuleStage], flattens: Bool, leafType: UDMSchema.FieldType, resource: ResourceNoun? = nil, syntax: RuleSyntax) {
+         stages: [RuleStage], flattens: Bool, leafType: UDMSchema.FieldType, resource: ResourceNoun? = nil, syntax: RuleSyntax,
+         fanGroup: Int = -1) {
         self.resource = resource
         self.syntax = syntax
+        self.fanGroup = fanGroup
         self.id = id
         self.location = location
         self.source = source

@@ -7,9 +7,13 @@ indirect enum Condition: Sendable {
     case compare(SourcePath, String, Double)
     /// A non-empty string whose every byte is one of the (ASCII) characters listed.
     case consistsOf(SourcePath, [UInt8])
+    /// The field's text (a string's value, otherwise its JSON text) contains these UTF-8 bytes.
+    case contains(SourcePath, [UInt8])
     /// The value being mapped is an IPv4 or IPv6 address.
     case isIP
     case isNotEmpty
+    /// The value being mapped is not the number 0 (`0`, `0.0`, `-0`, also as text); other values hold.
+    case isNotZero
     case not(Condition)
     case and(Condition, Condition)
     case or(Condition, Condition)
@@ -27,10 +31,13 @@ indirect enum Condition: Sendable {
                 throw location.error("'consists_of' takes one or more ASCII characters, not \"\(characters)\"", column: column)
             }
             self = .consistsOf(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), Array(characters.utf8))
+        case .contains(let path, let text, let column):
+            self = .contains(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), Array(text.utf8))
         case .valuePredicate(let name, let column):
             switch name {
             case "is_ip": self = .isIP
             case "is_not_empty": self = .isNotEmpty
+            case "is_not_zero": self = .isNotZero
             default: throw location.error("unknown predicate '\(name)'", column: column)
             }
         case .not(let inner): self = .not(try Condition(inner, location: location, keyCase: keyCase, interner: interner))
@@ -42,8 +49,8 @@ indirect enum Condition: Sendable {
     /// True when the condition reads the value being mapped, so it must run after the source is read.
     var readsValue: Bool {
         switch self {
-        case .isIP, .isNotEmpty: return true
-        case .exists, .missing, .equals, .notEquals, .compare, .consistsOf: return false
+        case .isIP, .isNotEmpty, .isNotZero: return true
+        case .exists, .missing, .equals, .notEquals, .compare, .consistsOf, .contains: return false
         case .not(let c): return c.readsValue
         case .and(let a, let b), .or(let a, let b): return a.readsValue || b.readsValue
         }
@@ -52,8 +59,9 @@ indirect enum Condition: Sendable {
     /// Every source path the condition reads.
     var paths: [SourcePath] {
         switch self {
-        case .exists(let p), .missing(let p), .equals(let p, _), .notEquals(let p, _), .compare(let p, _, _), .consistsOf(let p, _): return [p]
-        case .isIP, .isNotEmpty: return []
+        case .exists(let p), .missing(let p), .equals(let p, _), .notEquals(let p, _), .compare(let p, _, _), .consistsOf(let p, _),
+             .contains(let p, _): return [p]
+        case .isIP, .isNotEmpty, .isNotZero: return []
         case .not(let c): return c.paths
         case .and(let a, let b), .or(let a, let b): return a.paths + b.paths
         }
@@ -92,6 +100,15 @@ extension Condition {
                 return document.string(node).utf8.allSatisfy { characters.contains($0) }
             }
             return document.withRawBytes(node) { $0.allSatisfy { characters.contains($0) } }
+        case .contains(let path, let needle):
+            guard let node = resolver.value(of: path) else { return false }
+            switch document.kind(node) {
+            case .object, .array: return false
+            default:
+                let text = Array(document.scalarText(node).utf8)
+                guard text.count >= needle.count else { return false }
+                return needle.isEmpty || (0...(text.count - needle.count)).contains { text[$0..<($0 + needle.count)].elementsEqual(needle) }
+            }
         case .isIP:
             guard let value else { return false }
             switch value {
@@ -108,6 +125,16 @@ extension Condition {
             case .node(let node): return !document.isEmptyValue(node)
             case .bytes(let bytes): return !bytes.isEmpty
             }
+        case .isNotZero:
+            guard let value else { return false }
+            let text: String
+            switch value {
+            case .node(let node):
+                guard document.kind(node) == .number || document.kind(node) == .string else { return true }
+                text = document.scalarText(node)
+            case .bytes(let bytes): text = String(decoding: bytes, as: UTF8.self)
+            }
+            return JSONNumber.double(text) != 0
         case .not(let inner):
             return !inner.holds(in: resolver, value: value)
         case .and(let a, let b):

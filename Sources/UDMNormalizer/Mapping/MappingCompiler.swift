@@ -112,8 +112,23 @@ struct MappingCompiler {
                 }
             }
         }
+        let fanGroup = target.usesFanOut ? Self.fannedList(of: rule.source).map(targets.fanGroup(for:)) ?? -1 : -1
         return CompiledRule(id: location.ruleID, location: location, source: source, target: target,
-                            recordConditions: recordConditions, stages: stages, flattens: flattens, leafType: leafType, resource: resource, syntax: rule)
+                            recordConditions: recordConditions, stages: stages, flattens: flattens, leafType: leafType, resource: resource,
+                            syntax: rule, fanGroup: fanGroup)
+    }
+
+    /// The list a source fans out over: its first `[*]` path, up to and including that `[*]`.
+    private static func fannedList(of expression: SourceExpressionSyntax) -> String? {
+        switch expression {
+        case .path(let text, _):
+            guard let star = text.firstRange(of: "[*]") else { return nil }
+            return String(text[..<star.upperBound])
+        case .literal: return nil
+        case .concatenation(let parts), .firstNonEmpty(let parts):
+            for part in parts { if let list = fannedList(of: part) { return list } }
+            return nil
+        }
     }
 
     private func compile(_ expression: SourceExpressionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase) throws(MappingError) -> CompiledSource {

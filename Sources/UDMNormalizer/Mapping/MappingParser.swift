@@ -13,6 +13,7 @@
 /// @check CONDITION "MESSAGE"    a diagnostic on every record where CONDITION holds
 /// @remove TARGET                 (extension tables) drop the built-in rules for TARGET in this scope
 /// @extends FILE                  (extension tables) the built-in file the rules go into
+/// @role $NAME NOUN when CONDITION   a rule written to `$NAME.…` writes `NOUN.…` where CONDITION holds
 /// SOURCE -> TARGET [| STAGE]*    a rule; STAGE is a transform, `when CONDITION` or `resource TYPE "SUBTYPE"`
 /// ```
 struct MappingParser {
@@ -23,6 +24,7 @@ struct MappingParser {
         var file = MappingFileSyntax(name: fileName)
         var scopes: [(ConditionSyntax, TableLocation, String)] = []
         var openLookup: LookupSyntax?
+        var roles: [String: [RoleCase]] = [:]
         var lineNumber = 0
         // Lines are cut at each "\n" byte: splitting the String by Character walks grapheme
         // clusters (slow at start-up) and would not cut at "\r\n", a single Character.
@@ -80,6 +82,18 @@ struct MappingParser {
                     let target = try cursor.expectWord("a UDM field path")
                     let scopeText = scopes.map(\.2).joined(separator: " and ")
                     file.removals.append(RemovalSyntax(identity: RuleIdentity(scope: scopeText, target: target), location: here))
+                case "role":
+                    guard scopes.isEmpty else { throw here.error("'@role' must be at the top level, outside '@when' blocks") }
+                    let nameColumn = cursor.column
+                    let name = try cursor.expectWord("a role name such as $resource")
+                    guard name.hasPrefix("$"), name.count > 1, !name.contains(".") else {
+                        throw here.error("a role name starts with '$' and has no '.' (e.g. $resource)", column: nameColumn)
+                    }
+                    let noun = try cursor.expectWord("the UDM noun the role stands for (principal, target, …)")
+                    guard cursor.skip(word: "when") else { throw cursor.error("expected 'when CONDITION' after the role's noun") }
+                    let condition = try parseCondition(&cursor)
+                    let conditionText = Self.directiveArgument(String(rawLine)).split(separator: " ").dropFirst(3).joined(separator: " ")
+                    roles[name, default: []].append(RoleCase(noun: noun, condition: condition, conditionText: conditionText))
                 case "extends":
                     guard file.extends == nil else { throw here.error("'@extends' given twice") }
                     file.extends = try cursor.expectValue()
@@ -100,7 +114,7 @@ struct MappingParser {
                             location: TableLocation(file: fileName, line: lineNumber, column: column)))
                     } while cursor.skip(symbol: ",")
                 default:
-                    throw here.error("unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove or @extends)")
+                    throw here.error("unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends or @role)")
                 }
                 try cursor.expectEnd()
                 continue
@@ -109,11 +123,37 @@ struct MappingParser {
             rule.scope = scopes.map(\.0)
             rule.scopeText = scopes.map(\.2).joined(separator: " and ")
             (rule.text, rule.comment) = Self.splitComment(String(rawLine))
-            file.rules.append(rule)
+            file.rules += try Self.expandingRole(of: rule, roles: roles)
         }
         if let lookup = openLookup { throw lookup.location.error("'@lookup \(lookup.name)' is not closed with '@end'") }
         if let (_, location, _) = scopes.last { throw location.error("'@when' is not closed with '@end'") }
         return file
+    }
+
+    /// One `@role $NAME NOUN when CONDITION` line: where the role's rules write when CONDITION holds.
+    struct RoleCase {
+        var noun: String
+        var condition: ConditionSyntax
+        var conditionText: String
+    }
+
+    /// A rule whose target starts with a role (`$resource.asset.hostname`) becomes one rule per case of
+    /// the role, in the order the cases were declared, each writing the case's noun under the case's
+    /// condition (added to the rule's `@when` scope). Other rules are returned as they are.
+    static func expandingRole(of rule: RuleSyntax, roles: [String: [RoleCase]]) throws(MappingError) -> [RuleSyntax] {
+        guard rule.target.hasPrefix("$") else { return [rule] }
+        let name = String(rule.target.prefix { $0 != "." && $0 != "[" })
+        guard let cases = roles[name] else {
+            throw rule.location.error("no '@role \(name) …' is declared above this rule", column: rule.targetColumn)
+        }
+        let rest = rule.target.dropFirst(name.count)
+        return cases.map { role in
+            var expanded = rule
+            expanded.target = role.noun + rest
+            expanded.scope.append(role.condition)
+            expanded.scopeText = rule.scopeText.isEmpty ? role.conditionText : "\(rule.scopeText) and \(role.conditionText)"
+            return expanded
+        }
     }
 
     /// A line's text before and after its `#` comment (a `#` inside quotes is text), both trimmed.
@@ -243,7 +283,7 @@ struct MappingParser {
         case "missing":
             let pathColumn = cursor.column
             return .missing(path: try cursor.expectWord("a source path"), column: pathColumn)
-        case "is_ip", "is_not_empty": return .valuePredicate(name: word, column: column)
+        case "is_ip", "is_not_empty", "is_not_zero": return .valuePredicate(name: word, column: column)
         default: break
         }
         if cursor.skip(symbol: "==") { return .equals(path: word, values: [try cursor.expectValue()], column: column) }
@@ -252,6 +292,7 @@ struct MappingParser {
         }
         if cursor.skip(symbol: "!=") { return .notEquals(path: word, values: [try cursor.expectValue()], column: column) }
         if cursor.skip(word: "consists_of") { return .consistsOf(path: word, characters: try cursor.expectValue(), column: column) }
+        if cursor.skip(word: "contains") { return .contains(path: word, text: try cursor.expectValue(), column: column) }
         if cursor.skip(word: "in") {
             guard cursor.skip(symbol: "(") else { throw cursor.error("expected '(' after 'in'") }
             var values = [try cursor.expectValue()]
@@ -259,7 +300,7 @@ struct MappingParser {
             guard cursor.skip(symbol: ")") else { throw cursor.error("expected ')' to close the 'in' list") }
             return .equals(path: word, values: values, column: column)
         }
-        throw cursor.error("expected '==', '!=', 'in', 'consists_of', '>', '>=', '<' or '<=' after '\(word)'")
+        throw cursor.error("expected '==', '!=', 'in', 'contains', 'consists_of', '>', '>=', '<' or '<=' after '\(word)'")
     }
 
     // MARK: Lookups

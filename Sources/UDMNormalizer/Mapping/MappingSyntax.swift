@@ -99,6 +99,8 @@ indirect enum ConditionSyntax: Sendable {
     case compare(path: String, operator: String, value: Double, column: Int)
     /// `PATH consists_of "."`: a non-empty string made only of the listed characters.
     case consistsOf(path: String, characters: String, column: Int)
+    /// `PATH contains TEXT`: the value's text (as for `==`) holds TEXT, case-sensitively.
+    case contains(path: String, text: String, column: Int)
     case valuePredicate(name: String, column: Int)
     case not(ConditionSyntax)
     case and(ConditionSyntax, ConditionSyntax)

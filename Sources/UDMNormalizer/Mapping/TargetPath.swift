@@ -4,6 +4,14 @@ final class TargetInterner {
     /// Targets already compiled, by text (a compiled target does not depend on where it was written).
     var compiledTargets: [String: TargetPath] = [:]
     var count: Int { table.count }
+    /// Fan-out groups by the text of the source list they number (`resources[*]`), see `CompiledRule.fanGroup`.
+    private var groups: [String: Int] = [:]
+
+    func fanGroup(for list: String) -> Int {
+        if let existing = groups[list] { return existing }
+        groups[list] = groups.count
+        return groups.count - 1
+    }
 
     func key(for steps: [TargetPath.Step]) -> Int? {
         guard steps.allSatisfy({ $0.element == .first }) else { return nil }
@@ -24,7 +32,8 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
     enum Element: Sendable, Hashable {
         /// Not repeated, or the first element (`security_result` is one element per event).
         case first
-        /// `[*]`: the element numbered by the source's fan-out index.
+        /// `[*]`: the element numbered by the source's fan-out index, within the block of elements
+        /// of the source's list (rules fanning out over another list fill a block after it).
         case fanOut
         /// `[]`: a new element each time the rule fires.
         case append

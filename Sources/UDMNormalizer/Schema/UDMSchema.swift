@@ -26,7 +26,7 @@ final class UDMSchema: Sendable {
         case message(Int)
         /// `google.protobuf.Struct`: a free JSON object (`additional`, `extracted`, `structured_fields`).
         case structObject
-        /// Types a normalizer treats as opaque (maps, `Interval`, `LatLng`), by their proto spelling.
+        /// Types a normalizer treats as opaque (maps, `Interval`), by their proto spelling.
         case other(String)
     }
 
