@@ -1,3 +1,4 @@
+import Foundation
 import UDMNormalizer
 
 /// Reads `--option value`, `--option=value`, flags and positional arguments, for the commands
@@ -51,18 +52,32 @@ struct ArgumentReader {
         return value
     }
 
-    /// Loads `--mappings` directories over the built-in tables, or the built-in tables.
-    static func mappings(_ directory: String?) throws(MappingError) -> MappingSet {
-        guard let directory else { return .builtin }
-        return try MappingSet.load(directory: directory)
+    /// The tables of `--profile NAME|DIR` (a built-in profile, or a folder of profile tables), then
+    /// `--mappings DIR` over them; without either, the built-in tables (the `reference` profile).
+    static func mappings(_ directory: String?, profile: String? = nil) throws(MappingError) -> MappingSet {
+        let base = try profileTables(profile)
+        guard let directory else { return base }
+        return try MappingSet.load(directory: directory, over: base)
     }
 
-    /// The tables for a command: `--mappings DIR` over the built-in ones, checked against `--log-type`.
+    /// A built-in profile by name, else a profile folder on disk.
+    static func profileTables(_ profile: String?) throws(MappingError) -> MappingSet {
+        guard let profile else { return .builtin }
+        if MappingSet.builtinProfileNames.contains(profile) { return try .builtin(profile: profile) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: profile, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw MappingError(file: profile, line: 0, column: 0,
+                               message: "--profile: no built-in profile and no folder of that name (built-in: \(MappingSet.builtinProfileNames.joined(separator: ", ")))")
+        }
+        return try MappingSet.load(profileDirectory: profile)
+    }
+
+    /// The tables for a command: `--profile` and `--mappings DIR` over the built-in ones, checked against `--log-type`.
     /// On failure the reason is printed and the exit status returned.
-    static func tables(directory: String?, logType: String?, command: String) -> Result<MappingSet, ExitStatus> {
+    static func tables(directory: String?, profile: String? = nil, logType: String?, command: String) -> Result<MappingSet, ExitStatus> {
         let mappings: MappingSet
         do {
-            mappings = try Self.mappings(directory)
+            mappings = try Self.mappings(directory, profile: profile)
         } catch {
             StandardStreams.error("udm-normalize: \(error)")
             return .failure(.inputUnreadable)

@@ -11,6 +11,7 @@ struct BenchCommand {
     var files: [String] = []
     var rounds = 2
     var keep: String?
+    var profile: String?
 
     init(parsing arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments)
@@ -24,6 +25,7 @@ struct BenchCommand {
                 kind = value
             case "--rounds": rounds = try ArgumentReader.number(try take(), minimum: 1, option: name)
             case "--keep": keep = try take()
+            case "--profile": profile = try take()
             case "-h", "--help": showHelp = true
             default: throw UsageError(message: "unknown option '\(name)'")
             }
@@ -59,13 +61,13 @@ struct BenchCommand {
 
         // Start-up: the whole process on an empty input (tables parsed and compiled included).
         var startup = Double.infinity
-        for _ in 0..<5 { startup = min(startup, try ChildProcess.run(executable, ["normalize", "-q", "-"]).seconds) }
+        for _ in 0..<5 { startup = min(startup, try ChildProcess.run(executable, ["normalize", "-q"] + (profile.map { ["--profile", $0] } ?? []) + ["-"]).seconds) }
 
         // End to end, alternating one job and all cores.
         var best: [Int: ChildProcess.Result] = [:]
         for _ in 0..<rounds {
             for jobs in [1, cores] where best[jobs] == nil || rounds > 1 {
-                let result = try ChildProcess.run(executable, ["normalize", "-q", "--jobs", String(jobs), "--output", "/dev/null"] + inputs)
+                let result = try ChildProcess.run(executable, ["normalize", "-q", "--jobs", String(jobs), "--output", "/dev/null"] + (profile.map { ["--profile", $0] } ?? []) + inputs)
                 guard result.status <= 1 else { throw UsageError(message: "normalize exited with \(result.status)") }
                 if best[jobs].map({ result.seconds < $0.seconds }) ?? true { best[jobs] = result }
             }

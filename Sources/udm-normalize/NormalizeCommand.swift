@@ -7,7 +7,7 @@ struct NormalizeCommand {
 
     func run() -> ExitStatus {
         let mappings: MappingSet
-        switch ArgumentReader.tables(directory: options.mappingsDirectory, logType: options.logType, command: "normalize") {
+        switch ArgumentReader.tables(directory: options.mappingsDirectory, profile: options.profile, logType: options.logType, command: "normalize") {
         case .success(let loaded): mappings = loaded
         case .failure(let status): return status
         }

@@ -4,6 +4,7 @@ struct NormalizeOptions {
 
     var format = Format.json
     var mappingsDirectory: String?
+    var profile: String?
     var logType: String?
     var maxDiagnostics = 100
     var paths: [String] = []
@@ -28,6 +29,7 @@ struct NormalizeOptions {
                 guard let format = Format(rawValue: text) else { throw UsageError(message: "--format must be json, kv or import, not '\(text)'") }
                 self.format = format
             case "--mappings": mappingsDirectory = try take()
+            case "--profile": profile = try take()
             case "--log-type": logType = try take()
             case "--max-diagnostics": maxDiagnostics = try ArgumentReader.number(try take(), minimum: 0, option: name)
             case "-o", "--output": output = try take()

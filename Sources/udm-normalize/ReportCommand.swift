@@ -7,7 +7,7 @@ struct ReportCommand {
 
     func run() -> ExitStatus {
         let mappings: MappingSet
-        switch ArgumentReader.tables(directory: options.mappingsDirectory, logType: options.logType, command: "report") {
+        switch ArgumentReader.tables(directory: options.mappingsDirectory, profile: options.profile, logType: options.logType, command: "report") {
         case .success(let loaded): mappings = loaded
         case .failure(let status): return status
         }

@@ -9,6 +9,7 @@ struct ReportOptions {
     var minCoverage: Double?
     var minClassified: Double?
     var mappingsDirectory: String?
+    var profile: String?
     var logType: String?
     var jobs: Int?
     var dedupe = false
@@ -27,6 +28,7 @@ struct ReportOptions {
             case "--min-coverage": minCoverage = try ArgumentReader.percent(try take(), option: name)
             case "--min-classified": minClassified = try ArgumentReader.percent(try take(), option: name)
             case "--mappings": mappingsDirectory = try take()
+            case "--profile": profile = try take()
             case "--log-type": logType = try take()
             case "-j", "--jobs": jobs = try ArgumentReader.number(try take(), minimum: 1, option: name)
             case "--dedupe": dedupe = true

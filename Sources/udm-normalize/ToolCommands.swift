@@ -7,6 +7,7 @@ enum ToolCommands {
         var reader = ArgumentReader(arguments)
         var recordNumber = 1
         var mappingsDirectory: String?
+        var profile: String?
         var logType: String?
         do throws(UsageError) {
             try reader.read { (name: String, take: () throws(UsageError) -> String) throws(UsageError) in
@@ -16,6 +17,7 @@ enum ToolCommands {
                     guard let number = Int(text), number >= 1 else { throw UsageError(message: "--record takes a number from 1, not '\(text)'") }
                     recordNumber = number
                 case "--mappings": mappingsDirectory = try take()
+                case "--profile": profile = try take()
                 case "--log-type": logType = try take()
                 case "-h", "--help": throw UsageError(message: "help")
                 default: throw UsageError(message: "unknown option '\(name)'")
@@ -26,7 +28,7 @@ enum ToolCommands {
             return usage(error, HelpText.explain)
         }
         let mappings: MappingSet
-        do { mappings = try ArgumentReader.mappings(mappingsDirectory) } catch {
+        do { mappings = try ArgumentReader.mappings(mappingsDirectory, profile: profile) } catch {
             StandardStreams.error("udm-normalize: \(error)")
             return .inputUnreadable
         }
@@ -50,10 +52,12 @@ enum ToolCommands {
         }
         var reader = ArgumentReader(Array(arguments.dropFirst()))
         var logType: String?
+        var profile: String?
         do throws(UsageError) {
             try reader.read { (name: String, take: () throws(UsageError) -> String) throws(UsageError) in
                 switch name {
                 case "--log-type": logType = try take()
+                case "--profile": profile = try take()
                 case "-h", "--help": throw UsageError(message: "help")
                 default: throw UsageError(message: "unknown option '\(name)'")
                 }
@@ -64,7 +68,7 @@ enum ToolCommands {
         let mappings: MappingSet
         do {
             // `mappings check DIR` lints DIR over the built-in tables (a full copy of Mappings/ replaces them file by file).
-            mappings = try ArgumentReader.mappings(reader.positional.first)
+            mappings = try ArgumentReader.mappings(reader.positional.first, profile: profile)
         } catch {
             StandardStreams.error("\(error)")
             return .recordsFailed
@@ -77,20 +81,38 @@ enum ToolCommands {
             StandardStreams.output(MappingDocumentation.markdown(mappings, logType: logType))
             return .success
         }
-        let findings = MappingLinter.lint(mappings)
-        for finding in findings { StandardStreams.error(finding.description) }
-        let errors = findings.filter { $0.severity == .error }.count
-        StandardStreams.error("\(mappings.fileNames.count) tables checked: \(errors) errors, \(findings.count - errors) warnings")
+        // Without --profile, every profile is checked over the tables: the built-in ones, or those of DIR/profiles/.
+        var checked: [MappingSet] = [mappings]
+        if profile == nil {
+            do {
+                checked += try profilesToCheck(directory: reader.positional.first, over: mappings)
+            } catch {
+                StandardStreams.error("\(error)")
+                return .recordsFailed
+            }
+        }
+        var errors = 0, warnings = 0
+        for set in checked {
+            let findings = MappingLinter.lint(set)
+            for finding in findings { StandardStreams.error(finding.description) }
+            let profileErrors = findings.filter { $0.severity == .error }.count
+            errors += profileErrors
+            warnings += findings.count - profileErrors
+        }
+        let profiles = checked.map(\.profile).joined(separator: ", ")
+        StandardStreams.error("\(mappings.fileNames.count) tables checked (profiles: \(profiles)): \(errors) errors, \(warnings) warnings")
         return errors > 0 ? .recordsFailed : .success
     }
 
     static func test(_ arguments: [String]) -> ExitStatus {
         var reader = ArgumentReader(arguments)
         var mappingsDirectory: String?
+        var profile: String?
         do throws(UsageError) {
             try reader.read { (name: String, take: () throws(UsageError) -> String) throws(UsageError) in
                 switch name {
                 case "--mappings": mappingsDirectory = try take()
+                case "--profile": profile = try take()
                 case "-h", "--help": throw UsageError(message: "help")
                 default: throw UsageError(message: "unknown option '\(name)'")
                 }
@@ -100,7 +122,7 @@ enum ToolCommands {
             return usage(error, HelpText.test)
         }
         do {
-            let normalizer = Normalizer(mappings: try ArgumentReader.mappings(mappingsDirectory))
+            let normalizer = Normalizer(mappings: try ArgumentReader.mappings(mappingsDirectory, profile: profile))
             let results = try SampleTestRunner.run(directory: reader.positional[0], normalizer: normalizer)
             for result in results {
                 StandardStreams.output("\(result.passed ? "PASS" : "FAIL") \(result.name)")
@@ -118,25 +140,31 @@ enum ToolCommands {
     static func diff(_ arguments: [String]) -> ExitStatus {
         var reader = ArgumentReader(arguments)
         var directories: [String] = []
+        var profiles: [String] = []
         do throws(UsageError) {
             try reader.read { (name: String, take: () throws(UsageError) -> String) throws(UsageError) in
                 switch name {
                 case "--mappings": directories.append(try take())
+                case "--profile": profiles.append(try take())
                 case "-h", "--help": throw UsageError(message: "help")
                 default: throw UsageError(message: "unknown option '\(name)'")
                 }
             }
-            guard directories.count == 2 else { throw UsageError(message: "give --mappings OLD --mappings NEW") }
+            guard directories.count <= 2, profiles.count <= 2, directories.count == 2 || profiles.count == 2 else {
+                throw UsageError(message: "give --mappings OLD --mappings NEW, or --profile OLD --profile NEW (one of each applies to both sides)")
+            }
             guard !reader.positional.isEmpty else { throw UsageError(message: "give the logs to compare on") }
         } catch {
             return usage(error, HelpText.diff)
         }
         do {
-            // "builtin" names the built-in tables as either side.
-            func tables(_ directory: String) throws -> MappingSet {
-                directory == "builtin" ? .builtin : try MappingSet.load(directory: directory)
+            // "builtin" names the built-in tables (of the side's profile) as either side.
+            func tables(_ side: Int) throws -> MappingSet {
+                let profile = profiles.isEmpty ? nil : profiles[min(side, profiles.count - 1)]
+                let directory = directories.isEmpty ? nil : directories[min(side, directories.count - 1)]
+                return try ArgumentReader.mappings(directory == "builtin" ? nil : directory, profile: profile)
             }
-            let diff = try TableDiff.run(old: Normalizer(mappings: try tables(directories[0])), new: Normalizer(mappings: try tables(directories[1])),
+            let diff = try TableDiff.run(old: Normalizer(mappings: try tables(0)), new: Normalizer(mappings: try tables(1)),
                                          paths: InputPaths.expand(reader.positional))
             StandardStreams.output(diff.text())
             return .success
@@ -144,6 +172,23 @@ enum ToolCommands {
             StandardStreams.error("udm-normalize diff: \(error)")
             return .inputUnreadable
         }
+    }
+
+    /// The profiles `mappings check` lints over `mappings`: DIR's `profiles/NAME/` folders when DIR has
+    /// them, else (no DIR) the built-in profiles.
+    private static func profilesToCheck(directory: String?, over mappings: MappingSet) throws(MappingError) -> [MappingSet] {
+        guard let directory else {
+            var sets: [MappingSet] = []
+            for name in MappingSet.builtinProfileNames where name != MappingSet.referenceProfile { sets.append(try .builtin(profile: name)) }
+            return sets
+        }
+        let folder = (directory as NSString).appendingPathComponent("profiles")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        var sets: [MappingSet] = []
+        for name in names {
+            sets.append(try MappingSet.load(profileDirectory: (folder as NSString).appendingPathComponent(name), over: mappings))
+        }
+        return sets
     }
 
     private static func usage(_ error: UsageError, _ help: String) -> ExitStatus {

@@ -27,6 +27,7 @@ public enum MappingDocumentation {
         for name in usedLookups {
             guard let table = mappings.lookups[name] else { continue }
             out += "\n## Lookup `\(name)` (\(table.location.file))\n\n"
+            if table.isPrefix { out += "Keys are prefixes: the longest key the value starts with wins.\n\n" }
             out += "Default: " + (table.defaultValue.map { "`\($0)`" } ?? "none (a miss gives no value)") + "\n\n"
             out += "| key | value |\n|---|---|\n"
             if table.isRange {

@@ -22,6 +22,9 @@ struct MappingFileSyntax: Sendable {
     var removals: [RemovalSyntax] = []
     /// `@extends FILE`: the built-in file an extension table's rules go into (default: every file of its log type).
     var extends: String?
+    /// `@precedence first`: an extension table's rules with a new identity go before the built-in
+    /// rules for the same target (default: after them, so the built-in rules keep priority).
+    var precedesBuiltin = false
     /// `@keys first_letter_any_case`: member names also match with their first letter's case flipped.
     var firstLetterAnyCase = false
     /// What identifies a record for `--dedupe` (`@dedupe_key`), with its location.
@@ -101,9 +104,10 @@ indirect enum ConditionSyntax: Sendable {
     case or(ConditionSyntax, ConditionSyntax)
 }
 
-/// `@lookup NAME [range] default VALUE|empty` … `@end`.
+/// `@lookup NAME [range|prefix] default VALUE|empty` … `@end`.
 struct LookupSyntax: Sendable {
-    enum Kind: Sendable { case exact, range }
+    /// `exact` keys, numeric `range` rows, or `prefix` keys (the longest key the value starts with wins).
+    enum Kind: Sendable { case exact, range, prefix }
     struct Row: Sendable {
         var key: String
         /// For range rows: the interval, lower and upper bounds with inclusivity.
