@@ -1734,15 +1734,83 @@ Decrypt = RESOURCE_READ
 GenerateDataKey = RESOURCE_READ
 @end
 """####),
+            ("profiles/google-secops/cloudtrail-fields.map", ####"""
+# google-secops profile: fields in the shape Google SecOps' parser writes them and its published
+# rules read them. Every rule here is added ahead of the built-in rules for its target
+# (@precedence first), so where the two disagree this profile's value is the one written, and the
+# built-in rules still fill what it leaves empty.
+# Tags: [G] Google's parser documentation, [G-rules] a field in the shape Google's rules read it,
+# [added] ours (with the reason).
+@log_type AWS_CLOUDTRAIL
+@extends cloudtrail.map
+@precedence first
+
+# ---- Principal ------------------------------------------------------------------------------------
+"Root" -> principal.user.user_display_name | when userIdentity.type == "Root"   # [G-rules] rules join on the caller's name; the root user has no userName
+userIdentity.sessionContext.sessionIssuer.userName -> principal.user.attribute.roles.name | when userIdentity.type == "AssumedRole"   # [G 2024-03-22] the role part of the assumed-role ARN
+userIdentity.sessionContext.sessionIssuer.userName -> principal.user.role_name | when userIdentity.type == "AssumedRole"   # [G 2024-03-22] as above (deprecated field Google still writes)
+
+@when eventName == "ConsoleLogin"
+"Root" -> target.user.user_display_name | when userIdentity.type == "Root"   # [G-rules] the root user signing in
+@end
+
+# ---- Taking on a role (typed USER_LOGIN in cloudtrail-event-types.map) ------------------------------
+@when eventName in (AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity, AssumeRoot)
+responseElements.assumedRoleUser.arn -> target.user.userid          # [added] the session the caller signs in as
+requestParameters.roleArn -> target.user.userid                     # [added] the role asked for, when the call was refused
+requestParameters.roleSessionName -> target.user.user_display_name  # [added]
+"SSO" -> extensions.auth.type | when eventName in (AssumeRoleWithSAML, AssumeRoleWithWebIdentity)   # [added] a federated identity provider vouched for the caller
+"AUTHTYPE_UNSPECIFIED" -> extensions.auth.type                      # [added] keys or a session: none of UDM's other auth types
+"AUTH_VIOLATION" -> security_result.category | when exists errorCode   # [added] a refused sign-in, as for ConsoleLogin
+@end
+
+# ---- The resource acted on ---------------------------------------------------------------------------
+@when eventName in (AttachUserPolicy, AttachGroupPolicy, AttachRolePolicy, DetachUserPolicy, DetachGroupPolicy, DetachRolePolicy, CreatePolicyVersion, DeletePolicyVersion, SetDefaultPolicyVersion, DeletePolicy, GetPolicyVersion)
+requestParameters.policyArn -> target.resource.name                 # [G-rules] the policy attached (e.g. arn:aws:iam::aws:policy/AdministratorAccess)
+"ACCESS_POLICY" -> target.resource.resource_type                    # [added] what kind of resource that is
+@end
+
+# The user a key or a console password is for: Google's rules compare it with the caller's name and
+# with the name of a later console sign-in, so it is the user name, not the ARN.
+@when eventName in (CreateAccessKey, UpdateAccessKey, DeleteAccessKey, CreateLoginProfile, UpdateLoginProfile, DeleteLoginProfile)
+requestParameters.userName -> target.user.userid                    # [G-rules]
+responseElements.accessKey.userName -> target.user.userid           # [G-rules] a key for the caller itself names the user in the response only
+userIdentity.userName -> target.user.userid | when missing requestParameters.userName   # [added] no user named: the call acts on the caller
+responseElements.accessKey.accessKeyId -> target.resource.product_object_id   # [G-rules] the issued key, joined with later calls' additional.accessKeyId
+requestParameters.accessKeyId -> target.resource.product_object_id  # [added] the key updated or deleted
+@end
+
+requestParameters.instanceId -> target.resource_ancestors.product_object_id | when eventName == "ModifyInstanceAttribute"   # [G-rules] the instance whose attribute changed
+
+# ---- Request values as target.resource labels, with the keys Google's rules read -------------------
+requestParameters.sslPolicy -> target.resource.attribute.labels["requestParameters.sslPolicy"]   # [G-rules] ELB CreateListener / ModifyListener
+requestParameters.includeValue -> target.resource.attribute.labels["requestParameters.includeValue"]   # [G-rules] API Gateway GetApiKey
+requestParameters.includeValues -> target.resource.attribute.labels["requestParameters.includeValues"]   # [G-rules] API Gateway GetApiKeys
+requestParameters.distributionConfig.viewerCertificate.minimumProtocolVersion -> target.resource.attribute.labels["requestParameters.distributionConfig.viewerCertificate.minimumProtocolVersion"]   # [G-rules] CloudFront
+requestParameters.enable -> target.resource.attribute.labels["enable"]   # [G-rules] GuardDuty UpdateDetector
+requestParameters.activate -> target.resource.attribute.labels["activate"]   # [G-rules] GuardDuty UpdateIPSet / UpdateThreatIntelSet
+requestParameters.enabled -> target.resource.attribute.labels["enabled"]   # [G-rules] SES UpdateAccountSendingEnabled / UpdateConfigurationSetSendingEnabled
+requestParameters.sendingEnabled -> target.resource.attribute.labels["sendingEnabled"]   # [G-rules] SES v2 PutAccountSendingAttributes / PutConfigurationSetSendingOptions
+requestParameters.launchPermission.add.items[*].group -> target.resource.attribute.labels["Add Items Group"]   # [G-rules] ModifyImageAttribute ("all" = public)
+requestParameters.createVolumePermission.add.items[*].group -> target.resource.attribute.labels["Add Items Group"]   # [G-rules] ModifySnapshotAttribute
+requestParameters.userData -> target.resource.attribute.labels["Request Parameters User Data"]   # [G-rules] ModifyInstanceAttribute (CloudTrail writes <sensitiveDataRemoved>)
+requestParameters.valuesToAdd[*] -> target.resource.attribute.labels["Request Parameters Values To Add"]   # [G-rules] RDS ModifyDB(Cluster)SnapshotAttribute
+requestParameters.attributeName -> target.resource.attribute.labels["Request Parameters Attribute Name"]   # [G-rules] as above ("restore")
+requestParameters.AccessControlPolicy.AccessControlList.Grant[*].Grantee.URI -> target.resource.attribute.labels["AccessControlList Grantee URI"]   # [G-rules] S3 PutBucketAcl, several grants
+requestParameters.AccessControlPolicy.AccessControlList.Grant.Grantee.URI -> target.resource.attribute.labels["AccessControlList Grantee URI"]   # [G-rules] S3 PutBucketAcl, one grant (CloudTrail writes an object, not an array)
+requestParameters.ipPermissions.items[*].ipRanges.items[*].cidrIp -> target.resource.attribute.labels["ipPermissions cidrIp"]   # [G-rules] AuthorizeSecurityGroupIngress
+requestParameters.ipPermissions.items[*].ipv6Ranges.items[*].cidrIpv6 -> target.resource.attribute.labels["ipPermissions cidrIpv6"]   # [G-rules] as above, IPv6
+"""####),
             ("profiles/google-secops/cloudtrail-resources.map", ####"""
 # google-secops profile: the resource a call acts on, for the calls cloudtrail.map does not name one
 # for. Google's rules read target.resource.name and product_object_id for the acted-on resource, and
 # the RESOURCE_* types this profile gives every verb family require a described target.resource
-# (UDM: RESOURCE_READ is USER_RESOURCE_ACCESS, …). These rules are added after the built-in ones,
-# so a resource the built-in tables name wins; each is the request's own identifier of the resource
+# (UDM: RESOURCE_READ is USER_RESOURCE_ACCESS, …). These rules are added after the built-in ones
+# (@precedence last), so a resource the built-in tables name wins; each is the request's own identifier of the resource
 # (the parameter AWS documents as naming it), never a guess from the call's name.
 @log_type AWS_CLOUDTRAIL
 @extends cloudtrail.map
+@precedence last
 
 # ---- By name or ARN -----------------------------------------------------------------------------
 requestParameters.dBInstanceIdentifier -> target.resource.name      # [added] RDS instance
@@ -1754,7 +1822,6 @@ requestParameters.targetDBClusterSnapshotIdentifier -> target.resource.name   # 
 requestParameters.dBSecurityGroupName -> target.resource.name       # [added]
 requestParameters.roleName -> target.resource.name                  # [added] IAM role
 requestParameters.groupName -> target.resource.name                 # [added] IAM group
-requestParameters.userName -> target.resource.name                  # [added] IAM user
 requestParameters.policyName -> target.resource.name                # [added] inline policy
 requestParameters.sAMLProviderArn -> target.resource.name           # [added] IAM SAML provider
 requestParameters.name -> target.resource.name                      # [added] the many calls whose resource parameter is "name" (SSM parameters, SAML providers, trails …)
@@ -1920,13 +1987,13 @@ DeleteBucketPublicAccessBlock = STORAGE_BUCKET
 # google-secops profile: CloudTrail events as Google SecOps' AWS_CLOUDTRAIL parser writes them and as
 # Google's published YARA-L rules read them (../shared/reference/chronicle-cloudtrail-mapping.tsv and
 # ../shared/reference/chronicle-rules/cloudtrail/). Layered over the built-in cloudtrail.map and
-# cloudtrail-digest.map: a rule with a built-in rule's scope and target replaces it in place; new
-# rules go before the built-in rules for their target (@precedence first), so where the two disagree
-# this profile's answer is the one written. Event types are in cloudtrail-event-types.map beside this file.
+# cloudtrail-digest.map: a rule with a built-in rule's scope and target replaces it in place, other
+# rules are added after the built-in ones. Beside this file: cloudtrail-fields.map (fields in the
+# shape Google's rules read them, ahead of the built-in rules), cloudtrail-resources.map (the
+# acted-on resource where the built-in tables name none) and cloudtrail-event-types.map.
 # Tags: [G] Google's parser documentation, [G-rules] a field in the shape Google's rules read it,
 # [added] ours (with the reason).
 @log_type AWS_CLOUDTRAIL
-@precedence first
 
 "AWS CloudTrail" -> metadata.product_name                           # [G-rules] every rule filters on it (the reference sample writes AWS_CLOUDTRAIL)
 
@@ -1934,62 +2001,6 @@ DeleteBucketPublicAccessBlock = STORAGE_BUCKET
 @remove additional["access_key_id"]                                 # the reference sample's key; Google writes accessKeyId
 userIdentity.accessKeyId -> additional["accessKeyId"]               # [G-rules] joined with the key GetSessionToken / CreateAccessKey issued
 recipientAccountId -> additional["recipientAccountId"]              # [G-rules] the account the event was delivered to
-
-# ---- Principal ------------------------------------------------------------------------------------
-"Root" -> principal.user.user_display_name | when userIdentity.type == "Root"   # [G-rules] rules join on the caller's name; the root user has no userName
-userIdentity.sessionContext.sessionIssuer.userName -> principal.user.attribute.roles.name | when userIdentity.type == "AssumedRole"   # [G 2024-03-22] the role part of the assumed-role ARN
-userIdentity.sessionContext.sessionIssuer.userName -> principal.user.role_name | when userIdentity.type == "AssumedRole"   # [G 2024-03-22] as above (deprecated field Google still writes)
-
-@when eventName == "ConsoleLogin"
-"Root" -> target.user.user_display_name | when userIdentity.type == "Root"   # [G-rules] the root user signing in
-@end
-
-# ---- Taking on a role (typed USER_LOGIN in cloudtrail-event-types.map) ------------------------------
-@when eventName in (AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity, AssumeRoot)
-responseElements.assumedRoleUser.arn -> target.user.userid          # [added] the session the caller signs in as
-requestParameters.roleArn -> target.user.userid                     # [added] the role asked for, when the call was refused
-requestParameters.roleSessionName -> target.user.user_display_name  # [added]
-"SSO" -> extensions.auth.type | when eventName in (AssumeRoleWithSAML, AssumeRoleWithWebIdentity)   # [added] a federated identity provider vouched for the caller
-"AUTHTYPE_UNSPECIFIED" -> extensions.auth.type                      # [added] keys or a session: none of UDM's other auth types
-"AUTH_VIOLATION" -> security_result.category | when exists errorCode   # [added] a refused sign-in, as for ConsoleLogin
-@end
-
-# ---- The resource acted on ---------------------------------------------------------------------------
-@when eventName in (AttachUserPolicy, AttachGroupPolicy, AttachRolePolicy, DetachUserPolicy, DetachGroupPolicy, DetachRolePolicy, CreatePolicyVersion, DeletePolicyVersion, SetDefaultPolicyVersion, DeletePolicy, GetPolicyVersion)
-requestParameters.policyArn -> target.resource.name                 # [G-rules] the policy attached (e.g. arn:aws:iam::aws:policy/AdministratorAccess)
-"ACCESS_POLICY" -> target.resource.resource_type                    # [added] what kind of resource that is
-@end
-
-# The user a key or a console password is for: Google's rules compare it with the caller's name and
-# with the name of a later console sign-in, so it is the user name, not the ARN.
-@when eventName in (CreateAccessKey, UpdateAccessKey, DeleteAccessKey, CreateLoginProfile, UpdateLoginProfile, DeleteLoginProfile)
-requestParameters.userName -> target.user.userid                    # [G-rules]
-responseElements.accessKey.userName -> target.user.userid           # [G-rules] a key for the caller itself names the user in the response only
-userIdentity.userName -> target.user.userid | when missing requestParameters.userName   # [added] no user named: the call acts on the caller
-responseElements.accessKey.accessKeyId -> target.resource.product_object_id   # [G-rules] the issued key, joined with later calls' additional.accessKeyId
-requestParameters.accessKeyId -> target.resource.product_object_id  # [added] the key updated or deleted
-@end
-
-requestParameters.instanceId -> target.resource_ancestors.product_object_id | when eventName == "ModifyInstanceAttribute"   # [G-rules] the instance whose attribute changed
-
-# ---- Request values as target.resource labels, with the keys Google's rules read -------------------
-requestParameters.sslPolicy -> target.resource.attribute.labels["requestParameters.sslPolicy"]   # [G-rules] ELB CreateListener / ModifyListener
-requestParameters.includeValue -> target.resource.attribute.labels["requestParameters.includeValue"]   # [G-rules] API Gateway GetApiKey
-requestParameters.includeValues -> target.resource.attribute.labels["requestParameters.includeValues"]   # [G-rules] API Gateway GetApiKeys
-requestParameters.distributionConfig.viewerCertificate.minimumProtocolVersion -> target.resource.attribute.labels["requestParameters.distributionConfig.viewerCertificate.minimumProtocolVersion"]   # [G-rules] CloudFront
-requestParameters.enable -> target.resource.attribute.labels["enable"]   # [G-rules] GuardDuty UpdateDetector
-requestParameters.activate -> target.resource.attribute.labels["activate"]   # [G-rules] GuardDuty UpdateIPSet / UpdateThreatIntelSet
-requestParameters.enabled -> target.resource.attribute.labels["enabled"]   # [G-rules] SES UpdateAccountSendingEnabled / UpdateConfigurationSetSendingEnabled
-requestParameters.sendingEnabled -> target.resource.attribute.labels["sendingEnabled"]   # [G-rules] SES v2 PutAccountSendingAttributes / PutConfigurationSetSendingOptions
-requestParameters.launchPermission.add.items[*].group -> target.resource.attribute.labels["Add Items Group"]   # [G-rules] ModifyImageAttribute ("all" = public)
-requestParameters.createVolumePermission.add.items[*].group -> target.resource.attribute.labels["Add Items Group"]   # [G-rules] ModifySnapshotAttribute
-requestParameters.userData -> target.resource.attribute.labels["Request Parameters User Data"]   # [G-rules] ModifyInstanceAttribute (CloudTrail writes <sensitiveDataRemoved>)
-requestParameters.valuesToAdd[*] -> target.resource.attribute.labels["Request Parameters Values To Add"]   # [G-rules] RDS ModifyDB(Cluster)SnapshotAttribute
-requestParameters.attributeName -> target.resource.attribute.labels["Request Parameters Attribute Name"]   # [G-rules] as above ("restore")
-requestParameters.AccessControlPolicy.AccessControlList.Grant[*].Grantee.URI -> target.resource.attribute.labels["AccessControlList Grantee URI"]   # [G-rules] S3 PutBucketAcl, several grants
-requestParameters.AccessControlPolicy.AccessControlList.Grant.Grantee.URI -> target.resource.attribute.labels["AccessControlList Grantee URI"]   # [G-rules] S3 PutBucketAcl, one grant (CloudTrail writes an object, not an array)
-requestParameters.ipPermissions.items[*].ipRanges.items[*].cidrIp -> target.resource.attribute.labels["ipPermissions cidrIp"]   # [G-rules] AuthorizeSecurityGroupIngress
-requestParameters.ipPermissions.items[*].ipv6Ranges.items[*].cidrIpv6 -> target.resource.attribute.labels["ipPermissions cidrIpv6"]   # [G-rules] as above, IPv6
 """####),
         ]),
     ]

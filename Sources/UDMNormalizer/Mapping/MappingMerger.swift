@@ -33,7 +33,7 @@ enum MappingMerger {
                     if let previous = files[index].rules.lastIndex(where: { $0.identity == rule.identity && $0.location.file == ext.name }) {
                         files[index].rules.insert(rule, at: previous + 1)
                         replaced = true
-                    } else if let position = files[index].rules.firstIndex(where: { $0.identity == rule.identity }) {
+                    } else if ext.precedence == nil, let position = files[index].rules.firstIndex(where: { $0.identity == rule.identity }) {
                         files[index].rules[position] = rule
                         replaced = true
                     }
@@ -41,7 +41,7 @@ enum MappingMerger {
                 if !replaced {
                     for index in targets {
                         // `@precedence first`: before the first rule of another table that writes the same target.
-                        if ext.precedesBuiltin, let position = files[index].rules.firstIndex(where: { $0.target == rule.target && $0.location.file != ext.name }) {
+                        if ext.precedence == .first, let position = files[index].rules.firstIndex(where: { $0.target == rule.target && $0.location.file != ext.name }) {
                             files[index].rules.insert(rule, at: position)
                         } else {
                             files[index].rules.append(rule)

@@ -13,7 +13,7 @@
 /// @check CONDITION "MESSAGE"    a diagnostic on every record where CONDITION holds
 /// @remove TARGET                 (extension tables) drop the built-in rules for TARGET in this scope
 /// @extends FILE                  (extension tables) the built-in file the rules go into
-/// @precedence first|last         (extension tables) new rules go before or after the built-in ones for their target
+/// @precedence first|last         (extension tables) rules are added, replacing none, before or after the built-in ones for their target
 /// SOURCE -> TARGET [| STAGE]*    a rule; STAGE is a transform or `when CONDITION`
 /// ```
 struct MappingParser {
@@ -87,7 +87,8 @@ struct MappingParser {
                 case "precedence":
                     let order = try cursor.expectWord("'first' or 'last'")
                     guard order == "first" || order == "last" else { throw here.error("'@precedence' takes 'first' or 'last', not '\(order)'") }
-                    file.precedesBuiltin = order == "first"
+                    guard file.precedence == nil else { throw here.error("'@precedence' given twice") }
+                    file.precedence = order == "first" ? .first : .last
                 case "keys":
                     let mode = try cursor.expectWord("a key matching mode")
                     guard mode == "first_letter_any_case" else { throw here.error("'@keys' takes 'first_letter_any_case', not '\(mode)'") }

@@ -22,9 +22,11 @@ struct MappingFileSyntax: Sendable {
     var removals: [RemovalSyntax] = []
     /// `@extends FILE`: the built-in file an extension table's rules go into (default: every file of its log type).
     var extends: String?
-    /// `@precedence first`: an extension table's rules with a new identity go before the built-in
-    /// rules for the same target (default: after them, so the built-in rules keep priority).
-    var precedesBuiltin = false
+    /// `@precedence first|last`: an extension table's rules are all added, none replacing a built-in
+    /// rule, before (`first`) or after (`last`) the built-in rules for the same target. nil (no
+    /// directive): a rule with a built-in rule's identity replaces it, others are added after.
+    var precedence: Precedence?
+    enum Precedence: Sendable { case first, last }
     /// `@keys first_letter_any_case`: member names also match with their first letter's case flipped.
     var firstLetterAnyCase = false
     /// What identifies a record for `--dedupe` (`@dedupe_key`), with its location.

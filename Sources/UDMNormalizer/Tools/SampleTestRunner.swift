@@ -2,6 +2,8 @@ import Foundation
 
 /// Runs a folder of input / expected-output pairs against a set of tables: each `NAME.json`
 /// (any input shape) with `NAME.udm.ndjson` beside it, one expected UDM event per line, in order.
+/// Under a profile other than `reference`, the expected outputs are in the folder's subfolder named
+/// after the profile (`DIR/google-secops/NAME.udm.ndjson`), beside the same inputs.
 /// A mismatch is shown field by field: missing, unexpected, and changed values with the rule that
 /// wrote them.
 public enum SampleTestRunner {
@@ -16,10 +18,19 @@ public enum SampleTestRunner {
     public static func run(directory: String, normalizer: Normalizer) throws -> [CaseResult] {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
         guard !names.isEmpty else { throw InputError(path: directory, reason: "no *.json inputs in the folder") }
+        let profile = normalizer.mappings.profile
+        var expectedDirectory = directory
+        if profile != MappingSet.referenceProfile {
+            expectedDirectory = (directory as NSString).appendingPathComponent(profile)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: expectedDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw InputError(path: expectedDirectory, reason: "no expected outputs for profile '\(profile)' (a '\(profile)' folder of NAME.udm.ndjson files beside the inputs)")
+            }
+        }
         var results: [CaseResult] = []
         for name in names {
             let input = (directory as NSString).appendingPathComponent(name)
-            let expectedPath = (directory as NSString).appendingPathComponent(String(name.dropLast(5)) + ".udm.ndjson")
+            let expectedPath = (expectedDirectory as NSString).appendingPathComponent(String(name.dropLast(5)) + ".udm.ndjson")
             guard let inputData = FileManager.default.contents(atPath: input) else {
                 throw InputError(path: input, reason: "cannot read the file")
             }
