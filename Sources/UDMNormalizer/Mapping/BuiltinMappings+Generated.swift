@@ -1898,6 +1898,8 @@ requestParameters.CreateTrafficMirrorFilterRuleRequest.TrafficMirrorFilterId -> 
 responseElements.CreateTrafficMirrorTargetResponse.trafficMirrorTarget.trafficMirrorTargetId -> target.resource.product_object_id   # [added]
 responseElements.CreateTrafficMirrorFilterResponse.trafficMirrorFilter.trafficMirrorFilterId -> target.resource.product_object_id   # [added]
 
+insightDetails.eventName -> target.resource.resource_type | lookup cloudtrail-resource-types   # [added] Insights: the kind of resource the counted call acts on
+
 # The kind of resource of calls that name none (listing and describing a whole collection, or acting
 # on the caller's own account), so a reader can still say what was read. Rows added to the built-in lookup.
 @lookup cloudtrail-resource-types default empty
