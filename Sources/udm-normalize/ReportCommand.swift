@@ -14,7 +14,7 @@ struct ReportCommand {
         let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: options.logType, maxRecordBytes: options.maxRecordBytes, trackCoverage: true))
         let batch = BatchNormalizer(normalizer: normalizer, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                     rendering: .none, collectsReport: true)
-        var builder = ReportBuilder()
+        var builder = ReportBuilder(profile: mappings.profile)
         var dedupe = DedupeFilter()
         var progress = ProgressLine(quiet: options.quiet)
         var records = 0

@@ -31,6 +31,7 @@ public enum ReportHTMLWriter {
         </head>
         <body>
         <h1>\(escape(title))</h1>
+        <p>Output profile: <code>\(escape(report.profile))</code>.</p>
         <p>Normalization rate = normalized ÷ (read − skipped). Classification rate = events typed by a specific table row ÷ normalized.
         Field coverage = source values read by a rule that wrote a value ÷ all source values (over occurrences; <code>null</code>, empty strings and
         subtrees declared <code>@opaque</code>/<code>@ignore</code> left out).</p>
