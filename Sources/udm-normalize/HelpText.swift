@@ -69,6 +69,11 @@ enum HelpText {
                           updatedAt: each table's @dedupe_key); they count as skipped.
       -j, --jobs N        Normalize on N threads (default: all cores).
       -q, --quiet         No progress line (it is shown only when standard error is a terminal).
+      --profile NAME|DIR  The output profile: 'reference' (default; the CloudTrail parser
+                          reference's output to the letter) or 'google-secops' (what Google SecOps'
+                          parsers write and its published rules read: product names, verb-family
+                          event types, rule label keys), or a folder of profile tables (*.map,
+                          layered like a built-in profile's). --mappings goes over the profile.
       --mappings DIR      Load the *.map tables in DIR over the built-in ones: a file named like a
                           built-in table replaces it, other files are added.
       --log-type TYPE     Treat every record as TYPE (e.g. AWS_CLOUDTRAIL) instead of detecting it.
@@ -112,8 +117,9 @@ enum HelpText {
       --min-coverage PCT  Exit 1 when the total field coverage is below PCT percent.
       --min-classified PCT
                           Exit 1 when the total classification rate is below PCT percent.
-      --mappings DIR, --log-type TYPE, -j/--jobs N, --dedupe, --max-record-bytes N, -q/--quiet
-                          As for 'normalize'.
+      --profile NAME|DIR, --mappings DIR, --log-type TYPE, -j/--jobs N, --dedupe,
+      --max-record-bytes N, -q/--quiet
+                          As for 'normalize'. The report states the profile it ran with.
       -h, --help          Show this help.
 
     EXIT CODES
@@ -127,38 +133,42 @@ enum HelpText {
     udm-normalize explain — why a record came out the way it did
 
     USAGE
-      udm-normalize explain FILE [--record N] [--mappings DIR] [--log-type TYPE]
+      udm-normalize explain FILE [--record N] [--profile NAME|DIR] [--mappings DIR] [--log-type TYPE]
 
     For record N (default 1) of FILE ('-' for standard input): every UDM field produced with its
     value, the rule (file:line, so the table it came from) and the source it read; the source fields
     no rule read; the classification decision and any fallback with its reason; diagnostics.
+    With --profile, a field written by the profile names the profile's file (profiles/NAME/FILE.map:LINE).
     """
 
     static let mappings = """
     udm-normalize mappings — check and print the tables
 
     USAGE
-      udm-normalize mappings check [DIR]
-      udm-normalize mappings print [DIR] [--log-type TYPE]
+      udm-normalize mappings check [DIR] [--profile NAME|DIR]
+      udm-normalize mappings print [DIR] [--profile NAME|DIR] [--log-type TYPE]
 
     check  Compiles the built-in tables with DIR's tables over them (or the built-in tables alone)
            and lints them: syntax, UDM paths not in the schema and enum values not in their enum
            are errors (file:line:col); lookups that can miss with no fallback, rules shadowed by
            earlier ones, lookup rows that can never match and duplicate classification keys are
-           warnings. Exit 1 when there is an error.
+           warnings. Exit 1 when there is an error. Without --profile every profile is linted
+           over the tables too: the built-in ones, or those of DIR/profiles/NAME/.
     print  The effective tables as Markdown: 'log field | UDM field | logic', one row per rule in
-           priority order, then the lookups.
+           priority order, then the lookups; with --profile, the profile's effective tables.
     """
 
     static let test = """
     udm-normalize test — check tables against expected output
 
     USAGE
-      udm-normalize test DIR [--mappings EXT]
+      udm-normalize test DIR [--profile NAME|DIR] [--mappings EXT]
 
     DIR holds pairs: NAME.json (any input shape) and NAME.udm.ndjson (the expected UDM events, one
     a line). Each input is normalized with the built-in tables (plus EXT's) and compared field by
     field: '- line' is expected and missing, '+ line (rule)' is produced and not expected.
+    With --profile (other than 'reference') the expected outputs are read from DIR/NAME/ (e.g.
+    Samples/cloudtrail/google-secops/NAME.udm.ndjson), beside the same inputs.
     Exit 1 when a pair fails.
     """
 
@@ -167,17 +177,21 @@ enum HelpText {
 
     USAGE
       udm-normalize diff --mappings OLD --mappings NEW PATH ...
+      udm-normalize diff --profile OLD --profile NEW [--mappings DIR] PATH ...
 
     Normalizes the same logs with two versions of the tables (each DIR loaded over the built-in
     tables; 'builtin' names the built-in tables alone) and reports the events whose output changed,
     the fields added, removed and changed per rule, and every report figure before and after.
+    Two --profile options compare two profiles on the same logs; one --profile (or --mappings)
+    applies to both sides.
     """
 
     static let bench = """
     udm-normalize bench — speed and memory, measured (build with -c release first)
 
     USAGE
-      udm-normalize bench [--events N] [--log-type cloudtrail|guardduty] [--rounds R] [--keep DIR] [FILE ...]
+      udm-normalize bench [--events N] [--log-type cloudtrail|guardduty] [--rounds R] [--keep DIR]
+                          [--profile NAME|DIR] [FILE ...]
 
     Generates a deterministic corpus of N records (default 200000; CloudTrail ~1.5 KB a record with a
     mix of services, identities, errors and nested parameters, or GuardDuty ~4 KB findings), or uses
@@ -185,6 +199,7 @@ enum HelpText {
     end-to-end 'normalize' (read, parse, map, validate, write UDM NDJSON) with --jobs 1 and with all
     cores, alternating, best of R rounds (default 2), with each run's peak memory; and, on the same
     bytes, parse-only passes of this library's reader and of Foundation's JSONSerialization. Prints
-    MB/s, events/s, ratios and a one-line summary. --keep DIR keeps the corpus.
+    MB/s, events/s, ratios and a one-line summary. --keep DIR keeps the corpus. --profile runs the
+    normalize passes with that output profile.
     """
 }
