@@ -1628,7 +1628,7 @@ ListBuckets = RESOURCE_READ
 ListDomainNames = RESOURCE_READ
 ListObjects = RESOURCE_READ
 ListRolePolicies = RESOURCE_READ
-AddUserToGroup = GROUP_MODIFICATION                 # [added] the reference types RemoveUserFromGroup so
+AddUserToGroup = GROUP_MODIFICATION                 # [added] the counterpart of the reference's RemoveUserFromGroup row
 @end
 
 @lookup google-secops-event-families prefix default empty
@@ -1747,8 +1747,8 @@ GenerateDataKey = RESOURCE_READ
 
 # ---- Principal ------------------------------------------------------------------------------------
 "Root" -> principal.user.user_display_name | when userIdentity.type == "Root"   # [G-rules] rules join on the caller's name; the root user has no userName
-userIdentity.sessionContext.sessionIssuer.userName -> principal.user.attribute.roles.name | when userIdentity.type == "AssumedRole"   # [G 2024-03-22] the role part of the assumed-role ARN
-userIdentity.sessionContext.sessionIssuer.userName -> principal.user.role_name | when userIdentity.type == "AssumedRole"   # [G 2024-03-22] as above (deprecated field Google still writes)
+userIdentity.arn -> principal.user.attribute.roles.name | when userIdentity.type == "AssumedRole" | after_first "/" | before_first "/"   # [G 2024-03-22] the role part of arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION
+userIdentity.arn -> principal.user.role_name | when userIdentity.type == "AssumedRole" | after_first "/" | before_first "/"   # [G 2024-03-22] as above (deprecated field Google still writes)
 
 @when eventName == "ConsoleLogin"
 "Root" -> target.user.user_display_name | when userIdentity.type == "Root"   # [G-rules] the root user signing in
@@ -1870,7 +1870,6 @@ requestParameters.restApiId -> target.resource.product_object_id    # [added] AP
 requestParameters.apiKey -> target.resource.product_object_id       # [added] API Gateway
 requestParameters.id -> target.resource.product_object_id           # [added] CloudFront distributions and others named by "id"
 requestParameters.resolverQueryLogConfigId -> target.resource.product_object_id   # [added] Route 53 Resolver
-requestParameters.accountId -> target.resource.product_object_id    # [added] Organizations / Account calls on another account
 responseElements.instancesSet.items.0.instanceId -> target.resource.product_object_id   # [added] RunInstances: the instance started
 responseElements.imageId -> target.resource.product_object_id       # [added] CreateImage: the image made
 responseElements.snapshotId -> target.resource.product_object_id    # [added] CreateSnapshot
@@ -1945,6 +1944,7 @@ GetEventSelectors = SETTING
 EnableRegion = CLOUD_PROJECT
 DisableRegion = CLOUD_PROJECT
 LeaveOrganization = CLOUD_ORGANIZATION
+RemoveAccountFromOrganization = CLOUD_ORGANIZATION   # the account id is not made a resource (Google's parser does not); the kind is
 CreateServiceLinkedRole = SERVICE_ACCOUNT
 UpdateAccountPasswordPolicy = SETTING
 DeleteAccountPasswordPolicy = SETTING
