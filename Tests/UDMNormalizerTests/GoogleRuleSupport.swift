@@ -104,7 +104,7 @@ enum CloudTrailRecord {
 
     /// The record normalized with the `google-secops` profile, as the rules see it.
     static func googleSecOps(_ record: String) throws -> RuleView {
-        let normalizer = Normalizer(mappings: try MappingSet.builtin(profile: "google-secops"))
+        let normalizer = try Normalizer(profile: "google-secops")
         guard case .normalized(let event) = normalizer.normalize(record: Array(record.utf8)) else {
             throw InputError(path: "record", reason: "not normalized: \(record.prefix(120))")
         }
