@@ -1,3 +1,4 @@
+import Foundation
 import UDMNormalizer
 
 /// Reads a command's arguments against its option list: `--option value`, `--option=value`,

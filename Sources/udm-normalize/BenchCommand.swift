@@ -11,6 +11,7 @@ struct BenchCommand {
     var files: [String] = []
     var rounds = 2
     var keep: String?
+    var profile: String?
 
     var showHelp = false
 
@@ -19,6 +20,7 @@ struct BenchCommand {
         CommandOption(long: "--log-type", value: "TYPE", help: "Corpus to generate: cloudtrail (AWS_CLOUDTRAIL, default) or guardduty (GUARDDUTY)."),
         CommandOption(long: "--rounds", value: "R", help: "Best of R rounds of each end-to-end run (default 2)."),
         CommandOption(long: "--keep", value: "DIR", help: "Write the corpus into DIR and keep it."),
+        CommandOption(long: "--profile", value: "NAME|DIR", help: "Run the normalize passes with that output profile (default 'reference')."),
         .help,
     ]
 
@@ -36,6 +38,7 @@ struct BenchCommand {
                 kind = value
             case "--rounds": rounds = try ArgumentReader.number(try take(), minimum: 1, option: name)
             case "--keep": keep = try take()
+            case "--profile": profile = try take()
             case "--help": showHelp = true
             default: throw UsageError(message: "option '\(name)' is listed but not handled")
             }
@@ -70,13 +73,13 @@ struct BenchCommand {
 
         // Start-up: the whole process on an empty input (tables parsed and compiled included).
         var startup = Double.infinity
-        for _ in 0..<5 { startup = min(startup, try ChildProcess.run(executable, ["normalize", "-q", "-"]).seconds) }
+        for _ in 0..<5 { startup = min(startup, try ChildProcess.run(executable, ["normalize", "-q"] + (profile.map { ["--profile", $0] } ?? []) + ["-"]).seconds) }
 
         // End to end, alternating one job and all cores.
         var best: [Int: ChildProcess.Result] = [:]
         for _ in 0..<rounds {
             for jobs in [1, cores] where best[jobs] == nil || rounds > 1 {
-                let result = try ChildProcess.run(executable, ["normalize", "-q", "--jobs", String(jobs), "--output", "/dev/null"] + inputs)
+                let result = try ChildProcess.run(executable, ["normalize", "-q", "--jobs", String(jobs), "--output", "/dev/null"] + (profile.map { ["--profile", $0] } ?? []) + inputs)
                 guard result.status <= 1 else { throw UsageError(message: "normalize exited with \(result.status)") }
                 if best[jobs].map({ result.seconds < $0.seconds }) ?? true { best[jobs] = result }
             }

@@ -24,6 +24,13 @@ extension CommandOption {
         Load a *.map file, or every *.map file of a folder, over the built-in tables:
         a file named like a built-in table replaces it, other files are added.
         """)
+    static let profile = CommandOption(long: "--profile", value: "NAME|DIR", help: """
+        The output profile: 'reference' (default; the CloudTrail parser reference's
+        output to the letter) or 'google-secops' (what Google SecOps' parsers write
+        and its published rules read: product names, verb-family event types, the
+        rules' label keys), or a folder of profile tables (*.map, layered like a
+        built-in profile's). --mappings goes over the profile.
+        """)
     static let logType = CommandOption(long: "--log-type", value: "TYPE", help: """
         Treat every record as TYPE instead of detecting it: AWS_CLOUDTRAIL
         (or cloudtrail) or GUARDDUTY (or guardduty), in any letter case.

@@ -3,13 +3,21 @@ import UDMNormalizer
 /// The parsed options of `udm-normalize diff`.
 struct DiffOptions {
     static let options: [CommandOption] = [
-        CommandOption(long: "--mappings", value: "PATH", help: "Give twice: the OLD tables, then the NEW ('builtin' for the built-in tables)."),
+        CommandOption(long: "--mappings", value: "PATH", help: """
+            Give twice: the OLD tables, then the NEW ('builtin' for the built-in
+            tables); given once, it applies to both sides.
+            """),
+        CommandOption(long: "--profile", value: "NAME|DIR", help: """
+            Give twice to compare two output profiles on the same logs (OLD, then
+            NEW); given once, it applies to both sides.
+            """),
         CommandOption(long: "--limit", short: "-n", value: "N", help: "Show at most N changed events (default 5), then '… and N more'."),
         CommandOption(long: "--json", help: "Print the comparison as one JSON object."),
         .include, .exclude, .help,
     ]
 
     var tables: [String] = []
+    var profiles: [String] = []
     var paths: [String] = []
     var selection = InputSelection()
     var limit = 5
@@ -21,6 +29,7 @@ struct DiffOptions {
         try reader.read { (name: String, take: () throws(UsageError) -> String) throws(UsageError) in
             switch name {
             case "--mappings": tables.append(try take())
+            case "--profile": profiles.append(try take())
             case "--limit": limit = try ArgumentReader.number(try take(), minimum: 0, option: name)
             case "--json": json = true
             case "--include": selection.include.append(try take())
@@ -30,7 +39,9 @@ struct DiffOptions {
             }
         }
         guard !showHelp else { return }
-        guard tables.count == 2 else { throw UsageError(message: "give --mappings OLD --mappings NEW ('builtin' names the built-in tables)") }
+        guard tables.count <= 2, profiles.count <= 2, tables.count == 2 || profiles.count == 2 else {
+            throw UsageError(message: "give --mappings OLD --mappings NEW ('builtin' names the built-in tables), or --profile OLD --profile NEW (one of the other applies to both sides)")
+        }
         guard !reader.positional.isEmpty else { throw UsageError(message: "give the logs to compare on (PATH ...)") }
         paths = reader.positional
     }
@@ -42,8 +53,11 @@ struct DiffCommand {
 
     func run() -> ExitStatus {
         var sides: [MappingSet] = []
-        for path in options.tables {
-            switch TableLoader.tables(path, command: "diff") {
+        for side in 0..<2 {
+            // A side's tables and profile; one given applies to both sides.
+            let path = options.tables.isEmpty ? nil : options.tables[min(side, options.tables.count - 1)]
+            let profile = options.profiles.isEmpty ? nil : options.profiles[min(side, options.profiles.count - 1)]
+            switch TableLoader.tables(path, profile: profile, command: "diff") {
             case .success(let tables): sides.append(tables)
             case .failure(let status): return status
             }

@@ -6,13 +6,14 @@ struct ExplainOptions {
     static let options: [CommandOption] = [
         CommandOption(long: "--record", short: "-r", value: "N", help: "Explain the N-th record of FILE, counted from 1 (default 1)."),
         CommandOption(long: "--json", help: "Print the explanation as one JSON object."),
-        .mappings, .logType, .help,
+        .profile, .mappings, .logType, .help,
     ]
 
     var target = ""
     var recordNumber: Int?
     var json = false
     var mappingsPath: String?
+    var profile: String?
     var logType: String?
     var showHelp = false
 
@@ -23,6 +24,7 @@ struct ExplainOptions {
             case "--record": recordNumber = try ArgumentReader.number(try take(), minimum: 1, option: name)
             case "--json": json = true
             case "--mappings": mappingsPath = try take()
+            case "--profile": profile = try take()
             case "--log-type": logType = try take()
             case "--help": showHelp = true
             default: throw UsageError(message: "option '\(name)' is listed but not handled")
@@ -40,7 +42,7 @@ struct ExplainCommand {
     func run() -> ExitStatus {
         let mappings: MappingSet
         let logType: String?
-        switch TableLoader.load(options.mappingsPath, logType: options.logType, command: "explain") {
+        switch TableLoader.load(options.mappingsPath, profile: options.profile, logType: options.logType, command: "explain") {
         case .success(let loaded): (mappings, logType) = loaded
         case .failure(let status): return status
         }

@@ -89,7 +89,8 @@ enum HelpText {
         description: """
         For one record of FILE ('-' for standard input): every UDM field produced with its value, the
         rule (file:line, so the table it came from) and the source it read; the source fields no rule
-        read; the classification decision and any fallback with its reason; diagnostics.
+        read; the classification decision and any fallback with its reason; diagnostics. With
+        --profile, a field a profile wrote names the profile's file (profiles/NAME/FILE.map:LINE).
         The record is the first one, the N-th with --record N, or the one an ORIGIN names as the other
         commands print it: FILE:LINE, FILE:LINE:COLUMN, FILE:1:Records[5] (the index as printed,
         counted from 0), FILE:3:logEvents[0].
@@ -98,7 +99,7 @@ enum HelpText {
 
     static let mappings = CommandHelp(
         name: "mappings", summary: "check the tables, print them, or write the built-in ones out",
-        usage: ["mappings check [PATH]", "mappings print [PATH] [--log-type TYPE]", "mappings dump DIR"],
+        usage: ["mappings check [PATH] [--profile PROFILE]", "mappings print [PATH] [--profile PROFILE] [--log-type TYPE]", "mappings dump DIR"],
         description: """
         PATH is a *.map file or a folder of them, loaded over the built-in tables (a file named like a
         built-in table replaces it); without PATH the built-in tables alone.
@@ -106,16 +107,19 @@ enum HelpText {
                enum values not in their enum, with a suggestion and the valid values) and warning
                (lookups that can miss with no fallback, rules shadowed by earlier ones, lookup rows
                that can never match), sorted by file and line as FILE:LINE:COLUMN with FILE as given.
+               Without --profile every output profile is checked over the tables too: the built-in
+               ones, or those of PATH/profiles/NAME/.
         print  The effective tables as Markdown: 'log field | UDM field | logic | rule', one row per rule
                in priority order, the rule as file:line, then the lookups.
         dump   Writes the built-in tables into DIR (created if needed) as the *.map files they were
-               built from, so 'cloudtrail.map:29' can be read and copied to start an extension.
+               built from, and each built-in profile's under DIR/profiles/NAME/, so 'cloudtrail.map:29'
+               can be read and copied to start an extension.
         """,
         options: MappingsOptions.options)
 
     static let test = CommandHelp(
         name: "test", summary: "run a folder of input / expected-output pairs against the tables",
-        usage: ["test DIR [--mappings PATH] [--update]"],
+        usage: ["test DIR [--profile PROFILE] [--mappings PATH] [--update]"],
         description: """
         DIR holds cases named by their input, NAME.json (any input shape), each with one or more of:
           NAME.udm.ndjson   the expected UDM events, one a line, compared field by field;
@@ -124,6 +128,8 @@ enum HelpText {
                             project's Samples/ write them);
           NAME.expect.kv    'path = "value"' lines (as 'normalize --format kv' prints them) that must
                             each be present in the case's events: for asserting a subset of fields.
+        Under --profile (other than 'reference') the expectations are read from DIR/NAME/, the
+        profile's folder beside the inputs (Samples/cloudtrail/google-secops/ for the built-in one).
         A case with none of them fails. A difference is shown as '- line' (expected, missing) and
         '+ line (rule)' (produced, not expected).
         """,
@@ -131,18 +137,20 @@ enum HelpText {
 
     static let diff = CommandHelp(
         name: "diff", summary: "compare two versions of the tables on the same logs",
-        usage: ["diff --mappings OLD --mappings NEW [OPTIONS] PATH ..."],
+        usage: ["diff --mappings OLD --mappings NEW [OPTIONS] PATH ...", "diff --profile OLD --profile NEW [OPTIONS] PATH ..."],
         description: """
         Normalizes the same logs with two versions of the tables (each PATH loaded over the built-in
         tables; 'builtin' names the built-in tables alone) and reports the events whose output changed,
         the fields added, removed and changed per rule, and every report figure before and after.
+        Two --profile options compare two output profiles on the same logs; a --mappings or --profile
+        given once applies to both sides.
         Exits 1 when any output changed, 0 when none did (as diff(1) does).
         """,
         options: DiffOptions.options)
 
     static let bench = CommandHelp(
         name: "bench", summary: "measure speed and memory on a generated or given corpus",
-        usage: ["bench [--events N] [--log-type TYPE] [--rounds R] [--keep DIR] [FILE ...]"],
+        usage: ["bench [--events N] [--log-type TYPE] [--rounds R] [--keep DIR] [--profile PROFILE] [FILE ...]"],
         description: """
         Build with -c release first. Generates a deterministic corpus of N records (CloudTrail ~1.5 KB
         a record with a mix of services, identities, errors and nested parameters, or GuardDuty ~4 KB

@@ -7,12 +7,18 @@ struct MappingsOptions {
 
     static let options: [CommandOption] = [
         CommandOption(long: "--log-type", value: "TYPE", help: "print: only the tables of TYPE (AWS_CLOUDTRAIL, cloudtrail, GUARDDUTY, guardduty)."),
+        CommandOption(long: "--profile", value: "NAME|DIR", help: """
+            check, print: the tables of that output profile (a built-in profile's
+            name or a folder of its tables). Without it, check lints every profile
+            over the tables: the built-in ones, or those of PATH/profiles/NAME/.
+            """),
         .help,
     ]
 
     var action = Action.check
     var path: String?
     var logType: String?
+    var profile: String?
     var showHelp = false
 
     init(parsing arguments: [String]) throws(UsageError) {
@@ -20,6 +26,7 @@ struct MappingsOptions {
         try reader.read { (name: String, take: () throws(UsageError) -> String) throws(UsageError) in
             switch name {
             case "--log-type": logType = try take()
+            case "--profile": profile = try take()
             case "--help": showHelp = true
             default: throw UsageError(message: "option '\(name)' is listed but not handled")
             }
@@ -50,6 +57,11 @@ struct MappingsCommand {
     }
 
     private func check() -> ExitStatus {
+        let base: MappingSet
+        switch TableLoader.profileTables(options.profile, command: "mappings check") {
+        case .success(let loaded): base = loaded
+        case .failure(let status): return status
+        }
         var files: [(name: String, text: String)] = []
         if let path = options.path {
             if let problem = PathProblem.reading(path, as: .fileOrFolder) {
@@ -66,7 +78,7 @@ struct MappingsCommand {
         if let path = options.path { loaded += files.map { TableLoader.located(MappingError(file: $0.name, line: 0, column: 0, message: ""), under: path, files: files).file } }
         StandardStreams.error("loaded: " + loaded.joined(separator: ", "))
 
-        let checked = MappingLinter.compileErrors(files: files, over: .builtin)
+        let checked = MappingLinter.compileErrors(files: files, over: base)
         var lines: [(file: String, line: Int, column: Int, text: String)] = []
         func locate(_ file: String) -> String {
             guard let path = options.path else { return file }
@@ -77,23 +89,59 @@ struct MappingsCommand {
             lines.append((file, error.line, error.column, error.line > 0 ? "\(file):\(error.line):\(error.column): error: \(error.message)" : "\(file): error: \(error.message)"))
         }
         var warnings = 0
+        var profiles = [base.profile]
         if let mappings = checked.mappings {
-            for finding in MappingLinter.lint(mappings) {
-                if finding.severity == .warning { warnings += 1 }
-                let file = locate(finding.file)
-                lines.append((file, finding.line, finding.column, "\(file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message)"))
+            // Without --profile, every profile is linted over the tables too: the built-in profiles,
+            // or those of PATH/profiles/NAME/ when PATH is a folder. A finding shared by several
+            // profiles (one in the base tables) is listed once.
+            var sets = [mappings]
+            if options.profile == nil {
+                do {
+                    let more = try Self.profiles(in: options.path, over: mappings)
+                    sets += more
+                    profiles += more.map(\.profile)
+                } catch {
+                    lines.append((error.file, error.line, error.column, "\(error.file):\(error.line):\(error.column): error: \(error.message)"))
+                }
+            }
+            var seen = Set<String>()
+            for set in sets {
+                for finding in MappingLinter.lint(set) {
+                    let file = locate(finding.file)
+                    let text = "\(file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message)"
+                    guard seen.insert(text).inserted else { continue }
+                    if finding.severity == .warning { warnings += 1 }
+                    lines.append((file, finding.line, finding.column, text))
+                }
             }
         }
         for line in lines.sorted(by: { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }) { StandardStreams.error(line.text) }
         let errors = lines.count - warnings
-        StandardStreams.error("\(TableLoader.count(loaded.count, "table")) checked: \(TableLoader.count(errors, "error")), \(TableLoader.count(warnings, "warning"))")
+        StandardStreams.error("\(TableLoader.count(loaded.count, "table")) checked: \(TableLoader.count(errors, "error")), \(TableLoader.count(warnings, "warning")) (profiles: \(profiles.joined(separator: ", ")))")
         return errors > 0 ? .findings : .success
+    }
+
+    /// The profiles to lint over `mappings`: the built-in ones, or each folder of `path/profiles/`.
+    private static func profiles(in path: String?, over mappings: MappingSet) throws(MappingError) -> [MappingSet] {
+        var isFolder: ObjCBool = false
+        guard let path, FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            var sets: [MappingSet] = []
+            for name in MappingSet.builtinProfileNames where name != MappingSet.referenceProfile { sets.append(try .builtin(profile: name)) }
+            return sets
+        }
+        let folder = (path as NSString).appendingPathComponent("profiles")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        var sets: [MappingSet] = []
+        for name in names {
+            sets.append(try MappingSet.load(profileDirectory: (folder as NSString).appendingPathComponent(name), over: mappings))
+        }
+        return sets
     }
 
     private func print() -> ExitStatus {
         let mappings: MappingSet
         let logType: String?
-        switch TableLoader.load(options.path, logType: options.logType, command: "mappings print") {
+        switch TableLoader.load(options.path, profile: options.profile, logType: options.logType, command: "mappings print") {
         case .success(let loaded): (mappings, logType) = loaded
         case .failure(let status): return status
         }
@@ -108,9 +156,16 @@ struct MappingsCommand {
             StandardStreams.error("udm-normalize mappings dump: cannot create \(PathProblem.writing(directory) ?? PathProblem(path: directory, reason: "the folder could not be created"))")
             return .pathUnusable
         }
-        for file in MappingSet.builtin.tableTexts {
+        // The built-in tables, then each built-in profile's files under profiles/NAME/ (their names).
+        var files = MappingSet.builtin.tableTexts
+        for name in MappingSet.builtinProfileNames where name != MappingSet.referenceProfile {
+            guard let profile = try? MappingSet.builtin(profile: name) else { continue }
+            files += profile.tableTexts.filter { $0.name.hasPrefix("profiles/") }
+        }
+        for file in files {
             let path = (directory as NSString).appendingPathComponent(file.name)
             do {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try file.text.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
                 StandardStreams.error("udm-normalize mappings dump: cannot write \(PathProblem.writing(path) ?? PathProblem(path: path, reason: "the write failed"))")

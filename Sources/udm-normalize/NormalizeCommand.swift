@@ -8,7 +8,7 @@ struct NormalizeCommand {
     func run() -> ExitStatus {
         let mappings: MappingSet
         let logType: String?
-        switch TableLoader.load(options.mappingsPath, logType: options.logType, command: "normalize") {
+        switch TableLoader.load(options.mappingsPath, profile: options.profile, logType: options.logType, command: "normalize") {
         case .success(let loaded): (mappings, logType) = loaded
         case .failure(let status): return status
         }

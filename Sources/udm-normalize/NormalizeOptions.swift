@@ -21,7 +21,7 @@ struct NormalizeOptions {
             Also write the closing summary to FILE as one JSON object (records read,
             normalized, failed, skipped by reason, files, bytes, seconds, notes).
             """),
-        .include, .exclude, .dedupe, .jobs, .quiet, .mappings, .logType,
+        .include, .exclude, .dedupe, .jobs, .quiet, .profile, .mappings, .logType,
         CommandOption(long: "--max-diagnostics", value: "N", help: """
             Print the first N notes (default 10; 0 prints none), then a count per
             rule. Failures are always printed, every one.
@@ -38,6 +38,7 @@ struct NormalizeOptions {
 
     var format = Format.json
     var mappingsPath: String?
+    var profile: String?
     var logType: String?
     var maxDiagnostics = 10
     var paths: [String] = []
@@ -64,6 +65,7 @@ struct NormalizeOptions {
                 guard let format = Format(rawValue: text) else { throw UsageError(message: "--format must be json, kv or import, not '\(text)'") }
                 self.format = format
             case "--mappings": mappingsPath = try take()
+            case "--profile": profile = try take()
             case "--log-type": logType = try take()
             case "--max-diagnostics": maxDiagnostics = try ArgumentReader.number(try take(), minimum: 0, option: name)
             case "--output": output = try take()

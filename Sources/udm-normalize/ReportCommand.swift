@@ -8,7 +8,7 @@ struct ReportCommand {
     func run() -> ExitStatus {
         let mappings: MappingSet
         let logType: String?
-        switch TableLoader.load(options.mappingsPath, logType: options.logType, command: "report") {
+        switch TableLoader.load(options.mappingsPath, profile: options.profile, logType: options.logType, command: "report") {
         case .success(let loaded): (mappings, logType) = loaded
         case .failure(let status): return status
         }
@@ -20,7 +20,7 @@ struct ReportCommand {
         let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: logType, maxRecordBytes: options.maxRecordBytes, trackCoverage: true))
         let batch = BatchNormalizer(normalizer: normalizer, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                     rendering: .none, collectsReport: true)
-        var builder = ReportBuilder()
+        var builder = ReportBuilder(profile: mappings.profile)
         var dedupe = DedupeFilter()
         let progress = ProgressLine(quiet: options.quiet)
         var records = 0

@@ -10,7 +10,7 @@ struct ReportOptions {
         CommandOption(long: "--min-rate", value: "PCT", help: "Exit 1 when the total normalization rate is below PCT (90, 90% or 0.9)."),
         CommandOption(long: "--min-coverage", value: "PCT", help: "Exit 1 when the total field coverage is below PCT."),
         CommandOption(long: "--min-classified", value: "PCT", help: "Exit 1 when the total classification rate is below PCT."),
-        .include, .exclude, .mappings, .logType, .jobs, .dedupe, .maxRecordBytes, .quiet, .help,
+        .include, .exclude, .profile, .mappings, .logType, .jobs, .dedupe, .maxRecordBytes, .quiet, .help,
     ]
 
     var paths: [String] = []
@@ -23,6 +23,7 @@ struct ReportOptions {
     var minCoverage: Threshold?
     var minClassified: Threshold?
     var mappingsPath: String?
+    var profile: String?
     var logType: String?
     var jobs: Int?
     var dedupe = false
@@ -43,6 +44,7 @@ struct ReportOptions {
             case "--include": selection.include.append(try take())
             case "--exclude": selection.exclude.append(try take())
             case "--mappings": mappingsPath = try take()
+            case "--profile": profile = try take()
             case "--log-type": logType = try take()
             case "--jobs": jobs = try ArgumentReader.number(try take(), minimum: 1, option: name)
             case "--dedupe": dedupe = true

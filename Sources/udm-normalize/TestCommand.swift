@@ -3,6 +3,11 @@ import UDMNormalizer
 /// The parsed options of `udm-normalize test`.
 struct TestOptions {
     static let options: [CommandOption] = [
+        CommandOption(long: "--profile", value: "NAME|DIR", help: """
+            The output profile to test (default 'reference'); under another profile
+            the expectations are read from DIR/NAME/ (e.g. the google-secops folder
+            beside the inputs). A built-in profile's name or a folder of its tables.
+            """),
         .mappings,
         CommandOption(long: "--update", help: """
             Rewrite NAME.udm.ndjson and NAME.notes.txt of each failing case to what
@@ -14,6 +19,7 @@ struct TestOptions {
 
     var directory = ""
     var mappingsPath: String?
+    var profile: String?
     var update = false
     var showHelp = false
 
@@ -22,6 +28,7 @@ struct TestOptions {
         try reader.read { (name: String, take: () throws(UsageError) -> String) throws(UsageError) in
             switch name {
             case "--mappings": mappingsPath = try take()
+            case "--profile": profile = try take()
             case "--update": update = true
             case "--help": showHelp = true
             default: throw UsageError(message: "option '\(name)' is listed but not handled")
@@ -38,7 +45,7 @@ struct TestCommand {
 
     func run() -> ExitStatus {
         let mappings: MappingSet
-        switch TableLoader.tables(options.mappingsPath, command: "test") {
+        switch TableLoader.tables(options.mappingsPath, profile: options.profile, command: "test") {
         case .success(let tables): mappings = tables
         case .failure(let status): return status
         }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Produces `BuiltinMappings+Generated.swift`, which embeds the text of every `Mappings/*.map`
-/// file so the library (and a CLI binary copied elsewhere) needs no resource files at run time.
+/// file and of every profile's `Mappings/profiles/NAME/*.map`, so the library (and a CLI binary
+/// copied elsewhere) needs no resource files at run time.
 enum BuiltinMappingsGenerator {
     static let outputPath = PackagePaths.sources.appendingPathComponent("Mapping/BuiltinMappings+Generated.swift")
 
@@ -18,11 +19,30 @@ enum BuiltinMappingsGenerator {
 
         """
         for name in names {
-            let text = try PackagePaths.read(PackagePaths.mappings.appendingPathComponent(name))
-            precondition(!text.contains("\"\"\"####"), "\(name) contains the raw-string delimiter")
-            out += "        (\"\(name)\", ####\"\"\"\n\(text.hasSuffix("\n") ? text : text + "\n")\"\"\"####),\n"
+            out += try entry(name: name, url: PackagePaths.mappings.appendingPathComponent(name), indent: "        ")
+        }
+        out += "    ]\n\n"
+        out += "    /// The built-in output profiles (`Mappings/profiles/NAME/`), in name order; each file named by its path under `Mappings/`.\n"
+        out += "    static let profiles: [(name: String, files: [(name: String, text: String)])] = [\n"
+        let profilesFolder = PackagePaths.mappings.appendingPathComponent("profiles")
+        let profileNames = ((try? FileManager.default.contentsOfDirectory(atPath: profilesFolder.path)) ?? []).sorted()
+        for profile in profileNames {
+            let folder = profilesFolder.appendingPathComponent(profile)
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".map") }.sorted()
+            guard !files.isEmpty else { continue }
+            out += "        (\"\(profile)\", [\n"
+            for name in files {
+                out += try entry(name: "profiles/\(profile)/\(name)", url: folder.appendingPathComponent(name), indent: "            ")
+            }
+            out += "        ]),\n"
         }
         out += "    ]\n}\n"
         return out
+    }
+
+    private static func entry(name: String, url: URL, indent: String) throws -> String {
+        let text = try PackagePaths.read(url)
+        precondition(!text.contains("\"\"\"####"), "\(name) contains the raw-string delimiter")
+        return "\(indent)(\"\(name)\", ####\"\"\"\n\(text.hasSuffix("\n") ? text : text + "\n")\"\"\"####),\n"
     }
 }

@@ -4,36 +4,67 @@ import Testing
 
 /// Golden tests: every input in `Samples/<log type>/` has its expected UDM output beside it,
 /// compared byte for byte (`<case>.udm.ndjson`), and the expected failures and diagnostics
-/// (`<case>.notes.txt`, present only when there are any). `UDM_REGENERATE=1` rewrites them;
+/// (`<case>.notes.txt`, present only when there are any); those of the `google-secops` profile are
+/// in the `google-secops/` subfolder, beside the same inputs. `UDM_REGENERATE=1` rewrites them;
 /// review the diff before committing.
 @Suite struct GoldenSampleTests {
-    static let folders = ["cloudtrail", "guardduty"]
+    /// One input under one profile.
+    struct GoldenCase: Sendable, CustomTestStringConvertible {
+        var input: URL
+        var profile: String
+        var testDescription: String { "\(profile): \(input.deletingLastPathComponent().lastPathComponent)/\(input.lastPathComponent)" }
+        /// Where the expected outputs are: beside the input (reference) or in the profile's subfolder.
+        var expectedBase: URL {
+            let folder = input.deletingLastPathComponent()
+            let name = input.deletingPathExtension().lastPathComponent
+            return profile == MappingSet.referenceProfile ? folder.appendingPathComponent(name) : folder.appendingPathComponent(profile).appendingPathComponent(name)
+        }
+    }
 
-    static var cases: [URL] {
+    /// Log-type folders and the profiles whose goldens each has (GuardDuty has no google-secops
+    /// goldens: that profile changes no GuardDuty table).
+    static let folders: [(folder: String, profiles: [String])] = [
+        ("cloudtrail", [MappingSet.referenceProfile, "google-secops"]),
+        ("guardduty", [MappingSet.referenceProfile]),
+    ]
+
+    static var inputs: [URL] {
         folders.flatMap { folder -> [URL] in
-            let directory = PackagePaths.samples.appendingPathComponent(folder)
+            let directory = PackagePaths.samples.appendingPathComponent(folder.folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
             return names.filter { $0.hasSuffix(".json") }.sorted().map { directory.appendingPathComponent($0) }
         }
     }
 
-    /// Normalizes a sample and renders both streams of the result as `udm-normalize test` compares them.
-    static func render(_ input: URL) throws -> (events: String, notes: String) {
+    static var cases: [GoldenCase] {
+        folders.flatMap { folder -> [GoldenCase] in
+            let directory = PackagePaths.samples.appendingPathComponent(folder.folder)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            let inputs = names.filter { $0.hasSuffix(".json") }.sorted().map { directory.appendingPathComponent($0) }
+            return folder.profiles.flatMap { profile in inputs.map { GoldenCase(input: $0, profile: profile) } }
+        }
+    }
+
+    /// Normalizes a sample under a profile and renders both streams of the result as `udm-normalize test` compares them.
+    static func render(_ input: URL, profile: String = MappingSet.referenceProfile) throws -> (events: String, notes: String) {
         let source = input.deletingLastPathComponent().lastPathComponent + "/" + input.lastPathComponent
-        let output = SampleTestRunner.output(of: Array(try Data(contentsOf: input)), source: source, normalizer: Normalizer())
+        let normalizer = Normalizer(mappings: try MappingSet.builtin(profile: profile))
+        let output = SampleTestRunner.output(of: Array(try Data(contentsOf: input)), source: source, normalizer: normalizer)
         return (output.events, output.notes)
     }
 
     @Test func thereAreEnoughSamples() {
-        #expect(Self.cases.count >= 25, "the golden set covers at least 25 event kinds")
+        #expect(Self.inputs.count >= 25, "the golden set covers at least 25 event kinds")
     }
 
-    @Test(arguments: cases) func sampleMatchesExpectedOutput(_ input: URL) throws {
-        let (events, notes) = try Self.render(input)
-        let base = input.deletingPathExtension()
+    @Test(arguments: cases) func sampleMatchesExpectedOutput(_ golden: GoldenCase) throws {
+        let input = golden.input
+        let (events, notes) = try Self.render(input, profile: golden.profile)
+        let base = golden.expectedBase
         let eventsFile = base.appendingPathExtension("udm.ndjson")
         let notesFile = base.appendingPathExtension("notes.txt")
         if PackagePaths.regenerate {
+            try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
             try write(events, to: eventsFile)
             try write(notes, to: notesFile)
             return
@@ -46,7 +77,7 @@ import Testing
     }
 
     @Test func sameInputGivesSameBytes() throws {
-        for input in Self.cases.prefix(10) {
+        for input in Self.inputs.prefix(10) {
             let first = try Self.render(input)
             let second = try Self.render(input)
             #expect(first.events == second.events)

@@ -210,14 +210,16 @@ import Testing
         "MFAUsed: " + mfa -> extensions.auth.auth_details
         "x" + absent -> principal.hostname
         arn -> security_result.rule_name | after_last "/"
+        session -> principal.application | after_first "/" | before_first "/"
         word -> principal.user.user_display_name | upper
         t -> metadata.collected_timestamp | timestamp
         port -> principal.port
         obj -> security_result.description | json
-        """#, #"{"id":1,"mfa":"Yes","arn":"arn:aws:iam::1:policy/Admin","word":"abc","t":"2024-06-03 15:23:22.000000000","port":"443","obj":{"a":[1, 2]}}"#)
+        """#, #"{"id":1,"mfa":"Yes","arn":"arn:aws:iam::1:policy/Admin","session":"arn:aws:sts::1:assumed-role/Deploy/alice","word":"abc","t":"2024-06-03 15:23:22.000000000","port":"443","obj":{"a":[1, 2]}}"#)
         #expect(result.kv.contains(#"extensions.auth.auth_details = "MFAUsed: Yes""#))
         #expect(!result.kv.contains("principal.hostname"), "a concatenation with a missing part gives nothing")
         #expect(result.kv.contains(#"security_result.rule_name = "Admin""#))
+        #expect(result.kv.contains(#"principal.application = "Deploy""#), "after_first then before_first cut the middle part")
         #expect(result.kv.contains(#"principal.user.user_display_name = "ABC""#))
         #expect(result.kv.contains(#"metadata.collected_timestamp = "2024-06-03T15:23:22.000000000Z""#))
         #expect(result.json.contains(#""port":443"#), "int32 fields are written as numbers")

@@ -84,7 +84,7 @@ import Testing
         #expect(try Self.event(login, Normalizer(mappings: mappings)).eventType == "GENERIC_EVENT")
 
         try "@bogus\n".write(to: directory.appendingPathComponent("zz-extra.map"), atomically: true, encoding: .utf8)
-        #expect(throws: MappingError(file: "zz-extra.map", line: 1, column: 1, message: "unknown directive '@bogus' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends or @role)")) {
+        #expect(throws: MappingError(file: "zz-extra.map", line: 1, column: 1, message: "unknown directive '@bogus' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends, @role or @precedence)")) {
             try MappingSet.load(directory: directory.path)
         }
         #expect(throws: MappingError.self) { try MappingSet.load(directory: directory.appendingPathComponent("none").path) }

@@ -139,10 +139,12 @@ import Testing
 
     // MARK: print and the committed docs
 
-    static let docs = [("AWS_CLOUDTRAIL", "docs/cloudtrail-mappings.md"), ("GUARDDUTY", "docs/guardduty-mappings.md")]
+    /// (profile, log type, file): the reference tables, and the google-secops profile's effective CloudTrail tables.
+    static let docs = [("reference", "AWS_CLOUDTRAIL", "docs/cloudtrail-mappings.md"), ("reference", "GUARDDUTY", "docs/guardduty-mappings.md"),
+                       ("google-secops", "AWS_CLOUDTRAIL", "docs/google-secops-cloudtrail-mappings.md")]
 
-    @Test(arguments: docs) func committedDocsAreCurrent(_ logType: String, _ path: String) throws {
-        let expected = MappingDocumentation.markdown(.builtin, logType: logType)
+    @Test(arguments: docs) func committedDocsAreCurrent(_ profile: String, _ logType: String, _ path: String) throws {
+        let expected = MappingDocumentation.markdown(try MappingSet.builtin(profile: profile), logType: logType)
         let file = PackagePaths.root.appendingPathComponent(path)
         if PackagePaths.regenerate {
             try expected.write(to: file, atomically: true, encoding: .utf8)

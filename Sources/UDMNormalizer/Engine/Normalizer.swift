@@ -43,6 +43,12 @@ public struct Normalizer: Sendable {
         self.validator = UDMValidator(schema: mappings.schema, requirements: .builtin)
     }
 
+    /// A normalizer over the built-in tables with the built-in output profile `profile` layered over
+    /// them (`reference`, the default output, or `google-secops`); see `MappingSet.builtin(profile:)`.
+    public init(profile: String, options: Options = Options()) throws(MappingError) {
+        self.init(mappings: try MappingSet.builtin(profile: profile), options: options)
+    }
+
     /// Normalizes one record given as the bytes of one JSON value.
     public func normalize(record: [UInt8]) -> NormalizationOutcome {
         let document: JSONDocument

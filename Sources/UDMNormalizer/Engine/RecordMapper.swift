@@ -275,6 +275,9 @@ struct RecordMapper {
         case .afterLast(let separator):
             guard !separator.isEmpty, let range = current.ranges(of: separator).last else { return .success(text(current)) }
             return .success(text(String(current[range.upperBound...])))
+        case .afterFirst(let separator):
+            guard !separator.isEmpty, let range = current.firstRange(of: separator) else { return .success(text(current)) }
+            return .success(text(String(current[range.upperBound...])))
         case .beforeFirst(let separator):
             guard !separator.isEmpty, let range = current.firstRange(of: separator) else { return .success(text(current)) }
             return .success(text(String(current[..<range.lowerBound])))

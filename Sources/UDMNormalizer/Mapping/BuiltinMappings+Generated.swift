@@ -1995,4 +1995,429 @@ service.detection.anomaly -> additional["anomaly"]                     # [added]
 
 """####),
     ]
+
+    /// The built-in output profiles (`Mappings/profiles/NAME/`), in name order; each file named by its path under `Mappings/`.
+    static let profiles: [(name: String, files: [(name: String, text: String)])] = [
+        ("google-secops", [
+            ("profiles/google-secops/cloudtrail-event-types.map", ####"""
+# google-secops profile: metadata.event_type for CloudTrail events as Google SecOps types them, so a
+# detection engineer can select on the type. Precedence (highest first):
+#   1. Google's exact rows (by eventSource:eventName, then eventName; cloudtrail-event-types.map);
+#   2. the parser reference's exact rows, its read rows moved to Google's RESOURCE_READ family below;
+#   3. verb families by the name's prefix, longest first: Google's (Get/List/Describe -> RESOURCE_READ,
+#      Create -> RESOURCE_CREATION, Delete/Deregister -> RESOURCE_DELETION, Attach -> RESOURCE_PERMISSIONS_CHANGE)
+#      and ours, tagged [added];
+#   4. GENERIC_EVENT.
+# Insights events are typed by the call they count (insightDetails.eventName) [G 2026-08-27].
+# Family types are RESOURCE_*, which UDM requires nothing more of than a time and a type, so a
+# typed event is never downgraded by the validator; names no family covers stay GENERIC_EVENT.
+@log_type AWS_CLOUDTRAIL
+@extends cloudtrail.map
+
+@remove metadata.event_type                                                                   # the reference's chain, restated below with the families
+eventSource + ":" + eventName -> metadata.event_type | lookup cloudtrail-service-event-types   # [G]
+eventName -> metadata.event_type | lookup cloudtrail-google-event-types                       # [G]
+eventName -> metadata.event_type | lookup cloudtrail-event-types                              # [ref] with the rows below
+eventName -> metadata.event_type | lookup google-secops-event-families                        # [G] + [added] families
+insightDetails.eventName -> metadata.event_type | lookup cloudtrail-google-event-types        # [G 2026-08-27] Insights
+insightDetails.eventName -> metadata.event_type | lookup google-secops-event-families         # [G 2026-08-27] Insights
+"GENERIC_EVENT" -> metadata.event_type
+
+# The reference table's reads of a resource are USER_RESOURCE_ACCESS; Google's family makes every
+# Get/List/Describe RESOURCE_READ, and one type for one family is what a detection selects on.
+@lookup cloudtrail-event-types default empty
+DescribeInstances = RESOURCE_READ
+DescribeInstanceStatus = RESOURCE_READ
+DescribeKey = RESOURCE_READ
+DescribeReservedCacheNodes = RESOURCE_READ
+DescribeReservedDBInstances = RESOURCE_READ
+DescribeReservedElasticsearchInstances = RESOURCE_READ
+DescribeReservedInstances = RESOURCE_READ
+DescribeReservedNodes = RESOURCE_READ
+DescribeRouteTables = RESOURCE_READ
+DescribeTags = RESOURCE_READ
+GetSecretValue = RESOURCE_READ
+ListAttachedRolePolicies = RESOURCE_READ
+ListBuckets = RESOURCE_READ
+ListDomainNames = RESOURCE_READ
+ListObjects = RESOURCE_READ
+ListRolePolicies = RESOURCE_READ
+AddUserToGroup = GROUP_MODIFICATION                 # [added] the counterpart of the reference's RemoveUserFromGroup row
+@end
+
+@lookup google-secops-event-families prefix default empty
+# [G] Google's documented families.
+Get = RESOURCE_READ
+List = RESOURCE_READ
+Describe = RESOURCE_READ
+Create = RESOURCE_CREATION
+Delete = RESOURCE_DELETION
+Deregister = RESOURCE_DELETION
+Attach = RESOURCE_PERMISSIONS_CHANGE                # Google's AttachInstances / AttachLoadBalancerTargetGroups rows
+# [added] Taking on a role is signing in as it: cloudtrail.map beside this file gives these calls the
+# target user, auth type and application USER_LOGIN requires.
+Assume = USER_LOGIN
+# [added] Reads under other verbs: the call returns data and changes nothing.
+BatchGet = RESOURCE_READ
+Download = RESOURCE_READ
+Head = RESOURCE_READ
+Lookup = RESOURCE_READ
+Search = RESOURCE_READ
+Select = RESOURCE_READ
+Query = RESOURCE_READ
+Scan = RESOURCE_READ
+Filter = RESOURCE_READ
+# [added] Calls that bring a resource into being: an instance, a copy, an allocation, a registration.
+Run = RESOURCE_CREATION
+Copy = RESOURCE_CREATION
+Allocate = RESOURCE_CREATION
+Import = RESOURCE_CREATION
+Register = RESOURCE_CREATION
+Request = RESOURCE_CREATION
+Issue = RESOURCE_CREATION
+Clone = RESOURCE_CREATION
+# [added] Calls that end a resource.
+Remove = RESOURCE_DELETION
+Terminate = RESOURCE_DELETION
+Release = RESOURCE_DELETION
+Purge = RESOURCE_DELETION
+Cancel = RESOURCE_DELETION
+Leave = RESOURCE_DELETION                           # LeaveOrganization: the account's membership ends
+# [added] Calls that change who may do what: attaching and detaching, granting and revoking, policies and ACLs.
+Detach = RESOURCE_PERMISSIONS_CHANGE
+Authorize = RESOURCE_PERMISSIONS_CHANGE             # as the reference types AuthorizeSecurityGroup*
+Revoke = RESOURCE_PERMISSIONS_CHANGE
+AddPermission = RESOURCE_PERMISSIONS_CHANGE
+RemovePermission = RESOURCE_PERMISSIONS_CHANGE
+AddRoleToInstanceProfile = RESOURCE_PERMISSIONS_CHANGE
+RemoveRoleFromInstanceProfile = RESOURCE_PERMISSIONS_CHANGE
+PutBucketAcl = RESOURCE_PERMISSIONS_CHANGE
+PutObjectAcl = RESOURCE_PERMISSIONS_CHANGE
+PutBucketPolicy = RESOURCE_PERMISSIONS_CHANGE
+PutBucketPublicAccessBlock = RESOURCE_PERMISSIONS_CHANGE
+PutAccountPublicAccessBlock = RESOURCE_PERMISSIONS_CHANGE
+DeleteBucketPolicy = RESOURCE_PERMISSIONS_CHANGE
+DeleteBucketPublicAccessBlock = RESOURCE_PERMISSIONS_CHANGE
+DeleteAccountPublicAccessBlock = RESOURCE_PERMISSIONS_CHANGE
+PutUserPolicy = RESOURCE_PERMISSIONS_CHANGE
+PutRolePolicy = RESOURCE_PERMISSIONS_CHANGE
+PutGroupPolicy = RESOURCE_PERMISSIONS_CHANGE
+PutKeyPolicy = RESOURCE_PERMISSIONS_CHANGE
+SetDefaultPolicyVersion = RESOURCE_PERMISSIONS_CHANGE
+CreatePolicyVersion = RESOURCE_PERMISSIONS_CHANGE
+ModifyImageAttribute = RESOURCE_PERMISSIONS_CHANGE           # sharing an image (launchPermission)
+ModifySnapshotAttribute = RESOURCE_PERMISSIONS_CHANGE        # sharing a snapshot (createVolumePermission)
+ModifyDBSnapshotAttribute = RESOURCE_PERMISSIONS_CHANGE      # sharing an RDS snapshot
+ModifyDBClusterSnapshotAttribute = RESOURCE_PERMISSIONS_CHANGE
+# [added] Calls that change a resource's content, configuration or state.
+Put = RESOURCE_WRITTEN
+Modify = RESOURCE_WRITTEN
+Update = RESOURCE_WRITTEN
+Set = RESOURCE_WRITTEN
+Add = RESOURCE_WRITTEN
+Enable = RESOURCE_WRITTEN
+Disable = RESOURCE_WRITTEN
+Start = RESOURCE_WRITTEN                            # a state change of the resource (StartInstances, StartLogging)
+Stop = RESOURCE_WRITTEN
+Reboot = RESOURCE_WRITTEN
+Restore = RESOURCE_WRITTEN
+Reset = RESOURCE_WRITTEN
+Change = RESOURCE_WRITTEN
+Associate = RESOURCE_WRITTEN
+Disassociate = RESOURCE_WRITTEN
+Tag = RESOURCE_WRITTEN
+Untag = RESOURCE_WRITTEN
+Schedule = RESOURCE_WRITTEN                         # ScheduleKeyDeletion: the key's state changes now, deletion comes later
+Failover = RESOURCE_WRITTEN
+Apply = RESOURCE_WRITTEN
+Replace = RESOURCE_WRITTEN
+Rotate = RESOURCE_WRITTEN
+Upload = RESOURCE_WRITTEN
+Publish = RESOURCE_WRITTEN
+Send = RESOURCE_WRITTEN                             # SendCommand, SendEmail: the caller acts through the service
+Invoke = RESOURCE_WRITTEN
+Execute = RESOURCE_WRITTEN
+Complete = RESOURCE_WRITTEN
+Accept = RESOURCE_WRITTEN
+Reject = RESOURCE_WRITTEN
+Confirm = RESOURCE_WRITTEN
+Verify = RESOURCE_WRITTEN                           # SES VerifyEmailIdentity: starts verifying an identity
+Batch = RESOURCE_WRITTEN                            # BatchWrite*, BatchDelete* … (BatchGet is a read, above)
+Encrypt = RESOURCE_READ                             # KMS: the key is used, not changed (the reference's Encrypt row comes first)
+Decrypt = RESOURCE_READ
+GenerateDataKey = RESOURCE_READ
+@end
+"""####),
+            ("profiles/google-secops/cloudtrail-fields.map", ####"""
+# google-secops profile: fields in the shape Google SecOps' parser writes them and its published
+# rules read them. Every rule here is added ahead of the built-in rules for its target
+# (@precedence first), so where the two disagree this profile's value is the one written, and the
+# built-in rules still fill what it leaves empty.
+# Tags: [G] Google's parser documentation, [G-rules] a field in the shape Google's rules read it,
+# [added] ours (with the reason).
+@log_type AWS_CLOUDTRAIL
+@extends cloudtrail.map
+@precedence first
+
+# ---- Principal ------------------------------------------------------------------------------------
+"Root" -> principal.user.user_display_name | when userIdentity.type == "Root"   # [G-rules] rules join on the caller's name; the root user has no userName
+userIdentity.arn -> principal.user.attribute.roles.name | when userIdentity.type == "AssumedRole" | after_first "/" | before_first "/"   # [G 2024-03-22] the role part of arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION
+userIdentity.arn -> principal.user.role_name | when userIdentity.type == "AssumedRole" | after_first "/" | before_first "/"   # [G 2024-03-22] as above (deprecated field Google still writes)
+
+@when eventName == "ConsoleLogin"
+"Root" -> target.user.user_display_name | when userIdentity.type == "Root"   # [G-rules] the root user signing in
+@end
+
+# ---- Taking on a role (typed USER_LOGIN in cloudtrail-event-types.map) ------------------------------
+@when eventName in (AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity, AssumeRoot)
+responseElements.assumedRoleUser.arn -> target.user.userid          # [added] the session the caller signs in as
+requestParameters.roleArn -> target.user.userid                     # [added] the role asked for, when the call was refused
+requestParameters.roleSessionName -> target.user.user_display_name  # [added]
+"SSO" -> extensions.auth.type | when eventName in (AssumeRoleWithSAML, AssumeRoleWithWebIdentity)   # [added] a federated identity provider vouched for the caller
+"AUTHTYPE_UNSPECIFIED" -> extensions.auth.type                      # [added] keys or a session: none of UDM's other auth types
+"AUTH_VIOLATION" -> security_result.category | when exists errorCode   # [added] a refused sign-in, as for ConsoleLogin
+@end
+
+# ---- The resource acted on ---------------------------------------------------------------------------
+@when eventName in (AttachUserPolicy, AttachGroupPolicy, AttachRolePolicy, DetachUserPolicy, DetachGroupPolicy, DetachRolePolicy, CreatePolicyVersion, DeletePolicyVersion, SetDefaultPolicyVersion, DeletePolicy, GetPolicyVersion)
+requestParameters.policyArn -> target.resource.name                 # [G-rules] the policy attached (e.g. arn:aws:iam::aws:policy/AdministratorAccess)
+"ACCESS_POLICY" -> target.resource.resource_type                    # [added] what kind of resource that is
+@end
+
+# The user a key or a console password is for: Google's rules compare it with the caller's name and
+# with the name of a later console sign-in, so it is the user name, not the ARN.
+@when eventName in (CreateAccessKey, UpdateAccessKey, DeleteAccessKey, CreateLoginProfile, UpdateLoginProfile, DeleteLoginProfile)
+requestParameters.userName -> target.user.userid                    # [G-rules]
+responseElements.accessKey.userName -> target.user.userid           # [G-rules] a key for the caller itself names the user in the response only
+userIdentity.userName -> target.user.userid | when missing requestParameters.userName   # [added] no user named: the call acts on the caller
+responseElements.accessKey.accessKeyId -> target.resource.product_object_id   # [G-rules] the issued key, joined with later calls' additional.accessKeyId
+requestParameters.accessKeyId -> target.resource.product_object_id  # [added] the key updated or deleted
+@end
+
+requestParameters.instanceId -> target.resource_ancestors.product_object_id | when eventName == "ModifyInstanceAttribute"   # [G-rules] the instance whose attribute changed
+
+# ---- Request values as target.resource labels, with the keys Google's rules read -------------------
+requestParameters.sslPolicy -> target.resource.attribute.labels["requestParameters.sslPolicy"]   # [G-rules] ELB CreateListener / ModifyListener
+requestParameters.includeValue -> target.resource.attribute.labels["requestParameters.includeValue"]   # [G-rules] API Gateway GetApiKey
+requestParameters.includeValues -> target.resource.attribute.labels["requestParameters.includeValues"]   # [G-rules] API Gateway GetApiKeys
+requestParameters.distributionConfig.viewerCertificate.minimumProtocolVersion -> target.resource.attribute.labels["requestParameters.distributionConfig.viewerCertificate.minimumProtocolVersion"]   # [G-rules] CloudFront
+requestParameters.enable -> target.resource.attribute.labels["enable"]   # [G-rules] GuardDuty UpdateDetector
+requestParameters.activate -> target.resource.attribute.labels["activate"]   # [G-rules] GuardDuty UpdateIPSet / UpdateThreatIntelSet
+requestParameters.enabled -> target.resource.attribute.labels["enabled"]   # [G-rules] SES UpdateAccountSendingEnabled / UpdateConfigurationSetSendingEnabled
+requestParameters.sendingEnabled -> target.resource.attribute.labels["sendingEnabled"]   # [G-rules] SES v2 PutAccountSendingAttributes / PutConfigurationSetSendingOptions
+requestParameters.launchPermission.add.items[*].group -> target.resource.attribute.labels["Add Items Group"]   # [G-rules] ModifyImageAttribute ("all" = public)
+requestParameters.createVolumePermission.add.items[*].group -> target.resource.attribute.labels["Add Items Group"]   # [G-rules] ModifySnapshotAttribute
+requestParameters.userData -> target.resource.attribute.labels["Request Parameters User Data"]   # [G-rules] ModifyInstanceAttribute (CloudTrail writes <sensitiveDataRemoved>)
+requestParameters.valuesToAdd[*] -> target.resource.attribute.labels["Request Parameters Values To Add"]   # [G-rules] RDS ModifyDB(Cluster)SnapshotAttribute
+requestParameters.attributeName -> target.resource.attribute.labels["Request Parameters Attribute Name"]   # [G-rules] as above ("restore")
+requestParameters.AccessControlPolicy.AccessControlList.Grant[*].Grantee.URI -> target.resource.attribute.labels["AccessControlList Grantee URI"]   # [G-rules] S3 PutBucketAcl, several grants
+requestParameters.AccessControlPolicy.AccessControlList.Grant.Grantee.URI -> target.resource.attribute.labels["AccessControlList Grantee URI"]   # [G-rules] S3 PutBucketAcl, one grant (CloudTrail writes an object, not an array)
+requestParameters.ipPermissions.items[*].ipRanges.items[*].cidrIp -> target.resource.attribute.labels["ipPermissions cidrIp"]   # [G-rules] AuthorizeSecurityGroupIngress
+requestParameters.ipPermissions.items[*].ipv6Ranges.items[*].cidrIpv6 -> target.resource.attribute.labels["ipPermissions cidrIpv6"]   # [G-rules] as above, IPv6
+"""####),
+            ("profiles/google-secops/cloudtrail-resources.map", ####"""
+# google-secops profile: the resource a call acts on, for the calls cloudtrail.map does not name one
+# for. Google's rules read target.resource.name and product_object_id for the acted-on resource, and
+# the RESOURCE_* types this profile gives every verb family require a described target.resource
+# (UDM: RESOURCE_READ is USER_RESOURCE_ACCESS, …). These rules are added after the built-in ones
+# (@precedence last), so a resource the built-in tables name wins; each is the request's own identifier of the resource
+# (the parameter AWS documents as naming it), never a guess from the call's name.
+@log_type AWS_CLOUDTRAIL
+@extends cloudtrail.map
+@precedence last
+
+# ---- By name or ARN -----------------------------------------------------------------------------
+requestParameters.dBInstanceIdentifier -> target.resource.name      # [added] RDS instance
+requestParameters.dBClusterIdentifier -> target.resource.name       # [added] RDS / DocumentDB / Neptune cluster
+requestParameters.dBSnapshotIdentifier -> target.resource.name      # [added] RDS snapshot
+requestParameters.dBClusterSnapshotIdentifier -> target.resource.name   # [added]
+requestParameters.targetDBSnapshotIdentifier -> target.resource.name   # [added] CopyDBSnapshot: the copy made
+requestParameters.targetDBClusterSnapshotIdentifier -> target.resource.name   # [added]
+requestParameters.dBSecurityGroupName -> target.resource.name       # [added]
+requestParameters.roleName -> target.resource.name                  # [added] IAM role
+requestParameters.groupName -> target.resource.name                 # [added] IAM group
+requestParameters.policyName -> target.resource.name                # [added] inline policy
+requestParameters.sAMLProviderArn -> target.resource.name           # [added] IAM SAML provider
+requestParameters.name -> target.resource.name                      # [added] the many calls whose resource parameter is "name" (SSM parameters, SAML providers, trails …)
+requestParameters.trailName -> target.resource.name                 # [added] CloudTrail
+requestParameters.configurationRecorderName -> target.resource.name   # [added] AWS Config
+requestParameters.deliveryChannelName -> target.resource.name       # [added] AWS Config
+requestParameters.tableName -> target.resource.name                 # [added] DynamoDB / Glue
+requestParameters.stackName -> target.resource.name                 # [added] CloudFormation
+requestParameters.clusterName -> target.resource.name               # [added] EKS / ECS
+requestParameters.domainName -> target.resource.name                # [added] OpenSearch
+requestParameters.topicArn -> target.resource.name                  # [added] SNS
+requestParameters.queueUrl -> target.resource.name                  # [added] SQS
+requestParameters.resourceArn -> target.resource.name               # [added] calls on any resource by ARN (tags, policies)
+requestParameters.projectArn -> target.resource.name                # [added] CodeBuild
+requestParameters.loadBalancerArn -> target.resource.name           # [added] ELB
+requestParameters.listenerArn -> target.resource.name               # [added] ELB
+requestParameters.analyzerName -> target.resource.name              # [added] IAM Access Analyzer
+requestParameters.serialNumber -> target.resource.name              # [added] an MFA device
+requestParameters.virtualMFADeviceName -> target.resource.name      # [added]
+requestParameters.emailIdentity -> target.resource.name             # [added] SES v2
+requestParameters.identity -> target.resource.name                  # [added] SES
+requestParameters.guardrailIdentifier -> target.resource.name       # [added] Bedrock
+requestParameters.target -> target.resource.name                    # [added] SSM StartSession: the instance
+requestParameters.instanceName -> target.resource.name              # [added] SSM managed instance
+requestParameters.sourceArn -> target.resource.name                 # [added] RDS StartExportTask: what is exported
+
+# ---- By identifier ------------------------------------------------------------------------------
+requestParameters.instanceId -> target.resource.product_object_id   # [added] EC2 instance
+requestParameters.imageId -> target.resource.product_object_id      # [added] AMI
+requestParameters.snapshotId -> target.resource.product_object_id   # [added] EBS snapshot
+requestParameters.volumeId -> target.resource.product_object_id     # [added] EBS volume
+requestParameters.vpcId -> target.resource.product_object_id        # [added]
+requestParameters.subnetId -> target.resource.product_object_id     # [added]
+requestParameters.networkAclId -> target.resource.product_object_id   # [added]
+requestParameters.routeTableId -> target.resource.product_object_id   # [added]
+requestParameters.internetGatewayId -> target.resource.product_object_id   # [added]
+requestParameters.trafficMirrorTargetId -> target.resource.product_object_id   # [added]
+requestParameters.trafficMirrorSessionId -> target.resource.product_object_id   # [added]
+requestParameters.trafficMirrorFilterId -> target.resource.product_object_id   # [added]
+requestParameters.detectorId -> target.resource.product_object_id   # [added] GuardDuty
+requestParameters.ipSetId -> target.resource.product_object_id      # [added] GuardDuty
+requestParameters.threatIntelSetId -> target.resource.product_object_id   # [added] GuardDuty
+requestParameters.destinationId -> target.resource.product_object_id   # [added] GuardDuty publishing destination
+requestParameters.backupPlanId -> target.resource.product_object_id   # [added] AWS Backup
+requestParameters.restApiId -> target.resource.product_object_id    # [added] API Gateway
+requestParameters.apiKey -> target.resource.product_object_id       # [added] API Gateway
+requestParameters.id -> target.resource.product_object_id           # [added] CloudFront distributions and others named by "id"
+requestParameters.resolverQueryLogConfigId -> target.resource.product_object_id   # [added] Route 53 Resolver
+responseElements.instancesSet.items.0.instanceId -> target.resource.product_object_id   # [added] RunInstances: the instance started
+responseElements.imageId -> target.resource.product_object_id       # [added] CreateImage: the image made
+responseElements.snapshotId -> target.resource.product_object_id    # [added] CreateSnapshot
+responseElements.vpc.vpcId -> target.resource.product_object_id     # [added] CreateVpc
+responseElements.groupId -> target.resource.product_object_id       # [added] CreateSecurityGroup
+responseElements.trafficMirrorTarget.trafficMirrorTargetId -> target.resource.product_object_id   # [added]
+responseElements.trafficMirrorSession.trafficMirrorSessionId -> target.resource.product_object_id   # [added]
+responseElements.trafficMirrorFilter.trafficMirrorFilterId -> target.resource.product_object_id   # [added]
+responseElements.trafficMirrorFilterRule.trafficMirrorFilterRuleId -> target.resource.product_object_id   # [added]
+responseElements.createAccountStatus.id -> target.resource.product_object_id   # [added] Organizations CreateAccount
+requestParameters.instanceIds.0 -> target.resource.product_object_id   # [added] SSM SendCommand: the first instance (all of them are in about.labels)
+responseElements.queryExecutionId -> target.resource.product_object_id   # [added] Athena StartQueryExecution: the query run
+responseElements.InsightArn -> target.resource.name                 # [added] Security Hub insights
+requestParameters.identities.0 -> target.resource.name              # [added] SES GetIdentityVerificationAttributes: the first identity asked about
+requestParameters.dbiResourceId -> target.resource.product_object_id   # [added] RDS automated backups of an instance
+requestParameters.dbClusterResourceId -> target.resource.product_object_id   # [added] RDS automated backups of a cluster
+requestParameters.globalClusterIdentifier -> target.resource.name   # [added] Aurora global clusters
+
+# EC2's newer APIs wrap the request and the response in an object named after the call.
+requestParameters.DeleteFlowLogsRequest.FlowLogId.content -> target.resource.product_object_id   # [added] VPC flow log
+requestParameters.DeleteTrafficMirrorTargetRequest.TrafficMirrorTargetId -> target.resource.product_object_id   # [added]
+requestParameters.ModifyTrafficMirrorSessionRequest.TrafficMirrorSessionId -> target.resource.product_object_id   # [added]
+requestParameters.CreateTrafficMirrorSessionRequest.NetworkInterfaceId -> target.resource.product_object_id   # [added] the interface mirrored
+requestParameters.CreateTrafficMirrorFilterRuleRequest.TrafficMirrorFilterId -> target.resource.product_object_id   # [added] the filter the rule joins
+responseElements.CreateTrafficMirrorTargetResponse.trafficMirrorTarget.trafficMirrorTargetId -> target.resource.product_object_id   # [added]
+responseElements.CreateTrafficMirrorFilterResponse.trafficMirrorFilter.trafficMirrorFilterId -> target.resource.product_object_id   # [added]
+
+insightDetails.eventName -> target.resource.resource_type | lookup cloudtrail-resource-types   # [added] Insights: the kind of resource the counted call acts on
+
+# The kind of resource of calls that name none (listing and describing a whole collection, or acting
+# on the caller's own account), so a reader can still say what was read. Rows added to the built-in lookup.
+@lookup cloudtrail-resource-types default empty
+ListAllMyBuckets = STORAGE_BUCKET
+DescribeSecurityGroups = FIREWALL_RULE
+DescribeNetworkAcls = FIREWALL_RULE
+DescribeVpcs = VPC_NETWORK
+DescribeSubnets = SUBNET
+DescribeImages = IMAGE
+DescribeSnapshots = SNAPSHOT
+DescribeVolumes = VOLUME
+DescribeDBInstances = DATABASE
+DescribeDBClusters = DATABASE
+DescribeDBSnapshots = SNAPSHOT
+DescribeDBClusterSnapshots = SNAPSHOT
+DescribeDBLogFiles = DATABASE
+DescribeTrafficMirrorTargets = VPC_NETWORK
+DescribeParameters = SETTING
+DescribeAccount = CLOUD_PROJECT
+ListAccessKeys = CREDENTIAL
+ListUsers = USER
+ListRoles = SERVICE_ACCOUNT
+ListGroups = USER
+ListGroupsForUser = USER
+ListAttachedGroupPolicies = ACCESS_POLICY
+ListAttachedUserPolicies = ACCESS_POLICY
+ListPolicies = ACCESS_POLICY
+ListFunctions20150331 = FUNCTION
+ListFunctions = FUNCTION
+ListIdentities = SETTING
+ListWebACLs = FIREWALL_RULE
+ListGuardrails = SETTING
+ListMembers = CLOUD_PROJECT
+GetCallerIdentity = CREDENTIAL
+GetSessionToken = CREDENTIAL
+GetSigninToken = CREDENTIAL
+GetSendQuota = SETTING
+GetAccountSendingEnabled = SETTING
+GetAlternateContact = CLOUD_PROJECT
+GetContactInformation = CLOUD_PROJECT
+SetContactAddress = CLOUD_PROJECT
+GetEventSelectors = SETTING
+EnableRegion = CLOUD_PROJECT
+DisableRegion = CLOUD_PROJECT
+LeaveOrganization = CLOUD_ORGANIZATION
+RemoveAccountFromOrganization = CLOUD_ORGANIZATION   # the account id is not made a resource (Google's parser does not); the kind is
+CreateServiceLinkedRole = SERVICE_ACCOUNT
+UpdateAccountPasswordPolicy = SETTING
+DeleteAccountPasswordPolicy = SETTING
+PutAccountPublicAccessBlock = SETTING
+DeleteAccountPublicAccessBlock = SETTING
+PutAccountSendingAttributes = SETTING
+UpdateAccountSendingEnabled = SETTING
+UpdateMacieSession = SETTING
+DeleteModelInvocationLoggingConfiguration = SETTING
+# Calls whose resource kind the call itself says, for records that name no resource.
+CreateSAMLProvider = SETTING
+UpdateSAMLProvider = SETTING
+DeleteSAMLProvider = SETTING
+CreateVirtualMFADevice = CREDENTIAL
+DeleteVirtualMFADevice = CREDENTIAL
+EnableMFADevice = CREDENTIAL
+DeactivateMFADevice = CREDENTIAL
+GetRole = SERVICE_ACCOUNT
+DeleteRole = SERVICE_ACCOUNT
+Decrypt = CREDENTIAL
+Encrypt = CREDENTIAL
+GenerateDataKey = CREDENTIAL
+PutKeyPolicy = ACCESS_POLICY
+PutResourcePolicy = ACCESS_POLICY
+PutBucketPolicy = ACCESS_POLICY
+DeleteBucketPolicy = ACCESS_POLICY
+PutUserPolicy = ACCESS_POLICY
+PutRolePolicy = ACCESS_POLICY
+PutGroupPolicy = ACCESS_POLICY
+SetQueueAttributes = SETTING
+CreateElasticsearchDomain = CLUSTER
+PutBucketVersioning = STORAGE_BUCKET
+PutBucketLogging = STORAGE_BUCKET
+PutBucketAcl = STORAGE_BUCKET
+PutBucketPublicAccessBlock = STORAGE_BUCKET
+DeleteBucketEncryption = STORAGE_BUCKET
+DeleteBucketReplication = STORAGE_BUCKET
+DeleteBucketPublicAccessBlock = STORAGE_BUCKET
+@end
+"""####),
+            ("profiles/google-secops/cloudtrail.map", ####"""
+# google-secops profile: CloudTrail events as Google SecOps' AWS_CLOUDTRAIL parser writes them and as
+# Google's published YARA-L rules read them (../shared/reference/chronicle-cloudtrail-mapping.tsv and
+# ../shared/reference/chronicle-rules/cloudtrail/). Layered over the built-in cloudtrail.map and
+# cloudtrail-digest.map: a rule with a built-in rule's scope and target replaces it in place, other
+# rules are added after the built-in ones. Beside this file: cloudtrail-fields.map (fields in the
+# shape Google's rules read them, ahead of the built-in rules), cloudtrail-resources.map (the
+# acted-on resource where the built-in tables name none) and cloudtrail-event-types.map.
+# Tags: [G] Google's parser documentation, [G-rules] a field in the shape Google's rules read it,
+# [added] ours (with the reason).
+@log_type AWS_CLOUDTRAIL
+
+"AWS CloudTrail" -> metadata.product_name                           # [G-rules] every rule filters on it (the reference sample writes AWS_CLOUDTRAIL)
+
+# ---- additional, with Google's keys ----------------------------------------------------------------
+@remove additional["access_key_id"]                                 # the reference sample's key; Google writes accessKeyId
+userIdentity.accessKeyId -> additional["accessKeyId"]               # [G-rules] joined with the key GetSessionToken / CreateAccessKey issued
+recipientAccountId -> additional["recipientAccountId"]              # [G-rules] the account the event was delivered to
+"""####),
+        ]),
+    ]
 }

@@ -1,4 +1,4 @@
-/// A compiled `@lookup` table: exact keys or numeric ranges, with an explicit default.
+/// A compiled `@lookup` table: exact keys, numeric ranges or key prefixes, with an explicit default.
 struct LookupTable: Sendable {
     struct RangeRow: Sendable {
         var lower: Double, lowerInclusive: Bool, upper: Double, upperInclusive: Bool
@@ -20,6 +20,8 @@ struct LookupTable: Sendable {
     let name: String
     let location: TableLocation
     let isRange: Bool
+    /// Keys match the start of the value; the longest matching key wins (`@lookup NAME prefix`).
+    let isPrefix: Bool
     /// nil means `default empty`: a miss gives no value.
     let defaultValue: String?
     private(set) var exact: [String: (value: String, rowID: String)] = [:]
@@ -29,6 +31,7 @@ struct LookupTable: Sendable {
         name = syntax.name
         location = syntax.location
         isRange = syntax.kind == .range
+        isPrefix = syntax.kind == .prefix
         defaultValue = syntax.defaultValue
         for row in syntax.rows {
             if let range = row.range {
@@ -59,6 +62,13 @@ struct LookupTable: Sendable {
         if isRange {
             guard let number = JSONNumber.double(key) else { return defaultValue.map { Match(value: $0, rowID: nil) } }
             for row in ranges where row.contains(number) { return Match(value: row.value, rowID: row.rowID) }
+        } else if isPrefix {
+            // Longest key first: each shorter start of the value is one hash lookup (keys are short names).
+            var end = key.endIndex
+            while end > key.startIndex {
+                if let hit = exact[String(key[..<end])] { return Match(value: hit.value, rowID: hit.rowID) }
+                end = key.index(before: end)
+            }
         } else if let hit = exact[key] {
             return Match(value: hit.value, rowID: hit.rowID)
         }

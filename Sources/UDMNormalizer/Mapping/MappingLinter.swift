@@ -102,7 +102,7 @@ public enum MappingLinter {
         for rule in file.rules {
             guard case .path(let path) = rule.source, rule.recordConditions.isEmpty else { continue }
             for case .transform(.lookup(let name)) in rule.stages {
-                guard let table = mappings.lookups[name], !table.isRange else { continue }
+                guard let table = mappings.lookups[name], !table.isRange, !table.isPrefix else { continue }
                 for (key, entry) in table.exactRows.sorted(by: { $0.key < $1.key }) {
                     let id = path.text + "\u{0}" + rule.target.text + "\u{0}" + key
                     if let earlier = seen[id], earlier.lookup != name {

@@ -28,18 +28,31 @@ enum MappingMerger {
             for rule in ext.rules {
                 var replaced = false
                 for index in targets {
-                    if let position = files[index].rules.firstIndex(where: { $0.identity == rule.identity }) {
+                    // A second rule of one identity in the same extension goes after the first, which
+                    // took the built-in rule's place: the extension's own order is its priority.
+                    if let previous = files[index].rules.lastIndex(where: { $0.identity == rule.identity && $0.location.file == ext.name }) {
+                        files[index].rules.insert(rule, at: previous + 1)
+                        replaced = true
+                    } else if ext.precedence == nil, let position = files[index].rules.firstIndex(where: { $0.identity == rule.identity }) {
                         files[index].rules[position] = rule
                         replaced = true
                     }
                 }
                 if !replaced {
-                    for index in targets { files[index].rules.append(rule) }
+                    for index in targets {
+                        // `@precedence first`: before the first rule of another table that writes the same target.
+                        if ext.precedence == .first, let position = files[index].rules.firstIndex(where: { $0.target == rule.target && $0.location.file != ext.name }) {
+                            files[index].rules.insert(rule, at: position)
+                        } else {
+                            files[index].rules.append(rule)
+                        }
+                    }
                 }
             }
             for lookup in ext.lookups {
                 if let (file, position) = findLookup(lookup.name, in: files) {
                     var merged = files[file].lookups[position]
+                    guard merged.kind == lookup.kind else { throw lookup.location.error("lookup '\(lookup.name)' is of another kind (exact, range or prefix) than the table it extends") }
                     merged.defaultValue = lookup.defaultValue
                     for row in lookup.rows {
                         if let existing = merged.rows.firstIndex(where: { $0.key == row.key }) { merged.rows[existing] = row } else { merged.rows.append(row) }

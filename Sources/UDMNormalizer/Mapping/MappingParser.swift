@@ -5,7 +5,7 @@
 /// @log_type NAME                 the UDM log type this file produces
 /// @match CONDITION               which records the file handles
 /// @when CONDITION … @end         rules inside apply only when CONDITION holds (blocks nest)
-/// @lookup NAME [range] default VALUE|empty … @end   a lookup table, one `KEY = VALUE` row a line
+/// @lookup NAME [range|prefix] default VALUE|empty … @end   a lookup table, one `KEY = VALUE` row a line
 /// @opaque PATH / @ignore PATH    source subtrees excluded from field coverage
 /// @keys first_letter_any_case   member names also match with the first letter's case flipped (PascalCase AWS CLI output)
 /// @eventbridge "TYPE", …          EventBridge detail-types whose `detail` this file handles
@@ -14,6 +14,7 @@
 /// @remove TARGET                 (extension tables) drop the built-in rules for TARGET in this scope
 /// @extends FILE                  (extension tables) the built-in file the rules go into
 /// @role $NAME NOUN when CONDITION   a rule written to `$NAME.…` writes `NOUN.…` where CONDITION holds
+/// @precedence first|last         (extension tables) rules are added, replacing none, before or after the built-in ones for their target
 /// SOURCE -> TARGET [| STAGE]*    a rule; STAGE is a transform, `when CONDITION` or `resource TYPE "SUBTYPE"`
 /// ```
 struct MappingParser {
@@ -97,6 +98,11 @@ struct MappingParser {
                 case "extends":
                     guard file.extends == nil else { throw here.error("'@extends' given twice") }
                     file.extends = try cursor.expectValue()
+                case "precedence":
+                    let order = try cursor.expectWord("'first' or 'last'")
+                    guard order == "first" || order == "last" else { throw here.error("'@precedence' takes 'first' or 'last', not '\(order)'") }
+                    guard file.precedence == nil else { throw here.error("'@precedence' given twice") }
+                    file.precedence = order == "first" ? .first : .last
                 case "keys":
                     let mode = try cursor.expectWord("a key matching mode")
                     guard mode == "first_letter_any_case" else { throw here.error("'@keys' takes 'first_letter_any_case', not '\(mode)'") }
@@ -114,7 +120,7 @@ struct MappingParser {
                             location: TableLocation(file: fileName, line: lineNumber, column: column)))
                     } while cursor.skip(symbol: ",")
                 default:
-                    throw here.error("unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends or @role)")
+                    throw here.error("unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends, @role or @precedence)")
                 }
                 try cursor.expectEnd()
                 continue
@@ -308,7 +314,7 @@ struct MappingParser {
     private func parseLookupHeader(_ cursor: inout TokenCursor, location: TableLocation) throws(MappingError) -> LookupSyntax {
         let name = try cursor.expectWord("a lookup name")
         var kind = LookupSyntax.Kind.exact
-        if cursor.skip(word: "range") { kind = .range }
+        if cursor.skip(word: "range") { kind = .range } else if cursor.skip(word: "prefix") { kind = .prefix }
         guard cursor.skip(word: "default") else {
             throw cursor.error("expected 'default VALUE' or 'default empty': every lookup states what a miss gives")
         }
@@ -322,8 +328,9 @@ struct MappingParser {
         let location = TableLocation(file: fileName, line: cursor.location.line, column: cursor.column)
         var row = LookupSyntax.Row(key: "", range: nil, value: "", location: location)
         switch kind {
-        case .exact:
+        case .exact, .prefix:
             row.key = try cursor.expectValue()
+            if kind == .prefix, row.key.isEmpty { throw location.error("a prefix row needs a non-empty key (the table's default covers every other value)") }
         case .range:
             let lowerInclusive: Bool
             if cursor.skip(symbol: "[") { lowerInclusive = true } else if cursor.skip(symbol: "(") { lowerInclusive = false } else {

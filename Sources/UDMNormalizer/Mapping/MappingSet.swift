@@ -11,7 +11,14 @@ public final class MappingSet: Sendable {
     let recordFiles: [CompiledMappingFile]
     let lookups: [String: LookupTable]
     /// The table texts as loaded, by file name, for tools that show rules to people.
-    let texts: [(name: String, text: String)]
+    var texts: [(name: String, text: String)] { standaloneTexts + extensionTexts }
+    /// Tables that stand alone (built-in, replaced or added with their own `@match`), in evaluation order.
+    let standaloneTexts: [(name: String, text: String)]
+    /// Extension tables merged into them, in layering order (profile first, then the user's).
+    let extensionTexts: [(name: String, text: String)]
+    /// The output profile: `reference` (the built-in tables as they are), a built-in profile's name,
+    /// or the folder name of a profile loaded from disk.
+    public let profile: String
     /// EventBridge detail-types some table handles; envelopes of other detail-types are skipped.
     let eventBridgeDetailTypes: Set<String>
     /// The path prefixes these tables' paths share, numbered for per-record memoization.
@@ -19,7 +26,10 @@ public final class MappingSet: Sendable {
     /// How many distinct target instance chains the rules write to.
     let targetInstanceCount: Int
 
-    /// The tables built into the library (the `Mappings/` folder at build time).
+    /// The name of the default profile: the built-in tables as they are (the parser reference's output).
+    public static let referenceProfile = "reference"
+
+    /// The tables built into the library (the `Mappings/` folder at build time): the `reference` profile.
     public static let builtin: MappingSet = {
         do {
             return try MappingSet(files: BuiltinMappings.files)
@@ -29,6 +39,21 @@ public final class MappingSet: Sendable {
         }
     }()
 
+    /// The names of the built-in output profiles: `reference` first, then those of `Mappings/profiles/`.
+    public static var builtinProfileNames: [String] { [referenceProfile] + BuiltinMappings.profiles.map(\.name) }
+
+    /// The built-in tables with the built-in profile `name` layered over them (`reference`: the tables as they are).
+    /// Each profile is compiled once per process and shared.
+    public static func builtin(profile name: String) throws(MappingError) -> MappingSet {
+        if name == referenceProfile { return .builtin }
+        guard let profile = BuiltinMappings.profiles.first(where: { $0.name == name }) else {
+            throw MappingError(file: name, line: 0, column: 0, message: "no built-in profile '\(name)' (known: \(builtinProfileNames.joined(separator: ", ")))")
+        }
+        return try ProfileCache.shared.set(named: name) { () throws(MappingError) -> MappingSet in
+            try MappingSet.builtin.layered(with: profile.files, replacingByName: false, profile: name)
+        }
+    }
+
     /// Compiles tables given as (file name, text) pairs, in the order given.
     public convenience init(files: [(name: String, text: String)]) throws(MappingError) {
         try self.init(files: files, schema: .builtin)
@@ -37,10 +62,11 @@ public final class MappingSet: Sendable {
     convenience init(files: [(name: String, text: String)], schema: UDMSchema) throws(MappingError) {
         var syntax: [MappingFileSyntax] = []
         for file in files { syntax.append(try MappingParser(fileName: file.name).parse(file.text)) }
-        try self.init(syntax: syntax, texts: files, schema: schema)
+        try self.init(syntax: syntax, standaloneTexts: files, extensionTexts: [], profile: Self.referenceProfile, schema: schema)
     }
 
-    init(syntax: [MappingFileSyntax], texts: [(name: String, text: String)], schema: UDMSchema) throws(MappingError) {
+    init(syntax: [MappingFileSyntax], standaloneTexts: [(name: String, text: String)], extensionTexts: [(name: String, text: String)],
+         profile: String, schema: UDMSchema) throws(MappingError) {
         let compiler = MappingCompiler(schema: schema)
         let compiled = try compiler.compile(syntax)
         self.pathTable = PathTable(compiler.interner)
@@ -50,7 +76,9 @@ public final class MappingSet: Sendable {
         self.recordFiles = compiled.files.filter { $0.logType != nil }
         self.eventBridgeDetailTypes = Set(compiled.files.flatMap(\.eventBridgeDetailTypes))
         self.lookups = compiled.lookups
-        self.texts = texts
+        self.standaloneTexts = standaloneTexts
+        self.extensionTexts = extensionTexts
+        self.profile = profile
     }
 
     /// Loads the `*.map` files of `directory` on top of `base` (the built-in tables unless given):
@@ -59,7 +87,8 @@ public final class MappingSet: Sendable {
     ///   the (log type, `@when` scope, UDM target) of a base rule replaces it in place, other rules are
     ///   added after the base rules, `@remove TARGET` drops base rules, lookups add or replace rows;
     /// - any other file (with its own `@match`) is added as a table of its own.
-    /// With `base: nil` only the directory's tables are used.
+    /// With `base: nil` only the directory's tables are used. The result keeps `base`'s profile, whose
+    /// extension tables stay under the directory's (the user's tables win).
     public static func load(directory: String, over base: MappingSet? = .builtin) throws(MappingError) -> MappingSet {
         try load(path: directory, over: base)
     }
@@ -67,6 +96,30 @@ public final class MappingSet: Sendable {
     /// Loads one `*.map` file, or the `*.map` files of a folder, over `base` as `load(directory:over:)` does.
     public static func load(path: String, over base: MappingSet? = .builtin) throws(MappingError) -> MappingSet {
         try merged(files: try tableFiles(at: path), over: base)
+    }
+
+    /// Compiles `files` over `base` as `load(directory:over:)` does: a file named like a base file
+    /// replaces it, an extension (`@log_type` without `@match`) merges into the base tables, any
+    /// other file is added. The result keeps `base`'s profile, whose extension tables stay under
+    /// these (the user's tables win).
+    public static func merged(files: [(name: String, text: String)], over base: MappingSet? = .builtin) throws(MappingError) -> MappingSet {
+        guard let base else {
+            return try MappingSet(files: [], schema: .builtin).layered(with: files, replacingByName: true, profile: referenceProfile)
+        }
+        return try base.layered(with: files, replacingByName: true, profile: base.profile)
+    }
+
+    /// Loads a profile folder over `base`: its `*.map` files extend the tables (or, with their own
+    /// `@match`, stand alone), as a built-in profile's do; none replaces a table. The profile is named
+    /// after the folder, and its files `FOLDER/FILE.map`.
+    public static func load(profileDirectory directory: String, over base: MappingSet = .builtin) throws(MappingError) -> MappingSet {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+            throw MappingError(file: directory, line: 0, column: 0, message: "no such profile folder (a profile is a folder of *.map files)")
+        }
+        let name = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
+        let files = try tableFiles(at: directory).map { (name: "\(name)/\($0.name)", text: $0.text) }
+        return try base.layered(with: files, replacingByName: false, profile: name)
     }
 
     /// The (file name, text) pairs of one `*.map` file or of a folder's `*.map` files, in name order.
@@ -98,26 +151,30 @@ public final class MappingSet: Sendable {
         return files
     }
 
-    /// Compiles `files` over `base`: a file named like a base file replaces it, an extension
-    /// (`@log_type` without `@match`) merges into the base tables, any other file is added.
-    public static func merged(files: [(name: String, text: String)], over base: MappingSet? = .builtin) throws(MappingError) -> MappingSet {
-        var texts = base?.texts ?? []
-        var extensions: [(name: String, text: String)] = []
+    /// These tables with `files` layered over them: with `replacingByName`, a file named like a table
+    /// replaces it; extension tables merge after the ones already layered; other files stand alone.
+    func layered(with files: [(name: String, text: String)], replacingByName: Bool, profile: String) throws(MappingError) -> MappingSet {
+        var tables = standaloneTexts
+        var extensions = extensionTexts
         for file in files {
-            if let index = texts.firstIndex(where: { $0.name == file.name }) { texts[index].text = file.text } else { extensions.append(file) }
+            if replacingByName, let index = tables.firstIndex(where: { $0.name == file.name }) {
+                tables[index].text = file.text
+            } else if MappingMerger.isExtension(try MappingParser(fileName: file.name).parse(file.text)) {
+                extensions.append(file)
+            } else {
+                tables.append(file)
+            }
         }
         var syntax: [MappingFileSyntax] = []
-        for file in texts { syntax.append(try MappingParser(fileName: file.name).parse(file.text)) }
+        for file in tables { syntax.append(try MappingParser(fileName: file.name).parse(file.text)) }
         var merging: [MappingFileSyntax] = []
-        for file in extensions {
-            let parsed = try MappingParser(fileName: file.name).parse(file.text)
-            if MappingMerger.isExtension(parsed) { merging.append(parsed) } else { syntax.append(parsed) }
-        }
+        for file in extensions { merging.append(try MappingParser(fileName: file.name).parse(file.text)) }
         syntax = try MappingMerger.merge(base: syntax, extensions: merging)
-        return try MappingSet(syntax: syntax, texts: texts + extensions, schema: base?.schema ?? .builtin)
+        return try MappingSet(syntax: syntax, standaloneTexts: tables, extensionTexts: extensions, profile: profile, schema: schema)
     }
 
-    /// The tables as files, in evaluation order: what `udm-normalize mappings dump` writes.
+    /// The tables as files, in evaluation order (profile and extension tables after the ones they
+    /// extend): what `udm-normalize mappings dump` writes.
     public var tableTexts: [(name: String, text: String)] { texts }
 
     /// A short fingerprint of the tables' texts (16 hex digits, FNV-1a over names and texts): two

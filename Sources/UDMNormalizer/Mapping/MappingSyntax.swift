@@ -22,6 +22,11 @@ struct MappingFileSyntax: Sendable {
     var removals: [RemovalSyntax] = []
     /// `@extends FILE`: the built-in file an extension table's rules go into (default: every file of its log type).
     var extends: String?
+    /// `@precedence first|last`: an extension table's rules are all added, none replacing a built-in
+    /// rule, before (`first`) or after (`last`) the built-in rules for the same target. nil (no
+    /// directive): a rule with a built-in rule's identity replaces it, others are added after.
+    var precedence: Precedence?
+    enum Precedence: Sendable { case first, last }
     /// `@keys first_letter_any_case`: member names also match with their first letter's case flipped.
     var firstLetterAnyCase = false
     /// What identifies a record for `--dedupe` (`@dedupe_key`), with its location.
@@ -107,9 +112,10 @@ indirect enum ConditionSyntax: Sendable {
     case or(ConditionSyntax, ConditionSyntax)
 }
 
-/// `@lookup NAME [range] default VALUE|empty` … `@end`.
+/// `@lookup NAME [range|prefix] default VALUE|empty` … `@end`.
 struct LookupSyntax: Sendable {
-    enum Kind: Sendable { case exact, range }
+    /// `exact` keys, numeric `range` rows, or `prefix` keys (the longest key the value starts with wins).
+    enum Kind: Sendable { case exact, range, prefix }
     struct Row: Sendable {
         var key: String
         /// For range rows: the interval, lower and upper bounds with inclusivity.

@@ -12,12 +12,14 @@ enum Transform: Sendable, Hashable {
     case lookup(String)
     /// Text after the last occurrence of the argument (`| after_last "/"` on an ARN gives the resource name).
     case afterLast(String)
+    /// Text after the first occurrence of the argument (`| after_first "/"` on an assumed-role ARN gives `ROLE/SESSION`).
+    case afterFirst(String)
     /// Text before the first occurrence of the argument (`| before_first ":"` on a GuardDuty type gives its threat purpose).
     case beforeFirst(String)
     /// An object → one label per leaf (`key` is the dotted path below the object); only for label lists.
     case flatten
 
-    static let names = ["lower", "upper", "trim", "string", "int", "float", "bool", "timestamp", "json", "lookup", "after_last", "before_first", "flatten"]
+    static let names = ["lower", "upper", "trim", "string", "int", "float", "bool", "timestamp", "json", "lookup", "after_last", "after_first", "before_first", "flatten"]
 
     init(name: String, argument: String?, location: TableLocation, column: Int) throws(MappingError) {
         func noArgument(_ t: Transform) throws(MappingError) -> Transform {
@@ -35,11 +37,12 @@ enum Transform: Sendable, Hashable {
         case "timestamp": self = try noArgument(.timestamp)
         case "json": self = try noArgument(.json)
         case "flatten": self = try noArgument(.flatten)
-        case "lookup", "after_last", "before_first":
+        case "lookup", "after_last", "after_first", "before_first":
             guard let argument else { throw location.error("'\(name)' needs an argument", column: column) }
             switch name {
             case "lookup": self = .lookup(argument)
             case "after_last": self = .afterLast(argument)
+            case "after_first": self = .afterFirst(argument)
             default: self = .beforeFirst(argument)
             }
         default:

@@ -64,6 +64,9 @@ public struct NormalizationReport: Sendable {
         private func ratio(_ a: Int, _ b: Int) -> Double? { b > 0 ? Double(a) / Double(b) : nil }
     }
 
+    /// The output profile the records were normalized with (`MappingSet.profile`).
+    public var profile: String = MappingSet.referenceProfile
+
     /// One section per log type seen (in name order, failures no table took under `(undetected)`), then the total.
     public var sections: [Section]
 

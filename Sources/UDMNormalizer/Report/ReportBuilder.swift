@@ -108,7 +108,12 @@ public struct ReportBuilder: Sendable {
     private var sections: [String: Accumulator] = [:]
     private var total = Accumulator("total")
 
-    public init() {}
+    private let profile: String
+
+    /// A builder for records normalized with the tables of `profile` (`MappingSet.profile`), which the report states.
+    public init(profile: String = MappingSet.referenceProfile) {
+        self.profile = profile
+    }
 
     /// Adds one record's outcome.
     public mutating func add(_ record: NormalizedRecord) {
@@ -136,7 +141,7 @@ public struct ReportBuilder: Sendable {
 
     /// The report so far.
     public func build() -> NormalizationReport {
-        NormalizationReport(sections: sections.keys.sorted().compactMap { sections[$0]?.finished() } + [total.finished()])
+        NormalizationReport(profile: profile, sections: sections.keys.sorted().compactMap { sections[$0]?.finished() } + [total.finished()])
     }
 
     /// Failure reasons are grouped by their kind (the text before the first ':'), so that

@@ -37,7 +37,7 @@ public enum ReportHTMLWriter {
     }
 
     public static func render(_ report: NormalizationReport, title: String = "UDM normalization report", topUnmapped: Int = 20, run: RunInformation? = nil) -> String {
-        var body = summary(report.total, run: run)
+        var body = summary(report.total, run: run, profile: report.profile)
         if let run { body += information(run) }
         for section in report.sections {
             body += render(section, topUnmapped: topUnmapped, ruleTexts: run?.ruleTexts ?? [:])
@@ -81,12 +81,13 @@ public enum ReportHTMLWriter {
     }
 
     /// Totals and gates, first on the page.
-    private static func summary(_ total: NormalizationReport.Section, run: RunInformation?) -> String {
+    private static func summary(_ total: NormalizationReport.Section, run: RunInformation?, profile: String) -> String {
         var html = "<section class=\"summary\" id=\"summary\">\n<h2>Totals</h2>\n<div class=\"figures\">\n"
         html += figure("normalization_rate", "Normalization rate", total.normalizationRate, "\(total.normalized) of \(total.read - total.skipped) records")
         html += figure("classification_rate", "Classification rate", total.classificationRate, "\(total.classified) typed by a table row")
         html += figure("field_coverage", "Field coverage", total.fieldCoverage, "\(total.coveredLeaves) of \(total.leaves) source values")
         html += "</div>\n<p>Records: \(total.read) read, \(total.normalized) normalized, \(total.failed) failed, \(total.skipped) skipped.</p>\n"
+        html += "<p>Output profile: <code>\(escape(profile))</code>.</p>\n"
         if let run, !run.gates.isEmpty {
             html += "<div class=\"gates\">\n"
             for gate in run.gates {

@@ -6,7 +6,7 @@ public enum ReportJSONWriter {
 
     /// The report as one JSON document (pretty-printed, two-space indent).
     public static func render(_ report: NormalizationReport, topUnmapped: Int = 25) -> String {
-        var lines: [String] = ["{", "  \"schema\": \(quoted(schema)),", "  \"log_types\": ["]
+        var lines: [String] = ["{", "  \"schema\": \(quoted(schema)),", "  \"profile\": \(quoted(report.profile)),", "  \"log_types\": ["]
         let perType = report.sections.dropLast()
         for (index, section) in perType.enumerated() {
             lines.append(render(section, topUnmapped: topUnmapped, indent: "    ") + (index < perType.count - 1 ? "," : ""))

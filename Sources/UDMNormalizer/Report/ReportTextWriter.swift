@@ -1,7 +1,7 @@
 /// The report as a table for a terminal.
 public enum ReportTextWriter {
     public static func render(_ report: NormalizationReport, topUnmapped: Int = 15) -> String {
-        var out = ""
+        var out = "profile: \(report.profile)\n\n"
         for section in report.sections {
             out += render(section, topUnmapped: topUnmapped)
             out += "\n"

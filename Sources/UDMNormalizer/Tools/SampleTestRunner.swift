@@ -8,6 +8,8 @@ import Foundation
 ///   `NAME.udm.ndjson` and no notes file, no notes are expected, and the other way round;
 /// - `NAME.expect.kv`: `path = "value"` lines (as the key-value output prints them) that must each
 ///   be present in the case's events, for asserting a subset of fields.
+/// Under a profile other than `reference`, the expectations are in the folder's subfolder named
+/// after the profile (`DIR/google-secops/NAME.udm.ndjson`), beside the same inputs.
 /// A mismatch is shown field by field: missing, unexpected, and changed values with the rule that wrote them.
 public enum SampleTestRunner {
     /// The result of one case.
@@ -33,15 +35,28 @@ public enum SampleTestRunner {
         guard !names.isEmpty else { throw InputError(path: directory, reason: "no NAME.json inputs in the folder") }
         // The folder's own name, also when it is given as "." or "../x/".
         let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
+        let profile = normalizer.mappings.profile
+        var expectedDirectory = directory
+        if profile != MappingSet.referenceProfile {
+            expectedDirectory = (directory as NSString).appendingPathComponent(profile)
+            var isDirectory: ObjCBool = false
+            if update, !FileManager.default.fileExists(atPath: expectedDirectory) {
+                try? FileManager.default.createDirectory(atPath: expectedDirectory, withIntermediateDirectories: true)
+            }
+            guard FileManager.default.fileExists(atPath: expectedDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw InputError(path: expectedDirectory, reason: "no expected outputs for profile '\(profile)' (a '\(profile)' folder of NAME.udm.ndjson files beside the inputs; --update writes them)")
+            }
+        }
         var results: [CaseResult] = []
         for name in names {
-            results.append(try runCase(name, in: directory, folderName: folderName, normalizer: normalizer, update: update))
+            results.append(try runCase(name, in: directory, expectedIn: expectedDirectory, folderName: folderName, normalizer: normalizer, update: update))
         }
         return results
     }
 
-    private static func runCase(_ name: String, in directory: String, folderName: String, normalizer: Normalizer, update: Bool) throws -> CaseResult {
-        func sibling(_ suffix: String) -> String { (directory as NSString).appendingPathComponent(String(name.dropLast(5)) + suffix) }
+    private static func runCase(_ name: String, in directory: String, expectedIn expectedDirectory: String, folderName: String, normalizer: Normalizer,
+                                update: Bool) throws -> CaseResult {
+        func sibling(_ suffix: String) -> String { (expectedDirectory as NSString).appendingPathComponent(String(name.dropLast(5)) + suffix) }
         func read(_ path: String) -> String? { FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } }
         let inputPath = (directory as NSString).appendingPathComponent(name)
         guard let inputData = FileManager.default.contents(atPath: inputPath) else {
