@@ -10,7 +10,7 @@ struct UDMOracle {
     let enumValues: [String: Set<String>]
 
     init() throws {
-        let text = try PackagePaths.read(PackagePaths.reference.appendingPathComponent("udm-messages.tsv"))
+        let text = try PackagePaths.read(SchemaGenerator.referenceDirectory.appendingPathComponent("udm-messages.tsv"))
         var messages: [String: [String: (type: String, repeated: Bool)]] = [:]
         for line in text.split(separator: "\n").dropFirst() {
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -18,7 +18,7 @@ struct UDMOracle {
             messages[String(columns[0]), default: [:]][String(columns[1])] = (String(columns[2]), columns[3] == "yes")
         }
         self.messages = messages
-        let enums = try PackagePaths.read(PackagePaths.reference.appendingPathComponent("udm-enums.tsv"))
+        let enums = try PackagePaths.read(SchemaGenerator.referenceDirectory.appendingPathComponent("udm-enums.tsv"))
         var values: [String: Set<String>] = [:]
         for line in enums.split(separator: "\n").dropFirst() {
             let columns = line.split(separator: "\t")
