@@ -177,7 +177,8 @@ enum HelpText {
     udm-normalize bench — speed and memory, measured (build with -c release first)
 
     USAGE
-      udm-normalize bench [--events N] [--log-type cloudtrail|guardduty] [--rounds R] [--keep DIR] [FILE ...]
+      udm-normalize bench [--events N] [--log-type cloudtrail|guardduty] [--rounds R] [--keep DIR]
+                          [--compare-command 'CMD {}' ...] [FILE ...]
 
     Generates a deterministic corpus of N records (default 200000; CloudTrail ~1.5 KB a record with a
     mix of services, identities, errors and nested parameters, or GuardDuty ~4 KB findings), or uses
@@ -186,5 +187,8 @@ enum HelpText {
     cores, alternating, best of R rounds (default 2), with each run's peak memory; and, on the same
     bytes, parse-only passes of this library's reader and of Foundation's JSONSerialization. Prints
     MB/s, events/s, ratios and a one-line summary. --keep DIR keeps the corpus.
+    --compare-command 'CMD {}' (repeatable) runs another normalizer in the same rounds, '{}' standing
+    for the input files, and prints its time and the ratio of ours to it, e.g.
+      --compare-command 'python3 py_udm.py {} > /dev/null'
     """
 }
