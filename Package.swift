@@ -21,6 +21,7 @@ let package = Package(
         .target(
             name: "UDMNormalizer",
             dependencies: ["CZlib"],
+            exclude: ["Schema/Reference"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

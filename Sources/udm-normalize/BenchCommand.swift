@@ -12,6 +12,8 @@ struct BenchCommand {
     var rounds = 2
     var keep: String?
     var profile: String?
+    /// Other normalizers measured in the same run: shell commands with `{}` standing for the inputs.
+    var compareCommands: [String] = []
 
     var showHelp = false
 
@@ -21,6 +23,11 @@ struct BenchCommand {
         CommandOption(long: "--rounds", value: "R", help: "Best of R rounds of each end-to-end run (default 2)."),
         CommandOption(long: "--keep", value: "DIR", help: "Write the corpus into DIR and keep it."),
         CommandOption(long: "--profile", value: "NAME|DIR", help: "Run the normalize passes with that output profile (default 'reference')."),
+        CommandOption(long: "--compare-command", value: "'CMD {}'", help: """
+            Run another normalizer in the same rounds, '{}' standing for the input
+            files, and print its time and the ratio of ours to it; repeatable. E.g.
+            --compare-command 'python3 py_udm.py {} > /dev/null'.
+            """),
         .help,
     ]
 
@@ -39,6 +46,12 @@ struct BenchCommand {
             case "--rounds": rounds = try ArgumentReader.number(try take(), minimum: 1, option: name)
             case "--keep": keep = try take()
             case "--profile": profile = try take()
+            case "--compare-command":
+                let command = try take()
+                guard command.contains("{}") else {
+                    throw UsageError(message: "--compare-command needs '{}' where the input files go, as in 'python3 py_udm.py {}'")
+                }
+                compareCommands.append(command)
             case "--help": showHelp = true
             default: throw UsageError(message: "option '\(name)' is listed but not handled")
             }
@@ -75,13 +88,22 @@ struct BenchCommand {
         var startup = Double.infinity
         for _ in 0..<5 { startup = min(startup, try ChildProcess.run(executable, ["normalize", "-q"] + (profile.map { ["--profile", $0] } ?? []) + ["-"]).seconds) }
 
-        // End to end, alternating one job and all cores.
+        // End to end, alternating one job, all cores and the commands compared with, so each ratio
+        // is taken under the same load.
         var best: [Int: ChildProcess.Result] = [:]
+        var bestCompared: [ChildProcess.Result?] = compareCommands.map { _ in nil }
+        let quotedInputs = inputs.map(Self.shellQuoted).joined(separator: " ")
         for _ in 0..<rounds {
             for jobs in [1, cores] where best[jobs] == nil || rounds > 1 {
                 let result = try ChildProcess.run(executable, ["normalize", "-q", "--jobs", String(jobs), "--output", "/dev/null"] + (profile.map { ["--profile", $0] } ?? []) + inputs)
                 guard result.status <= 1 else { throw UsageError(message: "normalize exited with \(result.status)") }
                 if best[jobs].map({ result.seconds < $0.seconds }) ?? true { best[jobs] = result }
+            }
+            for (index, command) in compareCommands.enumerated() {
+                let line = command.replacingOccurrences(of: "{}", with: quotedInputs)
+                let result = try ChildProcess.run("/bin/sh", ["-c", line])
+                guard result.status == 0 else { throw UsageError(message: "'\(line)' exited with \(result.status)") }
+                if bestCompared[index].map({ result.seconds < $0.seconds }) ?? true { bestCompared[index] = result }
             }
         }
         let records = try countRecords(inputs)
@@ -106,11 +128,22 @@ struct BenchCommand {
         parse only, Foundation JSONSerialization: \(String(format: "%.2f", foundationParse.seconds)) s, \(String(format: "%.1f", megabytes / foundationParse.seconds)) MB/s
         """
         StandardStreams.output(table)
+        for (command, result) in zip(compareCommands, bestCompared) {
+            guard let result else { continue }
+            StandardStreams.output(String(format: "compared: %@\n  %.2f s, %.1f MB/s, peak memory %d MB; normalize --jobs 1 takes %.2fx its time, --jobs %d %.2fx",
+                                          command, result.seconds, megabytes / result.seconds, result.peakMemoryBytes / 1_000_000,
+                                          one.seconds / result.seconds, cores, all.seconds / result.seconds))
+        }
         StandardStreams.output(String(format: "summary: %@ %.1f MB/s jobs=1, %.1f MB/s jobs=%d (%.2fx), parse %.1fx faster than JSONSerialization, normalize jobs=1 %.2fx JSONSerialization parse-only time, peak %d MB, start-up %.0f ms",
                                       kind.rawValue, megabytes / one.seconds, megabytes / all.seconds, cores, one.seconds / all.seconds,
                                       foundationParse.seconds / ownParse.seconds, one.seconds / foundationParse.seconds,
                                       max(one.peakMemoryBytes, all.peakMemoryBytes) / 1_000_000, startup * 1000))
         return .success
+    }
+
+    /// A path as one shell word.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private func timed(_ work: () -> Int) -> (seconds: Double, count: Int) {

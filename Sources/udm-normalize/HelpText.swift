@@ -150,7 +150,7 @@ enum HelpText {
 
     static let bench = CommandHelp(
         name: "bench", summary: "measure speed and memory on a generated or given corpus",
-        usage: ["bench [--events N] [--log-type TYPE] [--rounds R] [--keep DIR] [--profile PROFILE] [FILE ...]"],
+        usage: ["bench [OPTIONS] [FILE ...]"],
         description: """
         Build with -c release first. Generates a deterministic corpus of N records (CloudTrail ~1.5 KB
         a record with a mix of services, identities, errors and nested parameters, or GuardDuty ~4 KB
@@ -158,7 +158,8 @@ enum HelpText {
         an empty input; end-to-end 'normalize' with --jobs 1 and with all cores, alternating, best of R
         rounds, with each run's peak memory; and, on the same bytes, parse-only passes of this
         library's reader and of Foundation's JSONSerialization. Prints MB/s, events/s, ratios and a
-        one-line summary.
+        one-line summary. --compare-command runs the normalizers you compare with (a Python script,
+        a C++ reference) in the same rounds, so their ratios are taken under the same load.
         """,
         options: BenchCommand.options)
 }

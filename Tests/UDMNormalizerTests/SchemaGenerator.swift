@@ -4,8 +4,10 @@ import Foundation
 /// Builds `Sources/UDMNormalizer/Schema/UDMSchema+Generated.swift` from the reference TSVs
 /// (`udm-messages.tsv`, `udm-enums.tsv`, `udm-event-type-requirements.tsv`).
 ///
-/// It lives on the test side so the library carries no TSV parsing and no dependency on the
-/// reference directory; `SchemaGeneratedFileTests` runs it and compares (or rewrites) the committed file.
+/// It lives on the test side so the library carries no TSV parsing; `SchemaGeneratedFileTests` runs it
+/// and compares (or rewrites) the committed file. Its inputs are vendored in the package
+/// (`Sources/UDMNormalizer/Schema/Reference/`, excluded from the build), so a clone of the repository
+/// alone can regenerate the schema.
 /// Every surprise in the inputs is a thrown `Failure` naming the offending row or clause: a silently
 /// wrong schema would make the normalizer accept or reject the wrong events.
 enum SchemaGenerator {
@@ -19,9 +21,9 @@ enum SchemaGenerator {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared/reference` relative to the package root.
+    /// The vendored copies of the UDM reference TSVs the generator reads.
     static let referenceDirectory: URL = packageRoot
-        .deletingLastPathComponent().appendingPathComponent("shared/reference", isDirectory: true)
+        .appendingPathComponent("Sources/UDMNormalizer/Schema/Reference", isDirectory: true)
 
     /// The committed generated file.
     static let generatedFile: URL = packageRoot
@@ -29,7 +31,7 @@ enum SchemaGenerator {
 
     static let inputFileNames = ["udm-messages.tsv", "udm-enums.tsv", "udm-event-type-requirements.tsv"]
 
-    /// Whether all three input TSVs exist (they are outside the package, so a bare checkout lacks them).
+    /// Whether all three input TSVs exist.
     static var referenceDataAvailable: Bool {
         inputFileNames.allSatisfy {
             FileManager.default.fileExists(atPath: referenceDirectory.appendingPathComponent($0).path)

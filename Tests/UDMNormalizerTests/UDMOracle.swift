@@ -10,7 +10,7 @@ struct UDMOracle {
     let enumValues: [String: Set<String>]
 
     init() throws {
-        let text = try PackagePaths.read(PackagePaths.reference.appendingPathComponent("udm-messages.tsv"))
+        let text = try PackagePaths.read(SchemaGenerator.referenceDirectory.appendingPathComponent("udm-messages.tsv"))
         var messages: [String: [String: (type: String, repeated: Bool)]] = [:]
         for line in text.split(separator: "\n").dropFirst() {
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -20,7 +20,7 @@ struct UDMOracle {
         // google.type.LatLng (Location.region_coordinates) is a well-known proto message the TSV does not list.
         messages["LatLng"] = ["latitude": ("double", false), "longitude": ("double", false)]
         self.messages = messages
-        let enums = try PackagePaths.read(PackagePaths.reference.appendingPathComponent("udm-enums.tsv"))
+        let enums = try PackagePaths.read(SchemaGenerator.referenceDirectory.appendingPathComponent("udm-enums.tsv"))
         var values: [String: Set<String>] = [:]
         for line in enums.split(separator: "\n").dropFirst() {
             let columns = line.split(separator: "\t")

@@ -1,0 +1,44 @@
+// Uses the library as its README documents: normalize a file, a single record and a buffer, and
+// build a report. Exits non-zero when the library does not behave as documented.
+import Foundation
+import UDMNormalizer
+
+let samples = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Samples/cloudtrail")
+
+func check(_ condition: Bool, _ message: String) {
+    if !condition {
+        FileHandle.standardError.write(Data("consumer example: \(message)\n".utf8))
+        exit(1)
+    }
+}
+
+let normalizer = Normalizer()
+var report = ReportBuilder()
+var normalized = 0
+try normalizer.normalize(path: samples.appendingPathComponent("console-login-success.json").path) { record in
+    report.add(record)
+    switch record.outcome {
+    case .normalized(let event):
+        normalized += 1
+        check(event.eventType == "USER_LOGIN", "ConsoleLogin should be USER_LOGIN, got \(event.eventType)")
+        check(event.json.hasPrefix("{"), "an event's JSON should be an object")
+    case .failed, .skipped:
+        check(false, "\(record.origin) did not normalize")
+    }
+}
+check(normalized == 1, "one event expected from the ConsoleLogin sample, got \(normalized)")
+
+let line = #"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"ListBuckets","sourceIPAddress":"192.0.2.1"}"#
+if case .normalized(let event) = normalizer.normalize(record: Array(line.utf8)) {
+    check(event.json.contains("192.0.2.1"), "the caller's address should be in the event")
+} else {
+    check(false, "a single CloudTrail record should normalize")
+}
+
+normalizer.normalize(input: Array((line + "\n" + line + "\n").utf8), source: "buffer") { report.add($0) }
+let figures = report.build()
+check(figures.total.read == 3, "the report should count three records, got \(figures.total.read)")
+print("consumer example: ok (\(figures.total.read) records)")
