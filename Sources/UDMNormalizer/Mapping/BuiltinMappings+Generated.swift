@@ -327,6 +327,15 @@ requestParameters.roleArn -> target.resource.id                     # [ref] (STS
 responseElements.credentials.accessKeyId -> target.resource.product_object_id   # [G] the issued key id (GetSessionToken)
 responseElements.grantId -> target.resource.product_object_id       # [added] KMS CreateGrant
 
+# Request and response parameters as about labels.
+# [ref] The sample's read-only call has requestParameters but no about.labels: the row applies to
+# calls that are not read-only. Events before eventVersion 1.05 have no readOnly field: unknown
+# counts as not read-only, so their parameters (what changed) are kept.
+# They come before the resource table so that they fill the first about entry, and each further
+# resource of a multi-resource call (RunInstances) is an about entry of its own.
+requestParameters -> about.labels | flatten | when readOnly != true   # [ref] condition: not read-only
+responseParameters -> about.labels | flatten | when readOnly != true   # [ref] condition as above (no CloudTrail record has this field today)
+
 # ---- Resources acted on -------------------------------------------------------------------------
 # [added] The resource-identifier table: per service, the request and response fields that name
 # the resource a call acts on. `| resource TYPE "SUBTYPE"` writes only while target.resource has no
@@ -566,12 +575,6 @@ requestParameters.createVolumePermission.add.items.0.userId -> additional["creat
 requestParameters.launchPermission.add.items.0.userId -> additional["launchPermission_userId"]   # [ref]
 requestParameters.imagesSet.items.0.imageId -> additional["imagesSet"]   # [ref]
 
-# Request and response parameters as about labels.
-# [ref] The sample's read-only call has requestParameters but no about.labels: the row applies to
-# calls that are not read-only. Events before eventVersion 1.05 have no readOnly field: unknown
-# counts as not read-only, so their parameters (what changed) are kept.
-requestParameters -> about.labels | flatten | when readOnly != true   # [ref] condition: not read-only
-responseParameters -> about.labels | flatten | when readOnly != true   # [ref] condition as above (no CloudTrail record has this field today)
 
 # ---- Network ----------------------------------------------------------------------------------
 userAgent -> network.http.user_agent                                # [ref] [sample]
