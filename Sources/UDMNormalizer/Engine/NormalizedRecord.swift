@@ -44,7 +44,10 @@ extension Normalizer {
     /// JSON, `{"Records":[…]}`, GuardDuty `findings`, EventBridge events, CloudWatch Logs payloads,
     /// LookupEvents output, plain or gzip — handing each outcome to `body` in input order.
     ///
-    /// - Parameter source: the name used in origins, such as the file path or `-` for standard input.
+    /// - Parameters:
+    ///   - input: the whole input, as read (gzip is detected by content).
+    ///   - source: the name used in origins, such as the file path or `-` for standard input.
+    ///   - body: called once per record, in input order.
     public func normalize(input: [UInt8], source: String, _ body: (NormalizedRecord) throws -> Void) rethrows {
         try normalize(input: input, source: source, chunk: Int.max, body)
     }

@@ -1,6 +1,6 @@
 /// A JSON syntax error, located by the byte offset at which the parser gave up.
 ///
-/// Offsets are into the buffer handed to ``JSONParser/parse(_:limits:)`` (a skipped BOM still counts), so a
+/// Offsets are into the buffer handed to the parser (a skipped BOM still counts), so a
 /// caller reading NDJSON can add the line's start offset to point at the byte in the whole file.
 /// For truncated input the offset equals the buffer's length.
 public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
