@@ -146,3 +146,31 @@ import Testing
         #expect(ReportBuilder().build().profile == "reference")
     }
 }
+
+/// In-memory tables layered over the built-in ones, as a library user adds a site's rules.
+@Suite struct InMemoryTableTests {
+    @Test func anExtensionGivenAsTextIsLayeredOverTheTables() throws {
+        let tables = try MappingSet.builtin.adding(tableText: """
+            @log_type AWS_CLOUDTRAIL
+            "Site rule" -> security_result.summary
+            """, name: "site.map")
+        let record = Array(#"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"ListBuckets","sourceIPAddress":"192.0.2.1"}"#.utf8)
+        guard case .normalized(let event) = Normalizer(mappings: tables).normalize(record: record) else {
+            Issue.record("the record did not normalize")
+            return
+        }
+        #expect(event["security_result.summary"] == "Site rule")
+        #expect(tables.profile == MappingSet.referenceProfile)
+        guard case .normalized(let plain) = Normalizer().normalize(record: record) else { return }
+        #expect(plain["security_result.summary"] == nil, "the built-in tables are unchanged")
+    }
+
+    @Test func aProfileIsKeptAndABadTableIsAnError() throws {
+        let secops = try MappingSet.builtin(profile: "google-secops")
+        let layered = try secops.adding(tableText: "@log_type AWS_CLOUDTRAIL\n\"x\" -> principal.hostname\n", name: "site.map")
+        #expect(layered.profile == "google-secops")
+        #expect(throws: MappingError.self) {
+            try MappingSet.builtin.adding(tableText: "@log_type AWS_CLOUDTRAIL\n\"x\" -> principal.no_such_field\n", name: "bad.map")
+        }
+    }
+}

@@ -109,6 +109,21 @@ public final class MappingSet: Sendable {
         return try base.layered(with: files, replacingByName: true, profile: base.profile)
     }
 
+    /// These tables with one more table, given as text, layered over them as `--mappings` would
+    /// layer a file of that name: named like a table here, it replaces it; an extension
+    /// (`@log_type` without `@match`) merges into the tables of its log type; anything else is
+    /// added as a table of its own. The profile is kept.
+    ///
+    /// ```swift
+    /// let tables = try MappingSet.builtin.adding(tableText: """
+    ///     @log_type AWS_CLOUDTRAIL
+    ///     requestParameters.bucketName -> target.resource.name
+    ///     """, name: "site.map")
+    /// ```
+    public func adding(tableText text: String, name: String) throws(MappingError) -> MappingSet {
+        try layered(with: [(name: name, text: text)], replacingByName: true, profile: profile)
+    }
+
     /// Loads a profile folder over `base`: its `*.map` files extend the tables (or, with their own
     /// `@match`, stand alone), as a built-in profile's do; none replaces a table. The profile is named
     /// after the folder, and its files `FOLDER/FILE.map`.
