@@ -16,6 +16,11 @@ struct RuleView {
 
     /// Every value at a dotted UDM path (snake_case, as the writer names fields), as text.
     func values(_ path: String) -> [String] {
+        nodes(at: path).compactMap(Self.text)
+    }
+
+    /// The JSON nodes at a dotted path, arrays on the way flattened.
+    private func nodes(at path: String) -> [Any] {
         var nodes: [Any] = [root]
         for step in path.split(separator: ".") {
             var next: [Any] = []
@@ -25,21 +30,12 @@ struct RuleView {
             }
             nodes = next
         }
-        return nodes.compactMap(Self.text)
+        return nodes
     }
 
     /// The values of the labels keyed `key` in the label list at `path` (`target.resource.attribute.labels`).
     func labels(_ path: String, _ key: String) -> [String] {
-        var nodes: [Any] = [root]
-        for step in path.split(separator: ".") {
-            var next: [Any] = []
-            for node in nodes {
-                guard let object = node as? [String: Any], let child = object[String(step)] else { continue }
-                if let array = child as? [Any] { next += array } else { next.append(child) }
-            }
-            nodes = next
-        }
-        return nodes.compactMap { node in
+        nodes(at: path).compactMap { node in
             guard let label = node as? [String: Any], label["key"] as? String == key else { return nil }
             return label["value"].flatMap(Self.text)
         }
