@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An input read as a sequence of byte chunks: a file, standard input, or bytes in memory,
 /// decompressed on the fly when its content is gzip (detected by the magic number, not the name).
@@ -47,6 +52,36 @@ final class InputByteStream {
         if case .handle(let handle, true) = source { try? handle.close() }
     }
 
+    /// True for a pipe, terminal or socket: input that may pause while its writer is still open.
+    var isLive: Bool {
+        guard case .handle(let handle, _) = source else { return false }
+        var status = stat()
+        guard fstat(handle.fileDescriptor, &status) == 0 else { return false }
+        return status.st_mode & S_IFMT != S_IFREG
+    }
+
+    /// Whether a byte (or the end of the input) can be read within `seconds`, without reading it.
+    func hasInput(within seconds: Double) -> Bool {
+        guard case .handle(let handle, _) = source else { return true }
+        var descriptor = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, Int32(max(0, seconds * 1000))) != 0
+    }
+
+    /// Up to one chunk of what the descriptor has: a pipe hands over what its writer wrote so far
+    /// instead of waiting for a full chunk (so a live filter sees each line as it comes).
+    private func readAvailable(_ descriptor: Int32) throws(ReadError) -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count >= 0 {
+                chunk.removeLast(chunk.count - count)
+                return chunk
+            }
+            if errno == EINTR { continue }
+            throw ReadError(description: "read error after \(bytesRead) bytes: \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// The next chunk of (decompressed) content, or nil at the end of the input.
     func next() throws(ReadError) -> [UInt8]? {
         while !ended {
@@ -57,11 +92,7 @@ final class InputByteStream {
                 raw = Array(bytes[offset..<end])
                 source = .memory(bytes, offset: end, chunk: chunk)
             case .handle(let handle, _):
-                do {
-                    raw = Array(try handle.read(upToCount: Self.chunkSize) ?? Data())
-                } catch {
-                    throw ReadError(description: "read error after \(bytesRead) bytes: \(error.localizedDescription)")
-                }
+                raw = try readAvailable(handle.fileDescriptor)
             }
             if raw.isEmpty {
                 ended = true
