@@ -64,7 +64,9 @@ enum HelpText {
       --dead-letter FILE  Write each failed record to FILE as one JSON line:
                           {"origin":"...","reason":"...","raw":"<record text>"}, with "raw_base64"
                           instead of "raw" when the bytes are not UTF-8, so every failed record can
-                          be recovered byte for byte.
+                          be recovered byte for byte. Only damage longer than --max-record-bytes
+                          (an oversized record, the unreadable rest of a file) keeps its first
+                          --max-record-bytes bytes; its reason gives the full size.
       --dedupe            Drop records seen before in this run (CloudTrail eventID, GuardDuty id +
                           updatedAt: each table's @dedupe_key); they count as skipped.
       -j, --jobs N        Normalize on N threads (default: all cores).
@@ -76,6 +78,8 @@ enum HelpText {
                           Failures are always printed.
       --max-record-bytes N
                           Largest record accepted (default 16777216); a larger one fails alone.
+      --flush-delay MS    When standard input or a pipe has been silent for MS milliseconds
+                          (default 100), write the events read so far: a live filter for tail -f.
       --import-max-bytes N
                           Largest request body for --format import (default 1000000).
       --max-field-bytes N Longest value written to one UDM field (default 65536); a longer one is

@@ -11,6 +11,11 @@ struct NormalizeCommand {
         case .success(let loaded): mappings = loaded
         case .failure(let status): return status
         }
+        let paths = InputPaths.expand(options.paths)
+        if let overlap = InputOutputOverlap.check(outputs: [("--output", options.output), ("--dead-letter", options.deadLetter)], inputs: paths) {
+            StandardStreams.error("udm-normalize normalize: \(overlap)")
+            return .usage
+        }
         let output: OutputFile
         var deadLetter: DeadLetterWriter?
         do {
@@ -24,7 +29,8 @@ struct NormalizeCommand {
         let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: options.logType, maxRecordBytes: options.maxRecordBytes,
                                                                                           maxFieldBytes: options.maxFieldBytes, maxLabelsPerEvent: options.maxLabels))
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let batch = BatchNormalizer(normalizer: normalizer, jobs: jobs, rendering: options.format == .kv ? .keyValue : .json)
+        var batch = BatchNormalizer(normalizer: normalizer, jobs: jobs, rendering: options.format == .kv ? .keyValue : .json)
+        batch.inputPauseDelay = Double(options.flushDelayMilliseconds) / 1000
 
         var summary = RunSummary()
         var dedupe = DedupeFilter()
@@ -40,8 +46,13 @@ struct NormalizeCommand {
             StandardStreams.error(line)
         }
 
-        batch.run(paths: InputPaths.expand(options.paths), progress: { bytes in
+        batch.run(paths: paths, progress: { bytes in
             progress.update(records: summary.read, bytes: bytes)
+        }, inputPaused: {
+            // A live feed paused: what was read is out, so a reader downstream sees it now.
+            if options.format == .import { importWriter.flush(to: output) }
+            output.flush()
+            deadLetter?.output.flush()
         }) { item in
             switch item {
             case .inputStarted:

@@ -17,6 +17,8 @@ struct NormalizeOptions {
     var importMaxBytes = 1_000_000
     var maxFieldBytes = 64 << 10
     var maxLabels = 1000
+    /// How long standard input (or a pipe) may be silent before the events read so far are written.
+    var flushDelayMilliseconds = 100
 
     init(parsing arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments)
@@ -38,6 +40,7 @@ struct NormalizeOptions {
             case "--max-record-bytes": maxRecordBytes = try ArgumentReader.number(try take(), minimum: 1024, option: name)
             case "--import-max-bytes": importMaxBytes = try ArgumentReader.number(try take(), minimum: 1024, option: name)
             case "--max-field-bytes": maxFieldBytes = try ArgumentReader.number(try take(), minimum: 64, option: name)
+            case "--flush-delay": flushDelayMilliseconds = try ArgumentReader.number(try take(), minimum: 0, option: name)
             case "--max-labels": maxLabels = try ArgumentReader.number(try take(), minimum: 0, option: name)
             default: throw UsageError(message: "unknown option '\(name)'")
             }

@@ -12,12 +12,15 @@ final class OutputFile {
         buffer.reserveCapacity(1 << 17)
     }
 
-    /// Creates or truncates `path`; nil (with the reason) when it cannot be written.
+    /// Creates or truncates `path`; the reason when it cannot be written. The path is opened in
+    /// place (`open(2)`), never replaced: `FileManager.createFile` writes a new file and renames it
+    /// over the path, which turns `/dev/null` or `/dev/stdout` into a regular file when run as root.
     static func create(_ path: String) -> Result<OutputFile, UsageError> {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            return .failure(UsageError(message: "cannot write '\(path)'"))
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            return .failure(UsageError(message: "cannot write '\(path)': \(String(cString: strerror(errno)))"))
         }
-        return .success(OutputFile(handle: handle))
+        return .success(OutputFile(handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)))
     }
 
     func write(_ bytes: some Sequence<UInt8>) {

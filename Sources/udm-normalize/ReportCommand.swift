@@ -11,6 +11,11 @@ struct ReportCommand {
         case .success(let loaded): mappings = loaded
         case .failure(let status): return status
         }
+        let paths = InputPaths.expand(options.paths)
+        if let overlap = InputOutputOverlap.check(outputs: [("--html", options.html)], inputs: paths) {
+            StandardStreams.error("udm-normalize report: \(overlap)")
+            return .usage
+        }
         let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: options.logType, maxRecordBytes: options.maxRecordBytes, trackCoverage: true))
         let batch = BatchNormalizer(normalizer: normalizer, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                     rendering: .none, collectsReport: true)
@@ -19,7 +24,7 @@ struct ReportCommand {
         var progress = ProgressLine(quiet: options.quiet)
         var records = 0
         var unreadable = 0
-        batch.run(paths: InputPaths.expand(options.paths), progress: { bytes in
+        batch.run(paths: paths, progress: { bytes in
             progress.update(records: records, bytes: bytes)
         }) { item in
             switch item {
@@ -46,10 +51,12 @@ struct ReportCommand {
             StandardStreams.output(ReportTextWriter.render(report, topUnmapped: options.top))
         }
         if let path = options.html {
-            do {
-                try ReportHTMLWriter.render(report, topUnmapped: options.top).write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                StandardStreams.error("udm-normalize report: cannot write '\(path)': \(error.localizedDescription)")
+            switch OutputFile.create(path) {
+            case .success(let file):
+                file.write(ReportHTMLWriter.render(report, topUnmapped: options.top))
+                file.flush()
+            case .failure(let error):
+                StandardStreams.error("udm-normalize report: \(error)")
                 return .inputUnreadable
             }
         }
