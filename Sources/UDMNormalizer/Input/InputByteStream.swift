@@ -52,6 +52,18 @@ final class InputByteStream {
         if case .handle(let handle, true) = source { try? handle.close() }
     }
 
+    /// The next bytes of the source as stored (empty at its end).
+    private func readRaw() throws(ReadError) -> [UInt8] {
+        switch source {
+        case .memory(let bytes, let offset, let chunk):
+            let end = offset + min(chunk, bytes.count - offset)
+            source = .memory(bytes, offset: end, chunk: chunk)
+            return Array(bytes[offset..<end])
+        case .handle(let handle, _):
+            return try readAvailable(handle.fileDescriptor)
+        }
+    }
+
     /// True for a pipe, terminal or socket: input that may pause while its writer is still open.
     var isLive: Bool {
         guard case .handle(let handle, _) = source else { return false }
@@ -85,14 +97,12 @@ final class InputByteStream {
     /// The next chunk of (decompressed) content, or nil at the end of the input.
     func next() throws(ReadError) -> [UInt8]? {
         while !ended {
-            let raw: [UInt8]
-            switch source {
-            case .memory(let bytes, let offset, let chunk):
-                let end = offset + min(chunk, bytes.count - offset)
-                raw = Array(bytes[offset..<end])
-                source = .memory(bytes, offset: end, chunk: chunk)
-            case .handle(let handle, _):
-                raw = try readAvailable(handle.fileDescriptor)
+            var raw = try readRaw()
+            // The gzip magic number is two bytes; a pipe may hand over one at first.
+            while !started, raw.count == 1 {
+                let more = try readRaw()
+                if more.isEmpty { break }
+                raw += more
             }
             if raw.isEmpty {
                 ended = true

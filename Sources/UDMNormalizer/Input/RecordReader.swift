@@ -146,6 +146,7 @@ final class RecordReader {
 
     /// Moves the cursor forward to `offset`, counting the lines passed.
     private func advance(to offset: Int) {
+        precondition(offset <= end, "the cursor cannot pass the bytes read")
         guard offset > cursor else { return }
         buffer.withUnsafeBytes { raw in
             guard let start = raw.baseAddress else { return }
@@ -393,6 +394,10 @@ final class RecordReader {
             var length = 0
             while true {
                 while cursor + length < end, !Self.endsToken(buffer[cursor + length - base]) { length += 1 }
+                if length > limits.maxRecordBytes {
+                    failValue(from: cursor, origin: origin, reason: "record larger than the \(limits.maxRecordBytes)-byte limit")
+                    return
+                }
                 if cursor + length < end || !fill() { break }
             }
             pending.append(RawRecord(origin: origin, bytes: Array(buffer[(cursor - base)..<(cursor + length - base)])))
@@ -421,9 +426,10 @@ final class RecordReader {
             let to = min(stop, keptStart + limits.maxRecordBytes)
             if to > from { kept.append(contentsOf: buffer[(from - base)..<(to - base)]) }
         }
-        var search = max(searchFrom ?? start + 1, start + 1, base)
+        var search = min(max(searchFrom ?? start + 1, start + 1, base), end)
         var resume: Int?
         while true {
+            search = max(search, base)
             while resume == nil, search < end {
                 guard let newline = Self.firstNewline(in: buffer, from: search - base) else {
                     search = end
