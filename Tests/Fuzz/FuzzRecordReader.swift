@@ -7,7 +7,7 @@
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRecordReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let limits = [64, 256, 1024, 4096, 1 << 20]
+    let limits = FuzzedReading.limits
     let limit = limits[Int(bytes.last ?? 0) % limits.count]
     let chunk = size >= 2 ? Int(bytes[size - 2] % 97) + 1 : 1
     let chunked = FuzzedReading.records(bytes, limit: limit, chunk: chunk)
@@ -20,10 +20,14 @@ public func fuzzRecordReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
 }
 
 enum FuzzedReading {
+    static let limits = [64, 256, 1024, 4096, 1 << 20]
+    /// One expander per limit, made once: building a normalizer compiles the tables.
+    static let expanders = limits.map { Normalizer(options: .init(maxRecordBytes: $0)).expander }
+
     /// Each record as origin, failure and bytes, checking the reader's promises on the way.
     static func records(_ bytes: [UInt8], limit: Int, chunk: Int) -> [String] {
         let reader = RecordReader(stream: InputByteStream(bytes: bytes, chunk: chunk), source: "fuzz", limits: .init(maxRecordBytes: limit))
-        let expander = Normalizer(options: .init(maxRecordBytes: limit)).expander
+        let expander = expanders[limits.firstIndex(of: limit) ?? 0]
         var result: [String] = []
         while let record = reader.next() {
             precondition(record.bytes.count <= limit, "a record over the limit is held")

@@ -65,12 +65,12 @@ final class InputByteStream {
     }
 
     /// True for a pipe, terminal or socket: input that may pause while its writer is still open.
-    var isLive: Bool {
+    private(set) lazy var isLive: Bool = {
         guard case .handle(let handle, _) = source else { return false }
         var status = stat()
         guard fstat(handle.fileDescriptor, &status) == 0 else { return false }
         return status.st_mode & S_IFMT != S_IFREG
-    }
+    }()
 
     /// Whether a byte (or the end of the input) can be read within `seconds`, without reading it.
     func hasInput(within seconds: Double) -> Bool {

@@ -356,20 +356,19 @@ final class RecordReader {
         let origin = here
         let start = cursor
         let kept = Array(buffer[(cursor - base)..<min(buffer.count, cursor - base + limits.maxRecordBytes)])
+        var lineEnd: Int?
         while true {
             if let newline = Self.firstNewline(in: buffer, from: cursor - base) {
+                lineEnd = base + newline
                 advance(to: base + newline + 1)
                 break
             }
             cursor = end
-            if !fill() {
-                mode = .done
-                break
-            }
+            if !fill() { break }
         }
-        let length = (mode == .done ? cursor : cursor - 1) - start
         pending.append(RawRecord(origin: origin, bytes: kept,
-                                 failure: "record larger than the \(limits.maxRecordBytes)-byte limit (\(length) bytes; the first \(kept.count) are kept here)"))
+                                 failure: "record larger than the \(limits.maxRecordBytes)-byte limit (\((lineEnd ?? cursor) - start) bytes; the first \(kept.count) are kept here)"))
+        if lineEnd == nil { finishAtEnd() }
     }
 
     // MARK: Values (pretty-printed, concatenated, single, of any size)
