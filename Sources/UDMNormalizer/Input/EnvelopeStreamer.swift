@@ -68,7 +68,7 @@ final class EnvelopeStreamer {
                     ? "truncated: the input ends inside the JSON value that starts at \(origin), after its \(recordsCut) complete records"
                     : "truncated: the input ends inside the JSON value that starts here"
                 reader.failValue(from: holdsValue || head != nil ? start : position, origin: origin,
-                                 reason: reader.truncationReason(reason), head: foundEnvelope ? nil : head)
+                                 reason: reader.truncationReason(reason, valueStart: start), head: foundEnvelope ? nil : head)
             case .syntax(let reason):
                 reader.failValue(from: foundEnvelope ? position : start, searchFrom: position, origin: origin,
                                  reason: "invalid JSON inside the value that starts at \(origin): \(reason)", head: foundEnvelope ? nil : head)
@@ -242,7 +242,7 @@ final class EnvelopeStreamer {
                 if first == 0x22 { try skipString(reader) } else { try skipScalar(reader) }
             } catch {
                 reader.emit(RawRecord(origin: origin, bytes: reader.bytes(begin..<min(reader.end, begin + reader.maxRecordBytes)), element: element,
-                                      failure: reader.truncationReason("truncated: the input ends inside this element")))
+                                      failure: reader.truncationReason("truncated: the input ends inside this element", valueStart: begin)))
                 throw .endedInsideElement
             }
             let stop = min(position, begin + reader.maxRecordBytes)
@@ -266,7 +266,7 @@ final class EnvelopeStreamer {
             let size = reader.end - begin
             let note = size > bytes.count ? " (\(size) bytes; the first \(bytes.count) are kept here)" : ""
             reader.emit(RawRecord(origin: origin, bytes: bytes, element: element,
-                                  failure: reader.truncationReason("truncated: the input ends inside this element") + note))
+                                  failure: reader.truncationReason("truncated: the input ends inside this element", valueStart: begin) + note))
             throw .endedInsideElement
         }
         if kept == nil, end - begin > limit { kept = reader.bytes(begin..<(begin + limit)) }

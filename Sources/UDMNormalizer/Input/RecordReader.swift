@@ -48,8 +48,10 @@ final class RecordReader {
     private var readError: String?
     /// Whether a failed record already carries the read error (so it is not reported twice).
     private var readErrorReported = false
-    /// Why a value the input ends inside is truncated, when the input is a piece of a line.
-    private let lineEndReason: String?
+    /// Whether the input is one NDJSON line (see `init(line:…)`), and the reason for a value the
+    /// whole input ends inside when that line is the input's last.
+    private let isLine: Bool
+    private let endOfInput: String?
     private var pending: [RawRecord] = []
     private var pendingHead = 0
     /// The value being streamed, in values mode.
@@ -67,7 +69,8 @@ final class RecordReader {
         self.line = 1
         self.firstLine = 1
         self.firstColumn = 1
-        self.lineEndReason = nil
+        self.isLine = false
+        self.endOfInput = nil
     }
 
     /// Reads one NDJSON line that did not parse as one value, as a sequence of values: several
@@ -81,7 +84,8 @@ final class RecordReader {
         self.line = number
         self.firstLine = number
         self.firstColumn = column
-        self.lineEndReason = endOfInput ?? "truncated JSON: the line ends before the value that starts here is closed"
+        self.isLine = true
+        self.endOfInput = endOfInput
         self.mode = .values
     }
 
@@ -182,9 +186,12 @@ final class RecordReader {
         return column == 1 ? "\(source):\(line)" : "\(source):\(line):\(column)"
     }
 
-    /// The reason for a value the input ends inside, naming the read error (a cut .gz) if there was one.
-    func truncationReason(_ base: String) -> String {
-        if let lineEndReason { return lineEndReason }
+    /// The reason for a value (starting at `valueStart`) the input ends inside, naming the read
+    /// error (a cut .gz) if there was one.
+    func truncationReason(_ base: String, valueStart: Int) -> String {
+        if isLine {
+            return endOfInput ?? "truncated JSON: the line ends before the value that starts at column \(valueStart - lineStart + firstColumn) is closed"
+        }
         guard let readError else { return base }
         readErrorReported = true
         return "\(base): \(readError)"
