@@ -87,6 +87,17 @@ import Testing
         #expect(outcome.failed.first?.reason.contains("truncated gzip data") == true, "\(outcome.failed)")
     }
 
+    /// A .gz whose checksum is damaged, read in one piece: what was decompressed before the damage
+    /// is delivered (every record here), then one failure naming the corrupt data.
+    @Test func gzipWithADamagedChecksumKeepsWhatWasDecompressed() throws {
+        let file = RealCloudTrailEvents.recordsFile(RealCloudTrailEvents.events(30))
+        var compressed = Array(try Gzip.compress(file.bytes))
+        compressed[compressed.count - 8] ^= 0xFF
+        let outcome = InputOutcome.of(compressed)
+        #expect(outcome.normalized.count == 30)
+        #expect(outcome.failed.count == 1 && outcome.failed.first?.reason.contains("corrupt gzip data") == true, "\(outcome.failed)")
+    }
+
     /// NDJSON whose first line is broken: the line fails alone and decides nothing about the shape.
     @Test(arguments: [
         #"{"eventVersion":"1.08","eventTime":"2024-"#,

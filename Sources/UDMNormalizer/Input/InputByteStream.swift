@@ -24,6 +24,8 @@ final class InputByteStream {
     private var decoder: GzipDecoder?
     private var started = false
     private var ended = false
+    /// A decompression error met after some output, thrown once that output was handed over.
+    private var pendingError: ReadError?
     /// Bytes read from the source before decompression, for progress figures.
     private(set) var bytesRead = 0
     /// True once the content was found to be gzip.
@@ -96,6 +98,10 @@ final class InputByteStream {
 
     /// The next chunk of (decompressed) content, or nil at the end of the input.
     func next() throws(ReadError) -> [UInt8]? {
+        if let pendingError {
+            self.pendingError = nil
+            throw pendingError
+        }
         while !ended {
             var raw = try readRaw()
             // The gzip magic number is two bytes; a pipe may hand over one at first.
@@ -122,7 +128,17 @@ final class InputByteStream {
             guard let decoder else { return raw }
             var output: [UInt8] = []
             output.reserveCapacity(raw.count * 4)
-            do { try decoder.decompress(raw, into: &output) } catch { throw ReadError(description: error.description) }
+            do {
+                try decoder.decompress(raw, into: &output)
+            } catch {
+                // What was decompressed before the damage is content too: hand it over first.
+                ended = true
+                guard output.isEmpty else {
+                    pendingError = ReadError(description: error.description)
+                    return output
+                }
+                throw ReadError(description: error.description)
+            }
             if !output.isEmpty { return output }
         }
         return nil
