@@ -207,6 +207,8 @@ final class RecordReader {
 
     /// NDJSON when the first line holds one value and nothing else — or, when the first line is
     /// damaged, when the second one does: one bad line never decides the shape of a whole file.
+    /// Only whole lines within the record limit are looked at, so the decision does not depend on
+    /// how the input arrives in chunks.
     private func detect() {
         if buffer.isEmpty { fill() }
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -218,73 +220,41 @@ final class RecordReader {
             finishAtEnd()
             return
         }
-        switch lineHoldsOneValue(from: cursor, checkingNextLine: true) {
-        case .yes:
-            mode = .lines
-        case .spansLines, .tooLarge:
+        guard let firstEnd = lineEnd(from: cursor) else {
+            // One line (or one longer than a record): a single value, or values with no separator.
             mode = .values
-        case .no(let nextLine):
-            if hasPrefix(EnvelopeKey.base64GzipPrefix, at: cursor) {
-                mode = .lines
-            } else if let nextLine, case .yes = lineHoldsOneValue(from: nextLine, checkingNextLine: false) {
-                mode = .lines
-            } else {
-                mode = .values
-            }
+            return
+        }
+        if holdsOneValue(from: cursor, to: firstEnd) || hasPrefix(EnvelopeKey.base64GzipPrefix, at: cursor) {
+            mode = .lines
+        } else if let secondEnd = lineEnd(from: firstEnd + 1), holdsOneValue(from: firstEnd + 1, to: secondEnd) {
+            mode = .lines
+        } else {
+            mode = .values
         }
     }
 
-    private enum LineShape {
-        /// The line is one complete value followed by a line break.
-        case yes
-        /// A complete value that spans several lines (pretty-printed).
-        case spansLines
-        /// Longer than the record limit before it ends.
-        case tooLarge
-        /// Anything else; the offset of the next line when there is one.
-        case no(nextLine: Int?)
-    }
-
-    private func lineHoldsOneValue(from start: Int, checkingNextLine: Bool) -> LineShape {
-        while start >= end { if !fill() { return .no(nextLine: nil) } }
-        let first = buffer[start - base]
-        guard first == 0x7B || first == 0x5B else { return .no(nextLine: nextLine(after: start)) }
-        var scanner = JSONValueScanner(start: start - base)
-        while true {
-            let scanBase = base
-            let result = buffer.withUnsafeBufferPointer { scanner.scan($0) }
-            if case .complete(let valueEnd) = result {
-                if scanner.newlines > 0 { return .spansLines }
-                var i = scanBase + valueEnd
-                while true {
-                    while i < end, buffer[i - base] == 0x20 || buffer[i - base] == 0x09 || buffer[i - base] == 0x0D { i += 1 }
-                    if i < end || !fill() { break }
-                }
-                return i < end && buffer[i - base] == 0x0A ? .yes : .no(nextLine: nextLine(after: start))
-            }
-            if scanner.position + scanBase - start > limits.maxRecordBytes { return .tooLarge }
-            // A line break outside the value's strings before the value closes: either a
-            // pretty-printed value or a damaged line; the next line tells which.
-            if checkingNextLine, scanner.newlines > 0, let next = nextLine(after: start), next <= scanner.position + scanBase {
-                let before = base
-                if case .yes = lineHoldsOneValue(from: next, checkingNextLine: false) { return .no(nextLine: next) }
-                scanner.shift(by: base - before)
-            }
-            let before = base
-            if !fill() { return .no(nextLine: nextLine(after: start)) }
-            scanner.shift(by: base - before)
-        }
-    }
-
-    /// The offset just after the first line break at or after `start`, among the bytes read so far
-    /// (reading more while there is none, up to the record limit).
-    private func nextLine(after start: Int) -> Int? {
+    /// The offset of the first line break at or after `start`, if there is one within the record
+    /// limit (reading as needed).
+    private func lineEnd(from start: Int) -> Int? {
         var from = start
         while true {
-            if let newline = Self.firstNewline(in: buffer, from: from - base) { return base + newline + 1 }
+            if let newline = Self.firstNewline(in: buffer, from: from - base) {
+                return base + newline - start <= limits.maxRecordBytes ? base + newline : nil
+            }
             from = end
             if end - start > limits.maxRecordBytes || !fill() { return nil }
         }
+    }
+
+    /// Whether the bytes from `start` to the line break at `lineEnd` are one object or array and
+    /// blanks.
+    private func holdsOneValue(from start: Int, to lineEnd: Int) -> Bool {
+        guard start < lineEnd, buffer[start - base] == 0x7B || buffer[start - base] == 0x5B else { return false }
+        var scanner = JSONValueScanner(start: start - base)
+        let result = buffer.withUnsafeBufferPointer { scanner.scan(UnsafeBufferPointer(rebasing: $0[..<(lineEnd - base)])) }
+        guard case .complete(let valueEnd) = result else { return false }
+        return buffer[valueEnd..<(lineEnd - base)].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
     /// True when the bytes at `offset` start with `prefix` (reading more input if needed).
