@@ -192,9 +192,7 @@ final class RecordReader {
         if isLine {
             return endOfInput ?? "truncated JSON: the line ends before the value that starts at column \(valueStart - lineStart + firstColumn) is closed"
         }
-        guard let readError else { return base }
-        readErrorReported = true
-        return "\(base): \(readError)"
+        return endOfInputReason(base)
     }
 
     private func endOfInputReason(_ base: String) -> String {
