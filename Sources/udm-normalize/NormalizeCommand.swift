@@ -12,6 +12,12 @@ struct NormalizeCommand {
         case .success(let loaded): (mappings, logType) = loaded
         case .failure(let status): return status
         }
+        let expansion = options.selection.expand(options.paths)
+        let outputs = [("--output", options.output), ("--dead-letter", options.deadLetter), ("--summary-json", options.summaryJSON)]
+        if let overlap = InputOutputOverlap.check(outputs: outputs, inputs: expansion.paths) {
+            StandardStreams.error("udm-normalize normalize: \(overlap)")
+            return .usage
+        }
         let output: OutputFile
         var deadLetter: DeadLetterWriter?
         do throws(PathProblem) {
@@ -31,10 +37,10 @@ struct NormalizeCommand {
         let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: logType, maxRecordBytes: options.maxRecordBytes,
                                                                                           maxFieldBytes: options.maxFieldBytes, maxLabelsPerEvent: options.maxLabels))
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let batch = BatchNormalizer(normalizer: normalizer, jobs: jobs, rendering: options.format == .kv ? .keyValue : .json)
+        var batch = BatchNormalizer(normalizer: normalizer, jobs: jobs, rendering: options.format == .kv ? .keyValue : .json)
+        batch.inputPauseDelay = Double(options.flushDelayMilliseconds) / 1000
 
         let start = Date()
-        let expansion = options.selection.expand(options.paths)
         var summary = RunSummary()
         summary.hiddenSkipped = expansion.hiddenSkipped
         summary.excluded = expansion.excluded
@@ -48,6 +54,11 @@ struct NormalizeCommand {
 
         batch.run(paths: expansion.paths, progress: { bytes in
             progress.update(records: summary.read, bytes: bytes)
+        }, inputPaused: {
+            // A live feed paused: what was read is out, so a reader downstream sees it now.
+            if options.format == .import { importWriter.flush(to: output) }
+            output.flush()
+            deadLetter?.output.flush()
         }) { item in
             switch item {
             case .inputStarted:
@@ -102,10 +113,12 @@ struct NormalizeCommand {
         }
         StandardStreams.error(summary.text)
         if let path = options.summaryJSON {
-            do {
-                try summary.json.write(toFile: path, atomically: true, encoding: .utf8)
+            do throws(PathProblem) {
+                let file = try OutputFile.create(path, option: "--summary-json")
+                file.write(summary.json)
+                file.flush()
             } catch {
-                StandardStreams.error("udm-normalize normalize: cannot write --summary-json \(PathProblem.writing(path) ?? PathProblem(path: path, reason: "the write failed"))")
+                StandardStreams.error("udm-normalize normalize: cannot write \(error)")
                 return .pathUnusable
             }
         }

@@ -15,7 +15,9 @@ struct NormalizeOptions {
             Write each failed record to FILE as one JSON line:
             {"origin":"...","reason":"...","raw":"<record text>"}, with "raw_base64"
             instead of "raw" when the bytes are not UTF-8, so every failed record can
-            be recovered byte for byte.
+            be recovered byte for byte. Only damage longer than --max-record-bytes
+            (an oversized record, the unreadable rest of a file) keeps its first
+            --max-record-bytes bytes; its reason gives the full size.
             """),
         CommandOption(long: "--summary-json", value: "FILE", help: """
             Also write the closing summary to FILE as one JSON object (records read,
@@ -27,6 +29,10 @@ struct NormalizeOptions {
             rule. Failures are always printed, every one.
             """),
         .maxRecordBytes,
+        CommandOption(long: "--flush-delay", value: "MS", help: """
+            When standard input or a pipe has been silent for MS milliseconds
+            (default 100), write the events read so far: a live filter for tail -f.
+            """),
         CommandOption(long: "--import-max-bytes", value: "N", help: "Largest request body for --format import (default 1000000)."),
         CommandOption(long: "--max-field-bytes", value: "N", help: """
             Longest value written to one UDM field (default 65536); a longer one is
@@ -54,6 +60,8 @@ struct NormalizeOptions {
     var importMaxBytes = 1_000_000
     var maxFieldBytes = 64 << 10
     var maxLabels = 1000
+    /// How long standard input (or a pipe) may be silent before the events read so far are written.
+    var flushDelayMilliseconds = 100
 
     init(parsing arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments, options: Self.options)
@@ -79,6 +87,7 @@ struct NormalizeOptions {
             case "--max-record-bytes": maxRecordBytes = try ArgumentReader.number(try take(), minimum: 1024, option: name)
             case "--import-max-bytes": importMaxBytes = try ArgumentReader.number(try take(), minimum: 1024, option: name)
             case "--max-field-bytes": maxFieldBytes = try ArgumentReader.number(try take(), minimum: 64, option: name)
+            case "--flush-delay": flushDelayMilliseconds = try ArgumentReader.number(try take(), minimum: 0, option: name)
             case "--max-labels": maxLabels = try ArgumentReader.number(try take(), minimum: 0, option: name)
             default: throw UsageError(message: "option '\(name)' is listed but not handled")
             }

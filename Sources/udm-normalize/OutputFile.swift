@@ -12,16 +12,20 @@ final class OutputFile {
         buffer.reserveCapacity(1 << 17)
     }
 
-    /// Creates or truncates `path`; throws why not, in plain words, naming `option`.
+    /// Creates or truncates `path`; throws why not, in plain words, naming `option`. The path is
+    /// opened in place (`open(2)`), never replaced: `FileManager.createFile` writes a new file and
+    /// renames it over the path, which turns `/dev/null` or `/dev/stdout` into a regular file when
+    /// run as root.
     static func create(_ path: String, option: String) throws(PathProblem) -> OutputFile {
         if var problem = PathProblem.writing(path) {
             problem.path = "\(option) \(problem.path)"
             throw problem
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw PathProblem.writing(path) ?? PathProblem(path: "\(option) \(path)", reason: "the file could not be created")
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw PathProblem(path: "\(option) \(path)", reason: String(cString: strerror(errno)).lowercased())
         }
-        return OutputFile(handle: handle)
+        return OutputFile(handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true))
     }
 
     func write(_ bytes: some Sequence<UInt8>) {

@@ -12,6 +12,11 @@ struct ReportCommand {
         case .success(let loaded): (mappings, logType) = loaded
         case .failure(let status): return status
         }
+        let expansion = options.selection.expand(options.paths)
+        if let overlap = InputOutputOverlap.check(outputs: [("--html", options.html)], inputs: expansion.paths) {
+            StandardStreams.error("udm-normalize report: \(overlap)")
+            return .usage
+        }
         // An --html path that cannot be written is found before the work, not after it.
         if let path = options.html, let problem = PathProblem.writing(path) {
             StandardStreams.error("udm-normalize report: cannot write --html \(problem)")
@@ -25,7 +30,6 @@ struct ReportCommand {
         let progress = ProgressLine(quiet: options.quiet)
         var records = 0
         var unreadable = 0
-        let expansion = options.selection.expand(options.paths)
         let start = Date()
         batch.run(paths: expansion.paths, progress: { bytes in
             progress.update(records: records, bytes: bytes)
@@ -59,10 +63,12 @@ struct ReportCommand {
         if let path = options.html {
             let run = ReportHTMLWriter.RunInformation(inputs: options.paths.isEmpty ? ["-"] : options.paths, seconds: Date().timeIntervalSince(start),
                                                       mappings: mappings, gates: gates.map { .init(text: $0.text, held: $0.held) })
-            do {
-                try ReportHTMLWriter.render(report, topUnmapped: options.top, run: run).write(toFile: path, atomically: true, encoding: .utf8)
+            do throws(PathProblem) {
+                let file = try OutputFile.create(path, option: "--html")
+                file.write(ReportHTMLWriter.render(report, topUnmapped: options.top, run: run))
+                file.flush()
             } catch {
-                StandardStreams.error("udm-normalize report: cannot write --html \(PathProblem.writing(path) ?? PathProblem(path: path, reason: "the write failed"))")
+                StandardStreams.error("udm-normalize report: cannot write \(error)")
                 return .pathUnusable
             }
         }

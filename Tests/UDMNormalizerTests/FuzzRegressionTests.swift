@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func thereAreRegressionInputs() {
-        #expect(Self.inputs.count >= 4)
+        #expect(Self.inputs.count >= 9)
     }
 
     @Test(arguments: inputs) func replays(_ input: URL) throws {
@@ -32,5 +32,30 @@ import Testing
             }
         }
         #expect(read == accounted)
+    }
+
+    /// The record reader as `FuzzRecordReader` drives it, at every limit it draws and at the read
+    /// chunk the input's bytes give: records within the limit, reasons on failures, and with a
+    /// limit no record reaches, the same records however the input is chunked.
+    @Test(arguments: inputs) func replaysThroughTheRecordReader(_ input: URL) throws {
+        let bytes = Array(try Data(contentsOf: input))
+        func records(limit: Int, chunk: Int) -> [String] {
+            let reader = RecordReader(stream: InputByteStream(bytes: bytes, chunk: chunk), source: "fuzz", limits: .init(maxRecordBytes: limit))
+            var result: [String] = []
+            while let record = reader.next() {
+                #expect(record.bytes.count <= limit)
+                #expect(record.failure.map { !$0.isEmpty } ?? true)
+                result.append("\(record.origin) \(record.failure ?? "-") \(record.bytes.count)")
+            }
+            return result
+        }
+        let drawnChunk = bytes.count >= 2 ? Int(bytes[bytes.count - 2] % 97) + 1 : 1
+        for limit in [64, 256, 1024, 4096, 1 << 20] {
+            for chunk in [drawnChunk, 1, 29] {
+                let chunked = records(limit: limit, chunk: chunk)
+                #expect(chunked.count <= bytes.count + 2)
+                if limit == 1 << 20 { #expect(chunked == records(limit: limit, chunk: Int.max), "chunk \(chunk)") }
+            }
+        }
     }
 }

@@ -87,7 +87,7 @@ import Testing
         let pretty = "{\n \"eventTime\": \"2024-01-01T00:00:00Z\", \"eventName\": \"A\", \"eventID\": \"P1\"\n}\n\u{1}\u{2} garbage {\"x\":1}"
         let damaged = Self.outcomes(pretty)
         #expect(damaged.count == 2)
-        #expect(damaged[1].1.hasPrefix("failed: not JSON from here on"), "\(damaged[1])")
+        #expect(damaged[1].1.hasPrefix("failed: not JSON: unexpected byte 0x1"), "\(damaged[1])")
         let cut = Self.outcomes("{\n \"eventTime\": \"2024-01-01T00:00:00Z\",\n \"eventName\":")
         #expect(cut.map(\.1) == ["failed: truncated: the input ends inside the JSON value that starts here"])
     }

@@ -56,6 +56,10 @@ public struct BatchNormalizer: Sendable {
     public let collectsReport: Bool
     /// Records per batch handed to a worker.
     public var batchSize = 512
+    /// Seconds a pipe or terminal may stay silent before the records read so far are delivered
+    /// (and `inputPaused` is called), so that a live feed (`tail -f … |`) is not held back until a
+    /// batch fills. Files never pause.
+    public var inputPauseDelay = 0.1
 
     public init(normalizer: Normalizer, jobs: Int, rendering: Rendering, collectsReport: Bool = false) {
         self.normalizer = normalizer
@@ -66,8 +70,18 @@ public struct BatchNormalizer: Sendable {
 
     /// Reads `paths` (`-` is standard input) in order and calls `consume` for every item, in order,
     /// on the calling thread. `progress` is called on the calling thread after each batch is read,
-    /// with the bytes read so far.
-    public func run(paths: [String], progress: (Int) -> Void = { _ in }, consume: (Item) -> Void) {
+    /// with the bytes read so far. `inputPaused` is called when a live input paused for
+    /// `inputPauseDelay` and every record read before the pause was consumed (time to flush output).
+    public func run(paths: [String], progress: (Int) -> Void = { _ in }, inputPaused: () -> Void = {}, consume: (Item) -> Void) {
+        withoutActuallyEscaping(consume) { consume in
+            withoutActuallyEscaping(inputPaused) { inputPaused in
+                run(paths: paths, progress: progress, inputPaused: inputPaused, escapingConsume: consume)
+            }
+        }
+    }
+
+    /// `run` with closures the reader's pause handler may hold while the run lasts.
+    private func run(paths: [String], progress: (Int) -> Void, inputPaused: @escaping () -> Void, escapingConsume consume: @escaping (Item) -> Void) {
         var pipeline = OrderedPipeline(jobs: jobs)
         var bytesBefore = 0
         for path in paths {
@@ -83,6 +97,16 @@ public struct BatchNormalizer: Sendable {
             var batch: [RawRecord] = []
             batch.reserveCapacity(batchSize)
             var rawRecords = 0
+            reader.pauseDelay = inputPauseDelay
+            reader.onInputPause = {
+                if !batch.isEmpty {
+                    pipeline.submit(batch, work: process, consume)
+                    batch.removeAll(keepingCapacity: true)
+                }
+                pipeline.finish(consume)
+                inputPaused()
+            }
+            defer { reader.onInputPause = nil }
             while let record = reader.next() {
                 rawRecords += 1
                 batch.append(record)

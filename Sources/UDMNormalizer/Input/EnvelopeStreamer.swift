@@ -1,7 +1,13 @@
-/// Cuts one JSON value that is too large to be a record into the records of its envelope arrays
-/// (`Records`, `findings`, `Findings`, `Events`, `logEvents`, or the elements of a top-level array),
-/// reading it a chunk at a time. Other members are skipped without being held, except
-/// `messageType`, which says whether CloudWatch log events are control messages.
+/// Cuts one JSON value of the input into records as it streams: the elements of its envelope
+/// arrays (`Records`, `findings`, `Findings`, `Events`, `logEvents`, or a top-level array) one by
+/// one, or — for a value with no envelope array — the whole value, held only while it is within
+/// the record limit. Every value takes this path whatever its size, so a damaged small file loses
+/// what a damaged large one loses: only the damaged element.
+///
+/// Elements are found by bracket matching outside strings (`JSONValueScanner`) and parsed later,
+/// per record, by a worker: a bad token inside an element fails that element alone. Other members
+/// are skipped without being held, except `messageType`, which says whether CloudWatch log events
+/// are control messages (AWS writes it before `logEvents`).
 final class EnvelopeStreamer {
     private enum State {
         case open
@@ -10,45 +16,62 @@ final class EnvelopeStreamer {
         case done
     }
 
-    private var state = State.open
-    /// Next byte to read, as an index into the reader's buffer.
-    private var position: Int
-    /// The reader must keep the buffer from here on (the start of a record being cut).
-    private(set) var keepFrom: Int
-    private let origin: String
-    private var control = false
-    /// Whether an envelope array was found; a large value without one is a single oversized record.
-    private var foundEnvelope = false
-    /// The value's first bytes, kept for the failure report of a large value without an envelope.
-    private let head: [UInt8]
-
-    init(start: Int, origin: String, reader: RecordReader) {
-        position = start
-        keepFrom = start
-        self.origin = origin
-        head = Array(reader.bytes[start..<min(reader.count, start + reader.maxRecordBytes)])
-    }
-
-    func shift(by count: Int) {
-        position -= count
-        keepFrom -= count
-    }
-
     private enum Failure: Error {
+        /// The input ends outside any element: the records before it were delivered.
         case truncated
+        /// The input ends inside an element, which was delivered as the failed record.
+        case endedInsideElement
         case syntax(String)
     }
 
-    /// Makes progress: emits records into the reader, or ends (cleanly or with the rest as a failure).
+    private var state = State.open
+    /// Offset of the next byte to read.
+    private var position: Int
+    /// Where the value starts, and its origin.
+    private let start: Int
+    private let origin: String
+    private let opensArray: Bool
+    private var control = false
+    /// Whether an envelope array was found; until then the whole value is held (within the limit).
+    private var foundEnvelope = false
+    /// The first bytes of a value with no envelope that grew over the record limit.
+    private var head: [UInt8]?
+    /// Where the element being cut starts, while it is within the record limit.
+    private var elementStart: Int?
+    private var recordsCut = 0
+
+    init(start: Int, origin: String, opensArray: Bool) {
+        self.start = start
+        self.position = start
+        self.origin = origin
+        self.opensArray = opensArray
+    }
+
+    private var holdsValue: Bool { !foundEnvelope && head == nil }
+
+    /// The reader must keep its buffer from this offset on.
+    var keepFrom: Int {
+        if holdsValue { return start }
+        return elementStart ?? position
+    }
+
+    /// Makes progress: emits records into the reader, or ends (cleanly or with a failed record).
     func step(_ reader: RecordReader) {
         do {
             try advance(reader)
         } catch {
             switch error {
+            case .endedInsideElement:
+                reader.endStreaming(at: reader.end)
             case .truncated:
-                reader.failFrom(position, origin: origin, reason: reader.endReason.map { "truncated: \($0)" } ?? "truncated: the input ends inside the JSON value that starts at \(origin)")
+                let reason = foundEnvelope
+                    ? "truncated: the input ends inside the JSON value that starts at \(origin), after its \(recordsCut) complete records"
+                    : "truncated: the input ends inside the JSON value that starts here"
+                reader.failValue(from: holdsValue || head != nil ? start : position, origin: origin,
+                                 reason: reader.truncationReason(reason, valueStart: start), head: foundEnvelope ? nil : head)
             case .syntax(let reason):
-                reader.failFrom(position, origin: origin, reason: "invalid JSON inside the value that starts at \(origin): \(reason)")
+                reader.failValue(from: foundEnvelope ? position : start, searchFrom: position, origin: origin,
+                                 reason: "invalid JSON inside the value that starts at \(origin): \(reason)", head: foundEnvelope ? nil : head)
             }
         }
     }
@@ -56,18 +79,23 @@ final class EnvelopeStreamer {
     private func advance(_ reader: RecordReader) throws(Failure) {
         switch state {
         case .done:
-            reader.moveCursor(to: position)
-            reader.endStreaming()
-            if !foundEnvelope {
+            reader.endStreaming(at: position)
+            guard !foundEnvelope else { return }
+            if head == nil, position - start > reader.maxRecordBytes { head = reader.bytes(start..<(start + reader.maxRecordBytes)) }
+            if let head {
                 reader.emit(RawRecord(origin: origin, bytes: head,
-                                      failure: "record larger than the \(reader.maxRecordBytes)-byte limit, with no Records/findings/Events/logEvents array to split it by (the first \(head.count) bytes are kept here)"))
+                                      failure: "record larger than the \(reader.maxRecordBytes)-byte limit, with no Records/findings/Events/logEvents array to split it by (\(position - start) bytes; the first \(head.count) are kept here)"))
+            } else {
+                reader.emit(RawRecord(origin: origin, bytes: reader.bytes(start..<position)))
             }
         case .open:
-            let byte = try peek(reader)
             position += 1
-            keepFrom = position
-            state = byte == 0x5B ? .array(key: nil, index: 0) : .member
-            foundEnvelope = byte == 0x5B
+            if opensArray {
+                foundEnvelope = true
+                state = .array(key: nil, index: 0)
+            } else {
+                state = .member
+            }
         case .member:
             let byte = try peekAfterComma(reader)
             if byte == 0x7D {
@@ -82,8 +110,8 @@ final class EnvelopeStreamer {
             let valueStart = try peek(reader)
             if valueStart == 0x5B, EnvelopeKey.streamedArrays.contains(key) {
                 foundEnvelope = true
+                head = nil
                 position += 1
-                keepFrom = position
                 state = .array(key: key, index: 0)
             } else if key == EnvelopeKey.messageType, valueStart == 0x22 {
                 control = try readString(reader) == EnvelopeKey.controlMessage
@@ -100,8 +128,17 @@ final class EnvelopeStreamer {
             let elementOrigin = "\(origin):\(key ?? "")[\(index)]"
             let element = key.map { EnvelopeKey.element(forArray: $0, control: control) } ?? .value
             try cutElement(reader, origin: elementOrigin, element: element)
+            recordsCut += 1
             state = .array(key: key, index: index + 1)
         }
+    }
+
+    /// Reads more input; while a value with no envelope is held, notes when it outgrows the limit.
+    private func more(_ reader: RecordReader) -> Bool {
+        if holdsValue, reader.end - start > reader.maxRecordBytes {
+            head = reader.bytes(start..<(start + reader.maxRecordBytes))
+        }
+        return reader.more()
     }
 
     /// The next byte that is not whitespace, after the separating comma if there is one.
@@ -115,7 +152,7 @@ final class EnvelopeStreamer {
     /// The next byte that is not whitespace, reading more input as needed.
     private func peek(_ reader: RecordReader) throws(Failure) -> UInt8 {
         while true {
-            while position < reader.count {
+            while position < reader.end {
                 let byte = reader.byte(at: position)
                 if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
                     position += 1
@@ -123,46 +160,33 @@ final class EnvelopeStreamer {
                     return byte
                 }
             }
-            keepFrom = position
-            guard reader.more() else { throw .truncated }
+            guard more(reader) else { throw .truncated }
         }
     }
 
-    /// Reads a string's content (escapes left as written: member names of interest have none).
+    /// Reads a member name (escapes left as written: the names of interest have none).
     private func readString(_ reader: RecordReader) throws(Failure) -> String {
-        position += 1
-        keepFrom = position
-        var escaped = false
-        while true {
-            while position < reader.count {
-                let byte = reader.byte(at: position)
-                position += 1
-                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 {
-                    let value = String(decoding: reader.bytes[keepFrom..<(position - 1)], as: UTF8.self)
-                    keepFrom = position
-                    return value
-                }
-                if position - keepFrom > reader.maxRecordBytes { throw .syntax("a member name longer than the record limit") }
-            }
-            guard reader.more() else { throw .truncated }
-        }
+        let first = position + 1
+        try skipString(reader, holding: first)
+        return String(decoding: reader.bytes(first..<(position - 1)), as: UTF8.self)
     }
 
-    /// Skips a string without holding it, however long it is.
-    private func skipString(_ reader: RecordReader) throws(Failure) {
+    /// Moves past a string; holds its bytes from `holding` on when given (a member name, bounded
+    /// by the limit), else lets the reader drop them as they pass.
+    private func skipString(_ reader: RecordReader, holding: Int? = nil) throws(Failure) {
         position += 1
         var escaped = false
+        let saved = elementStart
+        if let holding { elementStart = elementStart ?? holding }
+        defer { elementStart = saved }
         while true {
-            while position < reader.count {
+            while position < reader.end {
                 let byte = reader.byte(at: position)
                 position += 1
-                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 {
-                    keepFrom = position
-                    return
-                }
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { return }
             }
-            keepFrom = position
-            guard reader.more() else { throw .truncated }
+            if let holding, position - holding > reader.maxRecordBytes { throw .syntax("a member name longer than the record limit") }
+            guard more(reader) else { throw .truncated }
         }
     }
 
@@ -173,83 +197,85 @@ final class EnvelopeStreamer {
         case 0x22:
             try skipString(reader)
         case 0x7B, 0x5B:
-            var scanner = JSONValueScanner(start: position)
-            while true {
-                let result = reader.bytes.withUnsafeBufferPointer { scanner.scan($0) }
-                if case .complete(let end) = result {
-                    position = end
-                    keepFrom = end
-                    return
-                }
-                position = scanner.position
-                keepFrom = position
-                let before = position
-                guard reader.more() else { throw .truncated }
-                scanner.shift(by: before - position)
-            }
+            position = try scanToEnd(reader)
         default:
-            while true {
-                while position < reader.count {
-                    let byte = reader.byte(at: position)
-                    if byte == 0x2C || byte == 0x7D || byte == 0x5D || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-                        keepFrom = position
-                        return
-                    }
-                    position += 1
+            try skipScalar(reader)
+        }
+    }
+
+    /// Skips a number, literal or stray token: at least one byte, up to a delimiter.
+    private func skipScalar(_ reader: RecordReader) throws(Failure) {
+        position += 1
+        while true {
+            while position < reader.end {
+                switch reader.byte(at: position) {
+                case 0x2C, 0x7D, 0x5D, 0x7B, 0x5B, 0x22, 0x20, 0x0A, 0x0D, 0x09: return
+                default: position += 1
                 }
-                keepFrom = position
-                guard reader.more() else { throw .truncated }
             }
+            guard more(reader) else { return }
+        }
+    }
+
+    /// The offset just past the object or array that starts at `position`, by bracket matching.
+    /// `grew` is called after each read with the scan position, so a caller can stop holding.
+    private func scanToEnd(_ reader: RecordReader, grew: (Int) -> Void = { _ in }) throws(Failure) -> Int {
+        var scanner = JSONValueScanner(start: position - reader.bufferStart)
+        while true {
+            let (result, base) = reader.withBuffer { buffer, base in (scanner.scan(buffer), base) }
+            if case .complete(let end) = result { return base + end }
+            position = base + scanner.position
+            grew(position)
+            guard more(reader) else { throw .truncated }
+            scanner.shift(by: reader.bufferStart - base)
         }
     }
 
     /// Cuts one array element into a record; an element over the size limit becomes a failed record.
     private func cutElement(_ reader: RecordReader, origin: String, element: RawRecord.Element) throws(Failure) {
         let first = try peek(reader)
+        let begin = position
+        elementStart = begin
+        defer { elementStart = nil }
         guard first == 0x7B || first == 0x5B else {
-            let start = position
-            keepFrom = start
-            try skipValue(reader)
-            reader.emit(RawRecord(origin: origin, bytes: Array(reader.bytes[start..<position]), element: element,
+            do {
+                if first == 0x22 { try skipString(reader) } else { try skipScalar(reader) }
+            } catch {
+                reader.emit(RawRecord(origin: origin, bytes: reader.bytes(begin..<min(reader.end, begin + reader.maxRecordBytes)), element: element,
+                                      failure: reader.truncationReason("truncated: the input ends inside this element", valueStart: begin)))
+                throw .endedInsideElement
+            }
+            let stop = min(position, begin + reader.maxRecordBytes)
+            reader.emit(RawRecord(origin: origin, bytes: reader.bytes(begin..<stop), element: element,
                                   failure: "expected a JSON object, found \(RecordReader.describe(first))"))
             return
         }
-        keepFrom = position
-        var scanner = JSONValueScanner(start: position)
-        var oversized: [UInt8]?
-        var total = 0
-        while true {
-            let result = reader.bytes.withUnsafeBufferPointer { scanner.scan($0) }
-            if case .complete(let end) = result {
-                if oversized == nil, end - keepFrom > reader.maxRecordBytes {
-                    oversized = Array(reader.bytes[keepFrom..<(keepFrom + reader.maxRecordBytes)])
+        var kept: [UInt8]?
+        let limit = reader.maxRecordBytes
+        let end: Int
+        do {
+            end = try scanToEnd(reader) { scanned in
+                if kept == nil, scanned - begin > limit {
+                    // Too large to be a record: keep its first bytes, let the reader drop the rest.
+                    kept = reader.bytes(begin..<(begin + limit))
+                    elementStart = nil
                 }
-                if let kept = oversized {
-                    total += end - keepFrom
-                    reader.emit(RawRecord(origin: origin, bytes: kept, element: element,
-                                          failure: "record larger than the \(reader.maxRecordBytes)-byte limit (\(total) bytes; the first \(kept.count) are kept here)"))
-                } else {
-                    reader.emit(RawRecord(origin: origin, bytes: Array(reader.bytes[keepFrom..<end]), element: element))
-                }
-                position = end
-                keepFrom = end
-                return
             }
-            if oversized == nil, scanner.position - keepFrom > reader.maxRecordBytes {
-                oversized = Array(reader.bytes[keepFrom..<(keepFrom + reader.maxRecordBytes)])
-            }
-            if oversized != nil {
-                // Stop holding the element: count it and let the reader drop what was read.
-                total += scanner.position - keepFrom
-                keepFrom = scanner.position
-            }
-            let before = keepFrom
-            guard reader.more() else {
-                position = scanner.position
-                throw .truncated
-            }
-            scanner.shift(by: before - keepFrom)
-            position = scanner.position
+        } catch {
+            let bytes = kept ?? reader.bytes(begin..<min(reader.end, begin + limit))
+            let size = reader.end - begin
+            let note = size > bytes.count ? " (\(size) bytes; the first \(bytes.count) are kept here)" : ""
+            reader.emit(RawRecord(origin: origin, bytes: bytes, element: element,
+                                  failure: reader.truncationReason("truncated: the input ends inside this element", valueStart: begin) + note))
+            throw .endedInsideElement
         }
+        if kept == nil, end - begin > limit { kept = reader.bytes(begin..<(begin + limit)) }
+        if let kept {
+            reader.emit(RawRecord(origin: origin, bytes: kept, element: element,
+                                  failure: "record larger than the \(limit)-byte limit (\(end - begin) bytes; the first \(kept.count) are kept here)"))
+        } else {
+            reader.emit(RawRecord(origin: origin, bytes: reader.bytes(begin..<end), element: element))
+        }
+        position = end
     }
 }

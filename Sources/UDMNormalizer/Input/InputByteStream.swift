@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An input read as a sequence of byte chunks: a file, standard input, or bytes in memory,
 /// decompressed on the fly when its content is gzip (detected by the magic number, not the name).
@@ -19,6 +24,8 @@ final class InputByteStream {
     private var decoder: GzipDecoder?
     private var started = false
     private var ended = false
+    /// A decompression error met after some output, thrown once that output was handed over.
+    private var pendingError: ReadError?
     /// Bytes read from the source before decompression, for progress figures.
     private(set) var bytesRead = 0
     /// True once the content was found to be gzip.
@@ -47,21 +54,61 @@ final class InputByteStream {
         if case .handle(let handle, true) = source { try? handle.close() }
     }
 
+    /// The next bytes of the source as stored (empty at its end).
+    private func readRaw() throws(ReadError) -> [UInt8] {
+        switch source {
+        case .memory(let bytes, let offset, let chunk):
+            let end = offset + min(chunk, bytes.count - offset)
+            source = .memory(bytes, offset: end, chunk: chunk)
+            return Array(bytes[offset..<end])
+        case .handle(let handle, _):
+            return try readAvailable(handle.fileDescriptor)
+        }
+    }
+
+    /// True for a pipe, terminal or socket: input that may pause while its writer is still open.
+    private(set) lazy var isLive: Bool = {
+        guard case .handle(let handle, _) = source else { return false }
+        var status = stat()
+        guard fstat(handle.fileDescriptor, &status) == 0 else { return false }
+        return status.st_mode & S_IFMT != S_IFREG
+    }()
+
+    /// Whether a byte (or the end of the input) can be read within `seconds`, without reading it.
+    func hasInput(within seconds: Double) -> Bool {
+        guard case .handle(let handle, _) = source else { return true }
+        var descriptor = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, Int32(max(0, seconds * 1000))) != 0
+    }
+
+    /// Up to one chunk of what the descriptor has: a pipe hands over what its writer wrote so far
+    /// instead of waiting for a full chunk (so a live filter sees each line as it comes).
+    private func readAvailable(_ descriptor: Int32) throws(ReadError) -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count >= 0 {
+                chunk.removeLast(chunk.count - count)
+                return chunk
+            }
+            if errno == EINTR { continue }
+            throw ReadError(description: "read error after \(bytesRead) bytes: \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// The next chunk of (decompressed) content, or nil at the end of the input.
     func next() throws(ReadError) -> [UInt8]? {
+        if let pendingError {
+            self.pendingError = nil
+            throw pendingError
+        }
         while !ended {
-            let raw: [UInt8]
-            switch source {
-            case .memory(let bytes, let offset, let chunk):
-                let end = offset + min(chunk, bytes.count - offset)
-                raw = Array(bytes[offset..<end])
-                source = .memory(bytes, offset: end, chunk: chunk)
-            case .handle(let handle, _):
-                do {
-                    raw = Array(try handle.read(upToCount: Self.chunkSize) ?? Data())
-                } catch {
-                    throw ReadError(description: "read error after \(bytesRead) bytes: \(error.localizedDescription)")
-                }
+            var raw = try readRaw()
+            // The gzip magic number is two bytes; a pipe may hand over one at first.
+            while !started, raw.count == 1 {
+                let more = try readRaw()
+                if more.isEmpty { break }
+                raw += more
             }
             if raw.isEmpty {
                 ended = true
@@ -81,7 +128,17 @@ final class InputByteStream {
             guard let decoder else { return raw }
             var output: [UInt8] = []
             output.reserveCapacity(raw.count * 4)
-            do { try decoder.decompress(raw, into: &output) } catch { throw ReadError(description: error.description) }
+            do {
+                try decoder.decompress(raw, into: &output)
+            } catch {
+                // What was decompressed before the damage is content too: hand it over first.
+                ended = true
+                guard output.isEmpty else {
+                    pendingError = ReadError(description: error.description)
+                    return output
+                }
+                throw ReadError(description: error.description)
+            }
             if !output.isEmpty { return output }
         }
         return nil

@@ -26,13 +26,16 @@ struct RecordExpander: Sendable {
         case .value:
             expandValue(raw.bytes, origin: raw.origin, depth: 0, body)
         case .line(let source, let number, let column, let endOfInput):
-            // Most lines are one value: parse it straight away, and split only when that fails.
+            // Most lines are one value: parse it straight away. Otherwise read the line as values
+            // (several with no separator, as Firehose writes them, or an envelope with a damaged
+            // element), with the same rule as a whole input: only the damage fails.
             if let first = raw.bytes.first, first == 0x7B || first == 0x5B,
                let document = try? JSONParser.parse(raw.bytes, limits: parserLimits) {
                 unwrap(document, document.root, origin: raw.origin, depth: 0, body)
                 return
             }
-            for part in LineSplitter.split(raw.bytes, source: source, line: number, column: column, endOfInput: endOfInput) {
+            let reader = RecordReader(line: raw.bytes, source: source, number: number, column: column, endOfInput: endOfInput, limits: readerLimits)
+            while let part = reader.next() {
                 expand(part, body)
             }
         case .lookupEvent:
@@ -75,6 +78,12 @@ struct RecordExpander: Sendable {
 
     /// A record embedded as JSON text in a string member (`CloudTrailEvent`, `message`).
     private func expandEmbedded(_ document: JSONDocument, _ node: Int, key: String, what: String, origin: String, depth: Int, _ body: (Item) -> Void) {
+        // LookupEvents output of Insights events (`--event-category insight`) holds the event
+        // objects themselves, with no `CloudTrailEvent` string.
+        if key == EnvelopeKey.lookupEventPayload, document.kind(node) == .object, document.member(node, key) == nil {
+            unwrap(document, node, origin: origin, depth: depth + 1, body)
+            return
+        }
         guard document.kind(node) == .object, let payload = document.member(node, key), document.kind(payload) == .string else {
             body(.failed(origin: origin, reason: "\(what) without a string '\(key)' member", raw: document.rawBytes(node)))
             return

@@ -8,11 +8,15 @@ import Darwin
 /// plus one read chunk in memory, whatever the size of the input.
 ///
 /// The shape is detected from the content: NDJSON (a value a line, several values on one line as
-/// Firehose concatenates them), a sequence of (pretty-printed or concatenated) values, or one value.
-/// A value larger than the record limit is streamed by its envelope array (`Records`, `findings`,
-/// `Events`, `logEvents`, or a top-level array), so a 2 GB CloudTrail file never sits in memory.
-/// Damage is contained: in NDJSON a bad line fails alone; elsewhere the records before the damage
-/// are produced and the rest of the input becomes one failed record carrying the reason.
+/// Firehose concatenates them), or a sequence of (pretty-printed, concatenated or single) values.
+/// Every value is cut by its envelope array (`Records`, `findings`, `Events`, `logEvents`, or a
+/// top-level array) as it streams, whatever its size, so a small file and a 2 GB one follow the
+/// same rule: whatever was seen complete is delivered, the damage is one failed record with its
+/// origin, and reading resumes at the next boundary the shape allows — the next line in NDJSON, the
+/// next element of an envelope array (found by bracket matching outside strings), the next line
+/// that starts with `{` or `[` when values start on new lines.
+///
+/// Positions are absolute offsets in the input; the buffer holds the bytes from `base` on.
 final class RecordReader {
     /// Limits that protect memory.
     struct Limits: Sendable {
@@ -30,21 +34,59 @@ final class RecordReader {
     private let limits: Limits
     private var mode = Mode.detect
     private var buffer: [UInt8] = []
-    /// Index in `buffer` of the next unread byte.
+    /// Offset in the input of `buffer[0]`.
+    private var base = 0
+    /// Offset of the next unread byte.
     private var cursor = 0
-    /// Line number (1-based) at `cursor`, and the index where that line starts (for columns).
-    private var line = 1
+    /// Line number at `cursor`, and the offset where that line starts (for columns).
+    private var line: Int
     private var lineStart = 0
+    /// The first line's column offset, when the input is a piece of a line (see `init(line:…)`).
+    private let firstLine: Int
+    private let firstColumn: Int
     private var atEnd = false
     private var readError: String?
+    /// Whether a failed record already carries the read error (so it is not reported twice).
+    private var readErrorReported = false
+    /// Whether the input is one NDJSON line (see `init(line:…)`), and the reason for a value the
+    /// whole input ends inside when that line is the input's last.
+    private let isLine: Bool
+    private let endOfInput: String?
     private var pending: [RawRecord] = []
-    /// The streaming state for an oversized value, when one is being cut by its envelope arrays.
+    private var pendingHead = 0
+    /// The value being streamed, in values mode.
     private var streamer: EnvelopeStreamer?
+    /// Called (on the reading thread) when the input is a pipe or terminal and no byte has arrived
+    /// for `pauseDelay` seconds, before the reader blocks waiting for more: everything returned so
+    /// far can be delivered, which makes the reader work as a live filter.
+    var onInputPause: (() -> Void)?
+    var pauseDelay = 0.1
 
     init(stream: InputByteStream, source: String, limits: Limits = .default) {
         self.stream = stream
         self.source = source
         self.limits = limits
+        self.line = 1
+        self.firstLine = 1
+        self.firstColumn = 1
+        self.isLine = false
+        self.endOfInput = nil
+    }
+
+    /// Reads one NDJSON line that did not parse as one value, as a sequence of values: several
+    /// written with no separator (as Firehose does), an envelope with a damaged element, a value
+    /// followed by garbage. Origins keep the line number and columns of the whole input.
+    /// `endOfInput` is the reason for a value that the input (not only the line) ends inside.
+    init(line bytes: [UInt8], source: String, number: Int, column: Int, endOfInput: String?, limits: Limits) {
+        self.stream = InputByteStream(bytes: bytes)
+        self.source = source
+        self.limits = limits
+        self.line = number
+        self.firstLine = number
+        self.firstColumn = column
+        self.isLine = true
+        self.endOfInput = endOfInput
+        self.mode = .values
     }
 
     /// Bytes read from the underlying input so far (compressed size for .gz), for progress reports.
@@ -53,7 +95,15 @@ final class RecordReader {
     /// The next record, or nil at the end of the input.
     func next() -> RawRecord? {
         while true {
-            if !pending.isEmpty { return pending.removeFirst() }
+            if pendingHead < pending.count {
+                let record = pending[pendingHead]
+                pendingHead += 1
+                if pendingHead == pending.count {
+                    pending.removeAll(keepingCapacity: true)
+                    pendingHead = 0
+                }
+                return record
+            }
             switch mode {
             case .done: return nil
             case .detect: detect()
@@ -65,11 +115,15 @@ final class RecordReader {
 
     // MARK: Buffer
 
+    /// Offset just past the last byte read.
+    var end: Int { base + buffer.count }
+
     /// Reads another chunk; false at the end of the input (a read error is kept to report).
     @discardableResult
     private func fill() -> Bool {
         guard !atEnd else { return false }
         compact()
+        if let onInputPause, stream.isLive, !stream.hasInput(within: pauseDelay) { onInputPause() }
         do {
             guard let chunk = try stream.next() else {
                 atEnd = true
@@ -86,34 +140,35 @@ final class RecordReader {
 
     /// Drops consumed bytes so memory holds only the record being read.
     private func compact() {
-        // While a large value is streamed, the cursor follows the streamer (counting the lines it
-        // passes), so that dropping bytes never leaves the cursor before the buffer.
+        // While a value is streamed, the cursor follows the streamer (counting the lines it passes).
         if let streamer, streamer.keepFrom > cursor { advance(to: streamer.keepFrom) }
-        let keep = cursor
-        guard keep > 0, keep >= buffer.count / 2 || keep > (1 << 20) else { return }
-        buffer.removeFirst(keep)
-        cursor -= keep
-        lineStart -= keep
-        streamer?.shift(by: keep)
+        let drop = cursor - base
+        guard drop > 0, drop >= buffer.count / 2 || drop > (1 << 20) else { return }
+        buffer.removeFirst(drop)
+        base += drop
     }
 
-    /// Moves the cursor to `index`, counting the lines passed.
-    private func advance(to index: Int) {
-        var i = cursor
-        while i < index {
-            if buffer[i] == 0x0A {
+    /// Moves the cursor forward to `offset`, counting the lines passed.
+    private func advance(to offset: Int) {
+        precondition(offset <= end, "the cursor cannot pass the bytes read")
+        guard offset > cursor else { return }
+        buffer.withUnsafeBytes { raw in
+            guard let start = raw.baseAddress else { return }
+            var from = cursor - base
+            let stop = offset - base
+            while from < stop, let found = memchr(start + from, 0x0A, stop - from) {
+                from = UnsafeRawPointer(found) - start + 1
                 line += 1
-                lineStart = i + 1
+                lineStart = base + from
             }
-            i += 1
         }
-        cursor = index
+        cursor = offset
     }
 
     private func skipWhitespace() {
         while true {
-            while cursor < buffer.count {
-                switch buffer[cursor] {
+            while cursor < end {
+                switch buffer[cursor - base] {
                 case 0x20, 0x09, 0x0D: cursor += 1
                 case 0x0A:
                     cursor += 1
@@ -127,16 +182,31 @@ final class RecordReader {
     }
 
     private var here: String {
-        let column = cursor - lineStart + 1
+        let column = cursor - lineStart + (line == firstLine ? firstColumn : 1)
         return column == 1 ? "\(source):\(line)" : "\(source):\(line):\(column)"
     }
 
+    /// The reason for a value (starting at `valueStart`) the input ends inside, naming the read
+    /// error (a cut .gz) if there was one.
+    func truncationReason(_ base: String, valueStart: Int) -> String {
+        if isLine {
+            return endOfInput ?? "truncated JSON: the line ends before the value that starts at column \(valueStart - lineStart + firstColumn) is closed"
+        }
+        return endOfInputReason(base)
+    }
+
     private func endOfInputReason(_ base: String) -> String {
-        readError.map { "\(base): \($0)" } ?? base
+        guard let readError else { return base }
+        readErrorReported = true
+        return "\(base): \(readError)"
     }
 
     // MARK: Shape detection
 
+    /// NDJSON when the first line holds one value and nothing else — or, when the first line is
+    /// damaged, when the second one does: one bad line never decides the shape of a whole file.
+    /// Only whole lines within the record limit are looked at, so the decision does not depend on
+    /// how the input arrives in chunks.
     private func detect() {
         if buffer.isEmpty { fill() }
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -144,51 +214,56 @@ final class RecordReader {
             lineStart = 3
         }
         skipWhitespace()
-        guard cursor < buffer.count else {
+        guard cursor < end else {
             finishAtEnd()
             return
         }
-        var start = cursor
-        let first = buffer[start]
-        if first != 0x7B && first != 0x5B {
-            mode = hasPrefixAtCursor(EnvelopeKey.base64GzipPrefix) ? .lines : .values
+        guard let firstEnd = lineEnd(from: cursor) else {
+            // One line (or one longer than a record): a single value, or values with no separator.
+            mode = .values
             return
         }
-        // NDJSON when the first value sits on one line and a line break follows it.
-        var scanner = JSONValueScanner(start: start)
-        while true {
-            let result = buffer.withUnsafeBufferPointer { scanner.scan($0) }
-            if case .complete(let end) = result {
-                var i = end
-                while true {
-                    while i < buffer.count, buffer[i] == 0x20 || buffer[i] == 0x09 || buffer[i] == 0x0D { i += 1 }
-                    if i < buffer.count { break }
-                    let before = cursor
-                    if !fill() { break }
-                    i -= before - cursor
-                }
-                let lineBreakFollows = i < buffer.count && buffer[i] == 0x0A
-                mode = scanner.newlines == 0 && lineBreakFollows ? .lines : .values
-                return
-            }
-            let before = cursor
-            if scanner.position - start > limits.maxRecordBytes || !fill() {
-                mode = .values
-                return
-            }
-            scanner.shift(by: before - cursor)
-            start = cursor
+        if holdsOneValue(from: cursor, to: firstEnd) || hasPrefix(EnvelopeKey.base64GzipPrefix, at: cursor) {
+            mode = .lines
+        } else if let secondEnd = lineEnd(from: firstEnd + 1), holdsOneValue(from: firstEnd + 1, to: secondEnd) {
+            mode = .lines
+        } else {
+            mode = .values
         }
     }
 
-    /// True when the bytes at the cursor start with `prefix` (reading more input if needed).
-    private func hasPrefixAtCursor(_ prefix: [UInt8]) -> Bool {
-        while buffer.count - cursor < prefix.count, fill() {}
-        return buffer.count - cursor >= prefix.count && buffer[cursor..<(cursor + prefix.count)].elementsEqual(prefix)
+    /// The offset of the first line break at or after `start`, if there is one within the record
+    /// limit (reading as needed).
+    private func lineEnd(from start: Int) -> Int? {
+        var from = start
+        while true {
+            if let newline = Self.firstNewline(in: buffer, from: from - base) {
+                return base + newline - start <= limits.maxRecordBytes ? base + newline : nil
+            }
+            from = end
+            if end - start > limits.maxRecordBytes || !fill() { return nil }
+        }
+    }
+
+    /// Whether the bytes from `start` to the line break at `lineEnd` are one object or array and
+    /// blanks.
+    private func holdsOneValue(from start: Int, to lineEnd: Int) -> Bool {
+        guard start < lineEnd, buffer[start - base] == 0x7B || buffer[start - base] == 0x5B else { return false }
+        var scanner = JSONValueScanner(start: start - base)
+        let result = buffer.withUnsafeBufferPointer { scanner.scan(UnsafeBufferPointer(rebasing: $0[..<(lineEnd - base)])) }
+        guard case .complete(let valueEnd) = result else { return false }
+        return buffer[valueEnd..<(lineEnd - base)].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    /// True when the bytes at `offset` start with `prefix` (reading more input if needed).
+    private func hasPrefix(_ prefix: [UInt8], at offset: Int) -> Bool {
+        while end - offset < prefix.count, fill() {}
+        return end - offset >= prefix.count && buffer[(offset - base)..<(offset - base + prefix.count)].elementsEqual(prefix)
     }
 
     private func finishAtEnd() {
-        if let readError, pending.isEmpty {
+        if let readError, !readErrorReported {
+            readErrorReported = true
             pending.append(RawRecord(origin: here, bytes: [], failure: readError))
         }
         mode = .done
@@ -198,48 +273,46 @@ final class RecordReader {
 
     private func readLine() {
         // Find the end of the line, failing lines over the size limit without holding them.
-        // Offsets are kept relative to the cursor: reading more may move the buffer's contents.
-        var searched = 0
-        var end: Int
+        var searchFrom = cursor
+        var lineEnd: Int
         while true {
-            if let newline = Self.firstNewline(in: buffer, from: cursor + searched) {
-                end = newline
+            if let newline = Self.firstNewline(in: buffer, from: searchFrom - base) {
+                lineEnd = base + newline
                 break
             }
-            searched = buffer.count - cursor
-            end = buffer.count
-            if searched > limits.maxRecordBytes {
+            searchFrom = end
+            if end - cursor > limits.maxRecordBytes {
                 skipOversizedLine()
                 return
             }
             if !fill() {
-                end = buffer.count
+                lineEnd = end
                 break
             }
         }
-        if end - cursor > limits.maxRecordBytes {
+        if lineEnd - cursor > limits.maxRecordBytes {
             skipOversizedLine()
             return
         }
         let lineNumber = line
         var valueStart = cursor
-        var lineEnd = end
-        while lineEnd > valueStart, buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-        while valueStart < lineEnd, buffer[valueStart] == 0x20 || buffer[valueStart] == 0x09 { valueStart += 1 }
-        if valueStart < lineEnd {
+        var valueEnd = lineEnd
+        while valueEnd > valueStart, buffer[valueEnd - 1 - base] == 0x0D { valueEnd -= 1 }
+        while valueStart < valueEnd, buffer[valueStart - base] == 0x20 || buffer[valueStart - base] == 0x09 { valueStart += 1 }
+        if valueStart < valueEnd {
             // The line goes to a worker whole; splitting concatenated values is the worker's job, so
             // the reading thread only looks for line breaks.
             let column = valueStart - lineStart + 1
             let origin = column == 1 ? "\(source):\(lineNumber)" : "\(source):\(lineNumber):\(column)"
-            let endsInput = end == buffer.count && atEnd
-            pending.append(RawRecord(origin: origin, bytes: Array(buffer[valueStart..<lineEnd]),
+            let endsInput = lineEnd == end && atEnd
+            pending.append(RawRecord(origin: origin, bytes: Array(buffer[(valueStart - base)..<(valueEnd - base)]),
                                      element: .line(source: source, number: lineNumber, column: column,
                                                     endOfInput: endsInput ? endOfInputReason("truncated: the input ends inside this JSON value") : nil)))
         }
-        if end < buffer.count {
-            advance(to: end + 1)
+        if lineEnd < end {
+            advance(to: lineEnd + 1)
         } else {
-            advance(to: end)
+            advance(to: lineEnd)
             finishAtEnd()
         }
     }
@@ -256,26 +329,24 @@ final class RecordReader {
 
     private func skipOversizedLine() {
         let origin = here
-        let kept = Array(buffer[cursor..<min(buffer.count, cursor + limits.maxRecordBytes)])
-        var length = 0
+        let start = cursor
+        let kept = Array(buffer[(cursor - base)..<min(buffer.count, cursor - base + limits.maxRecordBytes)])
+        var lineEnd: Int?
         while true {
-            if let newline = buffer[cursor...].firstIndex(of: 0x0A) {
-                length += newline - cursor
-                advance(to: newline + 1)
+            if let newline = Self.firstNewline(in: buffer, from: cursor - base) {
+                lineEnd = base + newline
+                advance(to: base + newline + 1)
                 break
             }
-            length += buffer.count - cursor
-            cursor = buffer.count
-            if !fill() {
-                mode = .done
-                break
-            }
+            cursor = end
+            if !fill() { break }
         }
         pending.append(RawRecord(origin: origin, bytes: kept,
-                                 failure: "record larger than the \(limits.maxRecordBytes)-byte limit (\(length) bytes; the first \(kept.count) are kept here)"))
+                                 failure: "record larger than the \(limits.maxRecordBytes)-byte limit (\((lineEnd ?? cursor) - start) bytes; the first \(kept.count) are kept here)"))
+        if lineEnd == nil { finishAtEnd() }
     }
 
-    // MARK: Values (pretty-printed, concatenated, or one large value)
+    // MARK: Values (pretty-printed, concatenated, single, of any size)
 
     private func readValue() {
         if let streamer {
@@ -283,65 +354,88 @@ final class RecordReader {
             return
         }
         skipWhitespace()
-        guard cursor < buffer.count else {
+        guard cursor < end else {
             finishAtEnd()
             return
         }
-        var start = cursor
         let origin = here
-        let byte = buffer[start]
-        guard byte == 0x7B || byte == 0x5B else {
-            if hasPrefixAtCursor(EnvelopeKey.base64GzipPrefix) {
-                var length = 0
-                while true {
-                    while cursor + length < buffer.count, !(buffer[cursor + length] == 0x0A || buffer[cursor + length] == 0x20 || buffer[cursor + length] == 0x0D) { length += 1 }
-                    if cursor + length < buffer.count || !fill() { break }
-                }
-                let end = cursor + length
-                pending.append(RawRecord(origin: origin, bytes: Array(buffer[cursor..<end])))
-                advance(to: end)
-                return
-            }
-            failRest(origin: origin, reason: "not JSON from here on: unexpected \(Self.describe(byte))")
+        let byte = buffer[cursor - base]
+        if byte == 0x7B || byte == 0x5B {
+            streamer = EnvelopeStreamer(start: cursor, origin: origin, opensArray: byte == 0x5B)
             return
         }
-        var scanner = JSONValueScanner(start: start)
-        while true {
-            let result = buffer.withUnsafeBufferPointer { scanner.scan($0) }
-            if case .complete(let end) = result, end - start <= limits.maxRecordBytes {
-                pending.append(RawRecord(origin: origin, bytes: Array(buffer[start..<end])))
-                advance(to: end)
-                return
+        if hasPrefix(EnvelopeKey.base64GzipPrefix, at: cursor) {
+            var length = 0
+            while true {
+                while cursor + length < end, !Self.endsToken(buffer[cursor + length - base]) { length += 1 }
+                if length > limits.maxRecordBytes {
+                    failValue(from: cursor, origin: origin, reason: "record larger than the \(limits.maxRecordBytes)-byte limit")
+                    return
+                }
+                if cursor + length < end || !fill() { break }
             }
-            if scanner.position - start > limits.maxRecordBytes {
-                // Too large to be one record: cut it by its envelope arrays instead.
-                streamer = EnvelopeStreamer(start: start, origin: origin, reader: self)
-                return
-            }
-            let consumedBefore = cursor
-            if !fill() {
-                failRest(origin: origin, reason: endOfInputReason("truncated: the input ends inside the JSON value that starts here"))
-                return
-            }
-            // Reading may have dropped consumed bytes from the front of the buffer.
-            scanner.shift(by: consumedBefore - cursor)
-            start = cursor
+            pending.append(RawRecord(origin: origin, bytes: Array(buffer[(cursor - base)..<(cursor + length - base)])))
+            advance(to: cursor + length)
+            return
         }
+        failValue(from: cursor, origin: origin, reason: "not JSON: unexpected \(Self.describe(byte))")
     }
 
-    /// The rest of the input becomes one failed record (at most the record limit of it is kept).
-    private func failRest(origin: String, reason: String) {
-        var kept = Array(buffer[cursor...].prefix(limits.maxRecordBytes))
-        var total = buffer.count - cursor
-        cursor = buffer.count
-        while fill() {
-            total += buffer.count - cursor
-            if kept.count < limits.maxRecordBytes { kept.append(contentsOf: buffer[cursor...].prefix(limits.maxRecordBytes - kept.count)) }
-            cursor = buffer.count
+    private static func endsToken(_ byte: UInt8) -> Bool {
+        byte == 0x0A || byte == 0x20 || byte == 0x0D || byte == 0x09
+    }
+
+    /// A damaged value: the bytes from `start` up to the next line that starts with `{` or `[`
+    /// (where values that start on new lines resume) — or to the end of the input — become one
+    /// failed record, at most the record limit of them kept.
+    func failValue(from start: Int, searchFrom: Int? = nil, origin: String, reason: String, head: [UInt8]? = nil) {
+        streamer = nil
+        if cursor < start { advance(to: start) }
+        // Bytes before the buffer are gone (a streamed value drops what it passed); they still count.
+        let keptStart = max(start, base)
+        var kept = head ?? []
+        func keep(upTo stop: Int) {
+            guard head == nil else { return }
+            let from = keptStart + kept.count
+            let to = min(stop, keptStart + limits.maxRecordBytes)
+            if to > from { kept.append(contentsOf: buffer[(from - base)..<(to - base)]) }
         }
+        var search = min(max(searchFrom ?? start + 1, start + 1, base), end)
+        var resume: Int?
+        while true {
+            search = max(search, base)
+            while resume == nil, search < end {
+                guard let newline = Self.firstNewline(in: buffer, from: search - base) else {
+                    search = end
+                    break
+                }
+                let offset = base + newline
+                if offset + 1 >= end {
+                    search = offset
+                    break
+                }
+                let next = buffer[newline + 1]
+                if next == 0x7B || next == 0x5B { resume = offset + 1 } else { search = offset + 1 }
+            }
+            if let resume {
+                keep(upTo: resume)
+                break
+            }
+            keep(upTo: end)
+            advance(to: search)
+            if !fill() { break }
+        }
+        let stop = resume ?? end
+        let total = stop - start
         let note = total > kept.count ? " (\(total) bytes; the first \(kept.count) are kept here)" : ""
-        pending.append(RawRecord(origin: origin, bytes: kept, failure: reason + note))
-        mode = .done
+        var fullReason = reason + note
+        if resume == nil, let readError, !readErrorReported {
+            readErrorReported = true
+            fullReason += "; then: \(readError)"
+        }
+        pending.append(RawRecord(origin: origin, bytes: kept, failure: fullReason))
+        advance(to: stop)
+        if resume == nil { finishAtEnd() }
     }
 
     static func describe(_ byte: UInt8) -> String {
@@ -351,18 +445,20 @@ final class RecordReader {
 
     // MARK: Access for the envelope streamer
 
-    var bytes: [UInt8] { buffer }
-    var count: Int { buffer.count }
-    func byte(at index: Int) -> UInt8 { buffer[index] }
-    func more() -> Bool { fill() }
-    func emit(_ record: RawRecord) { pending.append(record) }
-    func moveCursor(to index: Int) { advance(to: index) }
-    func endStreaming() { streamer = nil }
-    func failFrom(_ index: Int, origin: String, reason: String) {
-        advance(to: index)
-        streamer = nil
-        failRest(origin: origin, reason: reason)
+    func byte(at offset: Int) -> UInt8 { buffer[offset - base] }
+    func bytes(_ range: Range<Int>) -> [UInt8] { Array(buffer[(range.lowerBound - base)..<(range.upperBound - base)]) }
+    func withBuffer<R>(_ body: (UnsafeBufferPointer<UInt8>, _ base: Int) -> R) -> R {
+        buffer.withUnsafeBufferPointer { body($0, base) }
     }
-    var endReason: String? { readError }
+    func more() -> Bool { fill() }
+    /// Offset of the first byte still held.
+    var bufferStart: Int { base }
+    func emit(_ record: RawRecord) { pending.append(record) }
+    /// The streamed value ended just before `offset`.
+    func endStreaming(at offset: Int) {
+        streamer = nil
+        advance(to: offset)
+    }
     var maxRecordBytes: Int { limits.maxRecordBytes }
+    var inputEnded: Bool { atEnd }
 }

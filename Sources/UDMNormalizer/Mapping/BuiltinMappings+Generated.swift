@@ -8,9 +8,10 @@ enum BuiltinMappings {
 # CloudTrail digest files -> one UDM event per file. A digest file lists the log files CloudTrail
 # delivered in an hour with their hashes, so integrity checks can be searched beside the events.
 # The reference table's logfile.* rows describe a log file; logFiles[0] fills them, and every
-# entry of logFiles also lands in an about noun.
+# entry of logFiles also lands in an about noun. A digest for an hour with no log files has
+# `"logFiles": []` and `"newestEventTime": null`: it is still a digest, matched by its own S3 key.
 @log_type AWS_CLOUDTRAIL
-@match exists digestEndTime and exists logFiles
+@match exists digestEndTime and exists digestS3Object
 @dedupe_key digestS3Object
 
 "AMAZON" -> metadata.vendor_name

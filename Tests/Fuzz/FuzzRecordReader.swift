@@ -1,0 +1,45 @@
+// libFuzzer target for the streaming record reader and envelope expansion, built outside SwiftPM
+// by .ci/fuzz. The record limit and the read chunk size are drawn from the input's last two bytes
+// (the input itself is read whole, so seeds keep their shape). Every input must end with every
+// record cut within the limit and every failure given a reason; with a limit no record reaches,
+// the records cannot depend on how the input was chunked.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzRecordReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let limits = FuzzedReading.limits
+    let limit = limits[Int(bytes.last ?? 0) % limits.count]
+    let chunk = size >= 2 ? Int(bytes[size - 2] % 97) + 1 : 1
+    let chunked = FuzzedReading.records(bytes, limit: limit, chunk: chunk)
+    precondition(chunked.count <= size + 2, "more records than bytes")
+    if limit == 1 << 20 {
+        let whole = FuzzedReading.records(bytes, limit: limit, chunk: Int.max)
+        precondition(whole == chunked, "the records depend on the read chunk size")
+    }
+    return 0
+}
+
+enum FuzzedReading {
+    static let limits = [64, 256, 1024, 4096, 1 << 20]
+    /// One expander per limit, made once: building a normalizer compiles the tables.
+    static let expanders = limits.map { Normalizer(options: .init(maxRecordBytes: $0)).expander }
+
+    /// Each record as origin, failure and bytes, checking the reader's promises on the way.
+    static func records(_ bytes: [UInt8], limit: Int, chunk: Int) -> [String] {
+        let reader = RecordReader(stream: InputByteStream(bytes: bytes, chunk: chunk), source: "fuzz", limits: .init(maxRecordBytes: limit))
+        let expander = expanders[limits.firstIndex(of: limit) ?? 0]
+        var result: [String] = []
+        while let record = reader.next() {
+            precondition(record.bytes.count <= limit, "a record over the limit is held")
+            precondition(record.failure.map { !$0.isEmpty } ?? true, "a failure without a reason")
+            result.append("\(record.origin) \(record.failure ?? "-") \(record.bytes.count)")
+            expander.expand(record) { item in
+                switch item {
+                case .record: break
+                case .failed(_, let reason, _), .skipped(_, let reason): precondition(!reason.isEmpty, "an outcome without a reason")
+                }
+            }
+        }
+        return result
+    }
+}
