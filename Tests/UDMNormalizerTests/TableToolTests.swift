@@ -140,8 +140,8 @@ import Testing
     // MARK: print and the committed docs
 
     /// (profile, log type, file): the reference tables, and the google-secops profile's effective CloudTrail tables.
-    static let docs = [("reference", "AWS_CLOUDTRAIL", "docs/cloudtrail-mappings.md"), ("reference", "GUARDDUTY", "docs/guardduty-mappings.md"),
-                       ("google-secops", "AWS_CLOUDTRAIL", "docs/google-secops-cloudtrail-mappings.md")]
+    static let docs = [("reference", "AWS_CLOUDTRAIL", "Mappings/docs/cloudtrail-mappings.md"), ("reference", "GUARDDUTY", "Mappings/docs/guardduty-mappings.md"),
+                       ("google-secops", "AWS_CLOUDTRAIL", "Mappings/docs/google-secops-cloudtrail-mappings.md")]
 
     @Test(arguments: docs) func committedDocsAreCurrent(_ profile: String, _ logType: String, _ path: String) throws {
         let expected = MappingDocumentation.markdown(try MappingSet.builtin(profile: profile), logType: logType)
