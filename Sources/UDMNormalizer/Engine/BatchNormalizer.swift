@@ -21,19 +21,42 @@ public struct BatchNormalizer: Sendable {
 
     /// One record's result, ready to write.
     public struct Record: Sendable {
-        public enum Kind: Sendable { case normalized, failed, skipped }
+        /// What became of the record.
+        public enum Kind: Sendable {
+            /// The record became a UDM event: ``BatchNormalizer/Record/rendered`` holds it.
+            case normalized
+            /// The record could not become a UDM event (damaged JSON, no table matched, no event
+            /// time, …): ``BatchNormalizer/Record/reason`` says why and ``BatchNormalizer/Record/raw``
+            /// holds its bytes, for a dead-letter file.
+            case failed
+            /// The record was deliberately not normalized (an EventBridge detail-type no table
+            /// handles, a CloudWatch Logs control message, …): ``BatchNormalizer/Record/reason`` says which.
+            case skipped
+        }
+        /// Where the record came from: `file:line[:column]`, with `:Records[i]`-style suffixes
+        /// (counted from 0) inside envelopes — the form `udm-normalize explain` takes.
         public let origin: String
+        /// Whether the record was normalized, failed or skipped.
         public let kind: Kind
-        /// The failure or skip reason.
+        /// The failure or skip reason, in words; nil when the record was normalized.
         public let reason: String?
-        /// The rendered event (empty unless normalized).
+        /// The rendered event as UTF-8 bytes, in the run's ``BatchNormalizer/Rendering`` (no
+        /// trailing newline for `.json`); empty unless normalized, and always empty with `.none`.
         public let rendered: [UInt8]
-        /// `metadata.event_type` and log type of the event.
+        /// The event's `metadata.event_type` (`USER_LOGIN`, `GENERIC_EVENT`, …); empty unless normalized.
         public let eventType: String
+        /// The log type of the table that took the record (`AWS_CLOUDTRAIL`, `GUARDDUTY`); for a
+        /// failed record, the table's log type when one took it before it failed, else empty;
+        /// empty for a skipped record.
         public let logType: String
+        /// Notes about a normalized event that did not stop it (a value a rule could not convert,
+        /// an event-type fallback, a cut value); empty for failed and skipped records.
         public let diagnostics: [Diagnostic]
         /// The input bytes of a failed record (empty otherwise).
         public let raw: [UInt8]
+        /// What identifies the record for de-duplication, as the table's `@dedupe_key` declares it
+        /// (`eventID` for CloudTrail, say); nil when the table declares none, the record has no value
+        /// for it, or the record was not normalized. Compare keys within one ``BatchNormalizer/Record/logType``.
         public let dedupeKey: String?
         /// What the record adds to a report, when the run collects one.
         let reportEntry: ReportBuilder.Entry?
@@ -41,18 +64,26 @@ public struct BatchNormalizer: Sendable {
 
     /// What the consumer receives, in input order.
     public enum Item: Sendable {
+        /// An input was opened and its records follow; `path` as given (`-` for standard input).
         case inputStarted(path: String)
+        /// One record's result, in the order the records stand in the input.
         case record(Record)
         /// An input ended; `bytesRead` counts its bytes as stored (compressed for .gz), `rawRecords`
         /// the records cut from it (0 for an empty input).
         case inputFinished(path: String, bytesRead: Int, rawRecords: Int)
+        /// An input could not be opened (missing, a folder, no permission, …); the run goes on with
+        /// the next path. No `inputStarted` or `inputFinished` comes for it.
         case inputUnreadable(InputError)
     }
 
+    /// The normalizer every record goes through.
     public let normalizer: Normalizer
+    /// Worker threads normalizing and rendering batches; at least 1 (smaller values are raised to 1).
+    /// With 1, batches are processed on the calling thread.
     public let jobs: Int
+    /// How each normalized event is rendered into ``BatchNormalizer/Record/rendered``.
     public let rendering: Rendering
-    /// Prepare each record's contribution to a `ReportBuilder` on the worker threads.
+    /// Prepare each record's contribution to a ``ReportBuilder`` on the worker threads.
     public let collectsReport: Bool
     /// Records per batch handed to a worker.
     public var batchSize = 512
@@ -61,6 +92,23 @@ public struct BatchNormalizer: Sendable {
     /// batch fills. Files never pause.
     public var inputPauseDelay = 0.1
 
+    /// A batch normalizer; nothing is read until ``run(paths:progress:inputPaused:consume:)``.
+    ///
+    /// ```swift
+    /// let batch = BatchNormalizer(normalizer: Normalizer(), jobs: 4, rendering: .json)
+    /// batch.run(paths: ["trail-1.json.gz", "trail-2.json.gz"]) { item in
+    ///     if case .record(let record) = item, record.kind == .normalized {
+    ///         FileHandle.standardOutput.write(Data(record.rendered + [0x0A]))
+    ///     }
+    /// }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - normalizer: The normalizer (tables and options) every record goes through.
+    ///   - jobs: Worker threads; values below 1 count as 1. The output is the same for any value.
+    ///   - rendering: How normalized events are rendered.
+    ///   - collectsReport: Prepare each record's contribution to a ``ReportBuilder`` on the worker
+    ///     threads, so that a ``ReportBuilder`` can count it. Off by default.
     public init(normalizer: Normalizer, jobs: Int, rendering: Rendering, collectsReport: Bool = false) {
         self.normalizer = normalizer
         self.jobs = max(1, jobs)
@@ -68,10 +116,20 @@ public struct BatchNormalizer: Sendable {
         self.collectsReport = collectsReport
     }
 
-    /// Reads `paths` (`-` is standard input) in order and calls `consume` for every item, in order,
-    /// on the calling thread. `progress` is called on the calling thread after each batch is read,
-    /// with the bytes read so far. `inputPaused` is called when a live input paused for
-    /// `inputPauseDelay` and every record read before the pause was consumed (time to flush output).
+    /// Reads `paths` in order and calls `consume` for every item, in input order, on the calling
+    /// thread; returns when every input was read and every item consumed.
+    ///
+    /// Folders are not expanded here: give files (plain or gzip) or `-`. A path that cannot be
+    /// opened yields ``Item/inputUnreadable(_:)`` and the run goes on.
+    ///
+    /// - Parameters:
+    ///   - paths: The inputs, in the order to read them; `-` is standard input.
+    ///   - progress: Called on the calling thread after each batch is read, with the bytes read so
+    ///     far over all inputs (as stored: compressed bytes for a `.gz` file).
+    ///   - inputPaused: Called when a live input (pipe or terminal) stayed silent for
+    ///     ``inputPauseDelay`` seconds and every record read before the pause was consumed: the
+    ///     time to flush output.
+    ///   - consume: Receives every ``Item``, in order.
     public func run(paths: [String], progress: (Int) -> Void = { _ in }, inputPaused: () -> Void = {}, consume: (Item) -> Void) {
         withoutActuallyEscaping(consume) { consume in
             withoutActuallyEscaping(inputPaused) { inputPaused in

@@ -6,10 +6,16 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// What happened, in words.
     public var message: String
 
+    /// A diagnostic about the rule `rule` saying `message`.
+    ///
+    /// - Parameters:
+    ///   - rule: `file:line` of the rule concerned (`cloudtrail.map:42`), or `validator` / `reader`.
+    ///   - message: What happened, in words.
     public init(rule: String, message: String) {
         self.rule = rule
         self.message = message
     }
 
+    /// `rule: message`, as the CLI prints a note.
     public var description: String { "\(rule): \(message)" }
 }

@@ -28,6 +28,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     public var path: String
     /// What went wrong.
     public var reason: String
+    /// `path: reason`, as the CLI prints it.
     public var description: String { "\(path): \(reason)" }
 }
 
@@ -60,6 +61,12 @@ extension Normalizer {
 
     /// Normalizes a file (or standard input for `-`) as a stream: memory stays bounded by the
     /// largest record, whatever the file's size.
+    ///
+    /// - Parameters:
+    ///   - path: A file, plain or gzip (detected by content), or `-` for standard input.
+    ///   - body: Called once per record, in input order; an error it throws stops the reading and is rethrown.
+    /// - Throws: ``InputError`` when the path cannot be opened (missing, a folder, no permission), or
+    ///   what `body` throws.
     public func normalize(path: String, _ body: (NormalizedRecord) throws -> Void) throws {
         let stream: InputByteStream
         do {

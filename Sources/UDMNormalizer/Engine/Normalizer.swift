@@ -1,6 +1,6 @@
-/// Turns log records into UDM events using a `MappingSet`.
+/// Turns log records into UDM events using a ``MappingSet``.
 ///
-/// A `Normalizer` is an immutable value: share one across threads and call `normalize` concurrently;
+/// A ``Normalizer`` is an immutable value: share one across threads and call `normalize` concurrently;
 /// each call keeps its working state on its own stack.
 public struct Normalizer: Sendable {
     /// Settings that apply to every record.
@@ -19,6 +19,21 @@ public struct Normalizer: Sendable {
         /// Most labels one event gets (a huge `requestParameters` flattened); the rest are dropped and reported.
         public var maxLabelsPerEvent: Int
 
+        /// Settings with the given values; the defaults suit real CloudTrail and GuardDuty logs.
+        ///
+        /// ```swift
+        /// let normalizer = Normalizer(options: .init(logType: "AWS_CLOUDTRAIL", trackCoverage: true))
+        /// ```
+        ///
+        /// - Parameters:
+        ///   - logType: Force this log type (`AWS_CLOUDTRAIL`, `GUARDDUTY`) for every record; nil
+        ///     (the default) detects it per record from the tables' `@match` declarations.
+        ///   - maxDepth: Deepest JSON nesting accepted in a record, in levels; a deeper record fails.
+        ///   - maxRecordBytes: Largest record accepted, in bytes (16 MiB by default).
+        ///   - trackCoverage: Track which source values the rules read, for field-coverage figures
+        ///     and ``RecordExplanation`` unread lists. Off by default: it costs time.
+        ///   - maxFieldBytes: Longest value written to one UDM field, in bytes (64 KiB by default).
+        ///   - maxLabelsPerEvent: Most labels one event gets.
         public init(logType: String? = nil, maxDepth: Int = 1000, maxRecordBytes: Int = 16 << 20, trackCoverage: Bool = false,
                     maxFieldBytes: Int = 64 << 10, maxLabelsPerEvent: Int = 1000) {
             self.logType = logType
@@ -37,6 +52,10 @@ public struct Normalizer: Sendable {
     let validator: UDMValidator
 
     /// A normalizer over `mappings` (the built-in tables unless given).
+    ///
+    /// - Parameters:
+    ///   - mappings: The tables; ``MappingSet/builtin`` by default.
+    ///   - options: Settings for every record; the defaults by default.
     public init(mappings: MappingSet = .builtin, options: Options = Options()) {
         self.mappings = mappings
         self.options = options
@@ -44,12 +63,27 @@ public struct Normalizer: Sendable {
     }
 
     /// A normalizer over the built-in tables with the built-in output profile `profile` layered over
-    /// them (`reference`, the default output, or `google-secops`); see `MappingSet.builtin(profile:)`.
+    /// them (`reference`, the default output, or `google-secops`); see ``MappingSet/builtin(profile:)``.
+    ///
+    /// ```swift
+    /// let secops = try Normalizer(profile: "google-secops")
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - profile: The name of a built-in profile, one of ``MappingSet/builtinProfileNames``.
+    ///   - options: Settings for every record.
+    /// - Throws: ``MappingError`` when no built-in profile has that name.
     public init(profile: String, options: Options = Options()) throws(MappingError) {
         self.init(mappings: try MappingSet.builtin(profile: profile), options: options)
     }
 
     /// Normalizes one record given as the bytes of one JSON value.
+    ///
+    /// Only a bare record is taken: envelopes (`{"Records":[…]}`, EventBridge, CloudWatch Logs) need
+    /// ``normalize(input:source:_:)``.
+    ///
+    /// - Parameter record: The UTF-8 bytes of one JSON object (a CloudTrail event, a GuardDuty finding).
+    /// - Returns: The event, or why the record failed.
     public func normalize(record: [UInt8]) -> NormalizationOutcome {
         let document: JSONDocument
         do {

@@ -13,18 +13,24 @@ public struct RecordExplanation: Sendable {
         public var source: String
     }
 
+    /// Where the record came from: `file:line[:column]`, with `:Records[i]`-style suffixes inside envelopes.
     public var origin: String
     /// `normalized`, `failed: reason` or `skipped: reason`.
     public var outcome: String
+    /// The log type of the table that took the record (`AWS_CLOUDTRAIL`, `GUARDDUTY`); nil when no table did.
     public var logType: String?
+    /// The event's `metadata.event_type` (`USER_LOGIN`, …); nil unless the record was normalized.
     public var eventType: String?
     /// How the event type was decided, in words.
     public var classification: String?
+    /// The event's fields in output order, one per line of the key-value output (a repeated field
+    /// gives several, a label its `.key` and `.value`); empty unless the record was normalized.
     public var fields: [Field] = []
     /// Source values no rule that wrote a value read: (path with array indexes as `[*]`, value).
     public var unread: [(path: String, value: String)] = []
     /// Source values left out of coverage by `@opaque` / `@ignore`, by declaration.
     public var excluded: [(declaration: String, values: Int)] = []
+    /// The event's diagnostics: values rules could not convert, fallbacks, cut values.
     public var diagnostics: [Diagnostic] = []
 
     init(_ record: NormalizedRecord) {
@@ -101,6 +107,17 @@ extension String {
 
 extension Normalizer {
     /// Explains the records of an input (coverage is tracked for the explanation whatever the options say).
+    ///
+    /// ```swift
+    /// for explanation in normalizer.explain(input: bytes, source: "trail.json") {
+    ///     print(explanation.text)
+    /// }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - input: The whole input, in any shape ``normalize(input:source:_:)`` takes.
+    ///   - source: The name origins start with.
+    /// - Returns: One explanation per record, in input order.
     public func explain(input: [UInt8], source: String) -> [RecordExplanation] {
         var options = self.options
         options.trackCoverage = true

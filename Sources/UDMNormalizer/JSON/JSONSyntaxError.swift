@@ -10,6 +10,10 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     public var reason: String
 
     /// Creates an error at `offset` with the given reason.
+    ///
+    /// - Parameters:
+    ///   - offset: Byte offset in the parsed buffer.
+    ///   - reason: What is wrong, in words.
     public init(offset: Int, reason: String) {
         self.offset = offset
         self.reason = reason

@@ -1,6 +1,12 @@
 /// JSON string literals for tools built on the library (dead-letter files, reports).
 public enum JSONText {
     /// `text` as a quoted JSON string, escaped the way the UDM writer escapes strings.
+    ///
+    /// ```swift
+    /// let line = #"{"origin": "# + JSONText.quoted(origin) + "}"
+    /// ```
+    ///
+    /// - Parameter text: Any text; `"`, `\` and control characters are escaped.
     public static func quoted(_ text: String) -> String {
         var out: [UInt8] = []
         JSONStringEscaper.appendQuoted(text, to: &out)

@@ -2,6 +2,17 @@
 /// (log field | UDM field | logic), with each rule's `file:line`, one row per rule in priority
 /// order, then the lookup tables.
 public enum MappingDocumentation {
+    /// The Markdown listing of `mappings`, as `udm-normalize mappings print` writes it and the
+    /// package's `Mappings/docs/*.md` hold it.
+    ///
+    /// ```swift
+    /// let cloudTrail = MappingDocumentation.markdown(.builtin, logType: "AWS_CLOUDTRAIL")
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - mappings: The tables to list (with their output profile, which the listing names).
+    ///   - logType: List only the tables of this log type (`AWS_CLOUDTRAIL`, `GUARDDUTY`); nil lists all.
+    /// - Returns: A Markdown document, ending with a newline.
     public static func markdown(_ mappings: MappingSet, logType: String? = nil) -> String {
         var out = ""
         let files = mappings.files.filter { $0.logType != nil && (logType == nil || $0.logType == logType) }

@@ -12,6 +12,12 @@ public struct MappingError: Error, Sendable, Equatable, CustomStringConvertible 
     public var message: String
 
     /// Creates an error at a location.
+    ///
+    /// - Parameters:
+    ///   - file: The table file's name (`cloudtrail.map`).
+    ///   - line: 1-based line number; 0 for an error about the file as a whole.
+    ///   - column: 1-based column number, in characters.
+    ///   - message: What is wrong, in words.
     public init(file: String, line: Int, column: Int, message: String) {
         self.file = file
         self.line = line
@@ -19,6 +25,7 @@ public struct MappingError: Error, Sendable, Equatable, CustomStringConvertible 
         self.message = message
     }
 
+    /// `file:line:col: message`, or `file: message` for an error about the whole file (line 0).
     public var description: String { line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)" }
 }
 

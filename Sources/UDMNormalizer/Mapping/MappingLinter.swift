@@ -4,15 +4,36 @@
 public enum MappingLinter {
     /// One finding, located at `file:line:col`.
     public struct Finding: Sendable, Equatable, CustomStringConvertible {
-        public enum Severity: String, Sendable { case error, warning }
+        /// How bad a finding is.
+        public enum Severity: String, Sendable {
+            /// A mistake: the tables do not do what they say (`mappings check` fails on it).
+            case error
+            /// Probably a mistake, worth a look; legal tables may keep it.
+            case warning
+        }
+        /// Whether the finding is an error or a warning.
         public var severity: Severity
+        /// The table file the finding is in, as the ``MappingSet`` names it (`cloudtrail.map`).
         public var file: String
+        /// The line of the finding in ``file``, counted from 1.
         public var line: Int
+        /// The column of the finding in ``line``, counted from 1.
         public var column: Int
+        /// What is wrong, and usually what to do about it, in words.
         public var message: String
+        /// `file:line:column: severity: message`, the form compilers and editors understand.
         public var description: String { "\(file):\(line):\(column): \(severity.rawValue): \(message)" }
     }
 
+    /// Every finding in `mappings`, sorted by file, line and column; empty when nothing is wrong.
+    ///
+    /// ```swift
+    /// for finding in MappingLinter.lint(.builtin) where finding.severity == .error {
+    ///     print(finding)
+    /// }
+    /// ```
+    ///
+    /// - Parameter mappings: Compiled tables (built-in, extended or a profile).
     public static func lint(_ mappings: MappingSet) -> [Finding] {
         var findings: [Finding] = []
         for file in mappings.files {
@@ -30,6 +51,11 @@ public enum MappingLinter {
     /// when they compile. The compiler stops at the first error, so the erroneous line is blanked
     /// (line numbers kept) and the tables compiled again, until they compile, or an error is on a
     /// directive (`@…`) line or outside `files`: after a broken directive later errors would be guesses.
+    ///
+    /// - Parameters:
+    ///   - files: The tables as (file name, text) pairs, as ``MappingSet/merged(files:over:)`` takes them.
+    ///   - base: The tables they are loaded over; nil compiles `files` alone.
+    /// - Returns: The compiled tables (nil when any error was found) and every error found, sorted.
     public static func compileErrors(files: [(name: String, text: String)], over base: MappingSet? = .builtin) -> (mappings: MappingSet?, errors: [MappingError]) {
         var files = files
         var errors: [MappingError] = []

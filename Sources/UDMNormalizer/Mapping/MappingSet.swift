@@ -44,6 +44,9 @@ public final class MappingSet: Sendable {
 
     /// The built-in tables with the built-in profile `name` layered over them (`reference`: the tables as they are).
     /// Each profile is compiled once per process and shared.
+    ///
+    /// - Parameter name: `reference` or another of ``builtinProfileNames``.
+    /// - Throws: ``MappingError`` when no built-in profile has that name.
     public static func builtin(profile name: String) throws(MappingError) -> MappingSet {
         if name == referenceProfile { return .builtin }
         guard let profile = BuiltinMappings.profiles.first(where: { $0.name == name }) else {
@@ -55,6 +58,11 @@ public final class MappingSet: Sendable {
     }
 
     /// Compiles tables given as (file name, text) pairs, in the order given.
+    ///
+    /// Only these tables are used, not the built-in ones; the profile is `reference`.
+    ///
+    /// - Parameter files: Each table's file name (`cloudtrail.map`, used in errors and rule ids) and text.
+    /// - Throws: ``MappingError`` at the first syntax or compile error.
     public convenience init(files: [(name: String, text: String)]) throws(MappingError) {
         try self.init(files: files, schema: .builtin)
     }
@@ -89,11 +97,26 @@ public final class MappingSet: Sendable {
     /// - any other file (with its own `@match`) is added as a table of its own.
     /// With `base: nil` only the directory's tables are used. The result keeps `base`'s profile, whose
     /// extension tables stay under the directory's (the user's tables win).
+    ///
+    /// - Parameters:
+    ///   - directory: A folder of `*.map` files (a single file is taken too).
+    ///   - base: The tables to load over; nil uses only the folder's.
+    /// - Throws: ``MappingError`` when the folder cannot be read or a table does not compile.
     public static func load(directory: String, over base: MappingSet? = .builtin) throws(MappingError) -> MappingSet {
         try load(path: directory, over: base)
     }
 
     /// Loads one `*.map` file, or the `*.map` files of a folder, over `base` as `load(directory:over:)` does.
+    ///
+    /// ```swift
+    /// let tables = try MappingSet.load(path: "my-tables")
+    /// let normalizer = Normalizer(mappings: tables)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - path: A `*.map` file or a folder of them.
+    ///   - base: The tables to load over; nil uses only those at `path`.
+    /// - Throws: ``MappingError`` when the path cannot be read or a table does not compile.
     public static func load(path: String, over base: MappingSet? = .builtin) throws(MappingError) -> MappingSet {
         try merged(files: try tableFiles(at: path), over: base)
     }
@@ -102,6 +125,11 @@ public final class MappingSet: Sendable {
     /// replaces it, an extension (`@log_type` without `@match`) merges into the base tables, any
     /// other file is added. The result keeps `base`'s profile, whose extension tables stay under
     /// these (the user's tables win).
+    ///
+    /// - Parameters:
+    ///   - files: Each table's file name (used in errors and rule ids) and text.
+    ///   - base: The tables to merge into; nil uses only `files` (with the `reference` profile).
+    /// - Throws: ``MappingError`` at the first syntax or compile error.
     public static func merged(files: [(name: String, text: String)], over base: MappingSet? = .builtin) throws(MappingError) -> MappingSet {
         guard let base else {
             return try MappingSet(files: [], schema: .builtin).layered(with: files, replacingByName: true, profile: referenceProfile)
@@ -120,6 +148,11 @@ public final class MappingSet: Sendable {
     ///     requestParameters.bucketName -> target.resource.name
     ///     """, name: "site.map")
     /// ```
+    ///
+    /// - Parameters:
+    ///   - text: The table's text, in the mapping language.
+    ///   - name: The table's file name, used to replace a table of that name and in errors and rule ids.
+    /// - Throws: ``MappingError`` at the first syntax or compile error.
     public func adding(tableText text: String, name: String) throws(MappingError) -> MappingSet {
         try layered(with: [(name: name, text: text)], replacingByName: true, profile: profile)
     }
@@ -127,6 +160,11 @@ public final class MappingSet: Sendable {
     /// Loads a profile folder over `base`: its `*.map` files extend the tables (or, with their own
     /// `@match`, stand alone), as a built-in profile's do; none replaces a table. The profile is named
     /// after the folder, and its files `FOLDER/FILE.map`.
+    ///
+    /// - Parameters:
+    ///   - directory: The profile's folder of `*.map` files; its last path component names the profile.
+    ///   - base: The tables the profile is layered over.
+    /// - Throws: ``MappingError`` when the folder does not exist or cannot be read, or a table does not compile.
     public static func load(profileDirectory directory: String, over base: MappingSet = .builtin) throws(MappingError) -> MappingSet {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
@@ -138,6 +176,10 @@ public final class MappingSet: Sendable {
     }
 
     /// The (file name, text) pairs of one `*.map` file or of a folder's `*.map` files, in name order.
+    ///
+    /// - Parameter path: A file (read whatever its extension) or a folder (its `*.map` files).
+    /// - Throws: ``MappingError`` when the path does not exist, a file cannot be read or is not UTF-8
+    ///   text, or a folder holds no `*.map` file.
     public static func tableFiles(at path: String) throws(MappingError) -> [(name: String, text: String)] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {

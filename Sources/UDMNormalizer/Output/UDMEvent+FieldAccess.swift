@@ -14,6 +14,8 @@ extension UDMEvent {
     ///
     /// A path the schema does not know gives no values. Nothing is re-parsed: the values are read
     /// from the event as built.
+    ///
+    /// - Parameter path: A UDM path, with an optional `["key"]` for a label or `additional` key.
     public func values(at path: String) -> [String] {
         guard let (fieldPath, key) = Self.splitKey(path), let steps = schema.resolve(fieldPath) else { return [] }
         var instances = [0]

@@ -56,6 +56,10 @@ public final class UDMEvent: Sendable {
     }
 
     /// Appends the compact JSON of the event to `out`.
+    ///
+    /// Writing into one buffer for many events avoids an allocation per event; no newline is added.
+    ///
+    /// - Parameter out: The buffer to append to.
     public func appendJSON(to out: inout [UInt8]) {
         UDMJSONWriter(event: self).write(instance: 0, to: &out)
     }

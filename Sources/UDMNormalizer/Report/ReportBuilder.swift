@@ -1,4 +1,4 @@
-/// Accumulates records into a `NormalizationReport`. Feed it records from a `Normalizer` created
+/// Accumulates records into a ``NormalizationReport``. Feed it records from a ``Normalizer`` created
 /// with `trackCoverage: true` (without it, coverage figures stay empty).
 public struct ReportBuilder: Sendable {
     /// What one record adds to the report.
@@ -110,22 +110,34 @@ public struct ReportBuilder: Sendable {
 
     private let profile: String
 
-    /// A builder for records normalized with the tables of `profile` (`MappingSet.profile`), which the report states.
+    /// A builder for records normalized with the tables of `profile` (``MappingSet/profile``), which the report states.
+    ///
+    /// - Parameter profile: The profile name the report states; `reference` by default.
     public init(profile: String = MappingSet.referenceProfile) {
         self.profile = profile
     }
 
     /// Adds one record's outcome.
+    ///
+    /// - Parameter record: A record from ``Normalizer``, normalized, failed or skipped.
     public mutating func add(_ record: NormalizedRecord) {
         add(Entry(record))
     }
 
-    /// Adds a record of a `BatchNormalizer` run made with `collectsReport: true`.
+    /// Adds a record of a ``BatchNormalizer`` run made with `collectsReport: true`.
+    ///
+    /// A record of a run made without `collectsReport` adds nothing.
+    ///
+    /// - Parameter record: A record of the run.
     public mutating func add(_ record: BatchNormalizer.Record) {
         if let entry = record.reportEntry { add(entry) }
     }
 
     /// Counts a record dropped as a duplicate by `--dedupe` as skipped.
+    ///
+    /// Like adding a ``BatchNormalizer/Record``, it needs a run made with `collectsReport: true`.
+    ///
+    /// - Parameter record: The duplicate record.
     public mutating func addDuplicate(_ record: BatchNormalizer.Record) {
         guard var entry = record.reportEntry else { return }
         entry.kind = .skipped

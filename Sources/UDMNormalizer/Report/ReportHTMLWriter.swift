@@ -6,22 +6,41 @@ public enum ReportHTMLWriter {
     public struct RunInformation: Sendable {
         /// A gate as the CLI stated it, and whether it held.
         public struct Gate: Sendable {
+            /// The gate and its outcome in words, as the CLI prints it (`--min-rate 90 (understood
+            /// as 90.0%): normalization rate 97.5% holds`).
             public var text: String
+            /// Whether the figure met the threshold; a gate that failed is shown as failed.
             public var held: Bool
+            /// A gate described by `text` that held or not.
+            ///
+            /// - Parameters:
+            ///   - text: The gate and its outcome in words.
+            ///   - held: Whether the figure met the threshold.
             public init(text: String, held: Bool) {
                 self.text = text
                 self.held = held
             }
         }
 
+        /// The inputs as given on the command line (`-` for standard input).
         public var inputs: [String]
+        /// How long the run took, in seconds of wall-clock time.
         public var seconds: Double
+        /// The gates the run checked, in the order given; empty when none was asked for.
         public var gates: [Gate]
         var tables: [String]
         var fingerprint: String
         /// Rule id (`file:line`) → the rule as written, for the rules table.
         var ruleTexts: [String: String]
 
+        /// What to say about a run over `inputs` with the tables `mappings`.
+        ///
+        /// - Parameters:
+        ///   - inputs: The inputs as given (`-` for standard input).
+        ///   - seconds: How long the run took, in seconds.
+        ///   - mappings: The tables the records were normalized with: the page lists their files,
+        ///     their fingerprint and the text of each rule in its rules table.
+        ///   - gates: The gates the run checked and whether each held.
         public init(inputs: [String], seconds: Double, mappings: MappingSet, gates: [Gate]) {
             self.inputs = inputs
             self.seconds = seconds
@@ -36,6 +55,19 @@ public enum ReportHTMLWriter {
         }
     }
 
+    /// The report as a complete HTML document.
+    ///
+    /// ```swift
+    /// let html = ReportHTMLWriter.render(builder.build(), title: "CloudTrail, January")
+    /// try html.write(toFile: "report.html", atomically: true, encoding: .utf8)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - report: The figures to show, one section per log type and the total.
+    ///   - title: The page title (escaped).
+    ///   - topUnmapped: How many of the most frequent unmapped source paths each section lists.
+    ///   - run: What to say about the run (inputs, time, tables, gates); nil leaves that part out.
+    /// - Returns: A UTF-8 HTML page with no scripts and no external resources.
     public static func render(_ report: NormalizationReport, title: String = "UDM normalization report", topUnmapped: Int = 20, run: RunInformation? = nil) -> String {
         var body = summary(report.total, run: run, profile: report.profile)
         if let run { body += information(run) }

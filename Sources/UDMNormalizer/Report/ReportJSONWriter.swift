@@ -2,9 +2,15 @@
 /// are snake_case and never renamed within a schema version; rates are numbers in [0, 1] or null
 /// when their denominator is zero.
 public enum ReportJSONWriter {
+    /// The schema name and version written in every document's `schema` field.
     public static let schema = "udm-normalize/report/v1"
 
     /// The report as one JSON document (pretty-printed, two-space indent).
+    ///
+    /// - Parameters:
+    ///   - report: The figures to write: `log_types` holds one object per log type, `total` the totals.
+    ///   - topUnmapped: How many of the most frequent unmapped source paths each section lists.
+    /// - Returns: The document, ending with a newline.
     public static func render(_ report: NormalizationReport, topUnmapped: Int = 25) -> String {
         var lines: [String] = ["{", "  \"schema\": \(quoted(schema)),", "  \"profile\": \(quoted(report.profile)),", "  \"log_types\": ["]
         let perType = report.sections.dropLast()

@@ -1,5 +1,12 @@
 /// The report as a table for a terminal.
 public enum ReportTextWriter {
+    /// The report as plain text, as `udm-normalize report` prints it: a `profile:` line, then one
+    /// block per section (each log type, then the total).
+    ///
+    /// - Parameters:
+    ///   - report: The figures to print.
+    ///   - topUnmapped: How many of the most frequent unmapped source paths each section lists.
+    /// - Returns: Lines of text, ending with a newline.
     public static func render(_ report: NormalizationReport, topUnmapped: Int = 15) -> String {
         var out = "profile: \(report.profile)\n\n"
         for section in report.sections {
@@ -10,6 +17,13 @@ public enum ReportTextWriter {
     }
 
     /// A rate as the report prints it: one decimal, `n/a` when there is nothing to divide by.
+    ///
+    /// ```swift
+    /// ReportTextWriter.percent(0.9754)   // "97.5%"
+    /// ReportTextWriter.percent(nil)      // "n/a"
+    /// ```
+    ///
+    /// - Parameter value: A rate in [0, 1], such as ``NormalizationReport/Section/normalizationRate``.
     public static func percent(_ value: Double?) -> String {
         guard let value else { return "n/a" }
         let tenths = (value * 1000).rounded() / 10

@@ -3,6 +3,14 @@
 public enum NearestName {
     /// The candidate within a third of the word's length in edits (at least 2), ignoring letter
     /// case and `_`; the nearest when several are; nil when none is that close.
+    ///
+    /// ```swift
+    /// NearestName.nearest(to: "princpal.ip", among: ["principal.ip", "target.ip"])   // "principal.ip"
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - word: The mistyped name.
+    ///   - candidates: The known names.
     public static func nearest(to word: String, among candidates: [String]) -> String? {
         let limit = max(2, word.count / 3)
         let wanted = folded(word)

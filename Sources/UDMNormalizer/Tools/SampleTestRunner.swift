@@ -14,7 +14,9 @@ import Foundation
 public enum SampleTestRunner {
     /// The result of one case.
     public struct CaseResult: Sendable {
+        /// The case's input file name (`console-login-success.json`).
         public var name: String
+        /// Whether every expectation of the case held.
         public var passed: Bool
         /// One block per difference: `event N:` then `- expected …`, `+ actual … (rule)` lines.
         public var differences: [String]
@@ -25,6 +27,19 @@ public enum SampleTestRunner {
     /// Runs every case of `directory`; with `update`, rewrites the `.udm.ndjson` and `.notes.txt`
     /// files of failing cases to what the tables now produce (`.expect.kv` files are the author's
     /// and are never rewritten).
+    ///
+    /// ```swift
+    /// let results = try SampleTestRunner.run(directory: "Samples/cloudtrail", normalizer: Normalizer())
+    /// for failure in results where !failure.passed { print(failure.name, failure.differences) }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - directory: The folder of cases; every `*.json` file in it is a case's input.
+    ///   - normalizer: The tables (and profile, which chooses the expectation folder) to test.
+    ///   - update: Rewrite the expected outputs of failing cases.
+    /// - Returns: One result per case, in file-name order.
+    /// - Throws: ``InputError`` when the folder cannot be listed, holds no inputs, lacks the
+    ///   profile's expectation folder, or an input cannot be read.
     public static func run(directory: String, normalizer: Normalizer, update: Bool = false) throws -> [CaseResult] {
         let names: [String]
         do {
@@ -97,12 +112,22 @@ public enum SampleTestRunner {
     /// key-value lines, and the failures, skips and notes (`NAME.notes.txt`) as
     /// `ORIGIN: error|skipped|note: …` lines. The golden tests of the package write the same.
     public struct Output: Sendable {
+        /// The UDM events as NDJSON, one compact event a line, each line ending with a newline.
         public var events: String
+        /// The events as `path = "value"` lines, the key-value output's form.
         public var keyValue: String
+        /// `ORIGIN: error: REASON`, `ORIGIN: skipped: REASON` and `ORIGIN: note: RULE: MESSAGE`
+        /// lines, in input order, each ending with a newline.
         public var notes: String
     }
 
     /// Normalizes `input` (named `source` in origins) and renders it as the expected-output files hold it.
+    ///
+    /// - Parameters:
+    ///   - input: The input's bytes, in any shape the reader knows.
+    ///   - source: The name origins start with (`cloudtrail/console-login.json` gives
+    ///     `cloudtrail/console-login.json:1`).
+    ///   - normalizer: The tables to normalize with.
     public static func output(of input: [UInt8], source: String, normalizer: Normalizer) -> Output {
         var events: [UInt8] = []
         var keyValue = ""
