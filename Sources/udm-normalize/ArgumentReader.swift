@@ -15,7 +15,9 @@ struct ArgumentReader {
     }
 
     /// Calls `handle(longName, take)` for each option, in order; `take()` returns the option's value.
-    mutating func read(_ handle: (String, () throws(UsageError) -> String) throws(UsageError) -> Void) throws(UsageError) {
+    mutating func read(_ handle: (String, () throws(UsageError) -> String) throws(UsageError) -> Void)
+        throws(UsageError)
+    {
         var iterator = arguments.makeIterator()
         var onlyPositional = false
         while let argument = iterator.next() {
@@ -45,7 +47,9 @@ struct ArgumentReader {
             }
             let take: () throws(UsageError) -> String = { () throws(UsageError) -> String in
                 if let inline { return inline }
-                guard let value = iterator.next() else { throw UsageError(message: "\(written) needs a value (\(option.value ?? "VALUE"))") }
+                guard let value = iterator.next() else {
+                    throw UsageError(message: "\(written) needs a value (\(option.value ?? "VALUE"))")
+                }
                 return value
             }
             try handle(option.long, take)
@@ -54,7 +58,9 @@ struct ArgumentReader {
 
     /// A whole number of at least `minimum` for option `name`.
     static func number(_ text: String, minimum: Int, option name: String) throws(UsageError) -> Int {
-        guard let value = Int(text), value >= minimum else { throw UsageError(message: "\(name) takes a whole number of at least \(minimum), not '\(text)'") }
+        guard let value = Int(text), value >= minimum else {
+            throw UsageError(message: "\(name) takes a whole number of at least \(minimum), not '\(text)'")
+        }
         return value
     }
 }
@@ -64,7 +70,9 @@ extension UsageError {
     static func unknownOption(_ written: String, known: [CommandOption]) -> UsageError {
         let name = written.split(separator: "=", maxSplits: 1).first.map(String.init) ?? written
         // Every one-letter option is one edit from every other: only long names get a suggestion.
-        let hint = name.hasPrefix("--") ? NearestName.nearest(to: name, among: known.map(\.long)).map { "; did you mean '\($0)'?" } ?? "" : ""
+        let hint =
+            name.hasPrefix("--")
+            ? NearestName.nearest(to: name, among: known.map(\.long)).map { "; did you mean '\($0)'?" } ?? "" : ""
         return UsageError(message: "unknown option '\(name)'\(hint)")
     }
 }

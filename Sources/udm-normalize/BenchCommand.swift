@@ -19,15 +19,21 @@ struct BenchCommand {
 
     static let options: [CommandOption] = [
         CommandOption(long: "--events", short: "-n", value: "N", help: "Records to generate (default 200000)."),
-        CommandOption(long: "--log-type", value: "TYPE", help: "Corpus to generate: cloudtrail (AWS_CLOUDTRAIL, default) or guardduty (GUARDDUTY)."),
+        CommandOption(
+            long: "--log-type", value: "TYPE",
+            help: "Corpus to generate: cloudtrail (AWS_CLOUDTRAIL, default) or guardduty (GUARDDUTY)."),
         CommandOption(long: "--rounds", value: "R", help: "Best of R rounds of each end-to-end run (default 2)."),
         CommandOption(long: "--keep", value: "DIR", help: "Write the corpus into DIR and keep it."),
-        CommandOption(long: "--profile", value: "NAME|DIR", help: "Run the normalize passes with that output profile (default 'reference')."),
-        CommandOption(long: "--compare-command", value: "'CMD {}'", help: """
-            Run another normalizer in the same rounds, '{}' standing for the input
-            files, and print its time and the ratio of ours to it; repeatable. E.g.
-            --compare-command 'python3 py_udm.py {} > /dev/null'.
-            """),
+        CommandOption(
+            long: "--profile", value: "NAME|DIR",
+            help: "Run the normalize passes with that output profile (default 'reference')."),
+        CommandOption(
+            long: "--compare-command", value: "'CMD {}'",
+            help: """
+                Run another normalizer in the same rounds, '{}' standing for the input
+                files, and print its time and the ratio of ours to it; repeatable. E.g.
+                --compare-command 'python3 py_udm.py {} > /dev/null'.
+                """),
         .help,
     ]
 
@@ -39,8 +45,13 @@ struct BenchCommand {
             case "--log-type":
                 let text = try take()
                 let lowered = text.lowercased()
-                guard let value = BenchmarkCorpus.Kind(rawValue: lowered.hasPrefix("aws_") ? String(lowered.dropFirst(4)) : lowered) else {
-                    throw UsageError(message: "--log-type must be cloudtrail (AWS_CLOUDTRAIL) or guardduty (GUARDDUTY), not '\(text)'")
+                guard
+                    let value = BenchmarkCorpus.Kind(
+                        rawValue: lowered.hasPrefix("aws_") ? String(lowered.dropFirst(4)) : lowered)
+                else {
+                    throw UsageError(
+                        message:
+                            "--log-type must be cloudtrail (AWS_CLOUDTRAIL) or guardduty (GUARDDUTY), not '\(text)'")
                 }
                 kind = value
             case "--rounds": rounds = try ArgumentReader.number(try take(), minimum: 1, option: name)
@@ -49,7 +60,8 @@ struct BenchCommand {
             case "--compare-command":
                 let command = try take()
                 guard command.contains("{}") else {
-                    throw UsageError(message: "--compare-command needs '{}' where the input files go, as in 'python3 py_udm.py {}'")
+                    throw UsageError(
+                        message: "--compare-command needs '{}' where the input files go, as in 'python3 py_udm.py {}'")
                 }
                 compareCommands.append(command)
             case "--help": showHelp = true
@@ -79,14 +91,22 @@ struct BenchCommand {
             _ = try BenchmarkCorpus.write(kind, events: events, to: path)
             inputs = [path]
         }
-        let bytes = try inputs.reduce(0) { $0 + ((try FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        let bytes = try inputs.reduce(0) {
+            $0 + ((try FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+        }
         let megabytes = Double(bytes) / 1_000_000
         let executable = ChildProcess.currentExecutable
         let cores = ProcessInfo.processInfo.activeProcessorCount
 
         // Start-up: the whole process on an empty input (tables parsed and compiled included).
         var startup = Double.infinity
-        for _ in 0..<5 { startup = min(startup, try ChildProcess.run(executable, ["normalize", "-q"] + (profile.map { ["--profile", $0] } ?? []) + ["-"]).seconds) }
+        for _ in 0..<5 {
+            startup = min(
+                startup,
+                try ChildProcess.run(
+                    executable, ["normalize", "-q"] + (profile.map { ["--profile", $0] } ?? []) + ["-"]
+                ).seconds)
+        }
 
         // End to end, alternating one job, all cores and the commands compared with, so each ratio
         // is taken under the same load.
@@ -95,7 +115,10 @@ struct BenchCommand {
         let quotedInputs = inputs.map(Self.shellQuoted).joined(separator: " ")
         for _ in 0..<rounds {
             for jobs in [1, cores] where best[jobs] == nil || rounds > 1 {
-                let result = try ChildProcess.run(executable, ["normalize", "-q", "--jobs", String(jobs), "--output", "/dev/null"] + (profile.map { ["--profile", $0] } ?? []) + inputs)
+                let result = try ChildProcess.run(
+                    executable,
+                    ["normalize", "-q", "--jobs", String(jobs), "--output", "/dev/null"]
+                        + (profile.map { ["--profile", $0] } ?? []) + inputs)
                 guard result.status <= 1 else { throw UsageError(message: "normalize exited with \(result.status)") }
                 if best[jobs].map({ result.seconds < $0.seconds }) ?? true { best[jobs] = result }
             }
@@ -117,27 +140,36 @@ struct BenchCommand {
             return parsed
         }
 
-        let one = best[1]!, all = best[cores]!
-        func rate(_ seconds: Double) -> String { String(format: "%.1f MB/s, %.0f events/s", megabytes / seconds, Double(records) / seconds) }
+        let one = best[1]!
+        let all = best[cores]!
+        func rate(_ seconds: Double) -> String {
+            String(format: "%.1f MB/s, %.0f events/s", megabytes / seconds, Double(records) / seconds)
+        }
         let table = """
-        corpus: \(inputs.count == 1 ? inputs[0] : "\(inputs.count) files"), \(records) records, \(String(format: "%.1f", megabytes)) MB
-        start-up (empty input, whole process):   \(String(format: "%.1f", startup * 1000)) ms
-        normalize --jobs 1:                       \(String(format: "%.2f", one.seconds)) s, \(rate(one.seconds)), peak memory \(one.peakMemoryBytes / 1_000_000) MB
-        normalize --jobs \(cores):                       \(String(format: "%.2f", all.seconds)) s, \(rate(all.seconds)), peak memory \(all.peakMemoryBytes / 1_000_000) MB
-        parse only, UDMNormalizer reader:         \(String(format: "%.2f", ownParse.seconds)) s, \(String(format: "%.1f", megabytes / ownParse.seconds)) MB/s
-        parse only, Foundation JSONSerialization: \(String(format: "%.2f", foundationParse.seconds)) s, \(String(format: "%.1f", megabytes / foundationParse.seconds)) MB/s
-        """
+            corpus: \(inputs.count == 1 ? inputs[0] : "\(inputs.count) files"), \(records) records, \(String(format: "%.1f", megabytes)) MB
+            start-up (empty input, whole process):   \(String(format: "%.1f", startup * 1000)) ms
+            normalize --jobs 1:                       \(String(format: "%.2f", one.seconds)) s, \(rate(one.seconds)), peak memory \(one.peakMemoryBytes / 1_000_000) MB
+            normalize --jobs \(cores):                       \(String(format: "%.2f", all.seconds)) s, \(rate(all.seconds)), peak memory \(all.peakMemoryBytes / 1_000_000) MB
+            parse only, UDMNormalizer reader:         \(String(format: "%.2f", ownParse.seconds)) s, \(String(format: "%.1f", megabytes / ownParse.seconds)) MB/s
+            parse only, Foundation JSONSerialization: \(String(format: "%.2f", foundationParse.seconds)) s, \(String(format: "%.1f", megabytes / foundationParse.seconds)) MB/s
+            """
         StandardStreams.output(table)
         for (command, result) in zip(compareCommands, bestCompared) {
             guard let result else { continue }
-            StandardStreams.output(String(format: "compared: %@\n  %.2f s, %.1f MB/s, peak memory %d MB; normalize --jobs 1 takes %.2fx its time, --jobs %d %.2fx",
-                                          command, result.seconds, megabytes / result.seconds, result.peakMemoryBytes / 1_000_000,
-                                          one.seconds / result.seconds, cores, all.seconds / result.seconds))
+            StandardStreams.output(
+                String(
+                    format:
+                        "compared: %@\n  %.2f s, %.1f MB/s, peak memory %d MB; normalize --jobs 1 takes %.2fx its time, --jobs %d %.2fx",
+                    command, result.seconds, megabytes / result.seconds, result.peakMemoryBytes / 1_000_000,
+                    one.seconds / result.seconds, cores, all.seconds / result.seconds))
         }
-        StandardStreams.output(String(format: "summary: %@ %.1f MB/s jobs=1, %.1f MB/s jobs=%d (%.2fx), parse %.1fx faster than JSONSerialization, normalize jobs=1 %.2fx JSONSerialization parse-only time, peak %d MB, start-up %.0f ms",
-                                      kind.rawValue, megabytes / one.seconds, megabytes / all.seconds, cores, one.seconds / all.seconds,
-                                      foundationParse.seconds / ownParse.seconds, one.seconds / foundationParse.seconds,
-                                      max(one.peakMemoryBytes, all.peakMemoryBytes) / 1_000_000, startup * 1000))
+        StandardStreams.output(
+            String(
+                format:
+                    "summary: %@ %.1f MB/s jobs=1, %.1f MB/s jobs=%d (%.2fx), parse %.1fx faster than JSONSerialization, normalize jobs=1 %.2fx JSONSerialization parse-only time, peak %d MB, start-up %.0f ms",
+                kind.rawValue, megabytes / one.seconds, megabytes / all.seconds, cores, one.seconds / all.seconds,
+                foundationParse.seconds / ownParse.seconds, one.seconds / foundationParse.seconds,
+                max(one.peakMemoryBytes, all.peakMemoryBytes) / 1_000_000, startup * 1000))
         return .success
     }
 
@@ -153,7 +185,9 @@ struct BenchCommand {
     }
 
     private func recordLines(_ path: String) throws -> [ArraySlice<UInt8>] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw UsageError(message: "cannot read \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageError(message: "cannot read \(path)")
+        }
         let bytes = [UInt8](data)
         return bytes.split(separator: 0x0A)
     }

@@ -19,15 +19,20 @@ struct BenchmarkCorpus {
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
         mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
         mutating func hex(_ count: Int) -> String {
-            String((0..<count).map { _ in "0123456789abcdef"[String.Index(utf16Offset: below(16), in: "0123456789abcdef")] })
+            String(
+                (0..<count).map { _ in "0123456789abcdef"[String.Index(utf16Offset: below(16), in: "0123456789abcdef")]
+                })
         }
     }
 
     static let calls: [(source: String, name: String, readOnly: Bool)] = [
         ("ec2.amazonaws.com", "DescribeInstances", true), ("ec2.amazonaws.com", "RunInstances", false),
-        ("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress", false), ("ec2.amazonaws.com", "DescribeSecurityGroups", true),
-        ("s3.amazonaws.com", "GetObject", true), ("s3.amazonaws.com", "PutObject", false), ("s3.amazonaws.com", "ListBuckets", true),
-        ("iam.amazonaws.com", "CreateUser", false), ("iam.amazonaws.com", "AttachRolePolicy", false), ("iam.amazonaws.com", "ListRoles", true),
+        ("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress", false),
+        ("ec2.amazonaws.com", "DescribeSecurityGroups", true),
+        ("s3.amazonaws.com", "GetObject", true), ("s3.amazonaws.com", "PutObject", false),
+        ("s3.amazonaws.com", "ListBuckets", true),
+        ("iam.amazonaws.com", "CreateUser", false), ("iam.amazonaws.com", "AttachRolePolicy", false),
+        ("iam.amazonaws.com", "ListRoles", true),
         ("sts.amazonaws.com", "AssumeRole", true), ("sts.amazonaws.com", "GetCallerIdentity", true),
         ("kms.amazonaws.com", "Decrypt", true), ("kms.amazonaws.com", "GenerateDataKey", true),
         ("signin.amazonaws.com", "ConsoleLogin", false), ("lambda.amazonaws.com", "Invoke", false),
@@ -45,7 +50,9 @@ struct BenchmarkCorpus {
 
     /// Writes `events` records to `path`; returns the bytes written.
     static func write(_ kind: Kind, events: Int, to path: String, seed: UInt64 = 42) throws -> Int {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
             throw UsageError(message: "cannot write the benchmark corpus to \(path)")
         }
         defer { try? handle.close() }
@@ -81,24 +88,47 @@ struct BenchmarkCorpus {
         let identity: String
         switch random.below(10) {
         case 0..<4:
-            identity = #"{"type":"IAMUser","principalId":"AIDA\#(random.hex(16).uppercased())","arn":"arn:aws:iam::\#(account):user/\#(user)","accountId":"\#(account)","accessKeyId":"AKIA\#(random.hex(16).uppercased())","userName":"\#(user)"}"#
+            identity =
+                #"{"type":"IAMUser","principalId":"AIDA\#(random.hex(16).uppercased())","arn":"arn:aws:iam::\#(account):user/\#(user)","accountId":"\#(account)","accessKeyId":"AKIA\#(random.hex(16).uppercased())","userName":"\#(user)"}"#
         case 4..<8:
-            let role = random.pick(["AWSReservedSSO_AdministratorAccess_5c1e2f3a4b6d7e8f", "analytics-etl", "DeployRole", "ReadOnlyAuditor"])
-            identity = #"{"type":"AssumedRole","principalId":"AROA\#(random.hex(16).uppercased()):\#(user)","arn":"arn:aws:sts::\#(account):assumed-role/\#(role)/\#(user)","accountId":"\#(account)","accessKeyId":"ASIA\#(random.hex(16).uppercased())","sessionContext":{"sessionIssuer":{"type":"Role","principalId":"AROA\#(random.hex(16).uppercased())","arn":"arn:aws:iam::\#(account):role/\#(role)","accountId":"\#(account)","userName":"\#(role)"},"webIdFederationData":{},"attributes":{"creationDate":"\#(timestamp(index - 300, &random))","mfaAuthenticated":"\#(random.below(2) == 0)"}}}"#
+            let role = random.pick([
+                "AWSReservedSSO_AdministratorAccess_5c1e2f3a4b6d7e8f", "analytics-etl", "DeployRole", "ReadOnlyAuditor",
+            ])
+            identity =
+                #"{"type":"AssumedRole","principalId":"AROA\#(random.hex(16).uppercased()):\#(user)","arn":"arn:aws:sts::\#(account):assumed-role/\#(role)/\#(user)","accountId":"\#(account)","accessKeyId":"ASIA\#(random.hex(16).uppercased())","sessionContext":{"sessionIssuer":{"type":"Role","principalId":"AROA\#(random.hex(16).uppercased())","arn":"arn:aws:iam::\#(account):role/\#(role)","accountId":"\#(account)","userName":"\#(role)"},"webIdFederationData":{},"attributes":{"creationDate":"\#(timestamp(index - 300, &random))","mfaAuthenticated":"\#(random.below(2) == 0)"}}}"#
         case 8:
-            identity = #"{"type":"AWSService","invokedBy":"\#(random.pick(["s3.amazonaws.com", "lambda.amazonaws.com", "cloudformation.amazonaws.com"]))"}"#
+            identity =
+                #"{"type":"AWSService","invokedBy":"\#(random.pick(["s3.amazonaws.com", "lambda.amazonaws.com", "cloudformation.amazonaws.com"]))"}"#
         default:
-            identity = #"{"type":"Root","principalId":"\#(account)","arn":"arn:aws:iam::\#(account):root","accountId":"\#(account)"}"#
+            identity =
+                #"{"type":"Root","principalId":"\#(account)","arn":"arn:aws:iam::\#(account):root","accountId":"\#(account)"}"#
         }
-        let ip = random.below(5) == 0 ? random.pick(calls).source : "\(random.pick([192, 198, 203])).\(random.below(256)).\(random.below(256)).\(random.below(256))"
+        let ip =
+            random.below(5) == 0
+            ? random.pick(calls).source
+            : "\(random.pick([192, 198, 203])).\(random.below(256)).\(random.below(256)).\(random.below(256))"
         let failed = random.below(10) == 0
-        let error = failed ? #","errorCode":"AccessDenied","errorMessage":"User: arn:aws:iam::\#(account):user/\#(user) is not authorized to perform: \#(call.source.prefix { $0 != "." }):\#(call.name)""# : ""
+        let error =
+            failed
+            ? #","errorCode":"AccessDenied","errorMessage":"User: arn:aws:iam::\#(account):user/\#(user) is not authorized to perform: \#(call.source.prefix { $0 != "." }):\#(call.name)""#
+            : ""
         let instance = "i-0\(random.hex(16))"
-        let parameters = #"{"instancesSet":{"items":[{"instanceId":"\#(instance)"}]},"filterSet":{"items":[{"name":"tag:Environment","valueSet":{"items":[{"value":"\#(random.pick(["prod", "staging", "dev"]))"}]}}]},"maxResults":\#(random.below(1000)),"bucketName":"example-\#(random.hex(6))","key":"exports/2026/03/\#(random.hex(12)).parquet"}"#
-        let response = call.readOnly || failed ? "null" : #"{"requestId":"\#(random.hex(8))-\#(random.hex(4))-\#(random.hex(4))-\#(random.hex(12))","instancesSet":{"items":[{"instanceId":"\#(instance)","currentState":{"code":16,"name":"running"},"previousState":{"code":0,"name":"pending"}}]}}"#
-        let resources = call.source == "s3.amazonaws.com" ? #","resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::example-bucket/\#(random.hex(10))"},{"accountId":"\#(account)","type":"AWS::S3::Bucket","ARN":"arn:aws:s3:::example-bucket"}]"# : ""
-        let login = call.name == "ConsoleLogin" ? #","additionalEventData":{"LoginTo":"https://console.aws.amazon.com/console/home","MobileVersion":"No","MFAUsed":"\#(random.pick(["Yes", "No"]))"}"# : ""
-        return #"{"eventVersion":"1.09","userIdentity":\#(identity),"eventTime":"\#(timestamp(index, &random))","eventSource":"\#(call.source)","eventName":"\#(call.name)","awsRegion":"\#(random.pick(["us-east-1", "eu-west-1", "ap-southeast-2"]))","sourceIPAddress":"\#(ip)","userAgent":"\#(random.pick(agents))"\#(error),"requestParameters":\#(parameters),"responseElements":\#(response)\#(login),"requestID":"\#(random.hex(8))-\#(random.hex(4))-\#(random.hex(4))-\#(random.hex(4))-\#(random.hex(12))","eventID":"\#(random.hex(8))-\#(random.hex(4))-\#(random.hex(4))-\#(random.hex(4))-\#(random.hex(12))","readOnly":\#(call.readOnly)\#(resources),"eventType":"\#(call.name == "ConsoleLogin" ? "AwsConsoleSignIn" : "AwsApiCall")","managementEvent":true,"recipientAccountId":"\#(account)","eventCategory":"Management","tlsDetails":{"tlsVersion":"TLSv1.3","cipherSuite":"TLS_AES_128_GCM_SHA256","clientProvidedHostHeader":"\#(call.source)"}}"#
+        let parameters =
+            #"{"instancesSet":{"items":[{"instanceId":"\#(instance)"}]},"filterSet":{"items":[{"name":"tag:Environment","valueSet":{"items":[{"value":"\#(random.pick(["prod", "staging", "dev"]))"}]}}]},"maxResults":\#(random.below(1000)),"bucketName":"example-\#(random.hex(6))","key":"exports/2026/03/\#(random.hex(12)).parquet"}"#
+        let response =
+            call.readOnly || failed
+            ? "null"
+            : #"{"requestId":"\#(random.hex(8))-\#(random.hex(4))-\#(random.hex(4))-\#(random.hex(12))","instancesSet":{"items":[{"instanceId":"\#(instance)","currentState":{"code":16,"name":"running"},"previousState":{"code":0,"name":"pending"}}]}}"#
+        let resources =
+            call.source == "s3.amazonaws.com"
+            ? #","resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::example-bucket/\#(random.hex(10))"},{"accountId":"\#(account)","type":"AWS::S3::Bucket","ARN":"arn:aws:s3:::example-bucket"}]"#
+            : ""
+        let login =
+            call.name == "ConsoleLogin"
+            ? #","additionalEventData":{"LoginTo":"https://console.aws.amazon.com/console/home","MobileVersion":"No","MFAUsed":"\#(random.pick(["Yes", "No"]))"}"#
+            : ""
+        return
+            #"{"eventVersion":"1.09","userIdentity":\#(identity),"eventTime":"\#(timestamp(index, &random))","eventSource":"\#(call.source)","eventName":"\#(call.name)","awsRegion":"\#(random.pick(["us-east-1", "eu-west-1", "ap-southeast-2"]))","sourceIPAddress":"\#(ip)","userAgent":"\#(random.pick(agents))"\#(error),"requestParameters":\#(parameters),"responseElements":\#(response)\#(login),"requestID":"\#(random.hex(8))-\#(random.hex(4))-\#(random.hex(4))-\#(random.hex(4))-\#(random.hex(12))","eventID":"\#(random.hex(8))-\#(random.hex(4))-\#(random.hex(4))-\#(random.hex(4))-\#(random.hex(12))","readOnly":\#(call.readOnly)\#(resources),"eventType":"\#(call.name == "ConsoleLogin" ? "AwsConsoleSignIn" : "AwsApiCall")","managementEvent":true,"recipientAccountId":"\#(account)","eventCategory":"Management","tlsDetails":{"tlsVersion":"TLSv1.3","cipherSuite":"TLS_AES_128_GCM_SHA256","clientProvidedHostHeader":"\#(call.source)"}}"#
     }
 
     /// Two GuardDuty findings written for the project's samples, varied by id, time, severity and addresses.

@@ -9,7 +9,10 @@ struct CommandHelp {
     var options: [CommandOption]
 
     var text: String {
-        var parts = ["udm-normalize \(name) — \(summary)", "USAGE\n" + usage.map { "  udm-normalize \($0)" }.joined(separator: "\n")]
+        var parts = [
+            "udm-normalize \(name) — \(summary)",
+            "USAGE\n" + usage.map { "  udm-normalize \($0)" }.joined(separator: "\n"),
+        ]
         if !description.isEmpty { parts.append(description) }
         parts.append("OPTIONS\n" + Self.optionLines(options))
         parts.append(HelpText.exitCodes)

@@ -22,27 +22,44 @@ enum CommandLineTool {
                 return .success
             }
             guard let help = HelpText.commands.first(where: { $0.name == name })?.help else {
-                StandardStreams.error("udm-normalize: no command '\(name)'\(suggestion(for: name))\nRun 'udm-normalize --help' for the commands.")
+                StandardStreams.error(
+                    "udm-normalize: no command '\(name)'\(suggestion(for: name))\nRun 'udm-normalize --help' for the commands."
+                )
                 return .usage
             }
             StandardStreams.output(help.text)
             return .success
         case "normalize":
-            return runParsed(rest, help: HelpText.normalize, parse: NormalizeOptions.init(parsing:), showsHelp: \.showHelp) { NormalizeCommand(options: $0).run() }
+            return runParsed(
+                rest, help: HelpText.normalize, parse: NormalizeOptions.init(parsing:), showsHelp: \.showHelp
+            ) { NormalizeCommand(options: $0).run() }
         case "report":
-            return runParsed(rest, help: HelpText.report, parse: ReportOptions.init(parsing:), showsHelp: \.showHelp) { ReportCommand(options: $0).run() }
+            return runParsed(rest, help: HelpText.report, parse: ReportOptions.init(parsing:), showsHelp: \.showHelp) {
+                ReportCommand(options: $0).run()
+            }
         case "explain":
-            return runParsed(rest, help: HelpText.explain, parse: ExplainOptions.init(parsing:), showsHelp: \.showHelp) { ExplainCommand(options: $0).run() }
+            return runParsed(rest, help: HelpText.explain, parse: ExplainOptions.init(parsing:), showsHelp: \.showHelp)
+            { ExplainCommand(options: $0).run() }
         case "mappings":
-            return runParsed(rest, help: HelpText.mappings, parse: MappingsOptions.init(parsing:), showsHelp: \.showHelp) { MappingsCommand(options: $0).run() }
+            return runParsed(
+                rest, help: HelpText.mappings, parse: MappingsOptions.init(parsing:), showsHelp: \.showHelp
+            ) { MappingsCommand(options: $0).run() }
         case "test":
-            return runParsed(rest, help: HelpText.test, parse: TestOptions.init(parsing:), showsHelp: \.showHelp) { TestCommand(options: $0).run() }
+            return runParsed(rest, help: HelpText.test, parse: TestOptions.init(parsing:), showsHelp: \.showHelp) {
+                TestCommand(options: $0).run()
+            }
         case "diff":
-            return runParsed(rest, help: HelpText.diff, parse: DiffOptions.init(parsing:), showsHelp: \.showHelp) { DiffCommand(options: $0).run() }
+            return runParsed(rest, help: HelpText.diff, parse: DiffOptions.init(parsing:), showsHelp: \.showHelp) {
+                DiffCommand(options: $0).run()
+            }
         case "bench":
-            return runParsed(rest, help: HelpText.bench, parse: BenchCommand.init(parsing:), showsHelp: \.showHelp) { $0.run() }
+            return runParsed(rest, help: HelpText.bench, parse: BenchCommand.init(parsing:), showsHelp: \.showHelp) {
+                $0.run()
+            }
         default:
-            StandardStreams.error("udm-normalize: unknown command '\(command)'\(suggestion(for: command))\nRun 'udm-normalize --help' for the commands.")
+            StandardStreams.error(
+                "udm-normalize: unknown command '\(command)'\(suggestion(for: command))\nRun 'udm-normalize --help' for the commands."
+            )
             return .usage
         }
     }
@@ -50,7 +67,8 @@ enum CommandLineTool {
     /// `udm-normalize 0.1.0 (built-in tables a1b2…: cloudtrail.map, guardduty.map)`.
     static var versionText: String {
         let tables = MappingSet.builtin
-        return "udm-normalize \(UDMNormalizerVersion.current) (built-in tables \(tables.fingerprint): \(tables.fileNames.joined(separator: ", ")))"
+        return
+            "udm-normalize \(UDMNormalizerVersion.current) (built-in tables \(tables.fingerprint): \(tables.fileNames.joined(separator: ", ")))"
     }
 
     private static func suggestion(for command: String) -> String {
@@ -60,9 +78,11 @@ enum CommandLineTool {
 
 extension CommandLineTool {
     /// Parses a command's options, shows its help when asked, and maps a usage error to exit code 2.
-    static func runParsed<Options>(_ arguments: [String], help: CommandHelp,
-                                   parse: ([String]) throws(UsageError) -> Options, showsHelp: KeyPath<Options, Bool>,
-                                   run: (Options) -> ExitStatus) -> ExitStatus {
+    static func runParsed<Options>(
+        _ arguments: [String], help: CommandHelp,
+        parse: ([String]) throws(UsageError) -> Options, showsHelp: KeyPath<Options, Bool>,
+        run: (Options) -> ExitStatus
+    ) -> ExitStatus {
         // Help is shown even when other arguments are wrong.
         if arguments.contains("-h") || arguments.contains("--help") {
             StandardStreams.output(help.text)
@@ -76,7 +96,8 @@ extension CommandLineTool {
             }
             return run(options)
         } catch {
-            StandardStreams.error("udm-normalize \(help.name): \(error)\nRun 'udm-normalize help \(help.name)' for its options.")
+            StandardStreams.error(
+                "udm-normalize \(help.name): \(error)\nRun 'udm-normalize help \(help.name)' for its options.")
             return .usage
         }
     }
@@ -84,6 +105,10 @@ extension CommandLineTool {
 
 /// Writing to the standard streams without Foundation's buffering surprises.
 enum StandardStreams {
-    static func output(_ text: String) { FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8)) }
-    static func error(_ text: String) { FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8)) }
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
 }

@@ -3,15 +3,21 @@ import UDMNormalizer
 /// The parsed options of `udm-normalize diff`.
 struct DiffOptions {
     static let options: [CommandOption] = [
-        CommandOption(long: "--mappings", value: "PATH", help: """
-            Give twice: the OLD tables, then the NEW ('builtin' for the built-in
-            tables); given once, it applies to both sides.
-            """),
-        CommandOption(long: "--profile", value: "NAME|DIR", help: """
-            Give twice to compare two output profiles on the same logs (OLD, then
-            NEW); given once, it applies to both sides.
-            """),
-        CommandOption(long: "--limit", short: "-n", value: "N", help: "Show at most N changed events (default 5), then '… and N more'."),
+        CommandOption(
+            long: "--mappings", value: "PATH",
+            help: """
+                Give twice: the OLD tables, then the NEW ('builtin' for the built-in
+                tables); given once, it applies to both sides.
+                """),
+        CommandOption(
+            long: "--profile", value: "NAME|DIR",
+            help: """
+                Give twice to compare two output profiles on the same logs (OLD, then
+                NEW); given once, it applies to both sides.
+                """),
+        CommandOption(
+            long: "--limit", short: "-n", value: "N",
+            help: "Show at most N changed events (default 5), then '… and N more'."),
         CommandOption(long: "--json", help: "Print the comparison as one JSON object."),
         .include, .exclude, .help,
     ]
@@ -40,7 +46,10 @@ struct DiffOptions {
         }
         guard !showHelp else { return }
         guard tables.count <= 2, profiles.count <= 2, tables.count == 2 || profiles.count == 2 else {
-            throw UsageError(message: "give --mappings OLD --mappings NEW ('builtin' names the built-in tables), or --profile OLD --profile NEW (one of the other applies to both sides)")
+            throw UsageError(
+                message:
+                    "give --mappings OLD --mappings NEW ('builtin' names the built-in tables), or --profile OLD --profile NEW (one of the other applies to both sides)"
+            )
         }
         guard !reader.positional.isEmpty else { throw UsageError(message: "give the logs to compare on (PATH ...)") }
         paths = reader.positional
@@ -64,12 +73,14 @@ struct DiffCommand {
         }
         let expansion = options.selection.expand(options.paths)
         if let problem = expansion.paths.lazy.compactMap({ expansion.problems[$0] }).first {
-            StandardStreams.error("\(problem.path): error: cannot read: \(problem.reason)\(problem.advice.map { " (\($0))" } ?? "")")
+            StandardStreams.error(
+                "\(problem.path): error: cannot read: \(problem.reason)\(problem.advice.map { " (\($0))" } ?? "")")
             return .pathUnusable
         }
         let diff: TableDiff
         do {
-            diff = try TableDiff.run(old: Normalizer(mappings: sides[0]), new: Normalizer(mappings: sides[1]), paths: expansion.paths)
+            diff = try TableDiff.run(
+                old: Normalizer(mappings: sides[0]), new: Normalizer(mappings: sides[1]), paths: expansion.paths)
         } catch {
             StandardStreams.error("udm-normalize diff: \(error)")
             return .pathUnusable

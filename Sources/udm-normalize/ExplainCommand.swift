@@ -4,7 +4,9 @@ import UDMNormalizer
 /// The parsed options of `udm-normalize explain`.
 struct ExplainOptions {
     static let options: [CommandOption] = [
-        CommandOption(long: "--record", short: "-r", value: "N", help: "Explain the N-th record of FILE, counted from 1 (default 1)."),
+        CommandOption(
+            long: "--record", short: "-r", value: "N",
+            help: "Explain the N-th record of FILE, counted from 1 (default 1)."),
         CommandOption(long: "--json", help: "Print the explanation as one JSON object."),
         .profile, .mappings, .logType, .help,
     ]
@@ -30,7 +32,9 @@ struct ExplainOptions {
             default: throw UsageError(message: "option '\(name)' is listed but not handled")
             }
         }
-        guard showHelp || reader.positional.count == 1 else { throw UsageError(message: "give one FILE or ORIGIN (such as trail.json:3 or trail.json:1:Records[5])") }
+        guard showHelp || reader.positional.count == 1 else {
+            throw UsageError(message: "give one FILE or ORIGIN (such as trail.json:3 or trail.json:1:Records[5])")
+        }
         target = reader.positional.first ?? ""
     }
 }
@@ -42,7 +46,9 @@ struct ExplainCommand {
     func run() -> ExitStatus {
         let mappings: MappingSet
         let logType: String?
-        switch TableLoader.load(options.mappingsPath, profile: options.profile, logType: options.logType, command: "explain") {
+        switch TableLoader.load(
+            options.mappingsPath, profile: options.profile, logType: options.logType, command: "explain")
+        {
         case .success(let loaded): (mappings, logType) = loaded
         case .failure(let status): return status
         }
@@ -55,7 +61,8 @@ struct ExplainCommand {
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else if let problem = PathProblem.reading(path, as: .file) {
-            StandardStreams.error("\(problem.path): error: cannot read: \(problem.reason)\(problem.advice.map { " (\($0))" } ?? "")")
+            StandardStreams.error(
+                "\(problem.path): error: cannot read: \(problem.reason)\(problem.advice.map { " (\($0))" } ?? "")")
             return .pathUnusable
         } else if let contents = FileManager.default.contents(atPath: path) {
             data = contents
@@ -63,20 +70,28 @@ struct ExplainCommand {
             StandardStreams.error("\(path): error: cannot read: the read failed")
             return .pathUnusable
         }
-        let explanations = Normalizer(mappings: mappings, options: .init(logType: logType)).explain(input: Array(data), source: path)
+        let explanations = Normalizer(mappings: mappings, options: .init(logType: logType)).explain(
+            input: Array(data), source: path)
         let chosen: RecordExplanation
         if let origin {
             // The origin as printed, or the first record below it (FILE:1 of a {"Records":[…]} file).
-            guard let match = explanations.first(where: { $0.origin == origin }) ?? explanations.first(where: { $0.origin.hasPrefix(origin + ":") }) else {
+            guard
+                let match = explanations.first(where: { $0.origin == origin })
+                    ?? explanations.first(where: { $0.origin.hasPrefix(origin + ":") })
+            else {
                 let known = explanations.prefix(5).map(\.origin).joined(separator: ", ")
-                StandardStreams.error("udm-normalize explain: no record at '\(origin)'; \(path) has \(TableLoader.count(explanations.count, "record"))\(known.isEmpty ? "" : ": \(known)\(explanations.count > 5 ? ", …" : "")")")
+                StandardStreams.error(
+                    "udm-normalize explain: no record at '\(origin)'; \(path) has \(TableLoader.count(explanations.count, "record"))\(known.isEmpty ? "" : ": \(known)\(explanations.count > 5 ? ", …" : "")")"
+                )
                 return .usage
             }
             chosen = match
         } else {
             let number = options.recordNumber ?? 1
             guard number <= explanations.count else {
-                StandardStreams.error("udm-normalize explain: \(path) has \(TableLoader.count(explanations.count, "record")), not \(number)")
+                StandardStreams.error(
+                    "udm-normalize explain: \(path) has \(TableLoader.count(explanations.count, "record")), not \(number)"
+                )
                 return .usage
             }
             chosen = explanations[number - 1]

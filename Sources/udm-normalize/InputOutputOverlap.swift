@@ -15,7 +15,9 @@ enum InputOutputOverlap {
     static func check(outputs: [(option: String, path: String?)], inputs: [String]) -> UsageError? {
         var inputIdentities: [FileIdentity: String] = [:]
         for input in inputs {
-            if let identity = input == "-" ? identity(descriptor: 0) : identity(path: input) { inputIdentities[identity] = input }
+            if let identity = input == "-" ? identity(descriptor: 0) : identity(path: input) {
+                inputIdentities[identity] = input
+            }
         }
         guard !inputIdentities.isEmpty else { return nil }
         for output in outputs {
@@ -23,9 +25,12 @@ enum InputOutputOverlap {
             // Foundation creates files at the lexically standardized path (`a/../b` is `b` even
             // when `a` does not exist), the kernel resolves the path as written: check both.
             let spellings = [path, URL(fileURLWithPath: path).standardizedFileURL.path]
-            guard let input = spellings.lazy.compactMap({ identity(path: $0) }).compactMap({ inputIdentities[$0] }).first else { continue }
+            guard
+                let input = spellings.lazy.compactMap({ identity(path: $0) }).compactMap({ inputIdentities[$0] }).first
+            else { continue }
             let named = input == "-" ? "standard input" : "the input '\(input)'"
-            return UsageError(message: "\(output.option) '\(path)' is \(named): writing it would destroy what is to be read")
+            return UsageError(
+                message: "\(output.option) '\(path)' is \(named): writing it would destroy what is to be read")
         }
         return nil
     }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Which files the PATH arguments stand for: files as given (always read), folders walked
@@ -24,8 +25,12 @@ struct InputSelection {
         var result = Expansion()
         for argument in arguments.isEmpty ? ["-"] : arguments {
             var isDirectory: ObjCBool = false
-            guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
-                if argument != "-", let problem = PathProblem.reading(argument, as: .file) { result.problems[argument] = problem }
+            guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else {
+                if argument != "-", let problem = PathProblem.reading(argument, as: .file) {
+                    result.problems[argument] = problem
+                }
                 result.paths.append(argument)
                 continue
             }
@@ -34,8 +39,10 @@ struct InputSelection {
             if result.paths.count == before {
                 // An empty folder stays in the list so that it is reported, not ignored.
                 if result.problems[argument] == nil {
-                    let left = result.excluded + result.hiddenSkipped > 0 ? " (every file in it is hidden or excluded)" : ""
-                    result.problems[argument] = PathProblem(path: argument, reason: "the folder has no files to read\(left)")
+                    let left =
+                        result.excluded + result.hiddenSkipped > 0 ? " (every file in it is hidden or excluded)" : ""
+                    result.problems[argument] = PathProblem(
+                        path: argument, reason: "the folder has no files to read\(left)")
                 }
                 result.paths.append(argument)
             }
@@ -46,7 +53,9 @@ struct InputSelection {
     private func walk(_ folder: String, below relative: String, into result: inout Expansion) {
         let directory = relative.isEmpty ? folder : (folder.hasSuffix("/") ? folder : folder + "/") + relative
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            result.problems[directory] = PathProblem.reading(directory, as: .folder) ?? PathProblem(path: directory, reason: "cannot list the folder")
+            result.problems[directory] =
+                PathProblem.reading(directory, as: .folder)
+                ?? PathProblem(path: directory, reason: "cannot list the folder")
             result.paths.append(directory)
             return
         }
@@ -60,7 +69,8 @@ struct InputSelection {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 // Listed but not there to read (a broken symbolic link): reported, never dropped.
-                result.problems[path] = PathProblem.reading(path, as: .file) ?? PathProblem(path: path, reason: "cannot be read")
+                result.problems[path] =
+                    PathProblem.reading(path, as: .file) ?? PathProblem(path: path, reason: "cannot be read")
                 result.paths.append(path)
                 continue
             }

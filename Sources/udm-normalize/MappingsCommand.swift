@@ -6,12 +6,16 @@ struct MappingsOptions {
     enum Action: String { case check, print, dump }
 
     static let options: [CommandOption] = [
-        CommandOption(long: "--log-type", value: "TYPE", help: "print: only the tables of TYPE (AWS_CLOUDTRAIL, cloudtrail, GUARDDUTY, guardduty)."),
-        CommandOption(long: "--profile", value: "NAME|DIR", help: """
-            check, print: the tables of that output profile (a built-in profile's
-            name or a folder of its tables). Without it, check lints every profile
-            over the tables: the built-in ones, or those of PATH/profiles/NAME/.
-            """),
+        CommandOption(
+            long: "--log-type", value: "TYPE",
+            help: "print: only the tables of TYPE (AWS_CLOUDTRAIL, cloudtrail, GUARDDUTY, guardduty)."),
+        CommandOption(
+            long: "--profile", value: "NAME|DIR",
+            help: """
+                check, print: the tables of that output profile (a built-in profile's
+                name or a folder of its tables). Without it, check lints every profile
+                over the tables: the built-in ones, or those of PATH/profiles/NAME/.
+                """),
         .help,
     ]
 
@@ -34,8 +38,12 @@ struct MappingsOptions {
         guard !showHelp else { return }
         guard let word = reader.positional.first, let action = Action(rawValue: word) else {
             let written = reader.positional.first.map { "'\($0)'" } ?? "nothing"
-            let hint = reader.positional.first.flatMap { NearestName.nearest(to: $0, among: ["check", "print", "dump"]) }.map { "; did you mean '\($0)'?" } ?? ""
-            throw UsageError(message: "expected 'mappings check', 'mappings print' or 'mappings dump', not \(written)\(hint)")
+            let hint =
+                reader.positional.first.flatMap { NearestName.nearest(to: $0, among: ["check", "print", "dump"]) }.map {
+                    "; did you mean '\($0)'?"
+                } ?? ""
+            throw UsageError(
+                message: "expected 'mappings check', 'mappings print' or 'mappings dump', not \(written)\(hint)")
         }
         self.action = action
         guard reader.positional.count <= 2 else { throw UsageError(message: "give at most one PATH") }
@@ -75,18 +83,32 @@ struct MappingsCommand {
         }
         let builtinNames = MappingSet.builtin.fileNames
         var loaded = builtinNames.filter { name in !files.contains { $0.name == name } }.map { "\($0) (built-in)" }
-        if let path = options.path { loaded += files.map { TableLoader.located(MappingError(file: $0.name, line: 0, column: 0, message: ""), under: path, files: files).file } }
+        if let path = options.path {
+            loaded += files.map {
+                TableLoader.located(
+                    MappingError(file: $0.name, line: 0, column: 0, message: ""), under: path, files: files
+                ).file
+            }
+        }
         StandardStreams.error("loaded: " + loaded.joined(separator: ", "))
 
         let checked = MappingLinter.compileErrors(files: files, over: base)
         var lines: [(file: String, line: Int, column: Int, text: String)] = []
         func locate(_ file: String) -> String {
             guard let path = options.path else { return file }
-            return TableLoader.located(MappingError(file: file, line: 0, column: 0, message: ""), under: path, files: files).file
+            return TableLoader.located(
+                MappingError(file: file, line: 0, column: 0, message: ""), under: path, files: files
+            ).file
         }
         for error in checked.errors {
             let file = locate(error.file)
-            lines.append((file, error.line, error.column, error.line > 0 ? "\(file):\(error.line):\(error.column): error: \(error.message)" : "\(file): error: \(error.message)"))
+            lines.append(
+                (
+                    file, error.line, error.column,
+                    error.line > 0
+                        ? "\(file):\(error.line):\(error.column): error: \(error.message)"
+                        : "\(file): error: \(error.message)"
+                ))
         }
         var warnings = 0
         var profiles = [base.profile]
@@ -101,23 +123,32 @@ struct MappingsCommand {
                     sets += more
                     profiles += more.map(\.profile)
                 } catch {
-                    lines.append((error.file, error.line, error.column, "\(error.file):\(error.line):\(error.column): error: \(error.message)"))
+                    lines.append(
+                        (
+                            error.file, error.line, error.column,
+                            "\(error.file):\(error.line):\(error.column): error: \(error.message)"
+                        ))
                 }
             }
             var seen = Set<String>()
             for set in sets {
                 for finding in MappingLinter.lint(set) {
                     let file = locate(finding.file)
-                    let text = "\(file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message)"
+                    let text =
+                        "\(file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message)"
                     guard seen.insert(text).inserted else { continue }
                     if finding.severity == .warning { warnings += 1 }
                     lines.append((file, finding.line, finding.column, text))
                 }
             }
         }
-        for line in lines.sorted(by: { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }) { StandardStreams.error(line.text) }
+        for line in lines.sorted(by: { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }) {
+            StandardStreams.error(line.text)
+        }
         let errors = lines.count - warnings
-        StandardStreams.error("\(TableLoader.count(loaded.count, "table")) checked: \(TableLoader.count(errors, "error")), \(TableLoader.count(warnings, "warning")) (profiles: \(profiles.joined(separator: ", ")))")
+        StandardStreams.error(
+            "\(TableLoader.count(loaded.count, "table")) checked: \(TableLoader.count(errors, "error")), \(TableLoader.count(warnings, "warning")) (profiles: \(profiles.joined(separator: ", ")))"
+        )
         return errors > 0 ? .findings : .success
     }
 
@@ -126,14 +157,19 @@ struct MappingsCommand {
         var isFolder: ObjCBool = false
         guard let path, FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
             var sets: [MappingSet] = []
-            for name in MappingSet.builtinProfileNames where name != MappingSet.referenceProfile { sets.append(try .builtin(profile: name)) }
+            for name in MappingSet.builtinProfileNames where name != MappingSet.referenceProfile {
+                sets.append(try .builtin(profile: name))
+            }
             return sets
         }
         let folder = (path as NSString).appendingPathComponent("profiles")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
+            .sorted()
         var sets: [MappingSet] = []
         for name in names {
-            sets.append(try MappingSet.load(profileDirectory: (folder as NSString).appendingPathComponent(name), over: mappings))
+            sets.append(
+                try MappingSet.load(profileDirectory: (folder as NSString).appendingPathComponent(name), over: mappings)
+            )
         }
         return sets
     }
@@ -141,7 +177,9 @@ struct MappingsCommand {
     private func print() -> ExitStatus {
         let mappings: MappingSet
         let logType: String?
-        switch TableLoader.load(options.path, profile: options.profile, logType: options.logType, command: "mappings print") {
+        switch TableLoader.load(
+            options.path, profile: options.profile, logType: options.logType, command: "mappings print")
+        {
         case .success(let loaded): (mappings, logType) = loaded
         case .failure(let status): return status
         }
@@ -153,7 +191,9 @@ struct MappingsCommand {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            StandardStreams.error("udm-normalize mappings dump: cannot create \(PathProblem.writing(directory) ?? PathProblem(path: directory, reason: "the folder could not be created"))")
+            StandardStreams.error(
+                "udm-normalize mappings dump: cannot create \(PathProblem.writing(directory) ?? PathProblem(path: directory, reason: "the folder could not be created"))"
+            )
             return .pathUnusable
         }
         // The built-in tables, then each built-in profile's files under profiles/NAME/ (their names).
@@ -165,10 +205,13 @@ struct MappingsCommand {
         for file in files {
             let path = (directory as NSString).appendingPathComponent(file.name)
             do {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try file.text.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
-                StandardStreams.error("udm-normalize mappings dump: cannot write \(PathProblem.writing(path) ?? PathProblem(path: path, reason: "the write failed"))")
+                StandardStreams.error(
+                    "udm-normalize mappings dump: cannot write \(PathProblem.writing(path) ?? PathProblem(path: path, reason: "the write failed"))"
+                )
                 return .pathUnusable
             }
             StandardStreams.output("wrote \(path)")

@@ -8,12 +8,17 @@ struct NormalizeCommand {
     func run() -> ExitStatus {
         let mappings: MappingSet
         let logType: String?
-        switch TableLoader.load(options.mappingsPath, profile: options.profile, logType: options.logType, command: "normalize") {
+        switch TableLoader.load(
+            options.mappingsPath, profile: options.profile, logType: options.logType, command: "normalize")
+        {
         case .success(let loaded): (mappings, logType) = loaded
         case .failure(let status): return status
         }
         let expansion = options.selection.expand(options.paths)
-        let outputs = [("--output", options.output), ("--dead-letter", options.deadLetter), ("--summary-json", options.summaryJSON)]
+        let outputs = [
+            ("--output", options.output), ("--dead-letter", options.deadLetter),
+            ("--summary-json", options.summaryJSON),
+        ]
         if let overlap = InputOutputOverlap.check(outputs: outputs, inputs: expansion.paths) {
             StandardStreams.error("udm-normalize normalize: \(overlap)")
             return .usage
@@ -21,8 +26,12 @@ struct NormalizeCommand {
         let output: OutputFile
         var deadLetter: DeadLetterWriter?
         do throws(PathProblem) {
-            output = try options.output.map { path throws(PathProblem) in try OutputFile.create(path, option: "--output") } ?? .standardOutput()
-            deadLetter = try options.deadLetter.map { path throws(PathProblem) in DeadLetterWriter(output: try OutputFile.create(path, option: "--dead-letter")) }
+            output =
+                try options.output.map { path throws(PathProblem) in try OutputFile.create(path, option: "--output") }
+                ?? .standardOutput()
+            deadLetter = try options.deadLetter.map { path throws(PathProblem) in
+                DeadLetterWriter(output: try OutputFile.create(path, option: "--dead-letter"))
+            }
             if let path = options.summaryJSON, var problem = PathProblem.writing(path) {
                 problem.path = "--summary-json \(problem.path)"
                 throw problem
@@ -34,10 +43,14 @@ struct NormalizeCommand {
         // Events on the terminal that shows the progress line: clear it before each event.
         let outputIsTerminal = options.output == nil && isatty(STDOUT_FILENO) == 1
 
-        let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: logType, maxRecordBytes: options.maxRecordBytes,
-                                                                                          maxFieldBytes: options.maxFieldBytes, maxLabelsPerEvent: options.maxLabels))
+        let normalizer = Normalizer(
+            mappings: mappings,
+            options: Normalizer.Options(
+                logType: logType, maxRecordBytes: options.maxRecordBytes,
+                maxFieldBytes: options.maxFieldBytes, maxLabelsPerEvent: options.maxLabels))
         let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        var batch = BatchNormalizer(normalizer: normalizer, jobs: jobs, rendering: options.format == .kv ? .keyValue : .json)
+        var batch = BatchNormalizer(
+            normalizer: normalizer, jobs: jobs, rendering: options.format == .kv ? .keyValue : .json)
         batch.inputPauseDelay = Double(options.flushDelayMilliseconds) / 1000
 
         let start = Date()
@@ -52,14 +65,15 @@ struct NormalizeCommand {
 
         func report(_ line: String) { progress.message(line) }
 
-        batch.run(paths: expansion.paths, progress: { bytes in
-            progress.update(records: summary.read, bytes: bytes)
-        }, inputPaused: {
+        func showProgress(bytes: Int) { progress.update(records: summary.read, bytes: bytes) }
+        func flushPausedInput() {
             // A live feed paused: what was read is out, so a reader downstream sees it now.
             if options.format == .import { importWriter.flush(to: output) }
             output.flush()
             deadLetter?.output.flush()
-        }) { item in
+        }
+
+        batch.run(paths: expansion.paths, progress: showProgress, inputPaused: flushPausedInput) { item in
             switch item {
             case .inputStarted:
                 break
@@ -70,7 +84,8 @@ struct NormalizeCommand {
             case .inputUnreadable(let error):
                 summary.unreadablePaths += 1
                 let problem = expansion.problems[error.path] ?? PathProblem(path: error.path, reason: error.reason)
-                report("\(problem.path): error: cannot read: \(problem.reason)\(problem.advice.map { " (\($0))" } ?? "")")
+                report(
+                    "\(problem.path): error: cannot read: \(problem.reason)\(problem.advice.map { " (\($0))" } ?? "")")
             case .record(let record):
                 switch record.kind {
                 case .normalized:
@@ -81,7 +96,8 @@ struct NormalizeCommand {
                     summary.countNormalized()
                     if outputIsTerminal {
                         progress.clearing {
-                            write(record.rendered, eventsWritten: &eventsWritten, importWriter: &importWriter, to: output)
+                            write(
+                                record.rendered, eventsWritten: &eventsWritten, importWriter: &importWriter, to: output)
                             output.flush()
                         }
                     } else {
@@ -109,7 +125,9 @@ struct NormalizeCommand {
         summary.seconds = Date().timeIntervalSince(start)
         if !options.quiet, let text = notes.closingText { StandardStreams.error(text) }
         if importWriter.oversizedEvents > 0 {
-            StandardStreams.error("\(importWriter.oversizedEvents) events are larger than --import-max-bytes alone and were written in bodies of their own")
+            StandardStreams.error(
+                "\(importWriter.oversizedEvents) events are larger than --import-max-bytes alone and were written in bodies of their own"
+            )
         }
         StandardStreams.error(summary.text)
         if let path = options.summaryJSON {
@@ -126,7 +144,9 @@ struct NormalizeCommand {
         return summary.failed > 0 ? .findings : .success
     }
 
-    private func write(_ event: [UInt8], eventsWritten: inout Int, importWriter: inout ImportBodyWriter, to output: OutputFile) {
+    private func write(
+        _ event: [UInt8], eventsWritten: inout Int, importWriter: inout ImportBodyWriter, to output: OutputFile
+    ) {
         switch options.format {
         case .json:
             output.write(event)

@@ -3,42 +3,58 @@ struct NormalizeOptions {
     enum Format: String { case json, kv, `import` }
 
     static let options: [CommandOption] = [
-        CommandOption(long: "--format", short: "-f", value: "json|kv|import", help: """
-            json: one compact UDM event a line (default).
-            kv: 'path = "value"' lines, one field a line, a blank line between events.
-            import: request bodies for the Google SecOps events:import endpoint,
-            {"inlineSource":{"events":[{"udm":EVENT},...]}}, one body a line, each at
-            most --import-max-bytes long.
-            """),
-        CommandOption(long: "--output", short: "-o", value: "FILE", help: "Write events to FILE instead of standard output."),
-        CommandOption(long: "--dead-letter", value: "FILE", help: """
-            Write each failed record to FILE as one JSON line:
-            {"origin":"...","reason":"...","raw":"<record text>"}, with "raw_base64"
-            instead of "raw" when the bytes are not UTF-8, so every failed record can
-            be recovered byte for byte. Only damage longer than --max-record-bytes
-            (an oversized record, the unreadable rest of a file) keeps its first
-            --max-record-bytes bytes; its reason gives the full size.
-            """),
-        CommandOption(long: "--summary-json", value: "FILE", help: """
-            Also write the closing summary to FILE as one JSON object (records read,
-            normalized, failed, skipped by reason, files, bytes, seconds, notes).
-            """),
+        CommandOption(
+            long: "--format", short: "-f", value: "json|kv|import",
+            help: """
+                json: one compact UDM event a line (default).
+                kv: 'path = "value"' lines, one field a line, a blank line between events.
+                import: request bodies for the Google SecOps events:import endpoint,
+                {"inlineSource":{"events":[{"udm":EVENT},...]}}, one body a line, each at
+                most --import-max-bytes long.
+                """),
+        CommandOption(
+            long: "--output", short: "-o", value: "FILE", help: "Write events to FILE instead of standard output."),
+        CommandOption(
+            long: "--dead-letter", value: "FILE",
+            help: """
+                Write each failed record to FILE as one JSON line:
+                {"origin":"...","reason":"...","raw":"<record text>"}, with "raw_base64"
+                instead of "raw" when the bytes are not UTF-8, so every failed record can
+                be recovered byte for byte. Only damage longer than --max-record-bytes
+                (an oversized record, the unreadable rest of a file) keeps its first
+                --max-record-bytes bytes; its reason gives the full size.
+                """),
+        CommandOption(
+            long: "--summary-json", value: "FILE",
+            help: """
+                Also write the closing summary to FILE as one JSON object (records read,
+                normalized, failed, skipped by reason, files, bytes, seconds, notes).
+                """),
         .include, .exclude, .dedupe, .jobs, .quiet, .profile, .mappings, .logType,
-        CommandOption(long: "--max-diagnostics", value: "N", help: """
-            Print the first N notes (default 10; 0 prints none), then a count per
-            rule. Failures are always printed, every one.
-            """),
+        CommandOption(
+            long: "--max-diagnostics", value: "N",
+            help: """
+                Print the first N notes (default 10; 0 prints none), then a count per
+                rule. Failures are always printed, every one.
+                """),
         .maxRecordBytes,
-        CommandOption(long: "--flush-delay", value: "MS", help: """
-            When standard input or a pipe has been silent for MS milliseconds
-            (default 100), write the events read so far: a live filter for tail -f.
-            """),
-        CommandOption(long: "--import-max-bytes", value: "N", help: "Largest request body for --format import (default 1000000)."),
-        CommandOption(long: "--max-field-bytes", value: "N", help: """
-            Longest value written to one UDM field (default 65536); a longer one is
-            cut, ends with '…[truncated: SIZE bytes]' and gets a diagnostic.
-            """),
-        CommandOption(long: "--max-labels", value: "N", help: "Most labels per event (default 1000); the rest are dropped, with a diagnostic."),
+        CommandOption(
+            long: "--flush-delay", value: "MS",
+            help: """
+                When standard input or a pipe has been silent for MS milliseconds
+                (default 100), write the events read so far: a live filter for tail -f.
+                """),
+        CommandOption(
+            long: "--import-max-bytes", value: "N", help: "Largest request body for --format import (default 1000000)."),
+        CommandOption(
+            long: "--max-field-bytes", value: "N",
+            help: """
+                Longest value written to one UDM field (default 65536); a longer one is
+                cut, ends with '…[truncated: SIZE bytes]' and gets a diagnostic.
+                """),
+        CommandOption(
+            long: "--max-labels", value: "N",
+            help: "Most labels per event (default 1000); the rest are dropped, with a diagnostic."),
         .help,
     ]
 
@@ -70,7 +86,9 @@ struct NormalizeOptions {
             case "--help": showHelp = true
             case "--format":
                 let text = try take()
-                guard let format = Format(rawValue: text) else { throw UsageError(message: "--format must be json, kv or import, not '\(text)'") }
+                guard let format = Format(rawValue: text) else {
+                    throw UsageError(message: "--format must be json, kv or import, not '\(text)'")
+                }
                 self.format = format
             case "--mappings": mappingsPath = try take()
             case "--profile": profile = try take()
@@ -84,10 +102,13 @@ struct NormalizeOptions {
             case "--dedupe": dedupe = true
             case "--jobs": jobs = try ArgumentReader.number(try take(), minimum: 1, option: name)
             case "--quiet": quiet = true
-            case "--max-record-bytes": maxRecordBytes = try ArgumentReader.number(try take(), minimum: 1024, option: name)
-            case "--import-max-bytes": importMaxBytes = try ArgumentReader.number(try take(), minimum: 1024, option: name)
+            case "--max-record-bytes":
+                maxRecordBytes = try ArgumentReader.number(try take(), minimum: 1024, option: name)
+            case "--import-max-bytes":
+                importMaxBytes = try ArgumentReader.number(try take(), minimum: 1024, option: name)
             case "--max-field-bytes": maxFieldBytes = try ArgumentReader.number(try take(), minimum: 64, option: name)
-            case "--flush-delay": flushDelayMilliseconds = try ArgumentReader.number(try take(), minimum: 0, option: name)
+            case "--flush-delay":
+                flushDelayMilliseconds = try ArgumentReader.number(try take(), minimum: 0, option: name)
             case "--max-labels": maxLabels = try ArgumentReader.number(try take(), minimum: 0, option: name)
             default: throw UsageError(message: "option '\(name)' is listed but not handled")
             }

@@ -28,7 +28,9 @@ struct NoteSummary {
     var closingText: String? {
         guard !hidden.isEmpty else { return nil }
         let count = hidden.reduce(0) { $0 + $1.count }
-        var lines = ["\(TableLoader.count(count, "more note")) not shown (raise --max-diagnostics to see them), by rule:"]
+        var lines = [
+            "\(TableLoader.count(count, "more note")) not shown (raise --max-diagnostics to see them), by rule:"
+        ]
         for entry in hidden.sorted(by: { $0.count > $1.count }) {
             lines.append("  \(entry.count) × \(entry.rule), e.g. \(entry.example)")
         }

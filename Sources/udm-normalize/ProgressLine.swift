@@ -69,7 +69,9 @@ final class ProgressLine: Sendable {
     private func draw(_ state: inout State) {
         let elapsed = max(Date().timeIntervalSince(start), 0.001)
         let megabytes = Double(state.bytes) / 1_000_000
-        let text = String(format: "\r\u{1B}[K%d records, %.1f MB, %.1f MB/s, %.1fs", state.records, megabytes, megabytes / elapsed, elapsed)
+        let text = String(
+            format: "\r\u{1B}[K%d records, %.1f MB, %.1f MB/s, %.1fs", state.records, megabytes, megabytes / elapsed,
+            elapsed)
         FileHandle.standardError.write(Data(text.utf8))
         state.drawn = true
     }

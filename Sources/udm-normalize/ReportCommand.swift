@@ -8,7 +8,9 @@ struct ReportCommand {
     func run() -> ExitStatus {
         let mappings: MappingSet
         let logType: String?
-        switch TableLoader.load(options.mappingsPath, profile: options.profile, logType: options.logType, command: "report") {
+        switch TableLoader.load(
+            options.mappingsPath, profile: options.profile, logType: options.logType, command: "report")
+        {
         case .success(let loaded): (mappings, logType) = loaded
         case .failure(let status): return status
         }
@@ -22,22 +24,26 @@ struct ReportCommand {
             StandardStreams.error("udm-normalize report: cannot write --html \(problem)")
             return .pathUnusable
         }
-        let normalizer = Normalizer(mappings: mappings, options: Normalizer.Options(logType: logType, maxRecordBytes: options.maxRecordBytes, trackCoverage: true))
-        let batch = BatchNormalizer(normalizer: normalizer, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                    rendering: .none, collectsReport: true)
+        let normalizer = Normalizer(
+            mappings: mappings,
+            options: Normalizer.Options(logType: logType, maxRecordBytes: options.maxRecordBytes, trackCoverage: true))
+        let batch = BatchNormalizer(
+            normalizer: normalizer, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            rendering: .none, collectsReport: true)
         var builder = ReportBuilder(profile: mappings.profile)
         var dedupe = DedupeFilter()
         let progress = ProgressLine(quiet: options.quiet)
         var records = 0
         var unreadable = 0
         let start = Date()
-        batch.run(paths: expansion.paths, progress: { bytes in
-            progress.update(records: records, bytes: bytes)
-        }) { item in
+        func showProgress(bytes: Int) { progress.update(records: records, bytes: bytes) }
+        batch.run(paths: expansion.paths, progress: showProgress) { item in
             switch item {
             case .record(let record):
                 records += 1
-                if options.dedupe, record.kind == .normalized, let key = record.dedupeKey, !dedupe.isFirst(logType: record.logType, key: key) {
+                if options.dedupe, record.kind == .normalized, let key = record.dedupeKey,
+                    !dedupe.isFirst(logType: record.logType, key: key)
+                {
                     builder.addDuplicate(record)
                 } else {
                     builder.add(record)
@@ -45,7 +51,8 @@ struct ReportCommand {
             case .inputUnreadable(let error):
                 unreadable += 1
                 let problem = expansion.problems[error.path] ?? PathProblem(path: error.path, reason: error.reason)
-                progress.message("\(problem.path): error: cannot read: \(problem.reason)\(problem.advice.map { " (\($0))" } ?? "")")
+                progress.message(
+                    "\(problem.path): error: cannot read: \(problem.reason)\(problem.advice.map { " (\($0))" } ?? "")")
             case .inputStarted, .inputFinished:
                 break
             }
@@ -58,11 +65,14 @@ struct ReportCommand {
             StandardStreams.output(ReportJSONWriter.render(report, topUnmapped: options.top))
             for gate in gates where gate.held { StandardStreams.error("gate \(gate.text)") }
         } else {
-            StandardStreams.output(ReportTextWriter.render(report, topUnmapped: options.top) + gates.map { "gate \($0.text)" }.joined(separator: "\n"))
+            StandardStreams.output(
+                ReportTextWriter.render(report, topUnmapped: options.top)
+                    + gates.map { "gate \($0.text)" }.joined(separator: "\n"))
         }
         if let path = options.html {
-            let run = ReportHTMLWriter.RunInformation(inputs: options.paths.isEmpty ? ["-"] : options.paths, seconds: Date().timeIntervalSince(start),
-                                                      mappings: mappings, gates: gates.map { .init(text: $0.text, held: $0.held) })
+            let run = ReportHTMLWriter.RunInformation(
+                inputs: options.paths.isEmpty ? ["-"] : options.paths, seconds: Date().timeIntervalSince(start),
+                mappings: mappings, gates: gates.map { .init(text: $0.text, held: $0.held) })
             do throws(PathProblem) {
                 let file = try OutputFile.create(path, option: "--html")
                 file.write(ReportHTMLWriter.render(report, topUnmapped: options.top, run: run))
@@ -83,7 +93,11 @@ struct ReportCommand {
         func check(_ name: String, _ option: String, _ value: Double?, _ threshold: Threshold?) {
             guard let threshold else { return }
             let held = value.map { $0 + 1e-12 >= threshold.fraction } ?? false
-            gates.append(("\(option) \(threshold.written) (understood as \(threshold.percentText)): \(name) \(ReportTextWriter.percent(value)) \(held ? "holds" : "is below it")", held))
+            gates.append(
+                (
+                    "\(option) \(threshold.written) (understood as \(threshold.percentText)): \(name) \(ReportTextWriter.percent(value)) \(held ? "holds" : "is below it")",
+                    held
+                ))
         }
         check("normalization rate", "--min-rate", total.normalizationRate, options.minRate)
         check("field coverage", "--min-coverage", total.fieldCoverage, options.minCoverage)

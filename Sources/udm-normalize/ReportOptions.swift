@@ -1,15 +1,21 @@
 /// The parsed options of `udm-normalize report`.
 struct ReportOptions {
     static let options: [CommandOption] = [
-        CommandOption(long: "--json", help: """
-            Print the report as JSON (schema "udm-normalize/report/v1"; figures
-            normalization_rate, classification_rate, field_coverage are 0..1 or null).
-            """),
-        CommandOption(long: "--html", value: "FILE", help: "Also write a self-contained HTML page with SVG charts to FILE."),
+        CommandOption(
+            long: "--json",
+            help: """
+                Print the report as JSON (schema "udm-normalize/report/v1"; figures
+                normalization_rate, classification_rate, field_coverage are 0..1 or null).
+                """),
+        CommandOption(
+            long: "--html", value: "FILE", help: "Also write a self-contained HTML page with SVG charts to FILE."),
         CommandOption(long: "--top", value: "N", help: "How many unmapped paths to list (default 15)."),
-        CommandOption(long: "--min-rate", value: "PCT", help: "Exit 1 when the total normalization rate is below PCT (90, 90% or 0.9)."),
+        CommandOption(
+            long: "--min-rate", value: "PCT",
+            help: "Exit 1 when the total normalization rate is below PCT (90, 90% or 0.9)."),
         CommandOption(long: "--min-coverage", value: "PCT", help: "Exit 1 when the total field coverage is below PCT."),
-        CommandOption(long: "--min-classified", value: "PCT", help: "Exit 1 when the total classification rate is below PCT."),
+        CommandOption(
+            long: "--min-classified", value: "PCT", help: "Exit 1 when the total classification rate is below PCT."),
         .include, .exclude, .profile, .mappings, .logType, .jobs, .dedupe, .maxRecordBytes, .quiet, .help,
     ]
 
@@ -49,7 +55,8 @@ struct ReportOptions {
             case "--jobs": jobs = try ArgumentReader.number(try take(), minimum: 1, option: name)
             case "--dedupe": dedupe = true
             case "--quiet": quiet = true
-            case "--max-record-bytes": maxRecordBytes = try ArgumentReader.number(try take(), minimum: 1024, option: name)
+            case "--max-record-bytes":
+                maxRecordBytes = try ArgumentReader.number(try take(), minimum: 1024, option: name)
             default: throw UsageError(message: "option '\(name)' is listed but not handled")
             }
         }

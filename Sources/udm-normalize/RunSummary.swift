@@ -20,7 +20,11 @@ struct RunSummary {
     mutating func countNormalized() { normalized += 1 }
     mutating func countFailed() { failed += 1 }
     mutating func countSkipped(_ reason: String) {
-        if let index = skipReasons.firstIndex(where: { $0.reason == reason }) { skipReasons[index].count += 1 } else { skipReasons.append((reason, 1)) }
+        if let index = skipReasons.firstIndex(where: { $0.reason == reason }) {
+            skipReasons[index].count += 1
+        } else {
+            skipReasons.append((reason, 1))
+        }
     }
 
     /// `records: …` then `files: …`, the closing lines of a run.
@@ -29,7 +33,8 @@ struct RunSummary {
         if !skipReasons.isEmpty {
             records += " (" + skipReasons.map { "\($0.count) \($0.reason)" }.joined(separator: "; ") + ")"
         }
-        var inputs = "files: \(files) read, \(Self.byteText(bytes)), \(String(format: "%.2f", seconds)) s, \(TableLoader.count(notes, "note"))"
+        var inputs =
+            "files: \(files) read, \(Self.byteText(bytes)), \(String(format: "%.2f", seconds)) s, \(TableLoader.count(notes, "note"))"
         var left: [String] = []
         if unreadablePaths > 0 { left.append("\(unreadablePaths) unreadable") }
         if hiddenSkipped > 0 { left.append("\(hiddenSkipped) hidden skipped") }
@@ -40,8 +45,10 @@ struct RunSummary {
 
     /// The summary as one JSON object, for pipelines (`--summary-json`).
     var json: String {
-        let skips = skipReasons.map { "{\"reason\":\(JSONText.quoted($0.reason)),\"count\":\($0.count)}" }.joined(separator: ",")
-        return "{\"schema\":\"udm-normalize/summary/v1\",\"records\":{\"read\":\(read),\"normalized\":\(normalized),\"failed\":\(failed),\"skipped\":\(skipped),"
+        let skips = skipReasons.map { "{\"reason\":\(JSONText.quoted($0.reason)),\"count\":\($0.count)}" }.joined(
+            separator: ",")
+        return
+            "{\"schema\":\"udm-normalize/summary/v1\",\"records\":{\"read\":\(read),\"normalized\":\(normalized),\"failed\":\(failed),\"skipped\":\(skipped),"
             + "\"skipped_by_reason\":[\(skips)]},\"files\":{\"read\":\(files),\"unreadable\":\(unreadablePaths),\"hidden_skipped\":\(hiddenSkipped),\"excluded\":\(excluded)},"
             + "\"bytes\":\(bytes),\"seconds\":\(String(format: "%.3f", seconds)),\"notes\":\(notes)}\n"
     }

@@ -7,7 +7,9 @@ import UDMNormalizer
 enum TableLoader {
     /// Loads the tables, or prints why not and gives the exit status: 3 when PATH cannot be read,
     /// 1 when a table has errors (every error is listed), 2 for an unknown log type.
-    static func load(_ path: String?, profile: String? = nil, logType: String?, command: String) -> Result<(mappings: MappingSet, logType: String?), ExitStatus> {
+    static func load(_ path: String?, profile: String? = nil, logType: String?, command: String) -> Result<
+        (mappings: MappingSet, logType: String?), ExitStatus
+    > {
         let mappings: MappingSet
         switch tables(path, profile: profile, command: command) {
         case .success(let loaded): mappings = loaded
@@ -15,7 +17,9 @@ enum TableLoader {
         }
         guard let logType else { return .success((mappings, nil)) }
         guard let resolved = resolve(logType, in: mappings) else {
-            StandardStreams.error("udm-normalize \(command): unknown --log-type '\(logType)' (known: \(mappings.logTypes.joined(separator: ", ")), or cloudtrail, guardduty in any letter case)")
+            StandardStreams.error(
+                "udm-normalize \(command): unknown --log-type '\(logType)' (known: \(mappings.logTypes.joined(separator: ", ")), or cloudtrail, guardduty in any letter case)"
+            )
             return .failure(.usage)
         }
         return .success((mappings, resolved))
@@ -43,7 +47,9 @@ enum TableLoader {
         let checked = MappingLinter.compileErrors(files: files, over: base)
         guard let mappings = checked.mappings else {
             for error in checked.errors { StandardStreams.error(located(error, under: path, files: files).description) }
-            StandardStreams.error("udm-normalize \(command): the tables in \(path) have \(count(checked.errors.count, "error")); run 'udm-normalize mappings check \(path)'")
+            StandardStreams.error(
+                "udm-normalize \(command): the tables in \(path) have \(count(checked.errors.count, "error")); run 'udm-normalize mappings check \(path)'"
+            )
             return .failure(.findings)
         }
         return .success(mappings)
@@ -59,7 +65,9 @@ enum TableLoader {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: profile, isDirectory: &isFolder), isFolder.boolValue else {
                 let hint = NearestName.nearest(to: profile, among: known).map { "; did you mean '\($0)'?" } ?? ""
-                StandardStreams.error("udm-normalize \(command): --profile \(profile): no built-in profile and no folder of that name (built-in: \(known.joined(separator: ", ")))\(hint)")
+                StandardStreams.error(
+                    "udm-normalize \(command): --profile \(profile): no built-in profile and no folder of that name (built-in: \(known.joined(separator: ", ")))\(hint)"
+                )
                 return .failure(.pathUnusable)
             }
             return .success(try MappingSet.load(profileDirectory: profile))
@@ -71,7 +79,9 @@ enum TableLoader {
 
     /// A table error with its file named as the user can open it: the path given, or the file
     /// inside the folder given; built-in table names stay as they are.
-    static func located(_ error: MappingError, under path: String, files: [(name: String, text: String)]) -> MappingError {
+    static func located(_ error: MappingError, under path: String, files: [(name: String, text: String)])
+        -> MappingError
+    {
         guard files.contains(where: { $0.name == error.file }) else { return error }
         var located = error
         if files.count == 1, path.hasSuffix(error.file) {

@@ -3,17 +3,21 @@ import UDMNormalizer
 /// The parsed options of `udm-normalize test`.
 struct TestOptions {
     static let options: [CommandOption] = [
-        CommandOption(long: "--profile", value: "NAME|DIR", help: """
-            The output profile to test (default 'reference'); under another profile
-            the expectations are read from DIR/NAME/ (e.g. the google-secops folder
-            beside the inputs). A built-in profile's name or a folder of its tables.
-            """),
+        CommandOption(
+            long: "--profile", value: "NAME|DIR",
+            help: """
+                The output profile to test (default 'reference'); under another profile
+                the expectations are read from DIR/NAME/ (e.g. the google-secops folder
+                beside the inputs). A built-in profile's name or a folder of its tables.
+                """),
         .mappings,
-        CommandOption(long: "--update", help: """
-            Rewrite NAME.udm.ndjson and NAME.notes.txt of each failing case to what
-            the tables now produce, after showing the difference (review it, e.g.
-            with 'git diff'). NAME.expect.kv files are never rewritten.
-            """),
+        CommandOption(
+            long: "--update",
+            help: """
+                Rewrite NAME.udm.ndjson and NAME.notes.txt of each failing case to what
+                the tables now produce, after showing the difference (review it, e.g.
+                with 'git diff'). NAME.expect.kv files are never rewritten.
+                """),
         .help,
     ]
 
@@ -34,7 +38,9 @@ struct TestOptions {
             default: throw UsageError(message: "option '\(name)' is listed but not handled")
             }
         }
-        guard showHelp || reader.positional.count == 1 else { throw UsageError(message: "give one DIR of NAME.json cases") }
+        guard showHelp || reader.positional.count == 1 else {
+            throw UsageError(message: "give one DIR of NAME.json cases")
+        }
         directory = reader.positional.first ?? ""
     }
 }
@@ -55,7 +61,8 @@ struct TestCommand {
         }
         let results: [SampleTestRunner.CaseResult]
         do {
-            results = try SampleTestRunner.run(directory: options.directory, normalizer: Normalizer(mappings: mappings), update: options.update)
+            results = try SampleTestRunner.run(
+                directory: options.directory, normalizer: Normalizer(mappings: mappings), update: options.update)
         } catch {
             StandardStreams.error("udm-normalize test: \(error)")
             return .pathUnusable
@@ -67,7 +74,8 @@ struct TestCommand {
         }
         let failed = results.filter { !$0.passed }.count
         let updated = results.filter { !$0.updated.isEmpty }.count
-        StandardStreams.output("\(results.count - failed) passed, \(failed) failed" + (options.update ? ", \(updated) updated" : ""))
+        StandardStreams.output(
+            "\(results.count - failed) passed, \(failed) failed" + (options.update ? ", \(updated) updated" : ""))
         return failed > 0 && !(options.update && updated == failed) ? .findings : .success
     }
 }

@@ -2,6 +2,7 @@
 // `main` clashes with libFuzzer's). Any input must parse or throw a positioned error; a node's
 // decoded string and the escaper must never trap.
 
+/// Parses one fuzz input as JSON. The entry point libFuzzer calls.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSONReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))

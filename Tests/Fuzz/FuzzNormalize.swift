@@ -1,6 +1,7 @@
 // libFuzzer target for the whole normalize path (reader, envelopes, tables, validator, writers),
 // built outside SwiftPM by .ci/fuzz. Every record must end normalized, failed or skipped.
 
+/// Normalizes one fuzz input end to end. The entry point libFuzzer calls.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzNormalize(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))

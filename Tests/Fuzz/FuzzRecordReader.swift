@@ -4,6 +4,7 @@
 // record cut within the limit and every failure given a reason; with a limit no record reaches,
 // the records cannot depend on how the input was chunked.
 
+/// Reads one fuzz input as a stream of records. The entry point libFuzzer calls.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRecordReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -26,7 +27,8 @@ enum FuzzedReading {
 
     /// Each record as origin, failure and bytes, checking the reader's promises on the way.
     static func records(_ bytes: [UInt8], limit: Int, chunk: Int) -> [String] {
-        let reader = RecordReader(stream: InputByteStream(bytes: bytes, chunk: chunk), source: "fuzz", limits: .init(maxRecordBytes: limit))
+        let reader = RecordReader(
+            stream: InputByteStream(bytes: bytes, chunk: chunk), source: "fuzz", limits: .init(maxRecordBytes: limit))
         let expander = expanders[limits.firstIndex(of: limit) ?? 0]
         var result: [String] = []
         while let record = reader.next() {
@@ -36,7 +38,8 @@ enum FuzzedReading {
             expander.expand(record) { item in
                 switch item {
                 case .record: break
-                case .failed(_, let reason, _), .skipped(_, let reason): precondition(!reason.isEmpty, "an outcome without a reason")
+                case .failed(_, let reason, _), .skipped(_, let reason):
+                    precondition(!reason.isEmpty, "an outcome without a reason")
                 }
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// `udm-normalize normalize` over what users point it at: folder trees of .gz files, mixed good and
@@ -30,9 +31,13 @@ import Testing
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let ids = (0..<3).map { "T\(n)-\($0)" }
             expectedIDs += ids
-            let file = "{\"Records\":[" + ids.map { Self.good.replacingOccurrences(of: "\"E1\"", with: "\"\($0)\"") }.joined(separator: ",") + "]}"
+            let file =
+                "{\"Records\":["
+                + ids.map { Self.good.replacingOccurrences(of: "\"E1\"", with: "\"\($0)\"") }.joined(separator: ",")
+                + "]}"
             // No .gz suffix on the second one: gzip is detected by content.
-            try Gzip.compress(Array(file.utf8)).write(to: folder.appendingPathComponent(n == 0 ? "a.json.gz" : "b.json"))
+            try Gzip.compress(Array(file.utf8)).write(
+                to: folder.appendingPathComponent(n == 0 ? "a.json.gz" : "b.json"))
         }
         try Data("ignored".utf8).write(to: root.appendingPathComponent(".hidden"))
         let run = try CommandLineTests.run(["normalize", "-q", root.path])
@@ -72,7 +77,9 @@ import Testing
         try Data(input).write(to: inputFile)
         let deadLetter = directory.appendingPathComponent("dead.ndjson")
         let output = directory.appendingPathComponent("out.ndjson")
-        let run = try CommandLineTests.run(["normalize", "-q", "--output", output.path, "--dead-letter", deadLetter.path, inputFile.path])
+        let run = try CommandLineTests.run([
+            "normalize", "-q", "--output", output.path, "--dead-letter", deadLetter.path, inputFile.path,
+        ])
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
         let counts = try #require(Self.summary(run.stderr))
@@ -87,7 +94,11 @@ import Testing
             let object = try #require(try JSONSerialization.jsonObject(with: Data(letter.utf8)) as? [String: String])
             #expect(object["origin"]?.hasPrefix(inputFile.path + ":") == true)
             #expect(object["reason"]?.isEmpty == false)
-            if let raw = object["raw"] { recovered.append(Array(raw.utf8)) } else { recovered.append(Array(Data(base64Encoded: object["raw_base64"] ?? "") ?? Data())) }
+            if let raw = object["raw"] {
+                recovered.append(Array(raw.utf8))
+            } else {
+                recovered.append(Array(Data(base64Encoded: object["raw_base64"] ?? "") ?? Data()))
+            }
         }
         #expect(recovered == bad, "every failed record is recoverable byte for byte")
     }
@@ -97,7 +108,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         var input: [UInt8] = []
         for _ in 0..<8 { input += Self.mixedInput().text }
-        for sample in try FileManager.default.contentsOfDirectory(atPath: PackagePaths.samples.appendingPathComponent("cloudtrail").path).sorted() where sample.hasSuffix(".json") {
+        for sample in try FileManager.default.contentsOfDirectory(
+            atPath: PackagePaths.samples.appendingPathComponent("cloudtrail").path
+        ).sorted() where sample.hasSuffix(".json") {
             input += Array(try Data(contentsOf: PackagePaths.samples.appendingPathComponent("cloudtrail/\(sample)")))
         }
         let file = directory.appendingPathComponent("big.json")
@@ -106,7 +119,9 @@ import Testing
         var letters: [String] = []
         for jobs in ["1", "4"] {
             let dead = directory.appendingPathComponent("dead-\(jobs).ndjson")
-            let run = try CommandLineTests.run(["normalize", "-q", "--jobs", jobs, "--dead-letter", dead.path, file.path])
+            let run = try CommandLineTests.run([
+                "normalize", "-q", "--jobs", jobs, "--dead-letter", dead.path, file.path,
+            ])
             outputs.append(run.stdout)
             letters.append(try String(contentsOf: dead, encoding: .utf8))
         }
@@ -116,7 +131,9 @@ import Testing
     }
 
     @Test func dedupeDropsRepeatedEventIDsAsSkipped() throws {
-        let lines = [Self.good, Self.good, Self.good.replacingOccurrences(of: "\"E1\"", with: "\"E2\""), Self.good].joined(separator: "\n") + "\n"
+        let lines =
+            [Self.good, Self.good, Self.good.replacingOccurrences(of: "\"E1\"", with: "\"E2\""), Self.good].joined(
+                separator: "\n") + "\n"
         let run = try CommandLineTests.run(["normalize", "-q", "--dedupe", "-"], stdin: lines)
         #expect(run.status == 0)
         #expect(run.stdout.split(separator: "\n").count == 2)
@@ -126,8 +143,11 @@ import Testing
     }
 
     @Test func importBodiesStayUnderTheLimitAndHoldEveryEvent() throws {
-        let lines = (0..<50).map { Self.good.replacingOccurrences(of: "\"E1\"", with: "\"I\($0)\"") }.joined(separator: "\n") + "\n"
-        let run = try CommandLineTests.run(["normalize", "-q", "--format", "import", "--import-max-bytes", "4096", "-"], stdin: lines)
+        let lines =
+            (0..<50).map { Self.good.replacingOccurrences(of: "\"E1\"", with: "\"I\($0)\"") }.joined(separator: "\n")
+            + "\n"
+        let run = try CommandLineTests.run(
+            ["normalize", "-q", "--format", "import", "--import-max-bytes", "4096", "-"], stdin: lines)
         #expect(run.status == 0)
         let bodies = run.stdout.split(separator: "\n")
         #expect(bodies.count > 5)
@@ -145,9 +165,14 @@ import Testing
     }
 
     @Test func skippedRecordsAreCountedByReason() throws {
-        let input = RecordReaderTests.cloudWatch("CONTROL_MESSAGE") + "\n" + "{\"detail-type\":\"Other\",\"detail\":{}}" + "\n" + Self.good + "\n"
+        let input =
+            RecordReaderTests.cloudWatch("CONTROL_MESSAGE") + "\n" + "{\"detail-type\":\"Other\",\"detail\":{}}" + "\n"
+            + Self.good + "\n"
         let run = try CommandLineTests.run(["normalize", "-q", "-"], stdin: input)
         #expect(run.status == 0)
-        #expect(run.stderr.contains("records: 4 read, 1 normalized, 0 failed, 3 skipped (2 CloudWatch Logs control message; 1 EventBridge detail-type 'Other' is not a log these tables normalize)"))
+        #expect(
+            run.stderr.contains(
+                "records: 4 read, 1 normalized, 0 failed, 3 skipped (2 CloudWatch Logs control message; 1 EventBridge detail-type 'Other' is not a log these tables normalize)"
+            ))
     }
 }

@@ -28,7 +28,9 @@ import Testing
     }
 
     @Test func aFailingComparedCommandIsReported() throws {
-        let run = try CommandLineTests.run(["bench", "--events", "10", "--rounds", "1", "--compare-command", "false {}"])
+        let run = try CommandLineTests.run([
+            "bench", "--events", "10", "--rounds", "1", "--compare-command", "false {}",
+        ])
         #expect(run.status != 0)
         #expect(run.stderr.contains("exited with 1"))
     }

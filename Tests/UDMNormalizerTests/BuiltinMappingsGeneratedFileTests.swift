@@ -10,6 +10,9 @@ import Testing
             return
         }
         let committed = try PackagePaths.read(BuiltinMappingsGenerator.outputPath)
-        #expect(committed == expected, "Sources/UDMNormalizer/Mapping/BuiltinMappings+Generated.swift is stale: run UDM_REGENERATE=1 swift test --filter BuiltinMappingsGeneratedFileTests")
+        #expect(
+            committed == expected,
+            "Sources/UDMNormalizer/Mapping/BuiltinMappings+Generated.swift is stale: run UDM_REGENERATE=1 swift test --filter BuiltinMappingsGeneratedFileTests"
+        )
     }
 }

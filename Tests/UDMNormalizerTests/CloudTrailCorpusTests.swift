@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// Every CloudTrail event of the third-party corpus (`../shared/corpus/cloudtrail`) normalizes,
@@ -15,7 +16,9 @@ struct CloudTrailCorpusTests {
 
     @Test func everyEventNormalizesOrLacksATime() throws {
         let oracle = try UDMOracle()
-        var read = 0, normalized = 0, failed = 0
+        var read = 0
+        var normalized = 0
+        var failed = 0
         var problems: [String] = []
         for file in Self.files {
             let bytes = Array(try Data(contentsOf: file))
@@ -46,14 +49,18 @@ struct CloudTrailCorpusTests {
     @Test func failuresAreExactlyTheEventsWithoutTime() throws {
         for file in Self.files {
             let text = try PackagePaths.read(file)
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.isEmpty {
                 let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
                 let time = object?["eventTime"] as? String
                 let hasTime = time.map { Timestamp(text: $0) != nil } ?? false
                 let outcome = Normalizer().normalize(record: Array(line.utf8))
                 switch outcome {
                 case .normalized: #expect(hasTime, "\(file.lastPathComponent):\(index + 1) normalized without a time")
-                case .failed(let reason): #expect(!hasTime && reason.hasPrefix("no event time"), "\(file.lastPathComponent):\(index + 1): \(reason)")
+                case .failed(let reason):
+                    #expect(
+                        !hasTime && reason.hasPrefix("no event time"),
+                        "\(file.lastPathComponent):\(index + 1): \(reason)")
                 case .skipped: Issue.record("\(file.lastPathComponent):\(index + 1) skipped")
                 }
             }
@@ -63,12 +70,18 @@ struct CloudTrailCorpusTests {
     /// The EventBridge-wrapped CloudTrail events of the corpus's envelope folder are unwrapped and normalized.
     @Test func eventBridgeEnvelopesNormalize() throws {
         let directory = PackagePaths.corpus.appendingPathComponent("envelopes")
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("via_CloudTrail") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.contains("via_CloudTrail")
+        }
         #expect(names.count == 2)
         for name in names {
             var outcomes: [String] = []
             try Normalizer().normalize(path: directory.appendingPathComponent(name).path) { record in
-                if case .normalized(let event) = record.outcome { outcomes.append(event.logType) } else { outcomes.append("\(record.outcome)") }
+                if case .normalized(let event) = record.outcome {
+                    outcomes.append(event.logType)
+                } else {
+                    outcomes.append("\(record.outcome)")
+                }
             }
             #expect(outcomes == ["AWS_CLOUDTRAIL"], "\(name)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// Who did what to which resource, over the third-party corpus (`../shared/corpus/cloudtrail` and
@@ -32,8 +33,9 @@ struct CloudTrailNounCoverageTests {
             for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() {
                 try Normalizer().normalize(path: directory.appendingPathComponent(name).path) { record in
                     guard record.logType == "AWS_CLOUDTRAIL", case .normalized(let event) = record.outcome,
-                          let input = CloudTrailInput.event(in: record.rawBytes),
-                          let output = try JSONSerialization.jsonObject(with: Data(event.json.utf8)) as? [String: Any] else { return }
+                        let input = CloudTrailInput.event(in: record.rawBytes),
+                        let output = try JSONSerialization.jsonObject(with: Data(event.json.utf8)) as? [String: Any]
+                    else { return }
                     figures.count(input: input, output: output, origin: record.origin)
                 }
             }
@@ -43,19 +45,26 @@ struct CloudTrailNounCoverageTests {
 
     @Test func corpusEventsNameTheirTargetAndCaller() throws {
         let figures = try Self.measure()
-        print("CloudTrail nouns: \(figures.events) events; \(figures.namingResourceWithTarget) of \(figures.namingResource) that name a resource carry target.resource "
-              + "(\(String(format: "%.1f", figures.targetShare * 100))%); \(figures.withIdentityAndUserID) of \(figures.withIdentity) with a userIdentity have principal.user.userid; "
-              + "\(figures.placeholderHostnames.count) placeholder hostnames")
+        print(
+            "CloudTrail nouns: \(figures.events) events; \(figures.namingResourceWithTarget) of \(figures.namingResource) that name a resource carry target.resource "
+                + "(\(String(format: "%.1f", figures.targetShare * 100))%); \(figures.withIdentityAndUserID) of \(figures.withIdentity) with a userIdentity have principal.user.userid; "
+                + "\(figures.placeholderHostnames.count) placeholder hostnames")
         #expect(figures.events >= 440, "the corpus holds 450 CloudTrail events with a time")
         #expect(figures.namingResource >= 200)
-        #expect(figures.targetShare >= 0.90, "\(figures.withoutTarget.count) events name a resource but have no target.resource:\n\(figures.withoutTarget.prefix(30).joined(separator: "\n"))")
+        #expect(
+            figures.targetShare >= 0.90,
+            "\(figures.withoutTarget.count) events name a resource but have no target.resource:\n\(figures.withoutTarget.prefix(30).joined(separator: "\n"))"
+        )
         #expect(figures.placeholderHostnames.isEmpty, "\(figures.placeholderHostnames.prefix(20))")
-        #expect(figures.withIdentityAndUserID == figures.withIdentity, "\(figures.withoutUserID.prefix(20).joined(separator: "\n"))")
+        #expect(
+            figures.withIdentityAndUserID == figures.withIdentity,
+            "\(figures.withoutUserID.prefix(20).joined(separator: "\n"))")
     }
 
     @Test func theDefinitionOfNamingAResource() throws {
         func names(_ json: String) throws -> Bool {
-            try EventNamesResource.holds(for: #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]))
+            try EventNamesResource.holds(
+                for: #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]))
         }
         #expect(try names(#"{"resources":[{"ARN":"arn:aws:s3:::b"}]}"#))
         #expect(try !names(#"{"resources":[]}"#))
@@ -93,7 +102,8 @@ extension CloudTrailNounCoverageTests.Figures {
         for noun in ["principal", "src", "target"] {
             let entity = output[noun] as? [String: Any]
             let asset = entity?["asset"] as? [String: Any]
-            for hostname in [entity?["hostname"], asset?["hostname"]].compactMap({ $0 as? String }) where Self.isPlaceholder(hostname) {
+            for hostname in [entity?["hostname"], asset?["hostname"]].compactMap({ $0 as? String })
+            where Self.isPlaceholder(hostname) {
                 placeholderHostnames.append("\(origin): \(noun) \(hostname)")
             }
         }
@@ -110,17 +120,23 @@ extension CloudTrailNounCoverageTests.Figures {
 /// an IAM call with `requestParameters.userName` or `.groupName`.
 enum EventNamesResource {
     static let keys: Set<String> = [
-        "instanceId", "volumeId", "snapshotId", "imageId", "bucketName", "functionName", "roleName", "policyArn", "keyId",
-        "dBInstanceIdentifier", "dBSnapshotIdentifier", "loadBalancerName", "logGroupName", "secretId", "stackName", "topicArn",
-        "queueUrl", "detectorId", "configurationRecorderName", "keyName", "groupId", "vpcId", "subnetId", "networkInterfaceId",
-        "roleArn", "trailName", "accessKeyId", "repositoryName", "clusterName", "autoScalingGroupName", "tableName", "streamName",
+        "instanceId", "volumeId", "snapshotId", "imageId", "bucketName", "functionName", "roleName", "policyArn",
+        "keyId",
+        "dBInstanceIdentifier", "dBSnapshotIdentifier", "loadBalancerName", "logGroupName", "secretId", "stackName",
+        "topicArn",
+        "queueUrl", "detectorId", "configurationRecorderName", "keyName", "groupId", "vpcId", "subnetId",
+        "networkInterfaceId",
+        "roleArn", "trailName", "accessKeyId", "repositoryName", "clusterName", "autoScalingGroupName", "tableName",
+        "streamName",
         "certificateArn", "hostedZoneId",
     ]
 
     static func holds(for event: [String: Any]) -> Bool {
         if let resources = event["resources"] as? [Any], !resources.isEmpty { return true }
         if hasKey(event["requestParameters"]) || hasKey(event["responseElements"]) { return true }
-        if event["eventSource"] as? String == "iam.amazonaws.com", let parameters = event["requestParameters"] as? [String: Any] {
+        if event["eventSource"] as? String == "iam.amazonaws.com",
+            let parameters = event["requestParameters"] as? [String: Any]
+        {
             for key in ["userName", "groupName"] {
                 if let value = parameters[key] as? String, !value.isEmpty { return true }
             }
@@ -145,7 +161,9 @@ enum EventNamesResource {
 /// event's `detail`, or a `LookupEvents` entry's `CloudTrailEvent` text.
 enum CloudTrailInput {
     static func event(in bytes: [UInt8]) -> [String: Any]? {
-        guard let value = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else { return nil }
+        guard let value = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else {
+            return nil
+        }
         if let text = value as? String { return event(in: Array(text.utf8)) }
         guard let object = value as? [String: Any] else { return nil }
         if let detail = object["detail"] as? [String: Any], object["detail-type"] != nil { return detail }

@@ -28,7 +28,9 @@ import Testing
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = PackagePaths.root
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
@@ -44,20 +46,24 @@ import Testing
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = errorReader.wait()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
     @Test func normalizesASampleFileToNDJSON() throws {
         let run = try Self.run(["normalize", "Samples/cloudtrail/console-login-success.json"])
         #expect(run.status == 0)
-        let expected = try PackagePaths.read(PackagePaths.samples.appendingPathComponent("cloudtrail/console-login-success.udm.ndjson"))
+        let expected = try PackagePaths.read(
+            PackagePaths.samples.appendingPathComponent("cloudtrail/console-login-success.udm.ndjson"))
         #expect(run.stdout == expected, "the CLI writes the same bytes as the library")
         #expect(run.stderr.hasPrefix("records: 1 read, 1 normalized, 0 failed, 0 skipped\nfiles: 1 read, "))
         #expect(run.stderr.hasSuffix(" s, 0 notes\n"))
     }
 
     @Test func readsStandardInputAndWritesKeyValueLines() throws {
-        let record = try PackagePaths.read(PackagePaths.samples.appendingPathComponent("cloudtrail/reference-sample-describe-trails.json"))
+        let record = try PackagePaths.read(
+            PackagePaths.samples.appendingPathComponent("cloudtrail/reference-sample-describe-trails.json"))
         let run = try Self.run(["normalize", "--format", "kv", "-"], stdin: record)
         #expect(run.status == 0)
         #expect(run.stdout.contains("additional.Event Type = \"AwsApiCall\"\n"))
@@ -67,19 +73,27 @@ import Testing
     }
 
     @Test func failedRecordsAreReportedAndExitOne() throws {
-        let good = try PackagePaths.read(PackagePaths.samples.appendingPathComponent("cloudtrail/reference-sample-describe-trails.json"))
+        let good = try PackagePaths.read(
+            PackagePaths.samples.appendingPathComponent("cloudtrail/reference-sample-describe-trails.json"))
         let run = try Self.run(["normalize", "-"], stdin: good + "{\"eventName\": \n" + good)
         #expect(run.status == 1)
         #expect(run.stdout.split(separator: "\n").count == 2, "the records around the bad one are still normalized")
-        #expect(run.stderr.contains("-:2: error: truncated JSON: the line ends before the value that starts at column 1 is closed"))
+        #expect(
+            run.stderr.contains(
+                "-:2: error: truncated JSON: the line ends before the value that starts at column 1 is closed"))
         #expect(run.stderr.contains("records: 3 read, 2 normalized, 1 failed, 0 skipped\n"))
         let noTime = try Self.run(["normalize", "Samples/cloudtrail/event-without-time.json"])
         #expect(noTime.status == 1)
-        #expect(noTime.stderr.contains("Samples/cloudtrail/event-without-time.json:1: error: no event time: eventTime is missing"))
+        #expect(
+            noTime.stderr.contains(
+                "Samples/cloudtrail/event-without-time.json:1: error: no event time: eventTime is missing"))
     }
 
     @Test func usageErrorsExitTwo() throws {
-        for arguments in [["frobnicate"], ["normalize", "--format", "xml"], ["normalize", "--bogus"], ["normalize", "--log-type", "NOPE"], []] {
+        for arguments in [
+            ["frobnicate"], ["normalize", "--format", "xml"], ["normalize", "--bogus"],
+            ["normalize", "--log-type", "NOPE"], [],
+        ] {
             let run = try Self.run(arguments)
             #expect(run.status == 2, "\(arguments)")
             #expect(!run.stderr.isEmpty)
@@ -99,10 +113,16 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("udm-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "@log_type X\n@match exists a\na -> principal.hostnme\n".write(to: directory.appendingPathComponent("broken.map"), atomically: true, encoding: .utf8)
-        let run = try Self.run(["normalize", "--mappings", directory.path, "Samples/cloudtrail/console-login-success.json"])
+        try "@log_type X\n@match exists a\na -> principal.hostnme\n".write(
+            to: directory.appendingPathComponent("broken.map"), atomically: true, encoding: .utf8)
+        let run = try Self.run([
+            "normalize", "--mappings", directory.path, "Samples/cloudtrail/console-login-success.json",
+        ])
         #expect(run.status == 1, "a table with errors is a finding, not an unreadable path")
-        #expect(run.stderr.contains("\(directory.path)/broken.map:3:6: in target 'principal.hostnme': 'hostnme' is not a field of UDM message Noun (did you mean 'hostname'?)"))
+        #expect(
+            run.stderr.contains(
+                "\(directory.path)/broken.map:3:6: in target 'principal.hostnme': 'hostnme' is not a field of UDM message Noun (did you mean 'hostname'?)"
+            ))
     }
 
     @Test func helpDocumentsEveryOptionAndExitCode() throws {

@@ -16,7 +16,8 @@ import Testing
         let directory = try PackagePaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = RealCloudTrailEvents.recordsFile(RealCloudTrailEvents.events(20))
-        let cut = try Self.write(Array(file.bytes.prefix((file.elementStarts[6] + file.elementEnds[6]) / 2)), "cut.json", in: directory)
+        let cut = try Self.write(
+            Array(file.bytes.prefix((file.elementStarts[6] + file.elementEnds[6]) / 2)), "cut.json", in: directory)
         let run = try CommandLineTests.run(["normalize", "-q"] + options + [cut.path])
         #expect(run.status == 1, "records failed, no crash: \(run.stderr)")
         let counts = try #require(BatchCommandLineTests.summary(run.stderr))
@@ -48,7 +49,9 @@ import Testing
             #expect(run.stderr.contains("writing it would destroy what is to be read"), "\(run.stderr)")
             #expect(Array(try Data(contentsOf: input)) == content, "\(arguments) left the input as it was")
         }
-        let devices = try CommandLineTests.run(["normalize", "-q", "-o", "/dev/null", "--dead-letter", "/dev/null", input.path])
+        let devices = try CommandLineTests.run([
+            "normalize", "-q", "-o", "/dev/null", "--dead-letter", "/dev/null", input.path,
+        ])
         #expect(devices.status == 0, "/dev/null is never refused: \(devices.stderr)")
     }
 
@@ -59,7 +62,9 @@ import Testing
         let process = Process()
         process.executableURL = binary
         process.arguments = ["normalize", "-q"]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// Cut points and damaged bytes over real files (the corpus's envelope files and NDJSON, Records
@@ -65,9 +66,12 @@ import Testing
     static let normalizers = [16 << 20, 1024].map { Normalizer(options: .init(maxRecordBytes: $0)) }
 
     static func outcomes(_ bytes: [UInt8], maxRecordBytes: Int, chunk: Int) -> [Outcome] {
-        let normalizer = normalizers.first { $0.options.maxRecordBytes == maxRecordBytes } ?? Normalizer(options: .init(maxRecordBytes: maxRecordBytes))
+        let normalizer =
+            normalizers.first { $0.options.maxRecordBytes == maxRecordBytes }
+            ?? Normalizer(options: .init(maxRecordBytes: maxRecordBytes))
         let expander = normalizer.expander
-        let reader = RecordReader(stream: InputByteStream(bytes: bytes, chunk: chunk), source: "f", limits: normalizer.recordLimits)
+        let reader = RecordReader(
+            stream: InputByteStream(bytes: bytes, chunk: chunk), source: "f", limits: normalizer.recordLimits)
         var result: [Outcome] = []
         while let raw = reader.next() {
             expander.expand(raw) { item in
@@ -90,9 +94,9 @@ import Testing
     static func positions(_ count: Int, samples: Int = 300, all: Bool = true) -> [Int] {
         if exhaustive || (all && count <= 8 << 10) || count <= samples { return Array(0...count) }
         var positions = Set((0...samples / 2).map { $0 * count / (samples / 2) })
-        var state: UInt64 = 0x9E3779B97F4A7C15 &* UInt64(count)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(count)
         while positions.count < samples {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             positions.insert(Int(state >> 33) % count)
         }
         return positions.sorted()
@@ -103,7 +107,9 @@ import Testing
         let envelopes = PackagePaths.corpus.appendingPathComponent("envelopes")
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: envelopes.path)) ?? []).sorted() {
             guard let data = try? Data(contentsOf: envelopes.appendingPathComponent(name)) else { continue }
-            inputs.append(Input(name: name, bytes: Array(data), layout: name.hasSuffix(".ndjson") ? .lines : .value(elements: [])))
+            inputs.append(
+                Input(name: name, bytes: Array(data), layout: name.hasSuffix(".ndjson") ? .lines : .value(elements: []))
+            )
         }
         let corpusTrail = PackagePaths.corpus.appendingPathComponent("cloudtrail/panther_analysis_rule_tests.ndjson")
         if let data = try? Data(contentsOf: corpusTrail) {
@@ -115,27 +121,37 @@ import Testing
         for count in [6, 40] {
             let file = RealCloudTrailEvents.recordsFile(RealCloudTrailEvents.events(count))
             let elements = file.elementEnds.enumerated().map { ("f:1:Records[\($0.offset)]", $0.element) }
-            inputs.append(Input(name: "Records of \(count) events", bytes: file.bytes, layout: .value(elements: elements)))
+            inputs.append(
+                Input(name: "Records of \(count) events", bytes: file.bytes, layout: .value(elements: elements)))
             if count == 40, let compressed = try? Gzip.compress(file.bytes) {
-                inputs.append(Input(name: "Records of \(count) events, gzip", bytes: Array(compressed), layout: .gzip(.value(elements: elements), plain: file.bytes)))
+                inputs.append(
+                    Input(
+                        name: "Records of \(count) events, gzip", bytes: Array(compressed),
+                        layout: .gzip(.value(elements: elements), plain: file.bytes)))
             }
         }
         let payload = cloudWatchPayload(RealCloudTrailEvents.events(6))
-        inputs.append(Input(name: "CloudWatch Logs payload", bytes: payload.bytes, layout: .value(elements: payload.elements)))
+        inputs.append(
+            Input(name: "CloudWatch Logs payload", bytes: payload.bytes, layout: .value(elements: payload.elements)))
         if let compressed = try? Gzip.compress(payload.bytes) {
             let line = Array(compressed.base64EncodedString().utf8) + [0x0A]
-            inputs.append(Input(name: "CloudWatch Logs payloads, base64 gzip lines", bytes: line + line, layout: .lines))
+            inputs.append(
+                Input(name: "CloudWatch Logs payloads, base64 gzip lines", bytes: line + line, layout: .lines))
         }
         return inputs
     }
 
     /// A CloudWatch Logs subscription payload carrying `events` as log messages.
     static func cloudWatchPayload(_ events: [String]) -> (bytes: [UInt8], elements: [(origin: String, end: Int)]) {
-        var bytes = Array(#"{"messageType":"DATA_MESSAGE","owner":"111122223333","logGroup":"aws-cloudtrail-logs","logStream":"111122223333_CloudTrail_us-east-1","subscriptionFilters":["all"],"logEvents":["#.utf8)
+        var bytes = Array(
+            #"{"messageType":"DATA_MESSAGE","owner":"111122223333","logGroup":"aws-cloudtrail-logs","logStream":"111122223333_CloudTrail_us-east-1","subscriptionFilters":["all"],"logEvents":["#
+                .utf8)
         var elements: [(origin: String, end: Int)] = []
         for (index, event) in events.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: (#"{"id":"\#(index)","timestamp":1700000000000,"message":"# + JSONText.quoted(event) + "}").utf8)
+            bytes.append(
+                contentsOf: (#"{"id":"\#(index)","timestamp":1700000000000,"message":"# + JSONText.quoted(event) + "}")
+                    .utf8)
             elements.append(("f:1:logEvents[\(index)]", bytes.count))
         }
         bytes.append(contentsOf: "]}".utf8)
@@ -157,13 +173,19 @@ import Testing
         for (limit, chunk) in Self.settings(input) {
             let whole = Self.outcomes(input.bytes, maxRecordBytes: limit, chunk: chunk)
             #expect(!whole.isEmpty)
-            #expect(whole.allSatisfy { $0.kind != "failed" } || input.name.contains("fragments"), "the whole file reads without damage: \(whole.filter { $0.kind == "failed" })")
+            #expect(
+                whole.allSatisfy { $0.kind != "failed" } || input.name.contains("fragments"),
+                "the whole file reads without damage: \(whole.filter { $0.kind == "failed" })")
             let stride = chunk == Int.max || Self.exhaustive ? 1 : 10
             for (index, position) in Self.positions(input.bytes.count).enumerated() where index % stride == 0 {
                 let cut = Self.outcomes(Array(input.bytes.prefix(position)), maxRecordBytes: limit, chunk: chunk)
-                Self.check(cut, against: whole, complete: input.complete(within: position, of: whole), input: input, what: "cut at \(position), limit \(limit), chunk \(chunk)")
+                Self.check(
+                    cut, against: whole, complete: input.complete(within: position, of: whole), input: input,
+                    what: "cut at \(position), limit \(limit), chunk \(chunk)")
                 let damage = cut.filter { $0.kind == "failed" && !whole.contains($0) }
-                #expect(damage.count <= 1, "a cut is one failed record: \(input.name) cut at \(position), limit \(limit): \(damage)")
+                #expect(
+                    damage.count <= 1,
+                    "a cut is one failed record: \(input.name) cut at \(position), limit \(limit): \(damage)")
             }
         }
     }
@@ -176,19 +198,23 @@ import Testing
         for (limit, chunk) in Self.settings(input) {
             let whole = Self.outcomes(input.bytes, maxRecordBytes: limit, chunk: chunk)
             let stride = chunk == Int.max || Self.exhaustive ? 1 : 10
-            let positions = Self.exhaustive ? Array(0..<input.bytes.count) : Self.positions(input.bytes.count, samples: 200, all: false)
+            let positions =
+                Self.exhaustive
+                ? Array(0..<input.bytes.count) : Self.positions(input.bytes.count, samples: 200, all: false)
             for (index, position) in positions.enumerated() where index % stride == 0 && position < input.bytes.count {
                 var damaged = input.bytes
                 damaged[position] = Self.damagingBytes[index % Self.damagingBytes.count]
                 let outcome = Self.outcomes(damaged, maxRecordBytes: limit, chunk: chunk)
-                Self.check(outcome, against: whole, complete: input.complete(within: position, of: whole), input: input,
-                           what: "byte \(position) set to \(damaged[position]), limit \(limit), chunk \(chunk)")
+                Self.check(
+                    outcome, against: whole, complete: input.complete(within: position, of: whole), input: input,
+                    what: "byte \(position) set to \(damaged[position]), limit \(limit), chunk \(chunk)")
             }
         }
     }
 
     /// Every record complete before the damage comes out as it does from the whole input.
-    static func check(_ outcome: [Outcome], against whole: [Outcome], complete: Set<String>, input: Input, what: String) {
+    static func check(_ outcome: [Outcome], against whole: [Outcome], complete: Set<String>, input: Input, what: String)
+    {
         let expected = whole.filter { complete.contains($0.origin) }
         let found = Set(outcome.map { "\($0.origin) \($0.kind)" })
         let missing = expected.filter { !found.contains("\($0.origin) \($0.kind)") }

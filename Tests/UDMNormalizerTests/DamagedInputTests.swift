@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// Damaged inputs built from real CloudTrail events, one test per case of the bad-input policy:
@@ -21,10 +22,16 @@ import Testing
         let cut = (file.elementStarts[6] + file.elementEnds[6]) / 2
         let outcome = InputOutcome.of(Array(file.bytes.prefix(cut)), maxRecordBytes: maxRecordBytes, chunk: chunk)
         let before = (0..<6).map { "f:1:Records[\($0)]" }
-        let oversized = outcome.failed.filter { $0.reason.contains("larger than the \(maxRecordBytes)-byte limit") && !$0.reason.hasPrefix("truncated") }
-        #expect((outcome.normalized + oversized.map(\.origin)).sorted() == before, "every complete record is out (normalized, or failed for its size)")
+        let oversized = outcome.failed.filter {
+            $0.reason.contains("larger than the \(maxRecordBytes)-byte limit") && !$0.reason.hasPrefix("truncated")
+        }
+        #expect(
+            (outcome.normalized + oversized.map(\.origin)).sorted() == before,
+            "every complete record is out (normalized, or failed for its size)")
         let cutFailures = outcome.failed.filter { !oversized.map(\.origin).contains($0.origin) }
-        #expect(cutFailures.count == 1 && cutFailures.first?.origin == "f:1:Records[6]" && cutFailures.first?.reason.hasPrefix("truncated") == true, "\(cutFailures)")
+        #expect(
+            cutFailures.count == 1 && cutFailures.first?.origin == "f:1:Records[6]"
+                && cutFailures.first?.reason.hasPrefix("truncated") == true, "\(cutFailures)")
         if maxRecordBytes == 16 << 20 { #expect(outcome.normalized == before) }
     }
 
@@ -40,7 +47,8 @@ import Testing
         }
         let file = RealCloudTrailEvents.recordsFile(events)
         let cut = file.bytes.count * 9 / 10
-        let reader = RecordReader(stream: InputByteStream(bytes: Array(file.bytes.prefix(cut)), chunk: 1 << 20), source: "f")
+        let reader = RecordReader(
+            stream: InputByteStream(bytes: Array(file.bytes.prefix(cut)), chunk: 1 << 20), source: "f")
         var complete = 0
         var failures: [RawRecord] = []
         while let record = reader.next() {
@@ -48,7 +56,8 @@ import Testing
         }
         #expect(complete == file.elementEnds.filter { $0 <= cut }.count)
         #expect(complete > 10_000)
-        #expect(failures.count == 1 && failures.first?.origin == "f:1:Records[\(complete)]", "\(failures.map(\.origin))")
+        #expect(
+            failures.count == 1 && failures.first?.origin == "f:1:Records[\(complete)]", "\(failures.map(\.origin))")
     }
 
     /// One bad token in record 2,000 of 4,000 fails that record alone: bracket matching outside
@@ -57,13 +66,18 @@ import Testing
     @Test(arguments: ["one line", "one line with a line break", "pretty-printed"])
     func oneBadTokenFailsOnlyItsRecord(_ layout: String) {
         let events = RealCloudTrailEvents.events(4000).enumerated().map { index, event in
-            index == 1999 ? event.replacingOccurrences(of: "\":\"", with: "\":tru\"", options: [], range: event.range(of: "\":\"")) : event
+            index == 1999
+                ? event.replacingOccurrences(
+                    of: "\":\"", with: "\":tru\"", options: [], range: event.range(of: "\":\"")) : event
         }
         var bytes: [UInt8]
         switch layout {
         case "one line": bytes = RealCloudTrailEvents.recordsFile(events).bytes
         case "one line with a line break": bytes = RealCloudTrailEvents.recordsFile(events).bytes + [0x0A]
-        default: bytes = Array(("{\n    \"Records\": [\n" + events.map { "        " + $0 }.joined(separator: ",\n") + "\n    ]\n}\n").utf8)
+        default:
+            bytes = Array(
+                ("{\n    \"Records\": [\n" + events.map { "        " + $0 }.joined(separator: ",\n") + "\n    ]\n}\n")
+                    .utf8)
         }
         let outcome = InputOutcome.of(bytes)
         #expect(outcome.normalized.count == 3999)
@@ -95,7 +109,9 @@ import Testing
         compressed[compressed.count - 8] ^= 0xFF
         let outcome = InputOutcome.of(compressed)
         #expect(outcome.normalized.count == 30)
-        #expect(outcome.failed.count == 1 && outcome.failed.first?.reason.contains("corrupt gzip data") == true, "\(outcome.failed)")
+        #expect(
+            outcome.failed.count == 1 && outcome.failed.first?.reason.contains("corrupt gzip data") == true,
+            "\(outcome.failed)")
     }
 
     /// NDJSON whose first line is broken: the line fails alone and decides nothing about the shape.
@@ -129,7 +145,9 @@ import Testing
     /// `aws cloudtrail lookup-events --event-category insight` lists the event objects themselves.
     @Test func lookupEventsEntriesThatAreEventObjects() {
         let event = RealCloudTrailEvents.all[0]
-        let text = #"{"Events":["# + event + #",{"EventId":"x","CloudTrailEvent":"# + JSONText.quoted(event) + #"}],"NextToken":null}"#
+        let text =
+            #"{"Events":["# + event + #",{"EventId":"x","CloudTrailEvent":"# + JSONText.quoted(event)
+            + #"}],"NextToken":null}"#
         let outcome = InputOutcome.of(Array(text.utf8))
         #expect(outcome.normalized == ["f:1:Events[0]", "f:1:Events[1]"])
         #expect(outcome.failed.isEmpty)
@@ -146,7 +164,9 @@ import Testing
             }
             #expect(failed.count == 1)
             #expect(failed.first?.rawBytes == Array(big.utf8.prefix(2048)))
-            if case .failed(let reason) = failed.first?.outcome { #expect(reason.contains("(\(big.utf8.count) bytes; the first 2048 are kept here)"), "\(reason)") }
+            if case .failed(let reason) = failed.first?.outcome {
+                #expect(reason.contains("(\(big.utf8.count) bytes; the first 2048 are kept here)"), "\(reason)")
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// Replays every input the fuzzers found (and the seeds kept beside them) through the reader and
@@ -8,7 +9,9 @@ import Testing
     static let folder = PackagePaths.root.appendingPathComponent("Tests/Fuzz/regressions")
 
     static var inputs: [URL] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map { folder.appendingPathComponent($0) }
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map {
+            folder.appendingPathComponent($0)
+        }
     }
 
     @Test func thereAreRegressionInputs() {
@@ -23,8 +26,10 @@ import Testing
         } catch {
             #expect(error.offset >= 0 && error.offset <= bytes.count)
         }
-        var read = 0, accounted = 0
-        Normalizer(options: .init(trackCoverage: true)).normalize(input: bytes, source: input.lastPathComponent) { record in
+        var read = 0
+        var accounted = 0
+        Normalizer(options: .init(trackCoverage: true)).normalize(input: bytes, source: input.lastPathComponent) {
+            record in
             read += 1
             switch record.outcome {
             case .normalized(let event): if !event.jsonBytes.isEmpty { accounted += 1 }
@@ -40,7 +45,9 @@ import Testing
     @Test(arguments: inputs) func replaysThroughTheRecordReader(_ input: URL) throws {
         let bytes = Array(try Data(contentsOf: input))
         func records(limit: Int, chunk: Int) -> [String] {
-            let reader = RecordReader(stream: InputByteStream(bytes: bytes, chunk: chunk), source: "fuzz", limits: .init(maxRecordBytes: limit))
+            let reader = RecordReader(
+                stream: InputByteStream(bytes: bytes, chunk: chunk), source: "fuzz",
+                limits: .init(maxRecordBytes: limit))
             var result: [String] = []
             while let record = reader.next() {
                 #expect(record.bytes.count <= limit)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// Golden tests: every input in `Samples/<log type>/` has its expected UDM output beside it,
@@ -12,12 +13,16 @@ import Testing
     struct GoldenCase: Sendable, CustomTestStringConvertible {
         var input: URL
         var profile: String
-        var testDescription: String { "\(profile): \(input.deletingLastPathComponent().lastPathComponent)/\(input.lastPathComponent)" }
+        var testDescription: String {
+            "\(profile): \(input.deletingLastPathComponent().lastPathComponent)/\(input.lastPathComponent)"
+        }
         /// Where the expected outputs are: beside the input (reference) or in the profile's subfolder.
         var expectedBase: URL {
             let folder = input.deletingLastPathComponent()
             let name = input.deletingPathExtension().lastPathComponent
-            return profile == MappingSet.referenceProfile ? folder.appendingPathComponent(name) : folder.appendingPathComponent(profile).appendingPathComponent(name)
+            return profile == MappingSet.referenceProfile
+                ? folder.appendingPathComponent(name)
+                : folder.appendingPathComponent(profile).appendingPathComponent(name)
         }
     }
 
@@ -46,10 +51,13 @@ import Testing
     }
 
     /// Normalizes a sample under a profile and renders both streams of the result as `udm-normalize test` compares them.
-    static func render(_ input: URL, profile: String = MappingSet.referenceProfile) throws -> (events: String, notes: String) {
+    static func render(_ input: URL, profile: String = MappingSet.referenceProfile) throws -> (
+        events: String, notes: String
+    ) {
         let source = input.deletingLastPathComponent().lastPathComponent + "/" + input.lastPathComponent
         let normalizer = Normalizer(mappings: try MappingSet.builtin(profile: profile))
-        let output = SampleTestRunner.output(of: Array(try Data(contentsOf: input)), source: source, normalizer: normalizer)
+        let output = SampleTestRunner.output(
+            of: Array(try Data(contentsOf: input)), source: source, normalizer: normalizer)
         return (output.events, output.notes)
     }
 
@@ -64,16 +72,26 @@ import Testing
         let eventsFile = base.appendingPathExtension("udm.ndjson")
         let notesFile = base.appendingPathExtension("notes.txt")
         if PackagePaths.regenerate {
-            try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
             try write(events, to: eventsFile)
             try write(notes, to: notesFile)
             return
         }
-        let expectedEvents = FileManager.default.fileExists(atPath: eventsFile.path) ? try PackagePaths.read(eventsFile) : ""
-        let expectedNotes = FileManager.default.fileExists(atPath: notesFile.path) ? try PackagePaths.read(notesFile) : ""
-        #expect(!(expectedEvents.isEmpty && expectedNotes.isEmpty), "no expected output for \(input.lastPathComponent): run UDM_REGENERATE=1 swift test --filter GoldenSampleTests and review")
-        #expect(events == expectedEvents, "UDM output of \(input.lastPathComponent) differs from \(eventsFile.lastPathComponent)")
-        #expect(notes == expectedNotes, "failures/diagnostics of \(input.lastPathComponent) differ from \(notesFile.lastPathComponent)")
+        let expectedEvents =
+            FileManager.default.fileExists(atPath: eventsFile.path) ? try PackagePaths.read(eventsFile) : ""
+        let expectedNotes =
+            FileManager.default.fileExists(atPath: notesFile.path) ? try PackagePaths.read(notesFile) : ""
+        #expect(
+            !(expectedEvents.isEmpty && expectedNotes.isEmpty),
+            "no expected output for \(input.lastPathComponent): run UDM_REGENERATE=1 swift test --filter GoldenSampleTests and review"
+        )
+        #expect(
+            events == expectedEvents,
+            "UDM output of \(input.lastPathComponent) differs from \(eventsFile.lastPathComponent)")
+        #expect(
+            notes == expectedNotes,
+            "failures/diagnostics of \(input.lastPathComponent) differ from \(notesFile.lastPathComponent)")
     }
 
     @Test func sameInputGivesSameBytes() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// The `google-secops` profile over the third-party CloudTrail corpus: it types at least 90% of
@@ -30,13 +31,18 @@ struct GoogleSecOpsCorpusTests {
         let typed = types.filter { $0 != "GENERIC_EVENT" }.count
         let share = Double(typed) / Double(max(types.count, 1))
         #expect(types.count >= 440, "the corpus's CloudTrail events with a time")
-        #expect(share >= 0.90, "google-secops types \(typed) of \(types.count) events beyond GENERIC_EVENT (\(String(format: "%.1f", share * 100))%)")
+        #expect(
+            share >= 0.90,
+            "google-secops types \(typed) of \(types.count) events beyond GENERIC_EVENT (\(String(format: "%.1f", share * 100))%)"
+        )
         #expect(problems.isEmpty, "\(problems.prefix(10).joined(separator: "\n"))")
     }
 
     @Test func referenceProfileTypesOnlyItsTable() throws {
         let (types, _) = try run(profile: MappingSet.referenceProfile)
         let typed = types.filter { $0 != "GENERIC_EVENT" }.count
-        #expect(Double(typed) / Double(max(types.count, 1)) < 0.25, "the reference types only the names of its table and Google's exact rows")
+        #expect(
+            Double(typed) / Double(max(types.count, 1)) < 0.25,
+            "the reference types only the names of its table and Google's exact rows")
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// The third-party GuardDuty corpus (`../shared/corpus`): every finding normalizes into valid UDM
 /// (independent check: paths, arrays, enums, required fields), the envelope files normalize or skip
 /// as their shape says, and the partial fragments fail or degrade with a reason, never crash.
-@Suite(.enabled(if: PackagePaths.hasCorpus, "../shared/corpus is not beside the package: GuardDuty corpus tests skipped"))
+@Suite(
+    .enabled(if: PackagePaths.hasCorpus, "../shared/corpus is not beside the package: GuardDuty corpus tests skipped"))
 struct GuardDutyCorpusTests {
     static func files(_ folder: String, suffix: String? = ".ndjson") -> [URL] {
         let directory = PackagePaths.corpus.appendingPathComponent(folder)
@@ -61,7 +63,8 @@ struct GuardDutyCorpusTests {
         let oracle = try UDMOracle()
         let files = Self.files("guardduty")
         #expect(!files.isEmpty)
-        var read = 0, normalized = 0
+        var read = 0
+        var normalized = 0
         var problems: [String] = []
         var eventTypes: [String: Int] = [:]
         for file in files {
@@ -69,7 +72,9 @@ struct GuardDutyCorpusTests {
             read += tally.read
             normalized += tally.normalized
             problems += tally.failures.map { "failed: \($0)" } + tally.skips.map { "skipped: \($0)" } + tally.problems
-            problems += tally.logTypes.filter { $0.key != "GUARDDUTY" }.map { "\(file.lastPathComponent): \($0.value) events of log type \($0.key)" }
+            problems += tally.logTypes.filter { $0.key != "GUARDDUTY" }.map {
+                "\(file.lastPathComponent): \($0.value) events of log type \($0.key)"
+            }
             for (type, count) in tally.eventTypes { eventTypes[type, default: 0] += count }
         }
         #expect(read >= 39, "the corpus holds 39 GuardDuty findings")
@@ -90,7 +95,9 @@ struct GuardDutyCorpusTests {
             let text = try PackagePaths.read(file)
             for (index, line) in text.split(separator: "\n").enumerated() {
                 let finding = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-                func field(_ name: String) -> Any? { finding[name] ?? finding[name.prefix(1).uppercased() + name.dropFirst()] }
+                func field(_ name: String) -> Any? {
+                    finding[name] ?? finding[name.prefix(1).uppercased() + name.dropFirst()]
+                }
                 guard case .normalized(let event) = Normalizer().normalize(record: Array(line.utf8)) else {
                     Issue.record("\(file.lastPathComponent):\(index + 1) did not normalize")
                     continue
@@ -106,7 +113,9 @@ struct GuardDutyCorpusTests {
                 #expect(result["rule_name"] as? String == field("type") as? String, "\(place)")
                 #expect(result["summary"] as? String == field("title") as? String, "\(place)")
                 #expect(metadata["event_timestamp"] != nil, "\(place)")
-                #expect(["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL"].contains(result["severity"] as? String ?? ""), "\(place): \(result["severity"] ?? "none")")
+                #expect(
+                    ["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL"].contains(
+                        result["severity"] as? String ?? ""), "\(place): \(result["severity"] ?? "none")")
                 #expect(!((result["category"] as? [String]) ?? []).isEmpty, "\(place): no category")
                 #expect(event.dedupeKey == "\(field("id") ?? "")|\(field("updatedAt") ?? "")", "\(place)")
             }
@@ -117,21 +126,28 @@ struct GuardDutyCorpusTests {
 
     /// What each envelope file holds: log type -> events, and how many records are skipped.
     static let expectedEnvelopes: [String: (logTypes: [String: Int], skipped: Int)] = [
-        "aws-samples_automated-response_guardduty_iam_event.pretty.json": (["GUARDDUTY": 1], 0),   // a pretty-printed bare finding
-        "aws-samples_waf-acl_gd2acl_test_event.eventbridge.json": (["GUARDDUTY": 1], 0),           // {region, detail}: no detail-type, the detail is unwrapped
+        // A pretty-printed bare finding.
+        "aws-samples_automated-response_guardduty_iam_event.pretty.json": (["GUARDDUTY": 1], 0),
+        // {region, detail}: no detail-type, the detail is unwrapped.
+        "aws-samples_waf-acl_gd2acl_test_event.eventbridge.json": (["GUARDDUTY": 1], 0),
         "awsdocs_eventbridge_01_AWS_Console_Sign_In_via_CloudTrail.json": (["AWS_CLOUDTRAIL": 1], 0),
         "awsdocs_eventbridge_02_AWS_API_Call_via_CloudTrail.json": (["AWS_CLOUDTRAIL": 1], 0),
-        "awsdocs_guardduty_GetFindings_response_body.json": (["GUARDDUTY": 1], 0),                 // {"findings":[…]}
-        "oluolus_sentinel_guardduty_findings.mixed.ndjson": (["GUARDDUTY": 7], 0),                 // a bare finding and six EventBridge events
-        "oluolus_sentinel_network-eventbridge.eventbridge.json": (["GUARDDUTY": 1], 0),            // detail-type "GuardDuty Finding"
+        "awsdocs_guardduty_GetFindings_response_body.json": (["GUARDDUTY": 1], 0),  // {"findings":[…]}
+        // A bare finding and six EventBridge events.
+        "oluolus_sentinel_guardduty_findings.mixed.ndjson": (["GUARDDUTY": 7], 0),
+        // Detail-type "GuardDuty Finding".
+        "oluolus_sentinel_network-eventbridge.eventbridge.json": (["GUARDDUTY": 1], 0),
         "security_monkey_fork_gd_post_test_data.eventbridge.json": (["GUARDDUTY": 1], 0),
-        "stix-shifter_aws_guardduty_results_response.boto3.json": (["GUARDDUTY": 1], 0),          // boto3 {"ResponseMetadata", "Findings":[…]}, PascalCase
+        // A boto3 {"ResponseMetadata", "Findings":[…]}, PascalCase.
+        "stix-shifter_aws_guardduty_results_response.boto3.json": (["GUARDDUTY": 1], 0),
     ]
 
     @Test func envelopesNormalizeOrSkipAsExpected() throws {
         let oracle = try UDMOracle()
         let files = Self.files("envelopes", suffix: nil)
-        #expect(Set(files.map(\.lastPathComponent)) == Set(Self.expectedEnvelopes.keys), "the envelope folder changed: update expectedEnvelopes")
+        #expect(
+            Set(files.map(\.lastPathComponent)) == Set(Self.expectedEnvelopes.keys),
+            "the envelope folder changed: update expectedEnvelopes")
         for file in files {
             guard let expected = Self.expectedEnvelopes[file.lastPathComponent] else { continue }
             let tally = try Self.tally(file, oracle: oracle)
@@ -147,21 +163,36 @@ struct GuardDutyCorpusTests {
     @Test func envelopesGiveTheSameEventsAsTheBareFindings() throws {
         let oracle = try UDMOracle()
         let pairs = [
-            ("envelopes/awsdocs_guardduty_GetFindings_response_body.json", "guardduty/awsdocs_guardduty_user_guide.ndjson"),
-            ("envelopes/oluolus_sentinel_guardduty_findings.mixed.ndjson", "guardduty/oluolus_sentinel_sample_data.ndjson"),
-            ("envelopes/security_monkey_fork_gd_post_test_data.eventbridge.json", "guardduty/security_monkey_fork_guardduty_view_test.ndjson"),
-            ("envelopes/aws-samples_waf-acl_gd2acl_test_event.eventbridge.json", "guardduty/aws_samples_guardduty_waf_acl_detail.ndjson"),
+            (
+                "envelopes/awsdocs_guardduty_GetFindings_response_body.json",
+                "guardduty/awsdocs_guardduty_user_guide.ndjson"
+            ),
+            (
+                "envelopes/oluolus_sentinel_guardduty_findings.mixed.ndjson",
+                "guardduty/oluolus_sentinel_sample_data.ndjson"
+            ),
+            (
+                "envelopes/security_monkey_fork_gd_post_test_data.eventbridge.json",
+                "guardduty/security_monkey_fork_guardduty_view_test.ndjson"
+            ),
+            (
+                "envelopes/aws-samples_waf-acl_gd2acl_test_event.eventbridge.json",
+                "guardduty/aws_samples_guardduty_waf_acl_detail.ndjson"
+            ),
         ]
         for (envelope, bare) in pairs {
             let wrapped = try Self.tally(PackagePaths.corpus.appendingPathComponent(envelope), oracle: oracle)
             let unwrapped = try Self.tally(PackagePaths.corpus.appendingPathComponent(bare), oracle: oracle)
             #expect(wrapped.events.count == unwrapped.events.count, "\(envelope)")
-            #expect(wrapped.events.map(Self.object).map(NSDictionary.init) == unwrapped.events.map(Self.object).map(NSDictionary.init), "\(envelope) vs \(bare)")
+            #expect(
+                wrapped.events.map(Self.object).map(NSDictionary.init)
+                    == unwrapped.events.map(Self.object).map(NSDictionary.init), "\(envelope) vs \(bare)")
         }
     }
 
     @Test func otherGuardDutyDetailTypesAreSkipped() {
-        let event = #"{"version":"0","id":"1","detail-type":"GuardDuty Runtime Protection Unhealthy","source":"aws.guardduty","account":"111122223333","time":"2026-03-02T09:00:00Z","region":"us-east-1","resources":[],"detail":{"schemaVersion":"1.0","resourceType":"EC2","ec2InstanceId":"i-0123"}}"#
+        let event =
+            #"{"version":"0","id":"1","detail-type":"GuardDuty Runtime Protection Unhealthy","source":"aws.guardduty","account":"111122223333","time":"2026-03-02T09:00:00Z","region":"us-east-1","resources":[],"detail":{"schemaVersion":"1.0","resourceType":"EC2","ec2InstanceId":"i-0123"}}"#
         var outcomes: [NormalizationOutcome] = []
         Normalizer().normalize(input: Array(event.utf8), source: "test") { outcomes.append($0.outcome) }
         #expect(outcomes.count == 1)
@@ -181,21 +212,29 @@ struct GuardDutyCorpusTests {
         let oracle = try UDMOracle()
         let files = Self.files("partial")
         #expect(!files.isEmpty)
-        var read = 0, failed = 0, degraded = 0
+        var read = 0
+        var failed = 0
+        var degraded = 0
         var problems: [String] = []
         for file in files {
             let tally = try Self.tally(file, oracle: oracle)
             read += tally.read
             failed += tally.failed
-            for failure in tally.failures where !(failure.contains("no event time: updatedAt is missing") || failure.contains("unrecognized record")) {
+            for failure in tally.failures
+            where !(failure.contains("no event time: updatedAt is missing") || failure.contains("unrecognized record"))
+            {
                 problems.append("unclear failure: \(failure)")
             }
             problems += tally.skips.map { "skipped: \($0)" } + tally.problems
             degraded += tally.diagnostics.filter { $0.contains("event type set to GENERIC_EVENT") }.count
-            if tally.normalized > 0 && tally.diagnostics.isEmpty { problems.append("\(file.lastPathComponent): a fragment normalized without any diagnostic") }
+            if tally.normalized > 0 && tally.diagnostics.isEmpty {
+                problems.append("\(file.lastPathComponent): a fragment normalized without any diagnostic")
+            }
         }
         #expect(read >= 10, "the partial corpus holds 10 fragments")
-        #expect(failed + degraded == read, "every fragment fails or degrades: \(failed) failed, \(degraded) degraded of \(read)")
+        #expect(
+            failed + degraded == read,
+            "every fragment fails or degrades: \(failed) failed, \(degraded) degraded of \(read)")
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
@@ -206,7 +245,8 @@ struct GuardDutyCorpusTests {
     /// records unrecognized.
     @Test func cloudTrailAndGuardDutyTablesDoNotOverlap() throws {
         func tables(_ names: [String]) throws -> MappingSet {
-            try MappingSet(files: names.map { ($0, try PackagePaths.read(PackagePaths.mappings.appendingPathComponent($0))) })
+            try MappingSet(
+                files: names.map { ($0, try PackagePaths.read(PackagePaths.mappings.appendingPathComponent($0))) })
         }
         let guardDutyOnly = Normalizer(mappings: try tables(["guardduty-classification.map", "guardduty.map"]))
         let cloudTrailOnly = Normalizer(mappings: try tables(["cloudtrail-event-types.map", "cloudtrail.map"]))
@@ -214,13 +254,17 @@ struct GuardDutyCorpusTests {
             try Self.files(folder).flatMap { try PackagePaths.read($0).split(separator: "\n").map(String.init) }
         }
         for line in try records("cloudtrail") {
-            guard case .failed(let reason) = guardDutyOnly.normalize(record: Array(line.utf8)), reason.hasPrefix("unrecognized record") else {
+            guard case .failed(let reason) = guardDutyOnly.normalize(record: Array(line.utf8)),
+                reason.hasPrefix("unrecognized record")
+            else {
                 Issue.record("guardduty.map matches a CloudTrail record: \(line.prefix(120))")
                 continue
             }
         }
         for line in try records("guardduty") + records("partial") {
-            guard case .failed(let reason) = cloudTrailOnly.normalize(record: Array(line.utf8)), reason.hasPrefix("unrecognized record") else {
+            guard case .failed(let reason) = cloudTrailOnly.normalize(record: Array(line.utf8)),
+                reason.hasPrefix("unrecognized record")
+            else {
                 Issue.record("cloudtrail.map matches a finding: \(line.prefix(120))")
                 continue
             }

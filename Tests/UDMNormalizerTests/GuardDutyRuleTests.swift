@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// Google's published GuardDuty detection rules (`../shared/reference/chronicle-rules/guardduty/`),
@@ -28,7 +29,10 @@ struct GuardDutyRuleTests {
 
     /// One comparison of an `events:` section.
     struct Clause: CustomStringConvertible {
-        enum Expected { case text(String), pattern(NSRegularExpression) }
+        enum Expected {
+            case text(String)
+            case pattern(NSRegularExpression)
+        }
         var path: [String]
         var negated: Bool
         var expected: Expected
@@ -44,7 +48,8 @@ struct GuardDutyRuleTests {
                 let matches: Bool
                 switch expected {
                 case .text(let text): matches = value == text
-                case .pattern(let regex): matches = regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
+                case .pattern(let regex):
+                    matches = regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
                 }
                 return negated ? !matches : matches
             }
@@ -67,7 +72,9 @@ struct GuardDutyRuleTests {
             let name = String(first[..<open])
             let key = String(first[first.index(open, offsetBy: 2)..<first.index(first.endIndex, offsetBy: -2)])
             let labels = (object[name] as? [[String: Any]]) ?? []
-            return labels.filter { $0["key"] as? String == key }.flatMap { values($0["value"] as Any, Array(path.dropFirst())) }
+            return labels.filter { $0["key"] as? String == key }.flatMap {
+                values($0["value"] as Any, Array(path.dropFirst()))
+            }
         }
         guard let child = object[first] else { return [] }
         return values(child, Array(path.dropFirst()))
@@ -80,10 +87,11 @@ struct GuardDutyRuleTests {
         let start = try #require(lines.firstIndex(of: "events:"), "\(name) has no events: section")
         var clauses: [Clause] = []
         for line in lines[(start + 1)...] {
-            if line.hasSuffix(":") && !line.contains(" ") { break }   // the next section (match:, outcome:, condition:)
+            if line.hasSuffix(":") && !line.contains(" ") { break }  // the next section (match:, outcome:, condition:)
             if line.isEmpty || line.hasPrefix("//") { continue }
             let pattern = #/^\$[a-z_]+\.(\S+)\s*(!=|=)\s*(?:"([^"]*)"|/(.*)/)$/#
-            let match = try #require(line.wholeMatch(of: pattern), "\(name): a predicate line this test does not read: \(line)")
+            let match = try #require(
+                line.wholeMatch(of: pattern), "\(name): a predicate line this test does not read: \(line)")
             let expected: Clause.Expected
             if let text = match.3 {
                 expected = .text(String(text))
@@ -128,7 +136,9 @@ struct GuardDutyRuleTests {
             // The fields the rule reads, one by one.
             #expect(T.value(udm, "metadata.vendor_name") as? String == "AMAZON")
             #expect(T.value(udm, "metadata.product_event_type") as? String == entry.type)
-            #expect(T.labels(udm, "security_result.0.about.labels").filter { $0.0 == "Sample" }.isEmpty, "\(entry.type) is no sample")
+            #expect(
+                T.labels(udm, "security_result.0.about.labels").filter { $0.0 == "Sample" }.isEmpty,
+                "\(entry.type) is no sample")
             for clause in clauses where !clause.readsProductName {
                 #expect(clause.holds(in: udm), "\(rule) on \(entry.type): \(clause) does not hold")
             }
@@ -141,11 +151,13 @@ struct GuardDutyRuleTests {
             T.setPath(&finding, ["service", "additionalInfo"], ["sample": true])
             let sample = try #require(T.event(finding)).udm
             #expect(!clauses.allSatisfy { $0.holds(in: sample) }, "\(rule) selects the sample finding of \(entry.type)")
-            #expect(clauses.filter { !$0.path.contains(#"labels["Sample"]"#) }.allSatisfy { $0.holds(in: sample) },
-                    "only the Sample filter turns the sample away")
+            #expect(
+                clauses.filter { !$0.path.contains(#"labels["Sample"]"#) }.allSatisfy { $0.holds(in: sample) },
+                "only the Sample filter turns the sample away")
         }
         // A type the rule does not target.
-        let other = try #require(try T.catalogue().first { !Self.matches(regex, $0.type) && $0.type.hasPrefix("Policy:") })
+        let other = try #require(
+            try T.catalogue().first { !Self.matches(regex, $0.type) && $0.type.hasPrefix("Policy:") })
         let otherUDM = try #require(T.event(T.finding(for: other).finding)).udm
         #expect(!clauses.allSatisfy { $0.holds(in: otherUDM) }, "\(rule) selects \(other.type)")
     }
@@ -159,11 +171,13 @@ struct GuardDutyRuleTests {
         var wrong: [String] = []
         let directory = PackagePaths.corpus.appendingPathComponent("guardduty")
         let ruleClauses = try Self.rules.map { ($0, try Self.clauses(ofRule: $0)) }
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() where name.hasSuffix(".ndjson") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        where name.hasSuffix(".ndjson") {
             let bytes = Array(try Data(contentsOf: directory.appendingPathComponent(name)))
             Normalizer().normalize(input: bytes, source: name) { record in
                 guard case .normalized(let event) = record.outcome,
-                      let udm = try? JSONSerialization.jsonObject(with: Data(event.json.utf8)) as? [String: Any] else { return }
+                    let udm = try? JSONSerialization.jsonObject(with: Data(event.json.utf8)) as? [String: Any]
+                else { return }
                 let type = T.value(udm, "metadata.product_event_type") as? String ?? ""
                 let isSample = T.labels(udm, "security_result.0.about.labels").contains { $0 == ("Sample", "true") }
                 for (rule, clauses) in ruleClauses {
@@ -171,7 +185,9 @@ struct GuardDutyRuleTests {
                     let holds = clauses.allSatisfy { $0.holds(in: udm) }
                     if holds { selected[rule, default: 0] += 1 }
                     if isSample && Self.matches(regex, type) && !holds { samplesTurnedAway += 1 }
-                    if holds != (Self.matches(regex, type) && !isSample) { wrong.append("\(record.origin) \(type): \(rule) \(holds ? "selects" : "misses") it") }
+                    if holds != (Self.matches(regex, type) && !isSample) {
+                        wrong.append("\(record.origin) \(type): \(rule) \(holds ? "selects" : "misses") it")
+                    }
                 }
             }
         }

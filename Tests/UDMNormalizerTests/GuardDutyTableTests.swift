@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// The GuardDuty tables (Mappings/guardduty*.map) through the library: severity bands at every
@@ -17,21 +18,35 @@ import Testing
             "type": "UnauthorizedAccess:EC2/SSHBruteForce", "severity": 2,
             "createdAt": "2026-03-02T08:00:00.000Z", "updatedAt": "2026-03-02T09:00:00.000Z",
             "title": "t", "description": "d",
-            "resource": ["resourceType": "Instance", "instanceDetails": [
-                "instanceId": "i-0123456789abcdef0", "availabilityZone": "us-east-1a",
-                "networkInterfaces": [["privateIpAddress": "10.0.0.5", "publicIp": "203.0.113.5"]],
-                "tags": [["key": "Name", "value": "web-1"]]] as [String: Any]] as [String: Any],
+            "resource": [
+                "resourceType": "Instance",
+                "instanceDetails": [
+                    "instanceId": "i-0123456789abcdef0", "availabilityZone": "us-east-1a",
+                    "networkInterfaces": [["privateIpAddress": "10.0.0.5", "publicIp": "203.0.113.5"]],
+                    "tags": [["key": "Name", "value": "web-1"]],
+                ] as [String: Any],
+            ] as [String: Any],
             "service": [
                 "serviceName": "guardduty", "detectorId": "abc", "archived": false, "count": 1,
                 "eventFirstSeen": "2026-03-02T08:00:00.000Z", "eventLastSeen": "2026-03-02T08:59:00.000Z",
                 "additionalInfo": [String: Any](),
-                "action": ["actionType": "NETWORK_CONNECTION", "networkConnectionAction": [
-                    "connectionDirection": "INBOUND", "blocked": false, "protocol": "TCP",
-                    "localIpDetails": ["ipAddressV4": "10.0.0.5"], "localPortDetails": ["port": 22, "portName": "SSH"],
-                    "remoteIpDetails": ["ipAddressV4": "198.51.100.7", "city": ["cityName": "Berlin"], "country": ["countryName": "Germany"],
-                                        "geoLocation": ["lat": 52.52, "lon": 13.4],
-                                        "organization": ["asn": "64496", "asnOrg": "EXAMPLE", "isp": "Example ISP", "org": "Example ISP"]] as [String: Any],
-                    "remotePortDetails": ["port": 50000, "portName": "Unknown"]] as [String: Any]] as [String: Any],
+                "action": [
+                    "actionType": "NETWORK_CONNECTION",
+                    "networkConnectionAction": [
+                        "connectionDirection": "INBOUND", "blocked": false, "protocol": "TCP",
+                        "localIpDetails": ["ipAddressV4": "10.0.0.5"],
+                        "localPortDetails": ["port": 22, "portName": "SSH"],
+                        "remoteIpDetails": [
+                            "ipAddressV4": "198.51.100.7", "city": ["cityName": "Berlin"],
+                            "country": ["countryName": "Germany"],
+                            "geoLocation": ["lat": 52.52, "lon": 13.4],
+                            "organization": [
+                                "asn": "64496", "asnOrg": "EXAMPLE", "isp": "Example ISP", "org": "Example ISP",
+                            ],
+                        ] as [String: Any],
+                        "remotePortDetails": ["port": 50000, "portName": "Unknown"],
+                    ] as [String: Any],
+                ] as [String: Any],
             ] as [String: Any],
         ]
         edit(&finding)
@@ -47,7 +62,9 @@ import Testing
     }
 
     /// The finding's UDM event (as a JSON object) and the event itself; records an issue when it does not normalize.
-    static func event(_ finding: [String: Any], sourceLocation: SourceLocation = #_sourceLocation) -> (udm: [String: Any], event: UDMEvent)? {
+    static func event(_ finding: [String: Any], sourceLocation: SourceLocation = #_sourceLocation) -> (
+        udm: [String: Any], event: UDMEvent
+    )? {
         switch normalize(json(finding)) {
         case .normalized(let event):
             let object = (try? JSONSerialization.jsonObject(with: Data(event.json.utf8))) as? [String: Any] ?? [:]
@@ -74,7 +91,9 @@ import Testing
     }
 
     static func labels(_ object: Any, _ path: String) -> [(String, String)] {
-        ((value(object, path) as? [[String: Any]]) ?? []).map { ($0["key"] as? String ?? "", $0["value"] as? String ?? "") }
+        ((value(object, path) as? [[String: Any]]) ?? []).map {
+            ($0["key"] as? String ?? "", $0["value"] as? String ?? "")
+        }
     }
 
     static func setPath(_ finding: inout [String: Any], _ path: [String], _ newValue: Any?) {
@@ -98,7 +117,8 @@ import Testing
     /// The half-open bands at every edge, the severity written as GuardDuty writes it (a JSON number).
     @Test(arguments: [
         ("0", "INFORMATIONAL"), ("0.9", "INFORMATIONAL"), ("1", "LOW"), ("1.0", "LOW"), ("3.9", "LOW"), ("3.95", "LOW"),
-        ("4", "MEDIUM"), ("4.0", "MEDIUM"), ("6.95", "MEDIUM"), ("7", "HIGH"), ("8.95", "HIGH"), ("9", "CRITICAL"), ("10", "CRITICAL"),
+        ("4", "MEDIUM"), ("4.0", "MEDIUM"), ("6.95", "MEDIUM"), ("7", "HIGH"), ("8.95", "HIGH"), ("9", "CRITICAL"),
+        ("10", "CRITICAL"),
     ])
     func severityBands(_ severity: String, _ expected: String) throws {
         guard case .normalized(let event) = Self.normalize(Self.withSeverity(severity)) else {
@@ -107,7 +127,9 @@ import Testing
         }
         let udm = try JSONSerialization.jsonObject(with: Data(event.json.utf8))
         #expect(Self.value(udm, "security_result.0.severity") as? String == expected, "severity \(severity)")
-        #expect(Self.value(udm, "security_result.0.severity_details") as? String == severity, "the number is kept as written")
+        #expect(
+            Self.value(udm, "security_result.0.severity_details") as? String == severity,
+            "the number is kept as written")
         #expect(!Self.labels(udm, "security_result.0.detection_fields").contains { $0.0 == "severity_note" })
         #expect(event.diagnostics.isEmpty, "\(event.diagnostics)")
     }
@@ -115,7 +137,10 @@ import Testing
     /// The number is kept exactly as GuardDuty wrote it (integer findings stay "8", decimals keep their digits).
     @Test func severityDetailsKeepTheNumberAsWritten() throws {
         for text in ["8", "3.95", "8.0"] {
-            guard case .normalized(let event) = Self.normalize(Self.withSeverity(text)) else { Issue.record("did not normalize"); continue }
+            guard case .normalized(let event) = Self.normalize(Self.withSeverity(text)) else {
+                Issue.record("did not normalize")
+                continue
+            }
             let udm = try JSONSerialization.jsonObject(with: Data(event.json.utf8))
             #expect(Self.value(udm, "security_result.0.severity_details") as? String == text)
         }
@@ -125,7 +150,8 @@ import Testing
     @Test func severityAboveTenIsCriticalAndNoted() throws {
         let result = try #require(Self.event(Self.finding { $0["severity"] = 10.5 }))
         #expect(Self.value(result.udm, "security_result.0.severity") as? String == "CRITICAL")
-        #expect(result.event.diagnostics.map(\.message) == ["severity above the documented 0-10 scale (kept as CRITICAL)"])
+        #expect(
+            result.event.diagnostics.map(\.message) == ["severity above the documented 0-10 scale (kept as CRITICAL)"])
         #expect(result.event.diagnostics.first?.rule.hasPrefix("guardduty.map:") == true)
         let ten = try #require(Self.event(Self.finding { $0["severity"] = 10 }))
         #expect(ten.event.diagnostics.isEmpty)
@@ -147,7 +173,9 @@ import Testing
     @Test(.enabled(if: PackagePaths.hasShared, "../shared/reference is not beside the package"))
     func everyThreatPurposeHasACategory() throws {
         let types = try Self.catalogue().map(\.type)
-        let purposes = Set(types.map { String($0.prefix { $0 != ":" }) }).union(["Object", "S3Object", "AttackSequence", "DefenseImpairment", "ResourceConsumption"])
+        let purposes = Set(types.map { String($0.prefix { $0 != ":" }) }).union([
+            "Object", "S3Object", "AttackSequence", "DefenseImpairment", "ResourceConsumption",
+        ])
         #expect(purposes.count >= 23)
         for purpose in purposes.sorted() {
             let result = try #require(Self.event(Self.finding { $0["type"] = "\(purpose):EC2/Example" }))
@@ -163,9 +191,13 @@ import Testing
 
     @Test func theMostSpecificCategoryWins() throws {
         let result = try #require(Self.event(Self.finding { $0["type"] = "Backdoor:EC2/C&CActivity.B" }))
-        #expect(Self.value(result.udm, "security_result.0.category") as? [String] == ["NETWORK_COMMAND_AND_CONTROL"], "the family, not the purpose's SOFTWARE_MALICIOUS")
+        #expect(
+            Self.value(result.udm, "security_result.0.category") as? [String] == ["NETWORK_COMMAND_AND_CONTROL"],
+            "the family, not the purpose's SOFTWARE_MALICIOUS")
         #expect(Self.value(result.udm, "security_result.0.attack_details.tactics.0.id") as? String == "TA0011")
-        #expect(Self.value(result.udm, "security_result.0.attack_details.techniques.0.name") as? String == "Application Layer Protocol")
+        #expect(
+            Self.value(result.udm, "security_result.0.attack_details.techniques.0.name") as? String
+                == "Application Layer Protocol")
     }
 
     // MARK: Every finding type
@@ -191,74 +223,158 @@ import Testing
         let resourceWord = String(entry.resourceType.prefix { $0.isLetter || $0.isNumber })
         let resourceType = ["unknown": "AccessKey"][resourceWord] ?? resourceWord
         var resource: [String: Any] = ["resourceType": resourceType]
-        let instance: [String: Any] = ["instanceId": "i-0123456789abcdef0", "networkInterfaces": [["privateIpAddress": "10.0.0.5"]]]
+        let instance: [String: Any] = [
+            "instanceId": "i-0123456789abcdef0", "networkInterfaces": [["privateIpAddress": "10.0.0.5"]],
+        ]
         switch resourceType {
         case "Instance", "Container", "ECSCluster", "EKSCluster": resource["instanceDetails"] = instance
         default: break
         }
         switch resourceType {
-        case "AccessKey": resource["accessKeyDetails"] = ["accessKeyId": "AKIAEXAMPLE", "principalId": "AIDAEXAMPLE", "userName": "alice", "userType": "IAMUser"]
+        case "AccessKey":
+            resource["accessKeyDetails"] = [
+                "accessKeyId": "AKIAEXAMPLE", "principalId": "AIDAEXAMPLE", "userName": "alice", "userType": "IAMUser",
+            ]
         case "S3Bucket": resource["s3BucketDetails"] = [["name": "bucket", "arn": "arn:aws:s3:::bucket"]]
-        case "S3Object": resource["s3BucketDetails"] = [["name": "bucket", "s3ObjectDetails": [["key": "a/b.exe", "hash": String(repeating: "ab", count: 32)]]]]
-        case "EKSCluster": resource["eksClusterDetails"] = ["name": "prod", "arn": "arn:aws:eks:us-east-1:111122223333:cluster/prod"]
-        case "ECSCluster": resource["ecsClusterDetails"] = ["name": "prod", "arn": "arn:aws:ecs:us-east-1:111122223333:cluster/prod"]
+        case "S3Object":
+            resource["s3BucketDetails"] = [
+                [
+                    "name": "bucket",
+                    "s3ObjectDetails": [["key": "a/b.exe", "hash": String(repeating: "ab", count: 32)]],
+                ]
+            ]
+        case "EKSCluster":
+            resource["eksClusterDetails"] = ["name": "prod", "arn": "arn:aws:eks:us-east-1:111122223333:cluster/prod"]
+        case "ECSCluster":
+            resource["ecsClusterDetails"] = ["name": "prod", "arn": "arn:aws:ecs:us-east-1:111122223333:cluster/prod"]
         case "Container": resource["containerDetails"] = ["id": "c0ffee", "name": "app", "image": "app:1"]
         case "RDSDBInstance": resource["rdsDbInstanceDetails"] = ["dbInstanceIdentifier": "db-1", "engine": "postgres"]
-        case "Lambda": resource["lambdaDetails"] = ["functionName": "fn", "functionArn": "arn:aws:lambda:us-east-1:111122223333:function:fn"]
+        case "Lambda":
+            resource["lambdaDetails"] = [
+                "functionName": "fn", "functionArn": "arn:aws:lambda:us-east-1:111122223333:function:fn",
+            ]
         case "EC2Image": resource["ec2ImageDetails"] = ["imageArn": "arn:aws:ec2:us-east-1:111122223333:image/ami-0123"]
-        case "EBSSnapshot": resource["ebsSnapshotDetails"] = ["snapshotArn": "arn:aws:ec2:us-east-1:111122223333:snapshot/snap-0123"]
-        case "RecoveryPoint": resource["recoveryPointDetails"] = ["recoveryPointArn": "arn:aws:backup:us-east-1:111122223333:recovery-point:0123", "backupVaultName": "vault"]
+        case "EBSSnapshot":
+            resource["ebsSnapshotDetails"] = ["snapshotArn": "arn:aws:ec2:us-east-1:111122223333:snapshot/snap-0123"]
+        case "RecoveryPoint":
+            resource["recoveryPointDetails"] = [
+                "recoveryPointArn": "arn:aws:backup:us-east-1:111122223333:recovery-point:0123",
+                "backupVaultName": "vault",
+            ]
         default: break
         }
         let remote: [String: Any] = ["ipAddressV4": "198.51.100.7", "country": ["countryName": "Germany"]]
-        var service: [String: Any] = ["serviceName": "guardduty", "detectorId": "abc", "archived": false, "count": 1, "additionalInfo": [String: Any]()]
+        var service: [String: Any] = [
+            "serviceName": "guardduty", "detectorId": "abc", "archived": false, "count": 1,
+            "additionalInfo": [String: Any](),
+        ]
         var expected: Set<String>
         let action = entry.actionType
         if action.hasPrefix("NETWORK_CONNECTION") {
-            service["action"] = ["actionType": "NETWORK_CONNECTION", "networkConnectionAction": [
-                "connectionDirection": "OUTBOUND", "protocol": "TCP", "blocked": false,
-                "localIpDetails": ["ipAddressV4": "10.0.0.5"], "remoteIpDetails": remote, "remotePortDetails": ["port": 443]] as [String: Any]]
+            service["action"] = [
+                "actionType": "NETWORK_CONNECTION",
+                "networkConnectionAction": [
+                    "connectionDirection": "OUTBOUND", "protocol": "TCP", "blocked": false,
+                    "localIpDetails": ["ipAddressV4": "10.0.0.5"], "remoteIpDetails": remote,
+                    "remotePortDetails": ["port": 443],
+                ] as [String: Any],
+            ]
             expected = ["NETWORK_CONNECTION"]
         } else if action.hasPrefix("DNS_REQUEST") {
-            service["action"] = ["actionType": "DNS_REQUEST", "dnsRequestAction": ["domain": "bad.example.com", "protocol": "UDP", "blocked": false]]
+            service["action"] = [
+                "actionType": "DNS_REQUEST",
+                "dnsRequestAction": ["domain": "bad.example.com", "protocol": "UDP", "blocked": false],
+            ]
             expected = ["NETWORK_DNS"]
         } else if action.hasPrefix("PORT_PROBE") {
-            service["action"] = ["actionType": "PORT_PROBE", "portProbeAction": ["blocked": false, "portProbeDetails": [
-                ["localPortDetails": ["port": 22], "remoteIpDetails": remote]]] as [String: Any]]
+            service["action"] = [
+                "actionType": "PORT_PROBE",
+                "portProbeAction": [
+                    "blocked": false,
+                    "portProbeDetails": [
+                        ["localPortDetails": ["port": 22], "remoteIpDetails": remote]
+                    ],
+                ] as [String: Any],
+            ]
             expected = ["SCAN_NETWORK"]
         } else if action.hasPrefix("AWS_API_CALL") {
             if resource["accessKeyDetails"] == nil {
-                resource["accessKeyDetails"] = ["accessKeyId": "AKIAEXAMPLE", "userName": "alice", "userType": "IAMUser"]
+                resource["accessKeyDetails"] = [
+                    "accessKeyId": "AKIAEXAMPLE", "userName": "alice", "userType": "IAMUser",
+                ]
             }
-            service["action"] = ["actionType": "AWS_API_CALL", "awsApiCallAction": ["api": "GetObject", "serviceName": "s3.amazonaws.com", "remoteIpDetails": remote] as [String: Any]]
+            service["action"] = [
+                "actionType": "AWS_API_CALL",
+                "awsApiCallAction": ["api": "GetObject", "serviceName": "s3.amazonaws.com", "remoteIpDetails": remote]
+                    as [String: Any],
+            ]
             expected = ["USER_RESOURCE_ACCESS"]
         } else if action.hasPrefix("KUBERNETES_API_CALL") {
             resource["kubernetesDetails"] = ["kubernetesUserDetails": ["username": "system:anonymous"]]
-            service["action"] = ["actionType": "KUBERNETES_API_CALL", "kubernetesApiCallAction": ["requestUri": "/api/v1/pods", "verb": "list", "remoteIpDetails": remote] as [String: Any]]
+            service["action"] = [
+                "actionType": "KUBERNETES_API_CALL",
+                "kubernetesApiCallAction": ["requestUri": "/api/v1/pods", "verb": "list", "remoteIpDetails": remote]
+                    as [String: Any],
+            ]
             expected = ["USER_RESOURCE_ACCESS"]
         } else if action.hasPrefix("RDS_LOGIN_ATTEMPT") {
             resource["rdsDbUserDetails"] = ["user": "admin", "authMethod": "PASSWORD"]
             if resource["rdsDbInstanceDetails"] == nil {
                 resource["rdsDbInstanceDetails"] = ["dbInstanceIdentifier": "db-1", "engine": "postgres"]
             }
-            service["action"] = ["actionType": "RDS_LOGIN_ATTEMPT", "rdsLoginAttemptAction": ["remoteIpDetails": remote,
-                "loginAttributes": [["user": "admin", "application": "psql", "failedLoginAttempts": 5, "successfulLoginAttempts": 0]]] as [String: Any]]
+            service["action"] = [
+                "actionType": "RDS_LOGIN_ATTEMPT",
+                "rdsLoginAttemptAction": [
+                    "remoteIpDetails": remote,
+                    "loginAttributes": [
+                        [
+                            "user": "admin", "application": "psql", "failedLoginAttempts": 5,
+                            "successfulLoginAttempts": 0,
+                        ]
+                    ],
+                ] as [String: Any],
+            ]
             expected = ["USER_LOGIN"]
         } else if action.contains("runtimeDetails") {
-            service["runtimeDetails"] = ["process": ["name": "x", "executablePath": "/tmp/x", "pid": 42, "user": "root",
-                                                     "lineage": [["name": "sh", "pid": 41, "executablePath": "/bin/sh"]]] as [String: Any],
-                                         "context": ["targetProcess": ["name": "y", "pid": 43], "libraryPath": "/tmp/lib.so", "moduleFilePath": "/tmp/m.ko",
-                                                     "socketPath": "/var/run/docker.sock", "releaseAgentPath": "/sys/fs/cgroup/release_agent",
-                                                     "runcBinaryPath": "/usr/bin/runc", "mountSource": "/"]]
-            expected = ["PROCESS_LAUNCH", "PROCESS_UNCATEGORIZED", "PROCESS_INJECTION", "PROCESS_MODULE_LOAD", "PROCESS_PRIVILEGE_ESCALATION",
-                        "FILE_OPEN", "FILE_MODIFICATION", "FILE_UNCATEGORIZED"]
+            service["runtimeDetails"] = [
+                "process": [
+                    "name": "x", "executablePath": "/tmp/x", "pid": 42, "user": "root",
+                    "lineage": [["name": "sh", "pid": 41, "executablePath": "/bin/sh"]],
+                ] as [String: Any],
+                "context": [
+                    "targetProcess": ["name": "y", "pid": 43], "libraryPath": "/tmp/lib.so",
+                    "moduleFilePath": "/tmp/m.ko",
+                    "socketPath": "/var/run/docker.sock", "releaseAgentPath": "/sys/fs/cgroup/release_agent",
+                    "runcBinaryPath": "/usr/bin/runc", "mountSource": "/",
+                ],
+            ]
+            expected = [
+                "PROCESS_LAUNCH", "PROCESS_UNCATEGORIZED", "PROCESS_INJECTION", "PROCESS_MODULE_LOAD",
+                "PROCESS_PRIVILEGE_ESCALATION",
+                "FILE_OPEN", "FILE_MODIFICATION", "FILE_UNCATEGORIZED",
+            ]
         } else if action.contains("ebsVolumeScanDetails") {
             resource["instanceDetails"] = instance
-            service["ebsVolumeScanDetails"] = ["scanId": "s", "scanDetections": ["threatDetectedByName": ["threatNames": [
-                ["name": "EICAR-Test-File", "filePaths": [["filePath": "/tmp/eicar.com", "hash": String(repeating: "cd", count: 32)]]]]]]]
+            service["ebsVolumeScanDetails"] = [
+                "scanId": "s",
+                "scanDetections": [
+                    "threatDetectedByName": [
+                        "threatNames": [
+                            [
+                                "name": "EICAR-Test-File",
+                                "filePaths": [
+                                    ["filePath": "/tmp/eicar.com", "hash": String(repeating: "cd", count: 32)]
+                                ],
+                            ]
+                        ]
+                    ]
+                ],
+            ]
             expected = ["SCAN_FILE"]
         } else if action.contains("malwareScanDetails") {
-            service["malwareScanDetails"] = ["threats": [["name": "EICAR-Test-File", "hash": String(repeating: "ef", count: 32)]]]
+            service["malwareScanDetails"] = [
+                "threats": [["name": "EICAR-Test-File", "hash": String(repeating: "ef", count: 32)]]
+            ]
             expected = ["SCAN_UNCATEGORIZED"]
         } else if action.contains("service.detection.sequence") {
             resource = ["resourceType": "AttackSequence"]
@@ -268,7 +384,8 @@ import Testing
             expected = ["GENERIC_EVENT"]
         }
         let finding: [String: Any] = [
-            "schemaVersion": "2.0", "accountId": "111122223333", "region": "us-east-1", "id": "f1", "arn": "arn:aws:guardduty:us-east-1:111122223333:detector/abc/finding/f1",
+            "schemaVersion": "2.0", "accountId": "111122223333", "region": "us-east-1", "id": "f1",
+            "arn": "arn:aws:guardduty:us-east-1:111122223333:detector/abc/finding/f1",
             "type": entry.type, "severity": 5, "createdAt": "2026-03-02T08:00:00Z", "updatedAt": "2026-03-02T09:00:00Z",
             "title": entry.type, "description": entry.type, "resource": resource, "service": service,
         ]
@@ -286,9 +403,14 @@ import Testing
         var problems: [String] = []
         for entry in entries {
             let (finding, expected) = Self.finding(for: entry)
-            guard let result = Self.event(finding) else { problems.append("\(entry.type): did not normalize"); continue }
+            guard let result = Self.event(finding) else {
+                problems.append("\(entry.type): did not normalize")
+                continue
+            }
             let type = result.event.eventType
-            if !expected.contains(type) { problems.append("\(entry.type) (\(entry.actionType)): \(type), expected \(expected.sorted())") }
+            if !expected.contains(type) {
+                problems.append("\(entry.type) (\(entry.actionType)): \(type), expected \(expected.sorted())")
+            }
             if let downgrade = result.event.downgrade { problems.append("\(entry.type): downgraded: \(downgrade)") }
             problems += result.event.diagnostics.map { "\(entry.type): \($0)" }
             problems += oracle.problems(inEventJSON: result.event.json).map { "\(entry.type): \($0)" }
@@ -301,7 +423,8 @@ import Testing
 
     @Test func runtimeTypesPlaceTheProcessByWhatItDid() throws {
         func runtime(_ type: String) throws -> [String: Any] {
-            let entry = CatalogueEntry(type: type, resourceType: "Instance", actionType: "none (service.runtimeDetails.process/context)")
+            let entry = CatalogueEntry(
+                type: type, resourceType: "Instance", actionType: "none (service.runtimeDetails.process/context)")
             return try #require(Self.event(Self.finding(for: entry).finding)).udm
         }
         let launched = try runtime("Execution:Runtime/NewBinaryExecuted")
@@ -321,20 +444,26 @@ import Testing
     }
 
     @Test func unknownTypesStillNormalize() throws {
-        let bare = try #require(Self.event(Self.finding {
-            $0["type"] = "Future:Thing/NeverSeen"
-            var service = $0["service"] as! [String: Any]
-            service["action"] = nil
-            $0["service"] = service
-        }))
+        let bare = try #require(
+            Self.event(
+                Self.finding {
+                    $0["type"] = "Future:Thing/NeverSeen"
+                    var service = $0["service"] as! [String: Any]
+                    service["action"] = nil
+                    $0["service"] = service
+                }))
         #expect(bare.event.eventType == "GENERIC_EVENT")
         #expect(bare.event.diagnostics.isEmpty)
         let withAction = try #require(Self.event(Self.finding { $0["type"] = "Future:EC2/NeverSeen" }))
         #expect(withAction.event.eventType == "NETWORK_CONNECTION", "the action kind classifies an unknown type")
-        let noActionType = try #require(Self.event(Self.finding {
-            Self.setPath(&$0, ["service", "action", "actionType"], nil)
-        }))
-        #expect(noActionType.event.eventType == "NETWORK_CONNECTION", "the action object classifies when actionType is missing")
+        let noActionType = try #require(
+            Self.event(
+                Self.finding {
+                    Self.setPath(&$0, ["service", "action", "actionType"], nil)
+                }))
+        #expect(
+            noActionType.event.eventType == "NETWORK_CONNECTION",
+            "the action object classifies when actionType is missing")
     }
 
     // MARK: Who is who
@@ -345,11 +474,17 @@ import Testing
         #expect(result.event.eventType == "NETWORK_CONNECTION")
         #expect(Self.value(udm, "network.direction") as? String == "INBOUND")
         #expect(Self.value(udm, "network.ip_protocol") as? String == "TCP")
-        #expect(Self.value(udm, "principal.ip") as? [String] == ["198.51.100.7"], "inbound: the remote side is the principal")
+        #expect(
+            Self.value(udm, "principal.ip") as? [String] == ["198.51.100.7"],
+            "inbound: the remote side is the principal")
         #expect(Self.value(udm, "principal.port") as? Int == 50000)
-        #expect(Self.value(udm, "target.ip") as? [String] == ["10.0.0.5", "203.0.113.5"], "the instance's local and public address")
+        #expect(
+            Self.value(udm, "target.ip") as? [String] == ["10.0.0.5", "203.0.113.5"],
+            "the instance's local and public address")
         #expect(Self.value(udm, "target.port") as? Int == 22)
-        #expect(Self.value(udm, "principal.location.city") as? String == "Berlin", "the remote geography on the remote noun")
+        #expect(
+            Self.value(udm, "principal.location.city") as? String == "Berlin", "the remote geography on the remote noun"
+        )
         #expect(Self.value(udm, "principal.location.country_or_region") as? String == "Germany")
         #expect(Self.value(udm, "principal.location.region_coordinates.latitude") as? Double == 52.52)
         #expect(Self.value(udm, "principal.location.region_latitude") == nil, "not the deprecated field")
@@ -359,26 +494,35 @@ import Testing
         #expect(Self.value(udm, "target.resource.product_object_id") as? String == "i-0123456789abcdef0")
         #expect(Self.value(udm, "target.resource.resource_type") as? String == "VIRTUAL_MACHINE")
         #expect(Self.value(udm, "target.resource.resource_subtype") as? String == "Instance")
-        #expect(Self.labels(udm, "target.asset.attribute.labels").contains { $0 == ("Name", "web-1") }, "tags as key/value labels")
+        #expect(
+            Self.labels(udm, "target.asset.attribute.labels").contains { $0 == ("Name", "web-1") },
+            "tags as key/value labels")
         #expect(Self.value(udm, "metadata.event_timestamp") as? String == "2026-03-02T09:00:00.000Z")
         #expect(Self.value(udm, "security_result.0.first_discovered_time") as? String == "2026-03-02T08:00:00.000Z")
         #expect(Self.value(udm, "security_result.0.last_discovered_time") as? String == "2026-03-02T08:59:00.000Z")
-        let outbound = try #require(Self.event(Self.finding {
-            Self.setPath(&$0, ["service", "action", "networkConnectionAction", "connectionDirection"], "OUTBOUND")
-            Self.setPath(&$0, ["service", "action", "networkConnectionAction", "blocked"], true)
-        }))
+        let outbound = try #require(
+            Self.event(
+                Self.finding {
+                    Self.setPath(
+                        &$0, ["service", "action", "networkConnectionAction", "connectionDirection"], "OUTBOUND")
+                    Self.setPath(&$0, ["service", "action", "networkConnectionAction", "blocked"], true)
+                }))
         #expect(Self.value(outbound.udm, "network.direction") as? String == "OUTBOUND")
         #expect(Self.value(outbound.udm, "security_result.0.action") as? [String] == ["BLOCK"])
     }
 
     @Test func apiCallerIsThePrincipal() throws {
-        let entry = CatalogueEntry(type: "Recon:IAMUser/TorIPCaller", resourceType: "AccessKey", actionType: "AWS_API_CALL")
+        let entry = CatalogueEntry(
+            type: "Recon:IAMUser/TorIPCaller", resourceType: "AccessKey", actionType: "AWS_API_CALL")
         var finding = Self.finding(for: entry).finding
-        Self.setPath(&finding, ["resource", "instanceDetails"], ["instanceId": "i-0abc", "networkInterfaces": [["privateIpAddress": "10.0.0.9"]]])
+        Self.setPath(
+            &finding, ["resource", "instanceDetails"],
+            ["instanceId": "i-0abc", "networkInterfaces": [["privateIpAddress": "10.0.0.9"]]])
         let udm = try #require(Self.event(finding)).udm
         #expect(Self.value(udm, "principal.user.userid") as? String == "AKIAEXAMPLE")
         #expect(Self.value(udm, "principal.user.user_display_name") as? String == "alice")
-        #expect(Self.value(udm, "principal.ip") as? [String] == ["198.51.100.7"], "the caller's address is the principal's")
+        #expect(
+            Self.value(udm, "principal.ip") as? [String] == ["198.51.100.7"], "the caller's address is the principal's")
         #expect(Self.value(udm, "principal.location.country_or_region") as? String == "Germany")
         #expect(Self.value(udm, "principal.application") as? String == "GetObject")
         #expect(Self.value(udm, "target.application") as? String == "s3.amazonaws.com")
@@ -388,7 +532,9 @@ import Testing
     }
 
     @Test func rdsLoginIsAUserLogin() throws {
-        let entry = CatalogueEntry(type: "CredentialAccess:RDS/MaliciousIPCaller.FailedLogin", resourceType: "RDSDBInstance", actionType: "RDS_LOGIN_ATTEMPT")
+        let entry = CatalogueEntry(
+            type: "CredentialAccess:RDS/MaliciousIPCaller.FailedLogin", resourceType: "RDSDBInstance",
+            actionType: "RDS_LOGIN_ATTEMPT")
         let result = try #require(Self.event(Self.finding(for: entry).finding))
         #expect(result.event.eventType == "USER_LOGIN")
         #expect(Self.value(result.udm, "target.user.userid") as? String == "admin")
@@ -403,13 +549,17 @@ import Testing
 
     @Test func sampleFindingsAreLabelled() throws {
         func sampleLabel(_ additionalInfo: [String: Any]) throws -> [(String, String)] {
-            let udm = try #require(Self.event(Self.finding { Self.setPath(&$0, ["service", "additionalInfo"], additionalInfo) })).udm
+            let udm = try #require(
+                Self.event(Self.finding { Self.setPath(&$0, ["service", "additionalInfo"], additionalInfo) })
+            ).udm
             return Self.labels(udm, "security_result.0.about.labels").filter { $0.0 == "Sample" }
         }
         #expect(try sampleLabel(["sample": true]).map(\.1) == ["true"])
         #expect(try sampleLabel(["sample": "true"]).map(\.1) == ["true"], "a boolean written as a string")
         #expect(try sampleLabel(["value": #"{"sample":true}"#, "type": "default"]).map(\.1) == ["true"], "API form")
-        #expect(try sampleLabel(["value": #"{"threatListName":"ProofPoint","sample": true}"#, "type": "default"]).map(\.1) == ["true"], "API form with more keys")
+        #expect(
+            try sampleLabel(["value": #"{"threatListName":"ProofPoint","sample": true}"#, "type": "default"]).map(\.1)
+                == ["true"], "API form with more keys")
         #expect(try sampleLabel(["value": #"{"sample":false}"#, "type": "default"]).isEmpty)
         #expect(try sampleLabel(["sample": false]).isEmpty)
         #expect(try sampleLabel([:]).isEmpty)
@@ -418,12 +568,17 @@ import Testing
     /// The lenient cases of the corpus (SOURCES.md): booleans as strings, Python-style timestamps,
     /// launchTime as epoch milliseconds, organization.asn as an integer.
     @Test func lenientValuesAreAccepted() throws {
-        let result = try #require(Self.event(Self.finding {
-            $0["updatedAt"] = "2017-12-18 21:28:11.551000+05:30"
-            Self.setPath(&$0, ["service", "action", "networkConnectionAction", "blocked"], "false")
-            Self.setPath(&$0, ["service", "action", "networkConnectionAction", "remoteIpDetails", "organization", "asn"], 17877)
-            Self.setPath(&$0, ["resource", "instanceDetails", "launchTime"], 1497058274000)
-        }))
+        let result = try #require(
+            Self.event(
+                Self.finding {
+                    $0["updatedAt"] = "2017-12-18 21:28:11.551000+05:30"
+                    Self.setPath(&$0, ["service", "action", "networkConnectionAction", "blocked"], "false")
+                    Self.setPath(
+                        &$0,
+                        ["service", "action", "networkConnectionAction", "remoteIpDetails", "organization", "asn"],
+                        17877)
+                    Self.setPath(&$0, ["resource", "instanceDetails", "launchTime"], 1_497_058_274_000)
+                }))
         #expect(result.event.diagnostics.isEmpty, "\(result.event.diagnostics)")
         #expect(Self.value(result.udm, "metadata.event_timestamp") as? String == "2017-12-18T15:58:11.551000Z")
         #expect(Self.value(result.udm, "security_result.0.action") as? [String] == ["ALLOW"])
@@ -443,7 +598,10 @@ import Testing
 
     static func pascal(_ value: Any) -> Any {
         if let object = value as? [String: Any] {
-            return Dictionary(uniqueKeysWithValues: object.map { ($0.key.prefix(1).uppercased() + $0.key.dropFirst(), pascal($0.value)) })
+            return Dictionary(
+                uniqueKeysWithValues: object.map {
+                    ($0.key.prefix(1).uppercased() + $0.key.dropFirst(), pascal($0.value))
+                })
         }
         if let array = value as? [Any] { return array.map(pascal) }
         return value
@@ -462,21 +620,27 @@ import Testing
     /// the ECS task's tags kept as one JSON label.
     @Test func pascalCaseGivesTheSameEventForEverySample() throws {
         let directory = PackagePaths.samples.appendingPathComponent("guardduty")
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") && !$0.hasPrefix("eventbridge") && !$0.hasPrefix("aws-cli") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasSuffix(".json") && !$0.hasPrefix("eventbridge") && !$0.hasPrefix("aws-cli")
+        }
         #expect(names.count >= 15)
         func comparable(_ udm: [String: Any]) -> NSDictionary {
             var udm = udm
             udm["additional"] = nil
             for noun in ["principal", "target"] {
                 if var party = udm[noun] as? [String: Any], var resource = party["resource"] as? [String: Any],
-                   var attribute = resource["attribute"] as? [String: Any], let labels = attribute["labels"] as? [[String: Any]] {
+                    var attribute = resource["attribute"] as? [String: Any],
+                    let labels = attribute["labels"] as? [[String: Any]]
+                {
                     attribute["labels"] = labels.filter { $0["key"] as? String != "taskTags" }
                     resource["attribute"] = attribute
                     party["resource"] = resource
                     udm[noun] = party
                 }
             }
-            if var results = udm["security_result"] as? [[String: Any]], var about = results.first?["about"] as? [String: Any] {
+            if var results = udm["security_result"] as? [[String: Any]],
+                var about = results.first?["about"] as? [String: Any]
+            {
                 about["resource"] = nil
                 results[0]["about"] = about
                 udm["security_result"] = results
@@ -484,7 +648,9 @@ import Testing
             return NSDictionary(dictionary: udm)
         }
         for name in names.sorted() {
-            let finding = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(name))) as? [String: Any])
+            let finding = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(name)))
+                    as? [String: Any])
             let camel = try #require(Self.event(finding))
             let upper = try #require(Self.event(Self.pascal(finding) as! [String: Any]))
             #expect(comparable(camel.udm) == comparable(upper.udm), "\(name)")
@@ -494,8 +660,11 @@ import Testing
 
     @Test func eventBridgeGuardDutyFindingIsUnwrapped() throws {
         let finding = Self.finding()
-        let envelope: [String: Any] = ["version": "0", "id": "e1", "detail-type": "GuardDuty Finding", "source": "aws.guardduty",
-                                       "account": "111122223333", "time": "2026-03-02T09:00:05Z", "region": "us-east-1", "resources": [String](), "detail": finding]
+        let envelope: [String: Any] = [
+            "version": "0", "id": "e1", "detail-type": "GuardDuty Finding", "source": "aws.guardduty",
+            "account": "111122223333", "time": "2026-03-02T09:00:05Z", "region": "us-east-1", "resources": [String](),
+            "detail": finding,
+        ]
         var events: [String] = []
         Normalizer().normalize(input: Array(Self.json(envelope).utf8), source: "t") { record in
             if case .normalized(let event) = record.outcome { events.append(event.json) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// Broken, crafted and oversized input: never a crash, never a lost record, always a reason.
@@ -24,8 +25,13 @@ import Testing
             if case .failed(let reason) = record.outcome { reasons.append(reason) }
         }
         #expect(reasons.count == 1)
-        let nested = "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventName\":\"A\",\"x\":" + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "}"
-        guard case .failed(let reason) = Self.outcome(nested) else { Issue.record("deep record normalized"); return }
+        let nested =
+            "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventName\":\"A\",\"x\":" + String(repeating: "[", count: 5000)
+            + String(repeating: "]", count: 5000) + "}"
+        guard case .failed(let reason) = Self.outcome(nested) else {
+            Issue.record("deep record normalized")
+            return
+        }
         #expect(reason.contains("nesting deeper than 1000 levels"), "\(reason)")
     }
 
@@ -34,7 +40,11 @@ import Testing
         let record = "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventName\":\"A\",\"userAgent\":\"" + huge + "\"}\n"
         var outcomes: [String] = []
         Normalizer().normalize(input: Array(record.utf8), source: "big") { result in
-            if case .failed(let reason) = result.outcome { outcomes.append(reason) } else { outcomes.append("\(result.outcome)".prefix(20).description) }
+            if case .failed(let reason) = result.outcome {
+                outcomes.append(reason)
+            } else {
+                outcomes.append("\(result.outcome)".prefix(20).description)
+            }
         }
         #expect(outcomes.count == 1)
         #expect(outcomes.first?.contains("larger than the 16777216-byte limit") == true)
@@ -47,7 +57,10 @@ import Testing
     }
 
     @Test func nulBytesBOMRandomBytesAndGzipGarbage() throws {
-        guard case .failed(let nul) = Self.outcome("{\"eventName\":\"A\",\u{0}\"eventTime\":\"x\"}") else { Issue.record("NUL accepted"); return }
+        guard case .failed(let nul) = Self.outcome("{\"eventName\":\"A\",\u{0}\"eventTime\":\"x\"}") else {
+            Issue.record("NUL accepted")
+            return
+        }
         #expect(nul.contains("NUL"), "\(nul)")
         let escapedNul = try Self.event(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"A","userAgent":"a\u0000b"}"#)
         #expect(escapedNul.json.contains(#""user_agent":"a\u0000b""#))
@@ -55,8 +68,11 @@ import Testing
 
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<50 {
-            let bytes = (0..<Int.random(in: 1...4096, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            var read = 0, accounted = 0
+            let bytes = (0..<Int.random(in: 1...4096, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
+            var read = 0
+            var accounted = 0
             Normalizer().normalize(input: bytes, source: "random") { record in
                 read += 1
                 if case .normalized = record.outcome {} else { accounted += 1 }
@@ -73,10 +89,16 @@ import Testing
     }
 
     @Test func invalidUTF8IsRepairedWithADiagnostic() throws {
-        let bytes = Array(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"A","userAgent":"caf"#.utf8) + [0xE9, 0xFF] + Array(#""}"#.utf8)
-        guard case .normalized(let event) = Normalizer().normalize(record: bytes) else { Issue.record("not normalized"); return }
+        let bytes =
+            Array(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"A","userAgent":"caf"#.utf8) + [0xE9, 0xFF]
+            + Array(#""}"#.utf8)
+        guard case .normalized(let event) = Normalizer().normalize(record: bytes) else {
+            Issue.record("not normalized")
+            return
+        }
         #expect(event.json.contains("\"user_agent\":\"caf\u{FFFD}\u{FFFD}\""))
-        #expect(event.diagnostics.contains { $0.message == "network.http.user_agent: invalid UTF-8 replaced with U+FFFD" })
+        #expect(
+            event.diagnostics.contains { $0.message == "network.http.user_agent: invalid UTF-8 replaced with U+FFFD" })
     }
 
     @Test(arguments: [
@@ -89,15 +111,21 @@ import Testing
         #""errorCode":{"nested":true},"eventTime":"2024-01-01T00:00:00Z""#,
     ])
     func wrongTypesStillGiveAnEvent(_ members: String) throws {
-        let record = #"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventName":"AuthorizeSecurityGroupIngress","eventSource":"ec2.amazonaws.com","#
+        let record =
+            #"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventName":"AuthorizeSecurityGroupIngress","eventSource":"ec2.amazonaws.com","#
             + members + "}"
         let event = try Self.event(record)
         #expect(!event.json.isEmpty)
     }
 
     @Test func wrongTypesAreReportedByRule() throws {
-        let event = try Self.event(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"A","errorCode":{"nested":true},"responseElements":{"securityGroupRuleSet":{"items":[{"fromPort":"twenty-two"}]}}}"#)
-        #expect(event.diagnostics.contains { $0.rule.hasPrefix("cloudtrail.map:") && $0.message.contains("expected a scalar, found an object") })
+        let event = try Self.event(
+            #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"A","errorCode":{"nested":true},"responseElements":{"securityGroupRuleSet":{"items":[{"fromPort":"twenty-two"}]}}}"#
+        )
+        #expect(
+            event.diagnostics.contains {
+                $0.rule.hasPrefix("cloudtrail.map:") && $0.message.contains("expected a scalar, found an object")
+            })
         #expect(event.diagnostics.contains { $0.message.contains("principal.port: 'twenty-two' is not an integer") })
     }
 
@@ -108,10 +136,15 @@ import Testing
 
     @Test func labelsPerEventAreCappedAndReported() throws {
         let parameters = (0..<50).map { "\"p\($0)\":\"v\($0)\"" }.joined(separator: ",")
-        let record = #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"A","readOnly":false,"requestParameters":{"# + parameters + "}}"
+        let record =
+            #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"A","readOnly":false,"requestParameters":{"# + parameters
+            + "}}"
         let event = try Self.event(record, .init(maxLabelsPerEvent: 10))
         #expect(event.json.components(separatedBy: "\"key\":").count - 1 == 10)
-        #expect(event.diagnostics.contains { $0.rule == "limits" && $0.message == "41 labels over the limit of 10 per event were dropped" })
+        #expect(
+            event.diagnostics.contains {
+                $0.rule == "limits" && $0.message == "41 labels over the limit of 10 per event were dropped"
+            })
     }
 
     @Test func everyHostileInputIsAccountedFor() throws {
@@ -122,7 +155,10 @@ import Testing
             [0xFF, 0xFE, 0x00, 0x7B], Array("{\"detail\":{\"eventTime\":1}}".utf8),
         ]
         for input in inputs {
-            var read = 0, normalized = 0, failed = 0, skipped = 0
+            var read = 0
+            var normalized = 0
+            var failed = 0
+            var skipped = 0
             var dead: [[UInt8]] = []
             Normalizer().normalize(input: input, source: "x") { record in
                 read += 1

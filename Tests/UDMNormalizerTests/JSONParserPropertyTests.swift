@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UDMNormalizer
 
 /// SplitMix64: tiny, fast and deterministic, so every failure is reproducible from its case number.
@@ -26,12 +27,12 @@ private indirect enum Model: Equatable {
 
     static func == (lhs: Model, rhs: Model) -> Bool {
         switch (lhs, rhs) {
-        case let (.object(a), .object(b)):
+        case (.object(let a), .object(let b)):
             a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-        case let (.array(a), .array(b)): a == b
-        case let (.string(a), .string(b)): a == b
-        case let (.number(a), .number(b)): a == b
-        case let (.bool(a), .bool(b)): a == b
+        case (.array(let a), .array(let b)): a == b
+        case (.string(let a), .string(let b)): a == b
+        case (.number(let a), .number(let b)): a == b
+        case (.bool(let a), .bool(let b)): a == b
         case (.null, .null): true
         default: false
         }
@@ -63,10 +64,11 @@ private struct Generator {
         case 2, 3: return .number(numberText())
         case 4, 5: return .string(stringBytes())
         case 6, 7:
-            return .object((0..<int(0...5)).map { _ in
-                // Small key space so duplicate keys occur regularly.
-                (chance(30) ? Array("k\(int(0...3))".utf8) : stringBytes(), value(depth: depth + 1))
-            })
+            return .object(
+                (0..<int(0...5)).map { _ in
+                    // Small key space so duplicate keys occur regularly.
+                    (chance(30) ? Array("k\(int(0...3))".utf8) : stringBytes(), value(depth: depth + 1))
+                })
         default:
             return .array((0..<int(0...5)).map { _ in value(depth: depth + 1) })
         }
@@ -76,7 +78,10 @@ private struct Generator {
     mutating func stringBytes() -> [UInt8] {
         var text = String.UnicodeScalarView()
         for _ in 0..<int(0...12) {
-            text.append(chance(60) ? Unicode.Scalar(UInt8(int(0x20...0x7E))) : Generator.alphabet[int(0...Generator.alphabet.count - 1)])
+            text.append(
+                chance(60)
+                    ? Unicode.Scalar(UInt8(int(0x20...0x7E)))
+                    : Generator.alphabet[int(0...Generator.alphabet.count - 1)])
         }
         return Array(String(text).utf8)
     }
@@ -148,7 +153,9 @@ private struct Generator {
             let value = scalar.value
             let mustEscape = value < 0x20 || value == 0x22 || value == 0x5C
             let style = mustEscape ? int(1...2) : (chance(70) ? 0 : int(1...2))
-            let short: [UInt32: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x08: 0x62, 0x0C: 0x66, 0x0A: 0x6E, 0x0D: 0x72, 0x09: 0x74]
+            let short: [UInt32: UInt8] = [
+                0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x08: 0x62, 0x0C: 0x66, 0x0A: 0x6E, 0x0D: 0x72, 0x09: 0x74,
+            ]
             if style == 0 {
                 out += Array(String(scalar).utf8)
             } else if style == 1, let letter = short[value] {
@@ -236,7 +243,8 @@ struct JSONParserPropertyTests {
             do {
                 document = try JSONParser.parse(bytes)
             } catch {
-                Issue.record("case \(caseNumber): \(error) in \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+                Issue.record(
+                    "case \(caseNumber): \(error) in \(String(decoding: bytes, as: UTF8.self).debugDescription)")
                 continue
             }
             #expect(model(of: document, document.root) == expected, "case \(caseNumber)")
@@ -261,7 +269,8 @@ struct JSONParserPropertyTests {
                     var lastValue: [[UInt8]: Int] = [:]
                     document.forEachMember(index) { key, value in lastValue[Array(document.string(key).utf8)] = value }
                     for (key, value) in lastValue {
-                        #expect(document.member(index, String(decoding: key, as: UTF8.self)) == value, "case \(caseNumber)")
+                        #expect(
+                            document.member(index, String(decoding: key, as: UTF8.self)) == value, "case \(caseNumber)")
                     }
                 }
                 if node.kind == .array {

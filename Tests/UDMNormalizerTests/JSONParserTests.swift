@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UDMNormalizer
 
 /// Parses a string literal as UTF-8 bytes.
@@ -153,7 +154,8 @@ struct JSONParserTests {
     }
 
     @Test func stringDecoding() throws {
-        let document = try parse(#"["caf\u00e9", "\ud83d\ude00", "a\"b\\c\/d\b\f\n\r\t", "plain", "ü€😀", "\u0000", "\u20AC\u20ac"]"#)
+        let document = try parse(
+            #"["caf\u00e9", "\ud83d\ude00", "a\"b\\c\/d\b\f\n\r\t", "plain", "ü€😀", "\u0000", "\u20AC\u20ac"]"#)
         let values = (0..<7).map { document.string(document.element(0, at: $0)!) }
         #expect(values == ["café", "😀", "a\"b\\c/d\u{8}\u{C}\n\r\t", "plain", "ü€😀", "\u{0}", "€€"])
         let escaped = try #require(document.element(0, at: 0))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UDMNormalizer
 
 /// `appendQuoted(String)` as text.
@@ -112,7 +113,9 @@ struct JSONStringEscaperTests {
     }
 
     @Test func outputParsesBackToSameString() throws {
-        let samples = ["", "a\u{0}b", "\u{1}\u{1F}\u{7F}\u{80}", "\u{2028}\u{2029}", "\"\\/", "😀é", "\u{FFFD}", "\u{10FFFF}"]
+        let samples = [
+            "", "a\u{0}b", "\u{1}\u{1F}\u{7F}\u{80}", "\u{2028}\u{2029}", "\"\\/", "😀é", "\u{FFFD}", "\u{10FFFF}",
+        ]
         for sample in samples {
             var out: [UInt8] = []
             JSONStringEscaper.appendQuoted(sample, to: &out)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// The JSONTestSuite corpus (nst/JSONTestSuite `test_parsing`), shared next to the package:
@@ -14,7 +15,8 @@ private let corpusDirectory = URL(fileURLWithPath: #filePath)
 /// True when the corpus folder is present; the suite is reported as skipped otherwise.
 private let corpusAvailable: Bool = {
     var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: corpusDirectory.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    return FileManager.default.fileExists(atPath: corpusDirectory.path, isDirectory: &isDirectory)
+        && isDirectory.boolValue
 }()
 
 /// Every corpus file as (name, bytes), sorted by name for stable failure output.
@@ -86,7 +88,9 @@ struct JSONTestSuiteConformanceTests {
                 #expect(repaired, "\(file.name) should set needsRepair")
                 for index in document.nodes.indices where document.nodes[index].kind == .string {
                     let decoded = document.string(index)
-                    #expect(decoded.contains("\u{FFFD}") == (document.nodes[index].flags & JSONNode.needsRepair != 0), "\(file.name)")
+                    #expect(
+                        decoded.contains("\u{FFFD}") == (document.nodes[index].flags & JSONNode.needsRepair != 0),
+                        "\(file.name)")
                 }
             } else {
                 #expect((try? result.get()) != nil, "\(file.name) should be accepted")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// The engine around the tables: validation and fallback, failures, input shapes, extension
@@ -13,43 +14,68 @@ import Testing
         }
     }
 
-    struct NormalizerTestError: Error { var reason: String; init(_ r: String) { reason = r } }
+    struct NormalizerTestError: Error {
+        var reason: String
+        init(_ r: String) { reason = r }
+    }
 
     @Test func missingRequiredFieldsFallBackToGenericEvent() throws {
         // CreateUser requires target.user; this record names no user at all.
-        let event = try Self.event(#"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventName":"CreateUser","eventSource":"iam.amazonaws.com","sourceIPAddress":"192.0.2.1"}"#)
+        let event = try Self.event(
+            #"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventName":"CreateUser","eventSource":"iam.amazonaws.com","sourceIPAddress":"192.0.2.1"}"#
+        )
         #expect(event.eventType == "GENERIC_EVENT")
         let note = try #require(event.diagnostics.first { $0.rule == "validator" })
         #expect(note.message == "USER_CREATION requires target.user: event type set to GENERIC_EVENT")
     }
 
     @Test func classifiedEventKeepsItsTypeWhenComplete() throws {
-        let event = try Self.event(#"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventName":"CreateUser","eventSource":"iam.amazonaws.com","sourceIPAddress":"192.0.2.1","requestParameters":{"userName":"bob"},"userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::1:user/alice"}}"#)
+        let event = try Self.event(
+            #"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventName":"CreateUser","eventSource":"iam.amazonaws.com","sourceIPAddress":"192.0.2.1","requestParameters":{"userName":"bob"},"userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::1:user/alice"}}"#
+        )
         #expect(event.eventType == "USER_CREATION")
         #expect(event.diagnostics.isEmpty)
     }
 
     @Test func exactEventNameKeysOnlyNoPrefixRules() throws {
-        let describeTrails = try Self.event(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"DescribeTrails","eventSource":"cloudtrail.amazonaws.com"}"#)
+        let describeTrails = try Self.event(
+            #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"DescribeTrails","eventSource":"cloudtrail.amazonaws.com"}"#
+        )
         #expect(describeTrails.eventType == "GENERIC_EVENT")
-        let serviceKeyed = try Self.event(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"AttachInstances","eventSource":"autoscaling.amazonaws.com","userIdentity":{"arn":"a"},"requestParameters":{"autoScalingGroupName":"web-asg","instanceIds":["i-1"]}}"#)
+        let serviceKeyed = try Self.event(
+            #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"AttachInstances","eventSource":"autoscaling.amazonaws.com","userIdentity":{"arn":"a"},"requestParameters":{"autoScalingGroupName":"web-asg","instanceIds":["i-1"]}}"#
+        )
         #expect(serviceKeyed.eventType == "RESOURCE_PERMISSIONS_CHANGE")
-        let otherService = try Self.event(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"AttachInstances","eventSource":"other.amazonaws.com"}"#)
+        let otherService = try Self.event(
+            #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"AttachInstances","eventSource":"other.amazonaws.com"}"#)
         #expect(otherService.eventType == "GENERIC_EVENT", "Google's service-keyed rows apply to that service only")
     }
 
     @Test func recordsWithoutEventTimeFailWithThatReason() {
-        let outcome = Normalizer().normalize(record: Array(#"{"eventName":"GetCallerIdentity","eventSource":"sts.amazonaws.com"}"#.utf8))
-        guard case .failed(let reason) = outcome else { Issue.record("expected a failure"); return }
+        let outcome = Normalizer().normalize(
+            record: Array(#"{"eventName":"GetCallerIdentity","eventSource":"sts.amazonaws.com"}"#.utf8))
+        guard case .failed(let reason) = outcome else {
+            Issue.record("expected a failure")
+            return
+        }
         #expect(reason == "no event time: eventTime is missing")
     }
 
     @Test func invalidJSONAndUnknownRecordsFailWithReasons() {
-        guard case .failed(let bad) = Normalizer().normalize(record: Array(#"{"eventName": "x",}"#.utf8)) else { Issue.record("expected a failure"); return }
+        guard case .failed(let bad) = Normalizer().normalize(record: Array(#"{"eventName": "x",}"#.utf8)) else {
+            Issue.record("expected a failure")
+            return
+        }
         #expect(bad.hasPrefix("invalid JSON: line 1, column 19"), "\(bad)")
-        guard case .failed(let unknown) = Normalizer().normalize(record: Array(#"{"hello":"world"}"#.utf8)) else { Issue.record("expected a failure"); return }
+        guard case .failed(let unknown) = Normalizer().normalize(record: Array(#"{"hello":"world"}"#.utf8)) else {
+            Issue.record("expected a failure")
+            return
+        }
         #expect(unknown.hasPrefix("unrecognized record"))
-        guard case .failed(let array) = Normalizer().normalize(record: Array("[1]".utf8)) else { Issue.record("expected a failure"); return }
+        guard case .failed(let array) = Normalizer().normalize(record: Array("[1]".utf8)) else {
+            Issue.record("expected a failure")
+            return
+        }
         #expect(array == "expected a JSON object, found an array")
     }
 
@@ -76,22 +102,33 @@ import Testing
         // Replace the CloudTrail event-type tables: ConsoleLogin is no longer classified.
         var types = try PackagePaths.read(PackagePaths.mappings.appendingPathComponent("cloudtrail-event-types.map"))
         types = types.replacingOccurrences(of: "ConsoleLogin = USER_LOGIN\n", with: "")
-        try types.write(to: directory.appendingPathComponent("cloudtrail-event-types.map"), atomically: true, encoding: .utf8)
+        try types.write(
+            to: directory.appendingPathComponent("cloudtrail-event-types.map"), atomically: true, encoding: .utf8)
         let mappings = try MappingSet.load(directory: directory.path)
         #expect(mappings.fileNames == MappingSet.builtin.fileNames)
-        let login = #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"ConsoleLogin","eventSource":"signin.amazonaws.com","sourceIPAddress":"192.0.2.1","userIdentity":{"arn":"a"}}"#
+        let login =
+            #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"ConsoleLogin","eventSource":"signin.amazonaws.com","sourceIPAddress":"192.0.2.1","userIdentity":{"arn":"a"}}"#
         #expect(try Self.event(login).eventType == "USER_LOGIN")
         #expect(try Self.event(login, Normalizer(mappings: mappings)).eventType == "GENERIC_EVENT")
 
         try "@bogus\n".write(to: directory.appendingPathComponent("zz-extra.map"), atomically: true, encoding: .utf8)
-        #expect(throws: MappingError(file: "zz-extra.map", line: 1, column: 1, message: "unknown directive '@bogus' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends, @role or @precedence)")) {
+        #expect(
+            throws: MappingError(
+                file: "zz-extra.map", line: 1, column: 1,
+                message:
+                    "unknown directive '@bogus' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends, @role or @precedence)"
+            )
+        ) {
             try MappingSet.load(directory: directory.path)
         }
-        #expect(throws: MappingError.self) { try MappingSet.load(directory: directory.appendingPathComponent("none").path) }
+        #expect(throws: MappingError.self) {
+            try MappingSet.load(directory: directory.appendingPathComponent("none").path)
+        }
     }
 
     @Test func concurrentUseGivesTheSameBytes() async throws {
-        let input = Array(try Data(contentsOf: PackagePaths.samples.appendingPathComponent("cloudtrail/records-file.json")))
+        let input = Array(
+            try Data(contentsOf: PackagePaths.samples.appendingPathComponent("cloudtrail/records-file.json")))
         let normalizer = Normalizer()
         func render() -> [UInt8] {
             var out: [UInt8] = []
@@ -113,7 +150,8 @@ import Testing
     }
 
     @Test func outputEscapesStrings() throws {
-        let event = try Self.event(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"A","userAgent":"line\nbreak \"q\" \u2028 tab\t"}"#)
+        let event = try Self.event(
+            #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"A","userAgent":"line\nbreak \"q\" \u2028 tab\t"}"#)
         #expect(event.json.contains(#""user_agent":"line\nbreak \"q\" \u2028 tab\t""#))
         #expect(!event.keyValueText.contains("line\nbreak"), "kv keeps one field on one line")
     }

@@ -3,7 +3,8 @@ import Foundation
 /// Locations of the package's own folders and of the shared reference data beside the package,
 /// found from this file's path so tests work from any working directory.
 enum PackagePaths {
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let mappings = root.appendingPathComponent("Mappings")
     static let samples = root.appendingPathComponent("Samples")
     static let sources = root.appendingPathComponent("Sources/UDMNormalizer")

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import UDMNormalizer
 
 /// Real CloudTrail events to build damaged inputs from: the third-party corpus
@@ -13,13 +14,20 @@ enum RealCloudTrailEvents {
             lines = text.split(separator: "\n").map(String.init)
         } else {
             let folder = PackagePaths.samples.appendingPathComponent("cloudtrail")
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where name.hasSuffix(".json") {
-                if let text = try? PackagePaths.read(folder.appendingPathComponent(name)), !text.contains("\n"), !text.hasPrefix("{\"Records\"") { lines.append(text) }
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+            where name.hasSuffix(".json") {
+                if let text = try? PackagePaths.read(folder.appendingPathComponent(name)), !text.contains("\n"),
+                    !text.hasPrefix("{\"Records\"")
+                {
+                    lines.append(text)
+                }
             }
         }
         let normalizer = Normalizer()
         return lines.filter { line in
-            guard line.hasPrefix("{"), case .normalized = normalizer.normalize(record: Array(line.utf8)) else { return false }
+            guard line.hasPrefix("{"), case .normalized = normalizer.normalize(record: Array(line.utf8)) else {
+                return false
+            }
             return true
         }
     }()
@@ -32,7 +40,8 @@ enum RealCloudTrailEvents {
     /// A CloudTrail S3 log file, `{"Records":[…]}` on one line, and where each element ends.
     static func recordsFile(_ events: [String]) -> (bytes: [UInt8], elementStarts: [Int], elementEnds: [Int]) {
         var bytes = Array("{\"Records\":[".utf8)
-        var starts: [Int] = [], ends: [Int] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
         for (index, event) in events.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             starts.append(bytes.count)
@@ -54,7 +63,8 @@ struct InputOutcome {
 
     static func of(_ bytes: [UInt8], maxRecordBytes: Int = 16 << 20, chunk: Int = Int.max) -> InputOutcome {
         var outcome = InputOutcome()
-        Normalizer(options: .init(maxRecordBytes: maxRecordBytes)).normalize(input: bytes, source: "f", chunk: chunk) { record in
+        Normalizer(options: .init(maxRecordBytes: maxRecordBytes)).normalize(input: bytes, source: "f", chunk: chunk) {
+            record in
             switch record.outcome {
             case .normalized: outcome.normalized.append(record.origin)
             case .failed(let reason): outcome.failed.append((record.origin, reason))

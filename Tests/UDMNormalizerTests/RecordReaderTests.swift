@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// The streaming reader and envelope unwrapping: every input shape AWS delivers, cut into the
 /// same records whatever the chunking or size limit, with damage contained.
 @Suite struct RecordReaderTests {
-    static let event = #"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventName":"GetCallerIdentity","eventSource":"sts.amazonaws.com","eventID":"E1","sourceIPAddress":"192.0.2.1"}"#
+    static let event =
+        #"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventName":"GetCallerIdentity","eventSource":"sts.amazonaws.com","eventID":"E1","sourceIPAddress":"192.0.2.1"}"#
 
     static func event(_ id: Int) -> String { event.replacingOccurrences(of: "\"E1\"", with: "\"E\(id)\"") }
 
@@ -36,7 +38,8 @@ import Testing
     @Test func concatenatedWithoutNewlinesAndPrettyPrinted() {
         let concatenated = Self.event(1) + Self.event(2) + Self.event(3)
         #expect(Self.outcomes(concatenated).map(\.1) == ["ok E1", "ok E2", "ok E3"])
-        let pretty = "{\n  \"eventTime\": \"2024-01-01T00:00:00Z\",\n  \"eventName\": \"A\",\n  \"eventID\": \"P1\"\n}\n{\n  \"eventTime\": \"2024-01-01T00:00:00Z\",\n  \"eventName\": \"B\",\n  \"eventID\": \"P2\"\n}\n"
+        let pretty =
+            "{\n  \"eventTime\": \"2024-01-01T00:00:00Z\",\n  \"eventName\": \"A\",\n  \"eventID\": \"P1\"\n}\n{\n  \"eventTime\": \"2024-01-01T00:00:00Z\",\n  \"eventName\": \"B\",\n  \"eventID\": \"P2\"\n}\n"
         let result = Self.outcomes(pretty)
         #expect(result.map(\.0) == ["f:1", "f:6"])
         #expect(result.map(\.1) == ["ok P1", "ok P2"])
@@ -47,12 +50,18 @@ import Testing
         #expect(Self.outcomes(records).map(\.0) == ["f:1:Records[0]", "f:1:Records[1]"])
         let array = "[\(Self.event(1)),\(Self.event(2))]"
         #expect(Self.outcomes(array).map(\.0) == ["f:1:[0]", "f:1:[1]"])
-        let lookup = "{\"Events\":[{\"EventId\":\"E1\",\"CloudTrailEvent\":\(JSONText.quoted(Self.event(7)))}],\"NextToken\":\"x\"}"
+        let lookup =
+            "{\"Events\":[{\"EventId\":\"E1\",\"CloudTrailEvent\":\(JSONText.quoted(Self.event(7)))}],\"NextToken\":\"x\"}"
         #expect(Self.outcomes(lookup).map { "\($0.0) \($0.1)" } == ["f:1:Events[0] ok E7"])
-        let eventBridge = "{\"version\":\"0\",\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.sts\",\"detail\":\(Self.event(8))}"
+        let eventBridge =
+            "{\"version\":\"0\",\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.sts\",\"detail\":\(Self.event(8))}"
         #expect(Self.outcomes(eventBridge).map(\.1) == ["ok E8"])
-        let otherType = "{\"detail-type\":\"EC2 Instance State-change Notification\",\"detail\":{\"state\":\"running\"}}"
-        #expect(Self.outcomes(otherType).map(\.1) == ["skipped: EventBridge detail-type 'EC2 Instance State-change Notification' is not a log these tables normalize"])
+        let otherType =
+            "{\"detail-type\":\"EC2 Instance State-change Notification\",\"detail\":{\"state\":\"running\"}}"
+        #expect(
+            Self.outcomes(otherType).map(\.1) == [
+                "skipped: EventBridge detail-type 'EC2 Instance State-change Notification' is not a log these tables normalize"
+            ])
     }
 
     static func cloudWatch(_ type: String) -> String {
@@ -60,11 +69,21 @@ import Testing
     }
 
     @Test func cloudWatchLogsPayloadsPlainAndBase64Gzip() throws {
-        #expect(Self.outcomes(Self.cloudWatch("DATA_MESSAGE")).map { "\($0.0) \($0.1)" } == ["f:1:logEvents[0] ok E11", "f:1:logEvents[1] ok E12"])
-        #expect(Self.outcomes(Self.cloudWatch("CONTROL_MESSAGE")).map(\.1) == ["skipped: CloudWatch Logs control message", "skipped: CloudWatch Logs control message"])
+        #expect(
+            Self.outcomes(Self.cloudWatch("DATA_MESSAGE")).map { "\($0.0) \($0.1)" } == [
+                "f:1:logEvents[0] ok E11", "f:1:logEvents[1] ok E12",
+            ])
+        #expect(
+            Self.outcomes(Self.cloudWatch("CONTROL_MESSAGE")).map(\.1) == [
+                "skipped: CloudWatch Logs control message", "skipped: CloudWatch Logs control message",
+            ])
         let encoded = try Gzip.compress(Array(Self.cloudWatch("DATA_MESSAGE").utf8)).base64EncodedString()
         let result = Self.outcomes(encoded + "\n" + encoded + "\n")
-        #expect(result.map { "\($0.0) \($0.1)" } == ["f:1:1:logEvents[0] ok E11", "f:1:1:logEvents[1] ok E12", "f:2:1:logEvents[0] ok E11", "f:2:1:logEvents[1] ok E12"])
+        #expect(
+            result.map { "\($0.0) \($0.1)" } == [
+                "f:1:1:logEvents[0] ok E11", "f:1:1:logEvents[1] ok E12", "f:2:1:logEvents[0] ok E11",
+                "f:2:1:logEvents[1] ok E12",
+            ])
     }
 
     @Test func gzipIsDetectedByContentAndTruncationIsContained() throws {
@@ -80,11 +99,13 @@ import Testing
     }
 
     @Test func aBadLineFailsAloneAndGarbageEndsTheInput() {
-        let lines = Self.event(1) + "\n{\"eventName\": \n" + Self.event(3) + "\nnot json at all\n" + Self.event(5) + "\n"
+        let lines =
+            Self.event(1) + "\n{\"eventName\": \n" + Self.event(3) + "\nnot json at all\n" + Self.event(5) + "\n"
         let result = Self.outcomes(lines)
         #expect(result.map(\.0) == ["f:1", "f:2", "f:3", "f:4", "f:5"])
         #expect(result.map { $0.1.prefix(6) } == ["ok E1", "failed", "ok E3", "failed", "ok E5"])
-        let pretty = "{\n \"eventTime\": \"2024-01-01T00:00:00Z\", \"eventName\": \"A\", \"eventID\": \"P1\"\n}\n\u{1}\u{2} garbage {\"x\":1}"
+        let pretty =
+            "{\n \"eventTime\": \"2024-01-01T00:00:00Z\", \"eventName\": \"A\", \"eventID\": \"P1\"\n}\n\u{1}\u{2} garbage {\"x\":1}"
         let damaged = Self.outcomes(pretty)
         #expect(damaged.count == 2)
         #expect(damaged[1].1.hasPrefix("failed: not JSON: unexpected byte 0x1"), "\(damaged[1])")
@@ -116,7 +137,11 @@ import Testing
         try Data(text.utf8).write(to: file)
         var streamed: [(String, String)] = []
         try Normalizer(options: .init(maxRecordBytes: 64 << 10)).normalize(path: file.path) { record in
-            if case .normalized(let event) = record.outcome { streamed.append((record.origin, event.dedupeKey ?? "")) } else { streamed.append((record.origin, "\(record.outcome)")) }
+            if case .normalized(let event) = record.outcome {
+                streamed.append((record.origin, event.dedupeKey ?? ""))
+            } else {
+                streamed.append((record.origin, "\(record.outcome)"))
+            }
         }
         #expect(streamed.count == 30001)
         #expect(streamed.first?.0 == file.path + ":1:Records[0]")
@@ -127,13 +152,17 @@ import Testing
     }
 
     @Test func oversizedRecordsFailAloneWithTheirSize() {
-        let big = "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventName\":\"A\",\"blob\":\"" + String(repeating: "x", count: 5000) + "\"}"
+        let big =
+            "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventName\":\"A\",\"blob\":\""
+            + String(repeating: "x", count: 5000) + "\"}"
         let ndjson = Self.event(1) + "\n" + big + "\n" + Self.event(3) + "\n"
         let result = Self.outcomes(ndjson, maxRecordBytes: 2048)
         #expect(result.map { $0.1.prefix(6) } == ["ok E1", "failed", "ok E3"])
         #expect(result[1].1.contains("larger than the 2048-byte limit"))
         let alone = Self.outcomes(big, maxRecordBytes: 2048)
-        #expect(alone.count == 1 && alone[0].1.contains("larger than the 2048-byte limit"), "a large value with no envelope is one failed record, never dropped")
+        #expect(
+            alone.count == 1 && alone[0].1.contains("larger than the 2048-byte limit"),
+            "a large value with no envelope is one failed record, never dropped")
         let inRecords = "{\"Records\":[\(Self.event(1)),\(big),\(Self.event(3))]}"
         let streamed = Self.outcomes(inRecords, maxRecordBytes: 2048)
         #expect(streamed.map { $0.1.prefix(6) } == ["ok E1", "failed", "ok E3"])
@@ -151,11 +180,15 @@ enum Gzip {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/gzip")
         process.arguments = ["-c"]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()
-        let writer = Thread { input.fileHandleForWriting.write(Data(bytes)); try? input.fileHandleForWriting.close() }
+        let writer = Thread {
+            input.fileHandleForWriting.write(Data(bytes))
+            try? input.fileHandleForWriting.close()
+        }
         writer.start()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -168,7 +201,8 @@ enum Gzip {
 @Suite struct ChunkBoundaryTests {
     static func outcomes(_ bytes: [UInt8], chunk: Int, maxRecordBytes: Int) -> [String] {
         var result: [String] = []
-        Normalizer(options: .init(maxRecordBytes: maxRecordBytes)).normalize(input: bytes, source: "f", chunk: chunk) { record in
+        Normalizer(options: .init(maxRecordBytes: maxRecordBytes)).normalize(input: bytes, source: "f", chunk: chunk) {
+            record in
             switch record.outcome {
             case .normalized(let event): result.append("\(record.origin) \(event.json)")
             case .failed(let reason): result.append("\(record.origin) failed \(reason)")
@@ -186,7 +220,10 @@ enum Gzip {
         inputs.append(Array((events.joined() + "\n").utf8))
         inputs.append(Array(("[" + events.joined(separator: ",") + "]").utf8))
         inputs.append(Array(RecordReaderTests.cloudWatch("DATA_MESSAGE").utf8))
-        inputs.append(Array(("{\n  \"eventTime\": \"2024-01-01T00:00:00Z\",\n  \"eventName\": \"A\"\n}\n{\"eventTime\": \"2024").utf8))
+        inputs.append(
+            Array(
+                ("{\n  \"eventTime\": \"2024-01-01T00:00:00Z\",\n  \"eventName\": \"A\"\n}\n{\"eventTime\": \"2024")
+                    .utf8))
         return inputs
     }
 

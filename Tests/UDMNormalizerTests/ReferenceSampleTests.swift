@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// The parser reference's own sample: its log must give exactly its "Sample Parsing" listing,
@@ -7,7 +8,8 @@ import Testing
 @Suite struct ReferenceSampleTests {
     static let input = PackagePaths.samples.appendingPathComponent("cloudtrail/reference-sample-describe-trails.json")
     /// The reference's listing, copied verbatim from its "Sample Parsing" block.
-    static let listing = PackagePaths.samples.appendingPathComponent("cloudtrail/reference-sample-describe-trails.reference-parse.txt")
+    static let listing = PackagePaths.samples.appendingPathComponent(
+        "cloudtrail/reference-sample-describe-trails.reference-parse.txt")
 
     /// Lines the comparison leaves out, and why:
     /// - `metadata.ingested_timestamp` is set by Google at ingestion, never by a parser;
@@ -51,7 +53,10 @@ import Testing
         let expected = Self.multiset(try PackagePaths.read(Self.listing))
         let actual = Self.multiset(output)
         #expect(expected.count == 29, "34 listed lines, five of them label key/value pairs")
-        #expect(actual == expected, "missing: \(Set(expected).subtracting(actual).sorted()) extra: \(Set(actual).subtracting(expected).sorted())")
+        #expect(
+            actual == expected,
+            "missing: \(Set(expected).subtracting(actual).sorted()) extra: \(Set(actual).subtracting(expected).sorted())"
+        )
         #expect(output.contains("metadata.product_version = \"1.08\""))
     }
 
@@ -62,7 +67,9 @@ import Testing
         let block = seed.components(separatedBy: "Sample Parsing")[1].components(separatedBy: "Parser Alerting")[0]
         let lines = block.split(separator: "\n").filter { $0.contains(" = ") }.joined(separator: "\n") + "\n"
         #expect(try PackagePaths.read(Self.listing) == lines)
-        let log = seed.components(separatedBy: "Log Sample")[1].split(separator: "\n").first { $0.hasPrefix("{") }.map { String($0) + "\n" }
+        let log = seed.components(separatedBy: "Log Sample")[1].split(separator: "\n").first { $0.hasPrefix("{") }.map {
+            String($0) + "\n"
+        }
         #expect(try PackagePaths.read(Self.input) == log)
     }
 }

@@ -1,35 +1,37 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// Every figure of the report, on a small input whose figures are worked out by hand.
 @Suite struct ReportTests {
     static let table = """
-    @log_type TEST
-    @match exists id
-    @opaque blob
-    @dedupe_key id
-    time -> metadata.event_timestamp
-    kind -> metadata.event_type | lookup kinds
-    "GENERIC_EVENT" -> metadata.event_type
-    name -> principal.hostname
-    user -> target.user.userid
-    @lookup kinds default empty
-    login = USER_LOGIN
-    create = USER_CREATION
-    @end
-    """
+        @log_type TEST
+        @match exists id
+        @opaque blob
+        @dedupe_key id
+        time -> metadata.event_timestamp
+        kind -> metadata.event_type | lookup kinds
+        "GENERIC_EVENT" -> metadata.event_type
+        name -> principal.hostname
+        user -> target.user.userid
+        @lookup kinds default empty
+        login = USER_LOGIN
+        create = USER_CREATION
+        @end
+        """
 
     /// 1: classified, 2 unmapped leaves, 2 opaque leaves; 2: downgraded (USER_LOGIN lacks target.user etc.);
     /// 3: no event time; 4: fallback type, `kind` read by no rule that wrote; 5: not JSON; 6: skipped.
-    static let input = [
-        #"{"id":1,"time":"2024-01-01T00:00:00Z","kind":"create","name":"h","user":"u","extra":"x","blob":{"a":1,"b":"c"},"gone":null,"empty":""}"#,
-        #"{"id":2,"time":"2024-01-01T00:00:00Z","kind":"login","name":"h"}"#,
-        #"{"id":3,"kind":"other"}"#,
-        #"{"id":4,"time":"2024-01-01T00:00:00Z","kind":"other"}"#,
-        "nope",
-        #"{"detail-type":"Other","detail":{}}"#,
-    ].joined(separator: "\n") + "\n"
+    static let input =
+        [
+            #"{"id":1,"time":"2024-01-01T00:00:00Z","kind":"create","name":"h","user":"u","extra":"x","blob":{"a":1,"b":"c"},"gone":null,"empty":""}"#,
+            #"{"id":2,"time":"2024-01-01T00:00:00Z","kind":"login","name":"h"}"#,
+            #"{"id":3,"kind":"other"}"#,
+            #"{"id":4,"time":"2024-01-01T00:00:00Z","kind":"other"}"#,
+            "nope",
+            #"{"detail-type":"Other","detail":{}}"#,
+        ].joined(separator: "\n") + "\n"
 
     static func report() throws -> NormalizationReport {
         let mappings = try MappingSet(files: [("test.map", table)])
@@ -48,11 +50,17 @@ import Testing
         let total = report.total
         #expect((total.read, total.normalized, total.failed, total.skipped) == (6, 3, 2, 1))
         #expect(total.normalizationRate == 0.6, "3 / (6 - 1)")
-        #expect(total.failures == [
-            .init(reason: "no event time", count: 1, firstOrigin: "in:3"),
-            .init(reason: "not JSON", count: 1, firstOrigin: "in:5"),
-        ])
-        #expect(total.skips == [.init(reason: "EventBridge detail-type 'Other' is not a log these tables normalize", count: 1, firstOrigin: "in:6")])
+        #expect(
+            total.failures == [
+                .init(reason: "no event time", count: 1, firstOrigin: "in:3"),
+                .init(reason: "not JSON", count: 1, firstOrigin: "in:5"),
+            ])
+        #expect(
+            total.skips == [
+                .init(
+                    reason: "EventBridge detail-type 'Other' is not a log these tables normalize", count: 1,
+                    firstOrigin: "in:6")
+            ])
     }
 
     @Test func classificationCountsDowngradesApart() throws {
@@ -75,11 +83,12 @@ import Testing
         #expect(test.fieldCoverage == 8.0 / 13.0)
         #expect(test.excluded.map(\.declaration) == ["@opaque blob"])
         #expect(test.excluded.map(\.leaves) == [2])
-        #expect(test.unmapped == [
-            .init(path: "id", count: 3, example: "1"),
-            .init(path: "extra", count: 1, example: "x"),
-            .init(path: "kind", count: 1, example: "other"),
-        ])
+        #expect(
+            test.unmapped == [
+                .init(path: "id", count: 3, example: "1"),
+                .init(path: "extra", count: 1, example: "x"),
+                .init(path: "kind", count: 1, example: "other"),
+            ])
     }
 
     @Test func perRuleFiringCounts() throws {
@@ -94,7 +103,10 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["schema"] as? String == "udm-normalize/report/v1")
         let total = try #require(object["total"] as? [String: Any])
-        for key in ["log_type", "records", "normalization_rate", "classification_rate", "field_coverage", "failures", "skips", "classification", "coverage", "event_types", "rules"] {
+        for key in [
+            "log_type", "records", "normalization_rate", "classification_rate", "field_coverage", "failures", "skips",
+            "classification", "coverage", "event_types", "rules",
+        ] {
             #expect(total[key] != nil, "\(key)")
         }
         #expect(total["normalization_rate"] as? Double == 0.6)
@@ -110,8 +122,12 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!html.contains("<script"))
         #expect(!html.contains("src=") && !html.contains("href=\"http"))
-        for chart in ["id=\"event-types-TEST\"", "id=\"coverage-TEST\"", "id=\"unmapped-TEST\""] { #expect(html.contains(chart)) }
-        for figure in ["normalization_rate", "classification_rate", "field_coverage"] { #expect(html.contains("data-figure=\"\(figure)\"")) }
+        for chart in ["id=\"event-types-TEST\"", "id=\"coverage-TEST\"", "id=\"unmapped-TEST\""] {
+            #expect(html.contains(chart))
+        }
+        for figure in ["normalization_rate", "classification_rate", "field_coverage"] {
+            #expect(html.contains("data-figure=\"\(figure)\""))
+        }
         #expect(html.contains("<section class=\"log-type\" data-log-type=\"TEST\">"))
         #expect(!html.contains("<undetected"), "text is escaped")
     }
@@ -131,7 +147,9 @@ import Testing
         let html = ReportHTMLWriter.render(report)
         for leaf in ["cidrIp", "description"] {
             let path = prefix + leaf
-            #expect(html.contains(">…\(ReportHTMLWriter.escape(String(path.suffix(43))))</text>"), "the label of \(leaf) keeps the path's end, where the paths differ")
+            #expect(
+                html.contains(">…\(ReportHTMLWriter.escape(String(path.suffix(43))))</text>"),
+                "the label of \(leaf) keeps the path's end, where the paths differ")
         }
         let text = ReportTextWriter.render(report)
         let lines = text.split(separator: "\n").filter { $0.contains("e.g. ") }
@@ -145,14 +163,24 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.table.write(to: directory.appendingPathComponent("test.map"), atomically: true, encoding: .utf8)
         let html = directory.appendingPathComponent("r.html")
-        let pass = try CommandLineTests.run(["report", "-q", "--mappings", directory.path, "--min-rate", "60", "--min-classified", "33", "--html", html.path, "-"], stdin: Self.input)
+        let pass = try CommandLineTests.run(
+            [
+                "report", "-q", "--mappings", directory.path, "--min-rate", "60", "--min-classified", "33", "--html",
+                html.path, "-",
+            ], stdin: Self.input)
         #expect(pass.status == 0, "\(pass.stderr)")
         #expect(pass.stdout.contains("normalization rate   60.0%"))
         #expect(FileManager.default.fileExists(atPath: html.path))
-        let fail = try CommandLineTests.run(["report", "-q", "--mappings", directory.path, "--min-rate", "61", "--min-coverage", "70", "--json", "-"], stdin: Self.input)
+        let fail = try CommandLineTests.run(
+            ["report", "-q", "--mappings", directory.path, "--min-rate", "61", "--min-coverage", "70", "--json", "-"],
+            stdin: Self.input)
         #expect(fail.status == 1)
-        #expect(fail.stderr.contains("gate failed: --min-rate 61 (understood as 61%): normalization rate 60.0% is below it"))
-        #expect(fail.stderr.contains("gate failed: --min-coverage 70 (understood as 70%): field coverage 61.5% is below it"))
+        #expect(
+            fail.stderr.contains("gate failed: --min-rate 61 (understood as 61%): normalization rate 60.0% is below it")
+        )
+        #expect(
+            fail.stderr.contains("gate failed: --min-coverage 70 (understood as 70%): field coverage 61.5% is below it")
+        )
         #expect(!fail.stderr.contains("classification"))
         #expect((try JSONSerialization.jsonObject(with: Data(fail.stdout.utf8))) is [String: Any])
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import UDMNormalizer
 
 /// Builds `Sources/UDMNormalizer/Schema/UDMSchema+Generated.swift` from the reference TSVs
@@ -22,11 +23,13 @@ enum SchemaGenerator {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The vendored copies of the UDM reference TSVs the generator reads.
-    static let referenceDirectory: URL = packageRoot
+    static let referenceDirectory: URL =
+        packageRoot
         .appendingPathComponent("Sources/UDMNormalizer/Schema/Reference", isDirectory: true)
 
     /// The committed generated file.
-    static let generatedFile: URL = packageRoot
+    static let generatedFile: URL =
+        packageRoot
         .appendingPathComponent("Sources/UDMNormalizer/Schema/UDMSchema+Generated.swift")
 
     static let inputFileNames = ["udm-messages.tsv", "udm-enums.tsv", "udm-event-type-requirements.tsv"]
@@ -54,7 +57,7 @@ enum SchemaGenerator {
     /// the proto declares them: `google.type.LatLng` holds `Location.region_coordinates`, the
     /// current form of the deprecated `region_latitude` / `region_longitude`.
     static let wellKnownMessages: [(name: String, fields: [(name: String, type: String)])] = [
-        ("LatLng", [("latitude", "double"), ("longitude", "double")]),
+        ("LatLng", [("latitude", "double"), ("longitude", "double")])
     ]
     static let scalarTypes: Set<String> = [
         "string", "bool", "int32", "int64", "uint32", "uint64", "float", "double", "bytes", "timestamp", "duration",
@@ -108,19 +111,23 @@ enum SchemaGenerator {
     /// The `E`/`M`/`F` part of the text, in TSV order (enums in order of first use).
     static func buildSchemaText(messagesTSV: String, enumsTSV: String) throws -> (text: String, counts: Counts) {
         var rows: [MessageRow] = []
-        for (line, cells) in try tsvRows(messagesTSV, file: "udm-messages.tsv", header: ["message", "field", "type", "repeated", "note"]) {
+        for (line, cells) in try tsvRows(
+            messagesTSV, file: "udm-messages.tsv", header: ["message", "field", "type", "repeated", "note"])
+        {
             let repeated: Bool
             switch cells[3] {
             case "yes": repeated = true
             case "no": repeated = false
-            default: throw Failure(message: "udm-messages.tsv line \(line): repeated must be yes or no, not '\(cells[3])'")
+            default:
+                throw Failure(message: "udm-messages.tsv line \(line): repeated must be yes or no, not '\(cells[3])'")
             }
             for (column, value) in [(0, cells[0]), (1, cells[1])] where value.isEmpty || value.contains(" ") {
                 throw Failure(message: "udm-messages.tsv line \(line): bad name '\(value)' in column \(column + 1)")
             }
-            rows.append(MessageRow(
-                message: cells[0], field: cells[1], type: cells[2], isRepeated: repeated,
-                isDeprecated: cells[4].lowercased().contains("deprecated"), line: line))
+            rows.append(
+                MessageRow(
+                    message: cells[0], field: cells[1], type: cells[2], isRepeated: repeated,
+                    isDeprecated: cells[4].lowercased().contains("deprecated"), line: line))
         }
 
         var enumValuesByKey: [String: [String]] = [:]
@@ -151,12 +158,18 @@ enum SchemaGenerator {
                 guard let keyValues = enumValuesByKey[key] else { continue }
                 usedKeys.insert(key)
                 if let existing = values, existing != keyValues {
-                    throw Failure(message: "enum \(typeName): udm-enums.tsv keys \(keys.joined(separator: ", ")) list different values")
+                    throw Failure(
+                        message:
+                            "enum \(typeName): udm-enums.tsv keys \(keys.joined(separator: ", ")) list different values"
+                    )
                 }
                 values = keyValues
             }
             guard let values, !values.isEmpty else {
-                throw Failure(message: "enum \(typeName) has no values (looked for udm-enums.tsv keys \(keys.joined(separator: ", ")))")
+                throw Failure(
+                    message:
+                        "enum \(typeName) has no values (looked for udm-enums.tsv keys \(keys.joined(separator: ", ")))"
+                )
             }
             guard Set(values).count == values.count else {
                 throw Failure(message: "enum \(typeName) lists a value twice")
@@ -176,14 +189,16 @@ enum SchemaGenerator {
         for row in rows {
             if row.message != currentMessage {
                 guard seenMessages.insert(row.message).inserted else {
-                    throw Failure(message: "udm-messages.tsv line \(row.line): fields of \(row.message) are not contiguous")
+                    throw Failure(
+                        message: "udm-messages.tsv line \(row.line): fields of \(row.message) are not contiguous")
                 }
                 currentMessage = row.message
                 counts.messages += 1
                 text += "M \(row.message)\n"
             }
             counts.fields += 1
-            text += "F \(row.field) \(row.isRepeated ? "r" : "-") \(row.isDeprecated ? "d" : "-") \(try typeToken(row))\n"
+            text +=
+                "F \(row.field) \(row.isRepeated ? "r" : "-") \(row.isDeprecated ? "d" : "-") \(try typeToken(row))\n"
         }
         for message in wellKnownMessages where !seenMessages.contains(message.name) {
             counts.messages += 1
@@ -200,7 +215,8 @@ enum SchemaGenerator {
     /// (`SecurityResult.IoCStats` → `security_result.io_c_stats`), plus the field; `Authentication`
     /// is only ever reached as `extensions.auth`, which is how the table keys it.
     static func enumKey(message: String, field: String) -> String {
-        let prefix = message == "Authentication"
+        let prefix =
+            message == "Authentication"
             ? "extensions.auth"
             : message.split(separator: ".").map { snakeCase(String($0)) }.joined(separator: ".")
         return "\(prefix).\(field)"
@@ -224,7 +240,8 @@ enum SchemaGenerator {
         if type.hasPrefix("message ") { return "message:" + type.dropFirst("message ".count) }
         if wellKnownMessages.contains(where: { $0.name == type }) { return "message:" + type }
         if opaqueTypes.contains(type) || (type.hasPrefix("map<") && type.hasSuffix(">")) { return "other:" + type }
-        throw Failure(message: "udm-messages.tsv line \(row.line): unknown type '\(type)' for \(row.message).\(row.field)")
+        throw Failure(
+            message: "udm-messages.tsv line \(row.line): unknown type '\(type)' for \(row.message).\(row.field)")
     }
 
     // MARK: - Requirements
@@ -238,18 +255,21 @@ enum SchemaGenerator {
 
     static func buildRequirements(requirementsTSV: String, schema: UDMSchema) throws -> RequirementsTable {
         guard let eventTypeSteps = schema.resolve("metadata.event_type"),
-              case .enumeration(let eventTypeEnum) = schema.field(eventTypeSteps[eventTypeSteps.count - 1]).type
+            case .enumeration(let eventTypeEnum) = schema.field(eventTypeSteps[eventTypeSteps.count - 1]).type
         else { throw Failure(message: "metadata.event_type is not an enum field") }
 
         var table = RequirementsTable()
         var sourceByEventType: [String: String] = [:]
         var rowIndexByEventType: [String: Int] = [:]
         for (line, cells) in try tsvRows(
-            requirementsTSV, file: "udm-event-type-requirements.tsv", header: ["event_type", "required_fields", "source"]
+            requirementsTSV, file: "udm-event-type-requirements.tsv",
+            header: ["event_type", "required_fields", "source"]
         ) {
             let eventType = cells[0]
             guard schema.enums[eventTypeEnum].contains(eventType) else {
-                throw Failure(message: "udm-event-type-requirements.tsv line \(line): \(eventType) is not a metadata.event_type value")
+                throw Failure(
+                    message:
+                        "udm-event-type-requirements.tsv line \(line): \(eventType) is not a metadata.event_type value")
             }
             guard rowIndexByEventType[eventType] == nil else {
                 throw Failure(message: "udm-event-type-requirements.tsv line \(line): \(eventType) listed twice")
@@ -258,7 +278,8 @@ enum SchemaGenerator {
             for rawClause in cells[1].split(separator: ";", omittingEmptySubsequences: false) {
                 let clause = rawClause.trimmingCharacters(in: .whitespaces)
                 guard !clause.isEmpty else {
-                    throw Failure(message: "udm-event-type-requirements.tsv line \(line): empty clause in '\(cells[1])'")
+                    throw Failure(
+                        message: "udm-event-type-requirements.tsv line \(line): empty clause in '\(cells[1])'")
                 }
                 guard let alternatives = try parseClause(clause, schema: schema) else {
                     if let index = table.droppedConditionals.firstIndex(where: { $0.clause == clause }) {
@@ -366,15 +387,16 @@ enum SchemaGenerator {
 
     private static func isResourcePath(_ path: String, schema: UDMSchema) -> Bool {
         guard let steps = schema.resolve(path),
-              case .message(let index) = schema.field(steps[steps.count - 1]).type
+            case .message(let index) = schema.field(steps[steps.count - 1]).type
         else { return false }
         return schema.messages[index].name == "Resource"
     }
 
     private static func isPathSyntax(_ text: String) -> Bool {
-        !text.isEmpty && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { segment in
-            !segment.isEmpty && segment.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
-        }
+        !text.isEmpty
+            && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { segment in
+                !segment.isEmpty && segment.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            }
     }
 
     private static func isEnumValueSyntax(_ text: String) -> Bool {
@@ -385,7 +407,11 @@ enum SchemaGenerator {
         var result = ""
         var depth = 0
         for character in text {
-            if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if depth == 0 {
+            if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
                 result.append(character)
             }
         }
@@ -398,6 +424,7 @@ enum SchemaGenerator {
         var counts = counts
         counts.eventTypes = requirements.rows.count
         var out = """
+            // swift-format-ignore-file
             // Generated by SchemaGenerator (Tests/UDMNormalizerTests/SchemaGenerator.swift) from udm-messages.tsv, udm-enums.tsv and udm-event-type-requirements.tsv. Do not edit; regenerate with UDM_REGENERATE=1 swift test --filter SchemaGeneratedFileTests.
             //
             // \(counts.messages) messages, \(counts.fields) fields, \(counts.enums) enum types, \(counts.eventTypes) event types.
@@ -430,7 +457,8 @@ enum SchemaGenerator {
     // MARK: - TSV
 
     /// Data rows (1-based line number, cells) of a TSV whose header must be exactly `header`.
-    private static func tsvRows(_ text: String, file: String, header: [String]) throws -> [(line: Int, cells: [String])] {
+    private static func tsvRows(_ text: String, file: String, header: [String]) throws -> [(line: Int, cells: [String])]
+    {
         var rows: [(Int, [String])] = []
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (offset, rawLine) in lines.enumerated() {
@@ -439,7 +467,8 @@ enum SchemaGenerator {
             let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count == header.count else {
-                throw Failure(message: "\(file) line \(offset + 1): expected \(header.count) columns, found \(cells.count)")
+                throw Failure(
+                    message: "\(file) line \(offset + 1): expected \(header.count) columns, found \(cells.count)")
             }
             if offset == 0 {
                 guard cells == header else {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UDMNormalizer
 
 /// `UDMEvent.values(at:)` and its subscript read what the JSON output shows, without re-parsing it.

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import UDMNormalizer
 
 /// An independent check of UDM output, built straight from the reference TSVs with Foundation's
@@ -69,9 +70,12 @@ struct UDMOracle {
             }
             for element in elements {
                 if field.type.hasPrefix("message ") {
-                    walk(element, message: String(field.type.dropFirst("message ".count)), path: childPath, into: &problems)
+                    walk(
+                        element, message: String(field.type.dropFirst("message ".count)), path: childPath,
+                        into: &problems)
                 } else if messages[field.type] != nil {
-                    walk(element, message: field.type, path: childPath, into: &problems)   // a well-known message (LatLng)
+                    // A well-known message (LatLng).
+                    walk(element, message: field.type, path: childPath, into: &problems)
                 } else if field.type.hasPrefix("enum ") {
                     guard let text = element as? String else {
                         problems.append("\(childPath) is an enum but not a string")
@@ -102,7 +106,8 @@ extension UDMOracle {
     /// Requirements of the event's type that its JSON does not meet (checked on the written JSON).
     func unmetRequirements(inEventJSON json: String) -> [String] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              let metadata = object["metadata"] as? [String: Any], let type = metadata["event_type"] as? String else {
+            let metadata = object["metadata"] as? [String: Any], let type = metadata["event_type"] as? String
+        else {
             return ["no metadata.event_type"]
         }
         guard let requirements = EventTypeRequirements.builtin.requirements(for: type) else { return [] }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UDMNormalizer
 
 /// The built-in schema and requirements table, and the compact-text parser's error handling.
@@ -26,10 +27,11 @@ struct UDMSchemaTests {
     func root() {
         #expect(schema.messages[schema.rootMessage].name == "UDM")
         #expect(schema.messageIndex(named: "UDM") == schema.rootMessage)
-        #expect(schema.messages[schema.rootMessage].fields.map(\.name) == [
-            "metadata", "additional", "principal", "src", "target", "intermediary", "observer", "about",
-            "security_result", "network", "extensions", "extracted", "grouped",
-        ])
+        #expect(
+            schema.messages[schema.rootMessage].fields.map(\.name) == [
+                "metadata", "additional", "principal", "src", "target", "intermediary", "observer", "about",
+                "security_result", "network", "extensions", "extracted", "grouped",
+            ])
         #expect(schema.messageIndex(named: "SecurityResult.Association") != nil)
         #expect(schema.messageIndex(named: "NoSuchMessage") == nil)
     }
@@ -100,16 +102,20 @@ struct UDMSchemaTests {
         #expect(try leaf("additional").type == .structObject)
         #expect(try leaf("extracted").type == .structObject)
         #expect(try leaf("metadata.structured_fields").type == .structObject)
-        #expect(try leaf("principal.location.region_coordinates.latitude").type == .double, "google.type.LatLng is a message of two doubles")
+        #expect(
+            try leaf("principal.location.region_coordinates.latitude").type == .double,
+            "google.type.LatLng is a message of two doubles")
         #expect(try leaf("principal.user.time_off.interval").type == .other("Interval"))
         #expect(try leaf("metadata.event_timestamp").type == .timestamp)
         #expect(try !leaf("metadata.event_type").isRepeated)
     }
 
-    @Test("paths that are not fields do not resolve", arguments: [
-        "principal.user.labels", "principal.user.userid.x", "", "principal.", ".principal", "principal..user",
-        "Principal", "metadata.event_type.x", "no_such_field",
-    ])
+    @Test(
+        "paths that are not fields do not resolve",
+        arguments: [
+            "principal.user.labels", "principal.user.userid.x", "", "principal.", ".principal", "principal..user",
+            "Principal", "metadata.event_type.x", "no_such_field",
+        ])
     func rejects(path: String) {
         #expect(schema.resolve(path) == nil)
     }
@@ -130,8 +136,9 @@ struct UDMSchemaTests {
     @Test("fields sharing a proto enum type share one Enumeration")
     func sharedEnums() throws {
         let namespaces = try #require(schema.resolve("security_result.threat_id_namespace"))
-        #expect(schema.field(namespaces[namespaces.count - 1]).type
-            == schema.messages[try #require(schema.messageIndex(named: "Id"))].fields[0].type)
+        #expect(
+            schema.field(namespaces[namespaces.count - 1]).type
+                == schema.messages[try #require(schema.messageIndex(named: "Id"))].fields[0].type)
         let nounPlatform = try enumeration("principal.platform")
         #expect(nounPlatform.name == "Noun.Platform")
         #expect(nounPlatform.contains("LINUX"))
@@ -144,17 +151,20 @@ struct UDMSchemaTests {
         requirements.requirements(for: eventType)?.map(\.text)
     }
 
-    @Test("USER_LOGIN: target.user, a principal or target machine, an application or target machine, auth type and mechanism")
+    @Test(
+        "USER_LOGIN: target.user, a principal or target machine, an application or target machine, auth type and mechanism"
+    )
     func userLogin() throws {
-        #expect(texts("USER_LOGIN") == [
-            "metadata.event_timestamp",
-            "metadata.event_type",
-            "target.user",
-            "principal.hostname|principal.ip|principal.mac|principal.asset_id|target.hostname|target.ip|target.mac|target.asset_id",
-            "target.application|target.hostname|target.ip|target.mac|target.asset_id",
-            "extensions.auth.type",
-            "extensions.auth.mechanism",
-        ])
+        #expect(
+            texts("USER_LOGIN") == [
+                "metadata.event_timestamp",
+                "metadata.event_type",
+                "target.user",
+                "principal.hostname|principal.ip|principal.mac|principal.asset_id|target.hostname|target.ip|target.mac|target.asset_id",
+                "target.application|target.hostname|target.ip|target.mac|target.asset_id",
+                "extensions.auth.type",
+                "extensions.auth.mechanism",
+            ])
         let first = try #require(requirements.requirements(for: "USER_LOGIN")?.first)
         #expect(first.alternatives == [.init(path: "metadata.event_timestamp", requiredValue: nil)])
     }
@@ -177,36 +187,41 @@ struct UDMSchemaTests {
 
     @Test("GROUP_CREATION")
     func groupCreation() {
-        #expect(texts("GROUP_CREATION") == [
-            "metadata.event_timestamp", "metadata.event_type", "principal.user.userid", "target.group.group_display_name",
-        ])
+        #expect(
+            texts("GROUP_CREATION") == [
+                "metadata.event_timestamp", "metadata.event_type", "principal.user.userid",
+                "target.group.group_display_name",
+            ])
     }
 
     @Test("USER_RESOURCE_ACCESS: a bare target.resource needs a name, id, type or subtype")
     func userResourceAccess() throws {
         let list = try #require(requirements.requirements(for: "USER_RESOURCE_ACCESS"))
-        #expect(list.map(\.text) == [
-            "metadata.event_timestamp", "metadata.event_type", "principal.user",
-            "target.resource.name|target.resource.id|target.resource.product_object_id|target.resource.type|target.resource.resource_type|target.resource.resource_subtype",
-        ])
+        #expect(
+            list.map(\.text) == [
+                "metadata.event_timestamp", "metadata.event_type", "principal.user",
+                "target.resource.name|target.resource.id|target.resource.product_object_id|target.resource.type|target.resource.resource_type|target.resource.resource_subtype",
+            ])
         #expect(list.last?.alternatives.allSatisfy { $0.requiredValue == nil } == true)
     }
 
     @Test("typed resources carry a required value")
     func typedResource() throws {
         let setting = try #require(requirements.requirements(for: "SETTING_MODIFICATION")?.last)
-        #expect(setting.alternatives == [
-            .init(path: "target.resource.type", requiredValue: "SETTING"),
-            .init(path: "target.resource.resource_type", requiredValue: "SETTING"),
-        ])
+        #expect(
+            setting.alternatives == [
+                .init(path: "target.resource.type", requiredValue: "SETTING"),
+                .init(path: "target.resource.resource_type", requiredValue: "SETTING"),
+            ])
     }
 
     @Test("conditional clauses are not enforced")
     func conditionalsDropped() {
-        #expect(texts("FILE_CREATION") == [
-            "metadata.event_timestamp", "metadata.event_type",
-            "principal.hostname|principal.ip|principal.mac|principal.asset_id", "target.file",
-        ])
+        #expect(
+            texts("FILE_CREATION") == [
+                "metadata.event_timestamp", "metadata.event_type",
+                "principal.hostname|principal.ip|principal.mac|principal.asset_id", "target.file",
+            ])
         #expect(texts("USER_CHANGE_PASSWORD") == ["metadata.event_timestamp", "metadata.event_type", "target.user"])
     }
 
@@ -257,24 +272,27 @@ struct UDMSchemaTests {
         let table = try EventTypeRequirements(generatedText: text)
         #expect(table.eventTypes == ["A", "B"])
         #expect(table.requirements(for: "B") == [])
-        #expect(table.requirements(for: "A")?.first?.alternatives == [
-            .init(path: "metadata.event_type", requiredValue: "B"), .init(path: "metadata", requiredValue: nil),
-        ])
+        #expect(
+            table.requirements(for: "A")?.first?.alternatives == [
+                .init(path: "metadata.event_type", requiredValue: "B"), .init(path: "metadata", requiredValue: nil),
+            ])
     }
 
-    @Test("malformed schema text is rejected with its line", arguments: [
-        ("M UDM\nF x - - message:Nope", 2),
-        ("M UDM\nF x - - enum:Nope", 2),
-        ("M UDM\nF x - - varchar", 2),
-        ("M UDM\nF x y - string", 2),
-        ("M UDM\nF x - -", 2),
-        ("F x - - string\nM UDM", 1),
-        ("M UDM\nM UDM", 2),
-        ("M UDM\nF x - - string\nF x - - bool", 3),
-        ("M UDM\nE Empty", 2),
-        ("M UDM\nXYZ", 2),
-        ("M Other", 1),
-    ])
+    @Test(
+        "malformed schema text is rejected with its line",
+        arguments: [
+            ("M UDM\nF x - - message:Nope", 2),
+            ("M UDM\nF x - - enum:Nope", 2),
+            ("M UDM\nF x - - varchar", 2),
+            ("M UDM\nF x y - string", 2),
+            ("M UDM\nF x - -", 2),
+            ("F x - - string\nM UDM", 1),
+            ("M UDM\nM UDM", 2),
+            ("M UDM\nF x - - string\nF x - - bool", 3),
+            ("M UDM\nE Empty", 2),
+            ("M UDM\nXYZ", 2),
+            ("M Other", 1),
+        ])
     func malformedSchemaText(text: String, line: Int) {
         #expect {
             _ = try UDMSchema(generatedText: text)
@@ -283,7 +301,9 @@ struct UDMSchemaTests {
         }
     }
 
-    @Test("malformed requirement lines are rejected", arguments: ["R A x||y", "R A x;;y", "R A x=", "R A a b", "R A\nR A"])
+    @Test(
+        "malformed requirement lines are rejected",
+        arguments: ["R A x||y", "R A x;;y", "R A x=", "R A a b", "R A\nR A"])
     func malformedRequirements(text: String) {
         #expect(throws: SchemaTextError.self) {
             _ = try EventTypeRequirements(generatedText: text)

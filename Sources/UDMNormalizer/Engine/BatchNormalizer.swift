@@ -130,7 +130,9 @@ public struct BatchNormalizer: Sendable {
     ///     ``inputPauseDelay`` seconds and every record read before the pause was consumed: the
     ///     time to flush output.
     ///   - consume: Receives every ``Item``, in order.
-    public func run(paths: [String], progress: (Int) -> Void = { _ in }, inputPaused: () -> Void = {}, consume: (Item) -> Void) {
+    public func run(
+        paths: [String], progress: (Int) -> Void = { _ in }, inputPaused: () -> Void = {}, consume: (Item) -> Void
+    ) {
         withoutActuallyEscaping(consume) { consume in
             withoutActuallyEscaping(inputPaused) { inputPaused in
                 run(paths: paths, progress: progress, inputPaused: inputPaused, escapingConsume: consume)
@@ -139,7 +141,10 @@ public struct BatchNormalizer: Sendable {
     }
 
     /// `run` with closures the reader's pause handler may hold while the run lasts.
-    private func run(paths: [String], progress: (Int) -> Void, inputPaused: @escaping () -> Void, escapingConsume consume: @escaping (Item) -> Void) {
+    private func run(
+        paths: [String], progress: (Int) -> Void, inputPaused: @escaping () -> Void,
+        escapingConsume consume: @escaping (Item) -> Void
+    ) {
         var pipeline = OrderedPipeline(jobs: jobs)
         var bytesBefore = 0
         for path in paths {
@@ -177,7 +182,8 @@ public struct BatchNormalizer: Sendable {
             if !batch.isEmpty { pipeline.submit(batch, work: process, consume) }
             bytesBefore += reader.bytesRead
             progress(bytesBefore)
-            pipeline.submitReady([.inputFinished(path: path, bytesRead: reader.bytesRead, rawRecords: rawRecords)], consume)
+            pipeline.submitReady(
+                [.inputFinished(path: path, bytesRead: reader.bytesRead, rawRecords: rawRecords)], consume)
         }
         pipeline.finish(consume)
     }
@@ -208,14 +214,19 @@ public struct BatchNormalizer: Sendable {
             case .keyValue: bytes = Array(event.keyValueText.utf8)
             case .none: break
             }
-            return Record(origin: result.origin, kind: .normalized, reason: nil, rendered: bytes, eventType: event.eventType,
-                          logType: event.logType, diagnostics: event.diagnostics, raw: [], dedupeKey: event.dedupeKey, reportEntry: entry)
+            return Record(
+                origin: result.origin, kind: .normalized, reason: nil, rendered: bytes, eventType: event.eventType,
+                logType: event.logType, diagnostics: event.diagnostics, raw: [], dedupeKey: event.dedupeKey,
+                reportEntry: entry)
         case .failed(let reason):
-            return Record(origin: result.origin, kind: .failed, reason: reason, rendered: [], eventType: "", logType: result.logType ?? "",
-                          diagnostics: [], raw: result.rawBytes, dedupeKey: nil, reportEntry: entry)
+            return Record(
+                origin: result.origin, kind: .failed, reason: reason, rendered: [], eventType: "",
+                logType: result.logType ?? "",
+                diagnostics: [], raw: result.rawBytes, dedupeKey: nil, reportEntry: entry)
         case .skipped(let reason):
-            return Record(origin: result.origin, kind: .skipped, reason: reason, rendered: [], eventType: "", logType: "",
-                          diagnostics: [], raw: [], dedupeKey: nil, reportEntry: entry)
+            return Record(
+                origin: result.origin, kind: .skipped, reason: reason, rendered: [], eventType: "", logType: "",
+                diagnostics: [], raw: [], dedupeKey: nil, reportEntry: entry)
         }
     }
 }
@@ -246,7 +257,9 @@ struct OrderedPipeline {
     }
 
     /// Queues a batch; with one job it runs inline, which keeps the single-threaded path simple.
-    mutating func submit(_ batch: [RawRecord], work: @escaping @Sendable ([RawRecord]) -> [BatchNormalizer.Item], _ consume: Consumer) {
+    mutating func submit(
+        _ batch: [RawRecord], work: @escaping @Sendable ([RawRecord]) -> [BatchNormalizer.Item], _ consume: Consumer
+    ) {
         if jobs == 1 {
             drain(consume)
             for item in work(batch) { consume(item) }

@@ -38,7 +38,9 @@ extension Normalizer {
     var parserLimits: JSONParser.Limits { JSONParser.Limits(maxDepth: options.maxDepth) }
 
     var expander: RecordExpander {
-        RecordExpander(eventBridgeDetailTypes: mappings.eventBridgeDetailTypes, parserLimits: parserLimits, readerLimits: recordLimits)
+        RecordExpander(
+            eventBridgeDetailTypes: mappings.eventBridgeDetailTypes, parserLimits: parserLimits,
+            readerLimits: recordLimits)
     }
 
     /// Normalizes every record of one input held in memory — NDJSON, concatenated or pretty-printed
@@ -55,7 +57,8 @@ extension Normalizer {
 
     /// The same, reading the bytes `chunk` at a time, as a file would be read (tests and fuzzing).
     func normalize(input: [UInt8], source: String, chunk: Int, _ body: (NormalizedRecord) throws -> Void) rethrows {
-        let reader = RecordReader(stream: InputByteStream(bytes: input, chunk: chunk), source: source, limits: recordLimits)
+        let reader = RecordReader(
+            stream: InputByteStream(bytes: input, chunk: chunk), source: source, limits: recordLimits)
         try normalize(reader: reader, body)
     }
 
@@ -91,11 +94,15 @@ extension Normalizer {
             switch item {
             case .record(let origin, let document, let node):
                 let (outcome, logType) = normalizeDetected(document: document, root: node)
-                results.append(NormalizedRecord(origin: origin, outcome: outcome, raw: .node(document, node), logType: logType))
+                results.append(
+                    NormalizedRecord(origin: origin, outcome: outcome, raw: .node(document, node), logType: logType))
             case .failed(let origin, let reason, let bytes):
-                results.append(NormalizedRecord(origin: origin, outcome: .failed(reason: reason), raw: .bytes(bytes), logType: nil))
+                results.append(
+                    NormalizedRecord(origin: origin, outcome: .failed(reason: reason), raw: .bytes(bytes), logType: nil)
+                )
             case .skipped(let origin, let reason):
-                results.append(NormalizedRecord(origin: origin, outcome: .skipped(reason: reason), raw: .bytes([]), logType: nil))
+                results.append(
+                    NormalizedRecord(origin: origin, outcome: .skipped(reason: reason), raw: .bytes([]), logType: nil))
             }
         }
         for result in results { try body(result) }

@@ -34,8 +34,10 @@ public struct Normalizer: Sendable {
         ///     and ``RecordExplanation`` unread lists. Off by default: it costs time.
         ///   - maxFieldBytes: Longest value written to one UDM field, in bytes (64 KiB by default).
         ///   - maxLabelsPerEvent: Most labels one event gets.
-        public init(logType: String? = nil, maxDepth: Int = 1000, maxRecordBytes: Int = 16 << 20, trackCoverage: Bool = false,
-                    maxFieldBytes: Int = 64 << 10, maxLabelsPerEvent: Int = 1000) {
+        public init(
+            logType: String? = nil, maxDepth: Int = 1000, maxRecordBytes: Int = 16 << 20, trackCoverage: Bool = false,
+            maxFieldBytes: Int = 64 << 10, maxLabelsPerEvent: Int = 1000
+        ) {
             self.logType = logType
             self.maxDepth = maxDepth
             self.maxRecordBytes = maxRecordBytes
@@ -106,10 +108,16 @@ public struct Normalizer: Sendable {
         }
         let resolver = PathResolver(document: document, root: root, mappings: mappings)
         guard let file = mappings.file(for: resolver, logType: options.logType) else {
-            return (.failed(reason: "unrecognized record: no mapping table matches it (known log types: \(mappings.logTypes.joined(separator: ", ")))"), nil)
+            return (
+                .failed(
+                    reason:
+                        "unrecognized record: no mapping table matches it (known log types: \(mappings.logTypes.joined(separator: ", ")))"
+                ), nil
+            )
         }
-        var mapper = RecordMapper(schema: mappings.schema, lookups: mappings.lookups, resolver: resolver, ruleCount: file.rules.count,
-                                  targetInstanceCount: mappings.targetInstanceCount)
+        var mapper = RecordMapper(
+            schema: mappings.schema, lookups: mappings.lookups, resolver: resolver, ruleCount: file.rules.count,
+            targetInstanceCount: mappings.targetInstanceCount)
         if options.trackCoverage { mapper.coverage = NodeMarks(nodeCount: document.nodes.count) }
         mapper.maxFieldBytes = options.maxFieldBytes
         mapper.maxLabels = options.maxLabelsPerEvent
@@ -119,7 +127,12 @@ public struct Normalizer: Sendable {
             diagnostics.append(Diagnostic(rule: check.id, message: check.message))
         }
         if mapper.labelsDropped > 0 {
-            diagnostics.append(Diagnostic(rule: "limits", message: "\(mapper.labelsDropped) labels over the limit of \(options.maxLabelsPerEvent) per event were dropped"))
+            diagnostics.append(
+                Diagnostic(
+                    rule: "limits",
+                    message:
+                        "\(mapper.labelsDropped) labels over the limit of \(options.maxLabelsPerEvent) per event were dropped"
+                ))
         }
         var builder = mapper.builder
         var downgrade: String?
@@ -128,17 +141,25 @@ public struct Normalizer: Sendable {
             return (.failed(reason: noEventTimeReason(file: file, diagnostics: diagnostics)), file.logType)
         case .downgraded(let from, let missing):
             let reason = "\(from) requires \(missing.joined(separator: "; "))"
-            diagnostics.append(Diagnostic(rule: "validator", message: "\(reason): event type set to \(UDMValidator.fallbackEventType)"))
+            diagnostics.append(
+                Diagnostic(rule: "validator", message: "\(reason): event type set to \(UDMValidator.fallbackEventType)")
+            )
             downgrade = reason
         case .valid:
             break
         }
-        let coverage = mapper.coverage.map { RecordCoverage(document: document, root: root, marks: $0, file: file, resolver: resolver) }
+        let coverage = mapper.coverage.map {
+            RecordCoverage(document: document, root: root, marks: $0, file: file, resolver: resolver)
+        }
         let dedupeKey = file.dedupeKey.flatMap { $0.text(in: resolver) }
-        return (.normalized(UDMEvent(document: document, builder: builder, schema: mappings.schema,
-                                    logType: file.logType ?? "", diagnostics: diagnostics, rules: file.rules, dedupeKey: dedupeKey,
-                                    firedRules: mapper.firedRules, classification: mapper.classification, downgrade: downgrade,
-                                    coverage: coverage)), file.logType)
+        return (
+            .normalized(
+                UDMEvent(
+                    document: document, builder: builder, schema: mappings.schema,
+                    logType: file.logType ?? "", diagnostics: diagnostics, rules: file.rules, dedupeKey: dedupeKey,
+                    firedRules: mapper.firedRules, classification: mapper.classification, downgrade: downgrade,
+                    coverage: coverage)), file.logType
+        )
     }
 }
 
@@ -149,7 +170,8 @@ extension Normalizer {
         let timeRules = file.rules.filter { $0.target.fieldPath == "metadata.event_timestamp" }
         let sources = timeRules.flatMap { $0.source.paths.map(\.text) }
         if let problem = diagnostics.first(where: { d in timeRules.contains { $0.id == d.rule } }) {
-            return "no event time: \(sources.joined(separator: " / ")): \(problem.message.replacingPrefix("metadata.event_timestamp: ", with: ""))"
+            return
+                "no event time: \(sources.joined(separator: " / ")): \(problem.message.replacingPrefix("metadata.event_timestamp: ", with: ""))"
         }
         return sources.isEmpty ? "no event time" : "no event time: \(sources.joined(separator: " / ")) is missing"
     }

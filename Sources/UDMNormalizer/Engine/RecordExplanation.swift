@@ -49,12 +49,17 @@ public struct RecordExplanation: Sendable {
                 classification = "GENERIC_EVENT: the validator's fallback, because \(downgrade)"
             } else if let decision = event.classification {
                 let how = decision.row.map { "lookup row \($0) via rule \(decision.rule)" } ?? "rule \(decision.rule)"
-                classification = "\(event.eventType) from \(how)" + (decision.specific ? "" : " (the table's fallback, no specific row)")
+                classification =
+                    "\(event.eventType) from \(how)"
+                    + (decision.specific ? "" : " (the table's fallback, no specific row)")
             }
             UDMKeyValueWriter(event: event).forEachLine(instance: 0, prefix: "") { path, value, rule in
                 let source = rule >= 0 ? event.rules[rule] : nil
-                fields.append(Field(path: path, value: String(decoding: value, as: UTF8.self),
-                                    rule: source?.id ?? "validator", source: source.map { Self.sourceText($0.syntax.text) } ?? "(event-type fallback)"))
+                fields.append(
+                    Field(
+                        path: path, value: String(decoding: value, as: UTF8.self),
+                        rule: source?.id ?? "validator",
+                        source: source.map { Self.sourceText($0.syntax.text) } ?? "(event-type fallback)"))
             }
             if let coverage = event.coverage {
                 unread = coverage.unmapped.map { ($0.path, $0.example) }
@@ -122,7 +127,9 @@ extension Normalizer {
         var options = self.options
         options.trackCoverage = true
         var explanations: [RecordExplanation] = []
-        Normalizer(mappings: mappings, options: options).normalize(input: input, source: source) { explanations.append(RecordExplanation($0)) }
+        Normalizer(mappings: mappings, options: options).normalize(input: input, source: source) {
+            explanations.append(RecordExplanation($0))
+        }
         return explanations
     }
 }

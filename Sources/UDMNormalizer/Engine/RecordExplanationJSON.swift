@@ -8,12 +8,23 @@ extension RecordExplanation {
             "\"origin\":\(string(origin))", "\"outcome\":\(string(outcome))", "\"log_type\":\(string(logType))",
             "\"event_type\":\(string(eventType))", "\"classification\":\(string(classification))",
         ]
-        parts.append("\"fields\":[" + fields.map {
-            "{\"path\":\(string($0.path)),\"value\":\(Self.isJSON($0.value) ? $0.value : string($0.value)),\"rule\":\(string($0.rule)),\"source\":\(string($0.source))}"
-        }.joined(separator: ",") + "]")
-        parts.append("\"unread\":[" + unread.map { "{\"path\":\(string($0.path)),\"value\":\(string($0.value))}" }.joined(separator: ",") + "]")
-        parts.append("\"excluded\":[" + excluded.map { "{\"declaration\":\(string($0.declaration)),\"values\":\($0.values)}" }.joined(separator: ",") + "]")
-        parts.append("\"diagnostics\":[" + diagnostics.map { "{\"rule\":\(string($0.rule)),\"message\":\(string($0.message))}" }.joined(separator: ",") + "]")
+        parts.append(
+            "\"fields\":["
+                + fields.map {
+                    "{\"path\":\(string($0.path)),\"value\":\(Self.isJSON($0.value) ? $0.value : string($0.value)),\"rule\":\(string($0.rule)),\"source\":\(string($0.source))}"
+                }.joined(separator: ",") + "]")
+        parts.append(
+            "\"unread\":["
+                + unread.map { "{\"path\":\(string($0.path)),\"value\":\(string($0.value))}" }.joined(separator: ",")
+                + "]")
+        parts.append(
+            "\"excluded\":["
+                + excluded.map { "{\"declaration\":\(string($0.declaration)),\"values\":\($0.values)}" }.joined(
+                    separator: ",") + "]")
+        parts.append(
+            "\"diagnostics\":["
+                + diagnostics.map { "{\"rule\":\(string($0.rule)),\"message\":\(string($0.message))}" }.joined(
+                    separator: ",") + "]")
         return "{" + parts.joined(separator: ",") + "}\n"
     }
 

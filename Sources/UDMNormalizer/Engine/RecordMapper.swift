@@ -24,7 +24,10 @@ struct RecordMapper {
     private var labelCount = 0
     private(set) var labelsDropped = 0
 
-    init(schema: UDMSchema, lookups: [String: LookupTable], resolver: PathResolver, ruleCount: Int, targetInstanceCount: Int) {
+    init(
+        schema: UDMSchema, lookups: [String: LookupTable], resolver: PathResolver, ruleCount: Int,
+        targetInstanceCount: Int
+    ) {
         self.schema = schema
         self.lookups = lookups
         self.document = resolver.document
@@ -101,7 +104,10 @@ struct RecordMapper {
 
     /// The non-empty values a source gives, with their fan-out index. Static, so evaluating a
     /// source never touches (or copies) the mapper's mutable state.
-    static func collectValues(_ source: CompiledSource, resolver: PathResolver, builder: inout UDMEventBuilder, into values: inout [(MappedValue, Int)]) {
+    static func collectValues(
+        _ source: CompiledSource, resolver: PathResolver, builder: inout UDMEventBuilder,
+        into values: inout [(MappedValue, Int)]
+    ) {
         let document = resolver.document
         switch source {
         case .path(let path):
@@ -133,12 +139,15 @@ struct RecordMapper {
 
     /// A `| resource` rule: the first value that passes the stages names the target resource (with
     /// its type and subtype), each further one a new `about` element with the same fields.
-    private mutating func fill(_ resource: ResourceNoun, rule: CompiledRule, index: Int, values: [(MappedValue, Int)], hasStages: Bool) {
+    private mutating func fill(
+        _ resource: ResourceNoun, rule: CompiledRule, index: Int, values: [(MappedValue, Int)], hasStages: Bool
+    ) {
         var namedTarget = false
         for (initial, _) in values {
             if !namedTarget {
                 guard apply(rule, index: index, value: initial, fanIndex: 0, hasStages: hasStages),
-                      let instance = builder.existingInstance(for: rule.target) else { continue }
+                    let instance = builder.existingInstance(for: rule.target)
+                else { continue }
                 namedTarget = true
                 writeType(of: resource, into: instance, rule: index)
                 continue
@@ -151,8 +160,10 @@ struct RecordMapper {
                 diagnostics.append(Diagnostic(rule: rule.id, message: "about.resource: \(failure.message)"))
                 continue
             }
-            guard let instance = builder.instance(for: resource.overflow, fanIndex: 0, schema: schema, create: true) else { continue }
-            builder.append(instance, field: resource.identifier.field, content: .value(checked(output, rule: rule)), rule: index)
+            guard let instance = builder.instance(for: resource.overflow, fanIndex: 0, schema: schema, create: true)
+            else { continue }
+            builder.append(
+                instance, field: resource.identifier.field, content: .value(checked(output, rule: rule)), rule: index)
             writeType(of: resource, into: instance, rule: index)
             if coverage != nil { markRead(rule, initial) }
         }
@@ -162,10 +173,14 @@ struct RecordMapper {
     /// (first non-empty wins, as for every single-valued field).
     private mutating func writeType(of resource: ResourceNoun, into instance: Int, rule index: Int) {
         if !builder.has(instance, field: resource.resourceType.field) {
-            builder.append(instance, field: resource.resourceType.field, content: .value(.text(builder.store(resource.typeValue))), rule: index)
+            builder.append(
+                instance, field: resource.resourceType.field, content: .value(.text(builder.store(resource.typeValue))),
+                rule: index)
         }
         if !builder.has(instance, field: resource.resourceSubtype.field) {
-            builder.append(instance, field: resource.resourceSubtype.field, content: .value(.text(builder.store(resource.subtypeValue))), rule: index)
+            builder.append(
+                instance, field: resource.resourceSubtype.field,
+                content: .value(.text(builder.store(resource.subtypeValue))), rule: index)
         }
     }
 
@@ -200,7 +215,9 @@ struct RecordMapper {
 
     /// Runs the rule's stages on one value and writes it; false when nothing was written.
     @discardableResult
-    private mutating func apply(_ rule: CompiledRule, index: Int, value initial: MappedValue, fanIndex: Int, hasStages: Bool) -> Bool {
+    private mutating func apply(
+        _ rule: CompiledRule, index: Int, value initial: MappedValue, fanIndex: Int, hasStages: Bool
+    ) -> Bool {
         guard let value = staged(rule, initial, hasStages: hasStages) else { return false }
         guard write(value, rule: rule, index: index, fanIndex: fanIndex) else { return false }
         firedRules.append(index)
@@ -211,7 +228,10 @@ struct RecordMapper {
             switch lookupRow {
             case .some(.some): specific = true
             case .some(.none): specific = false
-            case .none: specific = !rule.recordConditions.isEmpty || rule.stages.contains { if case .when = $0 { true } else { false } }
+            case .none:
+                specific =
+                    !rule.recordConditions.isEmpty
+                    || rule.stages.contains { if case .when = $0 { true } else { false } }
             }
             classification = Classification(rule: rule.id, specific: specific, row: lookupRow ?? nil)
         }
@@ -248,20 +268,26 @@ struct RecordMapper {
         case .lower: return .success(text(current.lowercased()))
         case .upper: return .success(text(current.uppercased()))
         case .trim:
-            return .success(text(String(current.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())))
+            return .success(
+                text(String(current.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())))
         case .string:
             if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
-                return .failure(TransformFailure(message: "expected a scalar, found \(document.kindName(node)) (use '| json')"))
+                return .failure(
+                    TransformFailure(message: "expected a scalar, found \(document.kindName(node)) (use '| json')"))
             }
             return .success(text(current))
         case .json:
             guard case .node(let node) = value else { return .success(value) }
             return .success(text(document.compactJSON(node)))
         case .int:
-            guard let number = JSONNumber.int64(current) else { return .failure(TransformFailure(message: "'\(current)' is not an integer")) }
+            guard let number = JSONNumber.int64(current) else {
+                return .failure(TransformFailure(message: "'\(current)' is not an integer"))
+            }
             return .success(text(String(number)))
         case .float:
-            guard JSONNumber.double(current) != nil else { return .failure(TransformFailure(message: "'\(current)' is not a number")) }
+            guard JSONNumber.double(current) != nil else {
+                return .failure(TransformFailure(message: "'\(current)' is not a number"))
+            }
             return .success(text(current))
         case .bool:
             switch current.lowercased() {
@@ -270,16 +296,24 @@ struct RecordMapper {
             case let other: return .failure(TransformFailure(message: "'\(other)' is not a boolean"))
             }
         case .timestamp:
-            guard let timestamp = Timestamp(any: current) else { return .failure(TransformFailure(message: "'\(current)' is not a timestamp")) }
+            guard let timestamp = Timestamp(any: current) else {
+                return .failure(TransformFailure(message: "'\(current)' is not a timestamp"))
+            }
             return .success(text(timestamp.rfc3339))
         case .afterLast(let separator):
-            guard !separator.isEmpty, let range = current.ranges(of: separator).last else { return .success(text(current)) }
+            guard !separator.isEmpty, let range = current.ranges(of: separator).last else {
+                return .success(text(current))
+            }
             return .success(text(String(current[range.upperBound...])))
         case .afterFirst(let separator):
-            guard !separator.isEmpty, let range = current.firstRange(of: separator) else { return .success(text(current)) }
+            guard !separator.isEmpty, let range = current.firstRange(of: separator) else {
+                return .success(text(current))
+            }
             return .success(text(String(current[range.upperBound...])))
         case .beforeFirst(let separator):
-            guard !separator.isEmpty, let range = current.firstRange(of: separator) else { return .success(text(current)) }
+            guard !separator.isEmpty, let range = current.firstRange(of: separator) else {
+                return .success(text(current))
+            }
             return .success(text(String(current[..<range.lowerBound])))
         case .lookup(let name):
             guard let table = lookups[name] else { return .success(nil) }
@@ -310,14 +344,22 @@ struct RecordMapper {
                 diagnostics.append(Diagnostic(rule: rule.id, message: "\(target.fieldPath): \(failure.message)"))
                 return false
             }
-            guard let instance = builder.instance(for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true) else { return false }
+            guard
+                let instance = builder.instance(
+                    for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true)
+            else { return false }
             if !append && builder.has(instance, field: field.field) { return false }
             builder.append(instance, field: field.field, content: .value(checked(output, rule: rule)), rule: index)
         case .label(let field, _):
             guard let output = labelValue(value, rule: rule), takeLabels(1) == 1 else { return false }
-            guard let instance = builder.instance(for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true) else { return false }
+            guard
+                let instance = builder.instance(
+                    for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true)
+            else { return false }
             let key = builder.store(bytes: target.keyBytes)
-            builder.append(instance, field: field.field, content: .label(key: key, value: checked(output, rule: rule)), rule: index)
+            builder.append(
+                instance, field: field.field, content: .label(key: key, value: checked(output, rule: rule)), rule: index
+            )
         case .labelList(let field):
             var pairs: [(TextRef, OutputValue)] = []
             if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
@@ -329,9 +371,13 @@ struct RecordMapper {
             }
             let allowed = takeLabels(pairs.count)
             guard allowed > 0,
-                  let instance = builder.instance(for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true) else { return false }
+                let instance = builder.instance(
+                    for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true)
+            else { return false }
             for (key, output) in pairs.prefix(allowed) {
-                builder.append(instance, field: field.field, content: .label(key: key, value: checked(output, rule: rule)), rule: index)
+                builder.append(
+                    instance, field: field.field, content: .label(key: key, value: checked(output, rule: rule)),
+                    rule: index)
             }
         case .structKey(let field, _):
             let output: OutputValue
@@ -339,10 +385,15 @@ struct RecordMapper {
             case .node(let node): output = document.kind(node) == .string ? .sourceString(node) : .sourceJSON(node)
             case .text(let ref): output = .text(ref)
             }
-            guard let instance = builder.instance(for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true) else { return false }
+            guard
+                let instance = builder.instance(
+                    for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true)
+            else { return false }
             if builder.has(instance, field: field.field, structKey: target.keyBytes) { return false }
             let key = builder.store(bytes: target.keyBytes)
-            builder.append(instance, field: field.field, content: .structValue(key: key, value: checked(output, rule: rule)), rule: index)
+            builder.append(
+                instance, field: field.field, content: .structValue(key: key, value: checked(output, rule: rule)),
+                rule: index)
         }
         return true
     }
@@ -403,7 +454,8 @@ struct RecordMapper {
         case .sourceString(let node), .sourceJSON(let node):
             let info = document.nodes[node]
             if info.kind == .string, info.flags & JSONNode.needsRepair != 0 {
-                diagnostics.append(Diagnostic(rule: rule.id, message: "\(rule.target.fieldPath): invalid UTF-8 replaced with U+FFFD"))
+                diagnostics.append(
+                    Diagnostic(rule: rule.id, message: "\(rule.target.fieldPath): invalid UTF-8 replaced with U+FFFD"))
             }
             length = Int(info.end) - Int(info.start)
         case .text(let ref), .literal(let ref):
@@ -420,7 +472,11 @@ struct RecordMapper {
         while let last = kept.last, last & 0xC0 == 0x80 { kept.removeLast() }
         if let last = kept.last, last >= 0xC0 { kept.removeLast() }
         text = String(decoding: kept, as: UTF8.self) + "…[truncated: \(length) bytes]"
-        diagnostics.append(Diagnostic(rule: rule.id, message: "\(rule.target.fieldPath): value of \(length) bytes cut to the \(maxFieldBytes)-byte field limit"))
+        diagnostics.append(
+            Diagnostic(
+                rule: rule.id,
+                message:
+                    "\(rule.target.fieldPath): value of \(length) bytes cut to the \(maxFieldBytes)-byte field limit"))
         return .text(builder.store(text))
     }
 
@@ -440,7 +496,9 @@ struct RecordMapper {
 
     /// Converts a value to what a scalar field of `type` holds.
     /// `checked`: the value was checked against the enum when the table was compiled.
-    private mutating func convert(_ value: MappedValue, to type: UDMSchema.FieldType, checked: Bool) -> Result<OutputValue, TransformFailure> {
+    private mutating func convert(_ value: MappedValue, to type: UDMSchema.FieldType, checked: Bool) -> Result<
+        OutputValue, TransformFailure
+    > {
         if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
             return .failure(TransformFailure(message: "expected a scalar, found \(document.kindName(node))"))
         }
@@ -462,11 +520,15 @@ struct RecordMapper {
         case .timestamp:
             if case .node(let node) = value, isCanonicalTimestamp(node) { return .success(.sourceString(node)) }
             let text = builder.string(value, in: document)
-            guard let timestamp = Timestamp(any: text) else { return .failure(TransformFailure(message: "'\(text)' is not a timestamp")) }
+            guard let timestamp = Timestamp(any: text) else {
+                return .failure(TransformFailure(message: "'\(text)' is not a timestamp"))
+            }
             return .success(.text(builder.store(timestamp.rfc3339)))
         case .int32, .int64, .uint32, .uint64:
             let text = builder.string(value, in: document)
-            guard let number = JSONNumber.int64(text) else { return .failure(TransformFailure(message: "'\(text)' is not an integer")) }
+            guard let number = JSONNumber.int64(text) else {
+                return .failure(TransformFailure(message: "'\(text)' is not an integer"))
+            }
             let fits: Bool
             switch type {
             case .int32: fits = number >= Int64(Int32.min) && number <= Int64(Int32.max)
@@ -478,8 +540,12 @@ struct RecordMapper {
             return .success(.literal(builder.store(String(number))))
         case .float, .double:
             let text = builder.string(value, in: document)
-            guard let number = JSONNumber.double(text), number.isFinite else { return .failure(TransformFailure(message: "'\(text)' is not a number")) }
-            if case .node(let node) = value, document.kind(node) == .number { return .success(.literal(builder.store(text))) }
+            guard let number = JSONNumber.double(text), number.isFinite else {
+                return .failure(TransformFailure(message: "'\(text)' is not a number"))
+            }
+            if case .node(let node) = value, document.kind(node) == .number {
+                return .success(.literal(builder.store(text)))
+            }
             return .success(.literal(builder.store(String(number))))
         case .bool:
             switch builder.string(value, in: document).lowercased() {

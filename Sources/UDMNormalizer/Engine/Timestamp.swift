@@ -14,7 +14,9 @@ struct Timestamp: Sendable, Equatable {
         let secondOfDay = Int(seconds - days * 86_400)
         let (y, m, d) = Self.civil(fromDays: days)
         var text = Self.pad(Int(y), 4) + "-" + Self.pad(m, 2) + "-" + Self.pad(d, 2)
-        text += "T" + Self.pad(secondOfDay / 3600, 2) + ":" + Self.pad(secondOfDay / 60 % 60, 2) + ":" + Self.pad(secondOfDay % 60, 2)
+        text +=
+            "T" + Self.pad(secondOfDay / 3600, 2) + ":" + Self.pad(secondOfDay / 60 % 60, 2) + ":"
+            + Self.pad(secondOfDay % 60, 2)
         if !fraction.isEmpty { text += "." + fraction }
         return text + "Z"
     }
@@ -39,12 +41,17 @@ struct Timestamp: Sendable, Equatable {
             bytes = bytes.dropFirst()
             return true
         }
-        guard let year = number(4), skip(0x2D), let month = number(2), skip(0x2D), let day = number(2) else { return nil }
+        guard let year = number(4), skip(0x2D), let month = number(2), skip(0x2D), let day = number(2) else {
+            return nil
+        }
         guard bytes.first == 0x54 || bytes.first == 0x74 || bytes.first == 0x20 else { return nil }
         bytes = bytes.dropFirst()
         guard let hour = number(2), skip(0x3A), let minute = number(2) else { return nil }
         var second = 0
-        if skip(0x3A) { guard let s = number(2) else { return nil }; second = s }
+        if skip(0x3A) {
+            guard let s = number(2) else { return nil }
+            second = s
+        }
         var fraction = ""
         if skip(0x2E) || skip(0x2C) {
             while let byte = bytes.first, byte >= 0x30 && byte <= 0x39 {
@@ -60,12 +67,19 @@ struct Timestamp: Sendable, Equatable {
             bytes = bytes.dropFirst()
             guard let oh = number(2) else { return nil }
             var om = 0
-            if skip(0x3A) { guard let m = number(2) else { return nil }; om = m } else if let m = number(2) { om = m }
+            if skip(0x3A) {
+                guard let m = number(2) else { return nil }
+                om = m
+            } else if let m = number(2) {
+                om = m
+            }
             guard oh <= 23, om <= 59 else { return nil }
             offsetSeconds = (oh * 3600 + om * 60) * (sign == 0x2D ? -1 : 1)
         }
         guard bytes.isEmpty else { return nil }
-        guard (1...12).contains(month), day >= 1, day <= Self.daysInMonth(year, month), hour <= 23, minute <= 59, second <= 60 else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= Self.daysInMonth(year, month), hour <= 23, minute <= 59,
+            second <= 60
+        else { return nil }
         let days = Self.days(fromCivil: Int64(year), month, day)
         self.seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59)) - Int64(offsetSeconds)
         self.fraction = fraction
@@ -104,9 +118,12 @@ struct Timestamp: Sendable, Equatable {
             return value
         }
         guard bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A, bytes[16] == 0x3A,
-              let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
-              let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2) else { return false }
-        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year, month), hour <= 23, minute <= 59, second <= 59 else { return false }
+            let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+            let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2)
+        else { return false }
+        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year, month), hour <= 23, minute <= 59,
+            second <= 59
+        else { return false }
         if count > 20 {
             guard bytes[19] == 0x2E, digits(20, count - 21) != nil else { return false }
         }
@@ -115,7 +132,13 @@ struct Timestamp: Sendable, Equatable {
 
     /// Either form: text timestamps first, then epoch numbers.
     init?(any text: String) {
-        if let parsed = Timestamp(text: text) { self = parsed } else if let parsed = Timestamp(epoch: text) { self = parsed } else { return nil }
+        if let parsed = Timestamp(text: text) {
+            self = parsed
+        } else if let parsed = Timestamp(epoch: text) {
+            self = parsed
+        } else {
+            return nil
+        }
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {

@@ -109,11 +109,15 @@ struct UDMEventBuilder: Sendable {
     // MARK: - Instances
 
     /// The instance a compiled target leads to, found through its key when it has one.
-    mutating func instance(for target: TargetPath, fanIndex: Int, fanGroup: Int = -1, schema: UDMSchema, create: Bool) -> Int? {
+    mutating func instance(for target: TargetPath, fanIndex: Int, fanGroup: Int = -1, schema: UDMSchema, create: Bool)
+        -> Int?
+    {
         if let key = target.instanceKey, key < instanceByKey.count {
             let known = instanceByKey[key]
             if known >= 0 { return Int(known) }
-            guard let found = instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: create) else { return nil }
+            guard let found = instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: create) else {
+                return nil
+            }
             instanceByKey[key] = Int32(found)
             return found
         }
@@ -135,14 +139,17 @@ struct UDMEventBuilder: Sendable {
     }
 
     /// The instance reached by following `steps` from the root, created on the way when `create`.
-    mutating func instance(for steps: [TargetPath.Step], fanIndex: Int, fanGroup: Int = -1, schema: UDMSchema, create: Bool) -> Int? {
+    mutating func instance(
+        for steps: [TargetPath.Step], fanIndex: Int, fanGroup: Int = -1, schema: UDMSchema, create: Bool
+    ) -> Int? {
         var current = 0
         for step in steps {
             let field = step.field.field
             let element: Int
             switch step.element {
             case .first: element = 0
-            case .fanOut: element = fanBlockStart(instance: current, field: field, group: fanGroup, create: create) + fanIndex
+            case .fanOut:
+                element = fanBlockStart(instance: current, field: field, group: fanGroup, create: create) + fanIndex
             case .append:
                 guard create else { return nil }
                 element = childCount(of: current, field: field)
@@ -183,7 +190,9 @@ struct UDMEventBuilder: Sendable {
     func existingInstance(for steps: [TargetPath.Step]) -> Int? {
         var current = 0
         for step in steps {
-            guard step.element == .first, let next = child(of: current, field: step.field.field, element: 0) else { return nil }
+            guard step.element == .first, let next = child(of: current, field: step.field.field, element: 0) else {
+                return nil
+            }
             current = next
         }
         return current
@@ -220,7 +229,9 @@ struct UDMEventBuilder: Sendable {
             let entry = entries[index]
             if entry.field == field {
                 guard let structKey else { return true }
-                if case .structValue(let key, _) = entry.content, withBytes(key, { $0.elementsEqual(structKey) }) { return true }
+                if case .structValue(let key, _) = entry.content, withBytes(key, { $0.elementsEqual(structKey) }) {
+                    return true
+                }
             } else if entry.field > field {
                 return false
             }
@@ -300,7 +311,9 @@ struct UDMEventBuilder: Sendable {
 
     /// The first entry at `steps` below `instance` (whose text is `value`, when given). No closure:
     /// the validator asks this for every event, and a capturing closure cost retains per call.
-    private func find(_ steps: [UDMSchema.FieldStep], depth: Int, from instance: Int, equalTo value: String?, document: JSONDocument?) -> Entry.Content? {
+    private func find(
+        _ steps: [UDMSchema.FieldStep], depth: Int, from instance: Int, equalTo value: String?, document: JSONDocument?
+    ) -> Entry.Content? {
         let field = steps[depth].field
         let isLast = depth == steps.count - 1
         var index = Int(instances[instance].first)
@@ -309,9 +322,12 @@ struct UDMEventBuilder: Sendable {
             if entry.field == field {
                 if isLast {
                     guard let value, let document else { return entry.content }
-                    if case .value(let output) = entry.content, string(output, in: document) == value { return entry.content }
+                    if case .value(let output) = entry.content, string(output, in: document) == value {
+                        return entry.content
+                    }
                 } else if case .child(let child) = entry.content,
-                          let found = find(steps, depth: depth + 1, from: child, equalTo: value, document: document) {
+                    let found = find(steps, depth: depth + 1, from: child, equalTo: value, document: document)
+                {
                     return found
                 }
             } else if entry.field > field {

@@ -22,7 +22,8 @@ final class UDMValidator: Sendable {
 
     init(schema: UDMSchema, requirements: EventTypeRequirements) {
         self.schema = schema
-        guard let timestamp = schema.resolve(Self.eventTimestampPath), let type = schema.resolve(Self.eventTypePath) else {
+        guard let timestamp = schema.resolve(Self.eventTimestampPath), let type = schema.resolve(Self.eventTypePath)
+        else {
             fatalError("the built-in UDM schema lacks metadata.event_timestamp / metadata.event_type")
         }
         metadataField = timestamp[0]
@@ -31,9 +32,11 @@ final class UDMValidator: Sendable {
         var resolved: [String: [ResolvedRequirement]] = [:]
         for eventType in requirements.eventTypes {
             resolved[eventType] = (requirements.requirements(for: eventType) ?? []).map { requirement in
-                ResolvedRequirement(text: requirement.text, alternatives: requirement.alternatives.compactMap { alternative in
-                    schema.resolve(alternative.path).map { ($0, alternative.requiredValue) }
-                })
+                ResolvedRequirement(
+                    text: requirement.text,
+                    alternatives: requirement.alternatives.compactMap { alternative in
+                        schema.resolve(alternative.path).map { ($0, alternative.requiredValue) }
+                    })
             }
         }
         self.requirements = resolved
@@ -50,7 +53,9 @@ final class UDMValidator: Sendable {
 
     /// Validates and, where needed, downgrades the event type in place.
     func validate(_ builder: inout UDMEventBuilder, document: JSONDocument) -> Verdict {
-        guard builder.rootChildValue(message: metadataField.field, field: eventTimestampField.field) != nil else { return .noEventTime }
+        guard builder.rootChildValue(message: metadataField.field, field: eventTimestampField.field) != nil else {
+            return .noEventTime
+        }
         guard let typeValue = builder.rootChildValue(message: metadataField.field, field: eventTypeField.field) else {
             setEventType(&builder, Self.fallbackEventType)
             return .downgraded(from: "(none)", missing: ["metadata.event_type"])
@@ -58,7 +63,10 @@ final class UDMValidator: Sendable {
         let eventType = builder.string(typeValue, in: document)
         guard let needed = requirements[eventType] else { return .valid }
         var missing: [String] = []
-        for requirement in needed where !requirement.alternatives.contains(where: { isPresent($0.steps, value: $0.requiredValue, in: builder, document: document) }) {
+        for requirement in needed
+        where !requirement.alternatives.contains(where: {
+            isPresent($0.steps, value: $0.requiredValue, in: builder, document: document)
+        }) {
             missing.append(requirement.text)
         }
         guard missing.isEmpty else {
@@ -69,12 +77,18 @@ final class UDMValidator: Sendable {
     }
 
     private func setEventType(_ builder: inout UDMEventBuilder, _ value: String) {
-        guard let metadata = builder.instance(for: [TargetPath.Step(field: metadataField, element: .first)], fanIndex: 0, schema: schema, create: true) else { return }
+        guard
+            let metadata = builder.instance(
+                for: [TargetPath.Step(field: metadataField, element: .first)], fanIndex: 0, schema: schema, create: true
+            )
+        else { return }
         let text = builder.store(value)
         builder.replace(metadata, field: eventTypeField.field, with: .text(text), rule: -1)
     }
 
-    private func isPresent(_ steps: [UDMSchema.FieldStep], value: String?, in builder: UDMEventBuilder, document: JSONDocument) -> Bool {
+    private func isPresent(
+        _ steps: [UDMSchema.FieldStep], value: String?, in builder: UDMEventBuilder, document: JSONDocument
+    ) -> Bool {
         builder.hasValue(at: steps, equalTo: value, document: document)
     }
 }

@@ -64,14 +64,18 @@ final class EnvelopeStreamer {
             case .endedInsideElement:
                 reader.endStreaming(at: reader.end)
             case .truncated:
-                let reason = foundEnvelope
+                let reason =
+                    foundEnvelope
                     ? "truncated: the input ends inside the JSON value that starts at \(origin), after its \(recordsCut) complete records"
                     : "truncated: the input ends inside the JSON value that starts here"
-                reader.failValue(from: holdsValue || head != nil ? start : position, origin: origin,
-                                 reason: reader.truncationReason(reason, valueStart: start), head: foundEnvelope ? nil : head)
+                reader.failValue(
+                    from: holdsValue || head != nil ? start : position, origin: origin,
+                    reason: reader.truncationReason(reason, valueStart: start), head: foundEnvelope ? nil : head)
             case .syntax(let reason):
-                reader.failValue(from: foundEnvelope ? position : start, searchFrom: position, origin: origin,
-                                 reason: "invalid JSON inside the value that starts at \(origin): \(reason)", head: foundEnvelope ? nil : head)
+                reader.failValue(
+                    from: foundEnvelope ? position : start, searchFrom: position, origin: origin,
+                    reason: "invalid JSON inside the value that starts at \(origin): \(reason)",
+                    head: foundEnvelope ? nil : head)
             }
         }
     }
@@ -81,10 +85,16 @@ final class EnvelopeStreamer {
         case .done:
             reader.endStreaming(at: position)
             guard !foundEnvelope else { return }
-            if head == nil, position - start > reader.maxRecordBytes { head = reader.bytes(start..<(start + reader.maxRecordBytes)) }
+            if head == nil, position - start > reader.maxRecordBytes {
+                head = reader.bytes(start..<(start + reader.maxRecordBytes))
+            }
             if let head {
-                reader.emit(RawRecord(origin: origin, bytes: head,
-                                      failure: "record larger than the \(reader.maxRecordBytes)-byte limit, with no Records/findings/Events/logEvents array to split it by (\(position - start) bytes; the first \(head.count) are kept here)"))
+                reader.emit(
+                    RawRecord(
+                        origin: origin, bytes: head,
+                        failure:
+                            "record larger than the \(reader.maxRecordBytes)-byte limit, with no Records/findings/Events/logEvents array to split it by (\(position - start) bytes; the first \(head.count) are kept here)"
+                    ))
             } else {
                 reader.emit(RawRecord(origin: origin, bytes: reader.bytes(start..<position)))
             }
@@ -185,7 +195,9 @@ final class EnvelopeStreamer {
                 position += 1
                 if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { return }
             }
-            if let holding, position - holding > reader.maxRecordBytes { throw .syntax("a member name longer than the record limit") }
+            if let holding, position - holding > reader.maxRecordBytes {
+                throw .syntax("a member name longer than the record limit")
+            }
             guard more(reader) else { throw .truncated }
         }
     }
@@ -241,13 +253,19 @@ final class EnvelopeStreamer {
             do {
                 if first == 0x22 { try skipString(reader) } else { try skipScalar(reader) }
             } catch {
-                reader.emit(RawRecord(origin: origin, bytes: reader.bytes(begin..<min(reader.end, begin + reader.maxRecordBytes)), element: element,
-                                      failure: reader.truncationReason("truncated: the input ends inside this element", valueStart: begin)))
+                reader.emit(
+                    RawRecord(
+                        origin: origin, bytes: reader.bytes(begin..<min(reader.end, begin + reader.maxRecordBytes)),
+                        element: element,
+                        failure: reader.truncationReason(
+                            "truncated: the input ends inside this element", valueStart: begin)))
                 throw .endedInsideElement
             }
             let stop = min(position, begin + reader.maxRecordBytes)
-            reader.emit(RawRecord(origin: origin, bytes: reader.bytes(begin..<stop), element: element,
-                                  failure: "expected a JSON object, found \(RecordReader.describe(first))"))
+            reader.emit(
+                RawRecord(
+                    origin: origin, bytes: reader.bytes(begin..<stop), element: element,
+                    failure: "expected a JSON object, found \(RecordReader.describe(first))"))
             return
         }
         var kept: [UInt8]?
@@ -265,14 +283,21 @@ final class EnvelopeStreamer {
             let bytes = kept ?? reader.bytes(begin..<min(reader.end, begin + limit))
             let size = reader.end - begin
             let note = size > bytes.count ? " (\(size) bytes; the first \(bytes.count) are kept here)" : ""
-            reader.emit(RawRecord(origin: origin, bytes: bytes, element: element,
-                                  failure: reader.truncationReason("truncated: the input ends inside this element", valueStart: begin) + note))
+            reader.emit(
+                RawRecord(
+                    origin: origin, bytes: bytes, element: element,
+                    failure: reader.truncationReason("truncated: the input ends inside this element", valueStart: begin)
+                        + note))
             throw .endedInsideElement
         }
         if kept == nil, end - begin > limit { kept = reader.bytes(begin..<(begin + limit)) }
         if let kept {
-            reader.emit(RawRecord(origin: origin, bytes: kept, element: element,
-                                  failure: "record larger than the \(limit)-byte limit (\(end - begin) bytes; the first \(kept.count) are kept here)"))
+            reader.emit(
+                RawRecord(
+                    origin: origin, bytes: kept, element: element,
+                    failure:
+                        "record larger than the \(limit)-byte limit (\(end - begin) bytes; the first \(kept.count) are kept here)"
+                ))
         } else {
             reader.emit(RawRecord(origin: origin, bytes: reader.bytes(begin..<end), element: element))
         }

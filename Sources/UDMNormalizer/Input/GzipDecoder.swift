@@ -37,7 +37,8 @@ final class GzipDecoder {
                 if finishedMember {
                     // Another gzip member follows; anything else after a member is an error.
                     guard source[offset] == 0x1F else {
-                        failure = Failure(description: "data after the end of the compressed stream at compressed byte \(offset)")
+                        failure = Failure(
+                            description: "data after the end of the compressed stream at compressed byte \(offset)")
                         return
                     }
                     inflateReset(&stream)
@@ -78,7 +79,8 @@ final class GzipDecoder {
     /// Called at the end of the input: an unfinished member means the file was cut short.
     func finish() throws(Failure) {
         guard finishedMember else {
-            throw Failure(description: "truncated gzip data: the compressed stream ends after \(totalOut) decompressed bytes")
+            throw Failure(
+                description: "truncated gzip data: the compressed stream ends after \(totalOut) decompressed bytes")
         }
     }
 

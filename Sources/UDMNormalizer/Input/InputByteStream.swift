@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An input read as a sequence of byte chunks: a file, standard input, or bytes in memory,
@@ -38,9 +39,13 @@ final class InputByteStream {
             return
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ReadError(description: "no such file") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ReadError(description: "no such file")
+        }
         guard !isDirectory.boolValue else { throw ReadError(description: "is a directory with no files to read") }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw ReadError(description: "cannot open the file (permission denied?)") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ReadError(description: "cannot open the file (permission denied?)")
+        }
         source = .handle(handle, close: true)
     }
 

@@ -30,11 +30,14 @@ struct RecordExpander: Sendable {
             // (several with no separator, as Firehose writes them, or an envelope with a damaged
             // element), with the same rule as a whole input: only the damage fails.
             if let first = raw.bytes.first, first == 0x7B || first == 0x5B,
-               let document = try? JSONParser.parse(raw.bytes, limits: parserLimits) {
+                let document = try? JSONParser.parse(raw.bytes, limits: parserLimits)
+            {
                 unwrap(document, document.root, origin: raw.origin, depth: 0, body)
                 return
             }
-            let reader = RecordReader(line: raw.bytes, source: source, number: number, column: column, endOfInput: endOfInput, limits: readerLimits)
+            let reader = RecordReader(
+                line: raw.bytes, source: source, number: number, column: column, endOfInput: endOfInput,
+                limits: readerLimits)
             while let part = reader.next() {
                 expand(part, body)
             }
@@ -77,15 +80,22 @@ struct RecordExpander: Sendable {
     }
 
     /// A record embedded as JSON text in a string member (`CloudTrailEvent`, `message`).
-    private func expandEmbedded(_ document: JSONDocument, _ node: Int, key: String, what: String, origin: String, depth: Int, _ body: (Item) -> Void) {
+    private func expandEmbedded(
+        _ document: JSONDocument, _ node: Int, key: String, what: String, origin: String, depth: Int,
+        _ body: (Item) -> Void
+    ) {
         // LookupEvents output of Insights events (`--event-category insight`) holds the event
         // objects themselves, with no `CloudTrailEvent` string.
         if key == EnvelopeKey.lookupEventPayload, document.kind(node) == .object, document.member(node, key) == nil {
             unwrap(document, node, origin: origin, depth: depth + 1, body)
             return
         }
-        guard document.kind(node) == .object, let payload = document.member(node, key), document.kind(payload) == .string else {
-            body(.failed(origin: origin, reason: "\(what) without a string '\(key)' member", raw: document.rawBytes(node)))
+        guard document.kind(node) == .object, let payload = document.member(node, key),
+            document.kind(payload) == .string
+        else {
+            body(
+                .failed(
+                    origin: origin, reason: "\(what) without a string '\(key)' member", raw: document.rawBytes(node)))
             return
         }
         expandValue(Array(document.string(payload).utf8), origin: origin, depth: depth + 1, body)
@@ -93,7 +103,10 @@ struct RecordExpander: Sendable {
 
     private func expandBase64Gzip(_ bytes: [UInt8], origin: String, depth: Int, _ body: (Item) -> Void) {
         guard let compressed = Data(base64Encoded: Data(bytes), options: .ignoreUnknownCharacters) else {
-            body(.failed(origin: origin, reason: "not valid base64 (expected a base64 gzip CloudWatch Logs payload)", raw: bytes))
+            body(
+                .failed(
+                    origin: origin, reason: "not valid base64 (expected a base64 gzip CloudWatch Logs payload)",
+                    raw: bytes))
             return
         }
         var inner: [UInt8] = []
@@ -124,7 +137,10 @@ struct RecordExpander: Sendable {
         case .object:
             break
         default:
-            body(.failed(origin: origin, reason: "expected a JSON object, found \(document.kindName(node))", raw: document.rawBytes(node)))
+            body(
+                .failed(
+                    origin: origin, reason: "expected a JSON object, found \(document.kindName(node))",
+                    raw: document.rawBytes(node)))
             return
         }
         var envelope: (key: String, array: Int)?
@@ -135,7 +151,9 @@ struct RecordExpander: Sendable {
         }
         if let (key, array) = envelope {
             var control = false
-            if key == EnvelopeKey.logEvents, let type = document.member(node, EnvelopeKey.messageType), document.kind(type) == .string {
+            if key == EnvelopeKey.logEvents, let type = document.member(node, EnvelopeKey.messageType),
+                document.kind(type) == .string
+            {
                 control = document.string(type) == EnvelopeKey.controlMessage
             }
             var index = 0
@@ -146,22 +164,31 @@ struct RecordExpander: Sendable {
                 case .value, .line:
                     unwrap(document, element, origin: elementOrigin, depth: depth + 1, body)
                 case .lookupEvent:
-                    expandEmbedded(document, element, key: EnvelopeKey.lookupEventPayload, what: "LookupEvents entry", origin: elementOrigin, depth: depth, body)
+                    expandEmbedded(
+                        document, element, key: EnvelopeKey.lookupEventPayload, what: "LookupEvents entry",
+                        origin: elementOrigin, depth: depth, body)
                 case .logEvent(let isControl):
                     if isControl {
                         body(.skipped(origin: elementOrigin, reason: "CloudWatch Logs control message"))
                     } else {
-                        expandEmbedded(document, element, key: EnvelopeKey.logEventPayload, what: "CloudWatch Logs log event", origin: elementOrigin, depth: depth, body)
+                        expandEmbedded(
+                            document, element, key: EnvelopeKey.logEventPayload, what: "CloudWatch Logs log event",
+                            origin: elementOrigin, depth: depth, body)
                     }
                 }
             }
             return
         }
         if let detail = document.member(node, EnvelopeKey.eventBridgeDetail), document.kind(detail) == .object {
-            if let typeNode = document.member(node, EnvelopeKey.eventBridgeDetailType), document.kind(typeNode) == .string {
+            if let typeNode = document.member(node, EnvelopeKey.eventBridgeDetailType),
+                document.kind(typeNode) == .string
+            {
                 let detailType = document.string(typeNode)
                 guard eventBridgeDetailTypes.contains(detailType) else {
-                    body(.skipped(origin: origin, reason: "EventBridge detail-type '\(detailType)' is not a log these tables normalize"))
+                    body(
+                        .skipped(
+                            origin: origin,
+                            reason: "EventBridge detail-type '\(detailType)' is not a log these tables normalize"))
                     return
                 }
             }

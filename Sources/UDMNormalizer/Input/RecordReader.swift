@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Cuts an input into records as it streams, holding at most one record (bounded by the size limit)
@@ -190,7 +190,8 @@ final class RecordReader {
     /// error (a cut .gz) if there was one.
     func truncationReason(_ base: String, valueStart: Int) -> String {
         if isLine {
-            return endOfInput ?? "truncated JSON: the line ends before the value that starts at column \(valueStart - lineStart + firstColumn) is closed"
+            return endOfInput
+                ?? "truncated JSON: the line ends before the value that starts at column \(valueStart - lineStart + firstColumn) is closed"
         }
         return endOfInputReason(base)
     }
@@ -250,7 +251,9 @@ final class RecordReader {
     private func holdsOneValue(from start: Int, to lineEnd: Int) -> Bool {
         guard start < lineEnd, buffer[start - base] == 0x7B || buffer[start - base] == 0x5B else { return false }
         var scanner = JSONValueScanner(start: start - base)
-        let result = buffer.withUnsafeBufferPointer { scanner.scan(UnsafeBufferPointer(rebasing: $0[..<(lineEnd - base)])) }
+        let result = buffer.withUnsafeBufferPointer {
+            scanner.scan(UnsafeBufferPointer(rebasing: $0[..<(lineEnd - base)]))
+        }
         guard case .complete(let valueEnd) = result else { return false }
         return buffer[valueEnd..<(lineEnd - base)].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
@@ -258,7 +261,8 @@ final class RecordReader {
     /// True when the bytes at `offset` start with `prefix` (reading more input if needed).
     private func hasPrefix(_ prefix: [UInt8], at offset: Int) -> Bool {
         while end - offset < prefix.count, fill() {}
-        return end - offset >= prefix.count && buffer[(offset - base)..<(offset - base + prefix.count)].elementsEqual(prefix)
+        return end - offset >= prefix.count
+            && buffer[(offset - base)..<(offset - base + prefix.count)].elementsEqual(prefix)
     }
 
     private func finishAtEnd() {
@@ -298,16 +302,22 @@ final class RecordReader {
         var valueStart = cursor
         var valueEnd = lineEnd
         while valueEnd > valueStart, buffer[valueEnd - 1 - base] == 0x0D { valueEnd -= 1 }
-        while valueStart < valueEnd, buffer[valueStart - base] == 0x20 || buffer[valueStart - base] == 0x09 { valueStart += 1 }
+        while valueStart < valueEnd, buffer[valueStart - base] == 0x20 || buffer[valueStart - base] == 0x09 {
+            valueStart += 1
+        }
         if valueStart < valueEnd {
             // The line goes to a worker whole; splitting concatenated values is the worker's job, so
             // the reading thread only looks for line breaks.
             let column = valueStart - lineStart + 1
             let origin = column == 1 ? "\(source):\(lineNumber)" : "\(source):\(lineNumber):\(column)"
             let endsInput = lineEnd == end && atEnd
-            pending.append(RawRecord(origin: origin, bytes: Array(buffer[(valueStart - base)..<(valueEnd - base)]),
-                                     element: .line(source: source, number: lineNumber, column: column,
-                                                    endOfInput: endsInput ? endOfInputReason("truncated: the input ends inside this JSON value") : nil)))
+            pending.append(
+                RawRecord(
+                    origin: origin, bytes: Array(buffer[(valueStart - base)..<(valueEnd - base)]),
+                    element: .line(
+                        source: source, number: lineNumber, column: column,
+                        endOfInput: endsInput
+                            ? endOfInputReason("truncated: the input ends inside this JSON value") : nil)))
         }
         if lineEnd < end {
             advance(to: lineEnd + 1)
@@ -322,7 +332,9 @@ final class RecordReader {
     private static func firstNewline(in buffer: [UInt8], from start: Int) -> Int? {
         guard start < buffer.count else { return nil }
         return buffer.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress, let found = memchr(base + start, 0x0A, raw.count - start) else { return nil }
+            guard let base = raw.baseAddress, let found = memchr(base + start, 0x0A, raw.count - start) else {
+                return nil
+            }
             return UnsafeRawPointer(found) - base
         }
     }
@@ -341,8 +353,12 @@ final class RecordReader {
             cursor = end
             if !fill() { break }
         }
-        pending.append(RawRecord(origin: origin, bytes: kept,
-                                 failure: "record larger than the \(limits.maxRecordBytes)-byte limit (\((lineEnd ?? cursor) - start) bytes; the first \(kept.count) are kept here)"))
+        pending.append(
+            RawRecord(
+                origin: origin, bytes: kept,
+                failure:
+                    "record larger than the \(limits.maxRecordBytes)-byte limit (\((lineEnd ?? cursor) - start) bytes; the first \(kept.count) are kept here)"
+            ))
         if lineEnd == nil { finishAtEnd() }
     }
 
@@ -369,7 +385,9 @@ final class RecordReader {
             while true {
                 while cursor + length < end, !Self.endsToken(buffer[cursor + length - base]) { length += 1 }
                 if length > limits.maxRecordBytes {
-                    failValue(from: cursor, origin: origin, reason: "record larger than the \(limits.maxRecordBytes)-byte limit")
+                    failValue(
+                        from: cursor, origin: origin,
+                        reason: "record larger than the \(limits.maxRecordBytes)-byte limit")
                     return
                 }
                 if cursor + length < end || !fill() { break }

@@ -97,7 +97,9 @@ struct JSONDocument: Sendable {
 
     /// Compares `count` bytes of `raw` starting at `start` with the first `count` bytes of `other`.
     @inline(__always)
-    private static func bytesEqual(_ raw: UnsafeRawBufferPointer, _ start: Int, _ other: UnsafeRawBufferPointer, _ count: Int) -> Bool {
+    private static func bytesEqual(
+        _ raw: UnsafeRawBufferPointer, _ start: Int, _ other: UnsafeRawBufferPointer, _ count: Int
+    ) -> Bool {
         guard count > 0, let base = raw.baseAddress, let otherBase = other.baseAddress else { return true }
         var offset = 0
         // Eight bytes at a time; keys are typically 5-30 bytes long.
@@ -110,7 +112,9 @@ struct JSONDocument: Sendable {
             offset += 8
         }
         while offset < count {
-            if base.load(fromByteOffset: start + offset, as: UInt8.self) != otherBase.load(fromByteOffset: offset, as: UInt8.self) {
+            if base.load(fromByteOffset: start + offset, as: UInt8.self)
+                != otherBase.load(fromByteOffset: offset, as: UInt8.self)
+            {
                 return false
             }
             offset += 1
@@ -188,7 +192,9 @@ struct JSONDocument: Sendable {
         let end = Int(info.end)
         guard info.kind == .string, info.flags & JSONNode.hasEscapes != 0 else {
             // No escapes: the raw bytes are the value; String(decoding:) does the U+FFFD repair itself.
-            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+            return bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+            }
         }
         return bytes.withUnsafeBufferPointer { source in
             // Decoded text is never longer than the escaped text; the initializer repairs invalid UTF-8.
@@ -327,7 +333,8 @@ struct JSONDocument: Sendable {
 
     /// Writes the UTF-8 encoding of a (non-surrogate) scalar at `offset` and returns its length.
     @inline(__always)
-    static func encodeUTF8(_ scalar: UInt32, into destination: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+    static func encodeUTF8(_ scalar: UInt32, into destination: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int
+    {
         switch scalar {
         case 0..<0x80:
             destination[offset] = UInt8(scalar)

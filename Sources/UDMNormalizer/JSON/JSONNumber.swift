@@ -42,12 +42,18 @@ enum JSONNumber {
             seenNonZero = true
             for _ in 0...pendingZeros {
                 let (product, carried) = mantissa.multipliedReportingOverflow(by: 10)
-                if carried { overflow = true; return }
+                if carried {
+                    overflow = true
+                    return
+                }
                 mantissa = product
             }
             pendingZeros = 0
             let (sum, carried) = mantissa.addingReportingOverflow(UInt64(digit))
-            if carried { overflow = true; return }
+            if carried {
+                overflow = true
+                return
+            }
             mantissa = sum
         }
         guard seenNonZero else { return 0 }

@@ -83,9 +83,10 @@ struct JSONParser {
                 }
                 let isObject = byte == UInt8(ascii: "{")
                 let index = UInt32(truncatingIfNeeded: nodes.count)
-                nodes.append(JSONNode(
-                    kind: isObject ? .object : .array, flags: 0, start: UInt32(truncatingIfNeeded: position),
-                    end: 0, next: 0, count: 0))
+                nodes.append(
+                    JSONNode(
+                        kind: isObject ? .object : .array, flags: 0, start: UInt32(truncatingIfNeeded: position),
+                        end: 0, next: 0, count: 0))
                 if depth > 0 { stack.append(current) }
                 current = Frame(node: index, count: 0, isObject: isObject)
                 depth += 1
@@ -111,7 +112,9 @@ struct JSONParser {
                 guard depth > 0 else {
                     position = skipWhitespace(input, position)
                     guard position == end else {
-                        if input[position] == 0 { throw JSONSyntaxError(offset: position, reason: "unexpected NUL byte") }
+                        if input[position] == 0 {
+                            throw JSONSyntaxError(offset: position, reason: "unexpected NUL byte")
+                        }
                         throw JSONSyntaxError(offset: position, reason: "trailing data after the JSON value")
                     }
                     return
@@ -162,7 +165,8 @@ struct JSONParser {
         guard position < input.count else { throw endOfInput(input.count) }
         guard input[position] == UInt8(ascii: "\"") else {
             if input[position] == UInt8(ascii: "}") {
-                throw JSONSyntaxError(offset: position, reason: "unexpected character '}' (trailing comma or missing key)")
+                throw JSONSyntaxError(
+                    offset: position, reason: "unexpected character '}' (trailing comma or missing key)")
             }
             throw unexpected(input, position, expecting: "a string key")
         }
@@ -177,7 +181,8 @@ struct JSONParser {
     /// UTF-8, appends its node and leaves `position` just past the closing quote.
     @inline(__always)
     private static func scanString(
-        _ input: UnsafeBufferPointer<UInt8>, _ position: inout Int, into nodes: inout [JSONNode], flags initialFlags: UInt8
+        _ input: UnsafeBufferPointer<UInt8>, _ position: inout Int, into nodes: inout [JSONNode],
+        flags initialFlags: UInt8
     ) throws(JSONSyntaxError) {
         let end = input.count
         let start = position + 1
@@ -206,9 +211,10 @@ struct JSONParser {
                 throw JSONSyntaxError(offset: cursor, reason: "control character \(hexScalar(byte)) in string")
             }
         }
-        nodes.append(JSONNode(
-            kind: .string, flags: flags, start: UInt32(truncatingIfNeeded: start),
-            end: UInt32(truncatingIfNeeded: cursor), next: UInt32(truncatingIfNeeded: nodes.count + 1), count: 0))
+        nodes.append(
+            JSONNode(
+                kind: .string, flags: flags, start: UInt32(truncatingIfNeeded: start),
+                end: UInt32(truncatingIfNeeded: cursor), next: UInt32(truncatingIfNeeded: nodes.count + 1), count: 0))
         position = cursor + 1
     }
 
@@ -219,22 +225,23 @@ struct JSONParser {
         var cursor = start
         let end = input.count
         #if _endian(little)
-        if let base = input.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while cursor + 8 <= end {
-                let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                // Classic "has zero byte" tests; the lowest flagged byte is always exact, later ones may not be.
-                let special = (word & highs)
-                    | ((word &- ones &* 0x20) & ~word & highs)
-                    | ((quote &- ones) & ~quote & highs)
-                    | ((backslash &- ones) & ~backslash & highs)
-                if special != 0 { return cursor + special.trailingZeroBitCount >> 3 }
-                cursor += 8
+            if let base = input.baseAddress {
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                while cursor + 8 <= end {
+                    let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
+                    let quote = word ^ (ones &* 0x22)
+                    let backslash = word ^ (ones &* 0x5C)
+                    // Classic "has zero byte" tests; the lowest flagged byte is always exact, later ones may not be.
+                    let special =
+                        (word & highs)
+                        | ((word &- ones &* 0x20) & ~word & highs)
+                        | ((quote &- ones) & ~quote & highs)
+                        | ((backslash &- ones) & ~backslash & highs)
+                    if special != 0 { return cursor + special.trailingZeroBitCount >> 3 }
+                    cursor += 8
+                }
             }
-        }
         #endif
         while cursor < end {
             let byte = input[cursor]
@@ -369,9 +376,10 @@ struct JSONParser {
             try requireDigit(cursor)
             while isDigit(cursor) { cursor += 1 }
         }
-        nodes.append(JSONNode(
-            kind: .number, flags: 0, start: UInt32(truncatingIfNeeded: start),
-            end: UInt32(truncatingIfNeeded: cursor), next: UInt32(truncatingIfNeeded: nodes.count + 1), count: 0))
+        nodes.append(
+            JSONNode(
+                kind: .number, flags: 0, start: UInt32(truncatingIfNeeded: start),
+                end: UInt32(truncatingIfNeeded: cursor), next: UInt32(truncatingIfNeeded: nodes.count + 1), count: 0))
         position = cursor
     }
 
@@ -390,10 +398,11 @@ struct JSONParser {
                 throw JSONSyntaxError(offset: index, reason: "invalid literal (expected '\(literal)')")
             }
         }
-        nodes.append(JSONNode(
-            kind: kind, flags: 0, start: UInt32(truncatingIfNeeded: position),
-            end: UInt32(truncatingIfNeeded: position + length), next: UInt32(truncatingIfNeeded: nodes.count + 1),
-            count: 0))
+        nodes.append(
+            JSONNode(
+                kind: kind, flags: 0, start: UInt32(truncatingIfNeeded: position),
+                end: UInt32(truncatingIfNeeded: position + length), next: UInt32(truncatingIfNeeded: nodes.count + 1),
+                count: 0))
         position += length
     }
 
@@ -406,7 +415,9 @@ struct JSONParser {
 
     /// The error for a byte that cannot start the expected token. NUL gets its own fixed wording because it
     /// usually means a binary or padded file rather than a typo.
-    private static func unexpected(_ input: UnsafeBufferPointer<UInt8>, _ position: Int, expecting: String) -> JSONSyntaxError {
+    private static func unexpected(_ input: UnsafeBufferPointer<UInt8>, _ position: Int, expecting: String)
+        -> JSONSyntaxError
+    {
         let byte = input[position]
         let what: String
         switch byte {

@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // Generated from Mappings/*.map by BuiltinMappingsGenerator (Tests/UDMNormalizerTests).
 // Do not edit; change the tables in Mappings/ and run: UDM_REGENERATE=1 swift test --filter BuiltinMappingsGeneratedFileTests
 

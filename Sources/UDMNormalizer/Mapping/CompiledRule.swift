@@ -85,9 +85,12 @@ final class CompiledRule: Sendable {
     /// come after them, so two lists never share an element. -1 when the target has no `[*]`.
     let fanGroup: Int
 
-    init(id: String, location: TableLocation, source: CompiledSource, target: TargetPath, recordConditions: [Condition],
-         stages: [RuleStage], flattens: Bool, leafType: UDMSchema.FieldType, resource: ResourceNoun? = nil, syntax: RuleSyntax,
-         fanGroup: Int = -1) {
+    init(
+        id: String, location: TableLocation, source: CompiledSource, target: TargetPath, recordConditions: [Condition],
+        stages: [RuleStage], flattens: Bool, leafType: UDMSchema.FieldType, resource: ResourceNoun? = nil,
+        syntax: RuleSyntax,
+        fanGroup: Int = -1
+    ) {
         self.resource = resource
         self.syntax = syntax
         self.fanGroup = fanGroup
@@ -100,7 +103,8 @@ final class CompiledRule: Sendable {
         self.flattens = flattens
         self.leafType = leafType
         writesEventType = target.fieldPath == UDMValidator.eventTypePath
-        let transforms = stages.compactMap { stage -> Transform? in if case .transform(let t) = stage { t } else { nil } }
+        let transforms = stages.compactMap { stage -> Transform? in if case .transform(let t) = stage { t } else { nil }
+        }
         if case .lookup = transforms.last {
             valuesCheckedAtCompile = true
         } else if case .literal = source {
@@ -172,9 +176,12 @@ final class CompiledMappingFile: Sendable {
     /// `@check` lines: (conditions that must all hold, message, `file:line`).
     let checks: [(conditions: [Condition], message: String, id: String)]
 
-    init(name: String, logType: String?, match: Condition?, rules: [CompiledRule], excludedPaths: [(kind: ExcludedPathSyntax.Kind, path: SourcePath)],
-         eventBridgeDetailTypes: [String], dedupeKey: CompiledSource?, syntax: MappingFileSyntax,
-         checks: [(conditions: [Condition], message: String, id: String)]) {
+    init(
+        name: String, logType: String?, match: Condition?, rules: [CompiledRule],
+        excludedPaths: [(kind: ExcludedPathSyntax.Kind, path: SourcePath)],
+        eventBridgeDetailTypes: [String], dedupeKey: CompiledSource?, syntax: MappingFileSyntax,
+        checks: [(conditions: [Condition], message: String, id: String)]
+    ) {
         self.name = name
         self.logType = logType
         self.match = match

@@ -18,21 +18,41 @@ indirect enum Condition: Sendable {
     case and(Condition, Condition)
     case or(Condition, Condition)
 
-    init(_ syntax: ConditionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase = .exact, interner: PathInterner? = nil) throws(MappingError) {
+    init(
+        _ syntax: ConditionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase = .exact,
+        interner: PathInterner? = nil
+    ) throws(MappingError) {
         switch syntax {
-        case .exists(let path, let column): self = .exists(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner))
-        case .missing(let path, let column): self = .missing(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner))
-        case .equals(let path, let values, let column): self = .equals(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), ComparisonValues(values))
-        case .notEquals(let path, let values, let column): self = .notEquals(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), ComparisonValues(values))
+        case .exists(let path, let column):
+            self = .exists(
+                try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner))
+        case .missing(let path, let column):
+            self = .missing(
+                try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner))
+        case .equals(let path, let values, let column):
+            self = .equals(
+                try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner),
+                ComparisonValues(values))
+        case .notEquals(let path, let values, let column):
+            self = .notEquals(
+                try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner),
+                ComparisonValues(values))
         case .compare(let path, let op, let value, let column):
-            self = .compare(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), op, value)
+            self = .compare(
+                try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner),
+                op, value)
         case .consistsOf(let path, let characters, let column):
             guard !characters.isEmpty, characters.utf8.allSatisfy({ $0 < 0x80 }) else {
-                throw location.error("'consists_of' takes one or more ASCII characters, not \"\(characters)\"", column: column)
+                throw location.error(
+                    "'consists_of' takes one or more ASCII characters, not \"\(characters)\"", column: column)
             }
-            self = .consistsOf(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), Array(characters.utf8))
+            self = .consistsOf(
+                try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner),
+                Array(characters.utf8))
         case .contains(let path, let text, let column):
-            self = .contains(try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner), Array(text.utf8))
+            self = .contains(
+                try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner),
+                Array(text.utf8))
         case .valuePredicate(let name, let column):
             switch name {
             case "is_ip": self = .isIP
@@ -40,9 +60,16 @@ indirect enum Condition: Sendable {
             case "is_not_zero": self = .isNotZero
             default: throw location.error("unknown predicate '\(name)'", column: column)
             }
-        case .not(let inner): self = .not(try Condition(inner, location: location, keyCase: keyCase, interner: interner))
-        case .and(let a, let b): self = .and(try Condition(a, location: location, keyCase: keyCase, interner: interner), try Condition(b, location: location, keyCase: keyCase, interner: interner))
-        case .or(let a, let b): self = .or(try Condition(a, location: location, keyCase: keyCase, interner: interner), try Condition(b, location: location, keyCase: keyCase, interner: interner))
+        case .not(let inner):
+            self = .not(try Condition(inner, location: location, keyCase: keyCase, interner: interner))
+        case .and(let a, let b):
+            self = .and(
+                try Condition(a, location: location, keyCase: keyCase, interner: interner),
+                try Condition(b, location: location, keyCase: keyCase, interner: interner))
+        case .or(let a, let b):
+            self = .or(
+                try Condition(a, location: location, keyCase: keyCase, interner: interner),
+                try Condition(b, location: location, keyCase: keyCase, interner: interner))
         }
     }
 
@@ -59,8 +86,10 @@ indirect enum Condition: Sendable {
     /// Every source path the condition reads.
     var paths: [SourcePath] {
         switch self {
-        case .exists(let p), .missing(let p), .equals(let p, _), .notEquals(let p, _), .compare(let p, _, _), .consistsOf(let p, _),
-             .contains(let p, _): return [p]
+        case .exists(let p), .missing(let p), .equals(let p, _), .notEquals(let p, _), .compare(let p, _, _),
+            .consistsOf(let p, _),
+            .contains(let p, _):
+            return [p]
         case .isIP, .isNotEmpty, .isNotZero: return []
         case .not(let c): return c.paths
         case .and(let a, let b), .or(let a, let b): return a.paths + b.paths
@@ -87,7 +116,8 @@ extension Condition {
             return !values.matches(node, in: document)
         case .compare(let path, let op, let limit):
             guard let node = resolver.value(of: path), document.kind(node) == .number || document.kind(node) == .string,
-                  let number = JSONNumber.double(document.scalarText(node)) else { return false }
+                let number = JSONNumber.double(document.scalarText(node))
+            else { return false }
             switch op {
             case ">": return number > limit
             case ">=": return number >= limit
@@ -95,7 +125,8 @@ extension Condition {
             default: return number <= limit
             }
         case .consistsOf(let path, let characters):
-            guard let node = resolver.value(of: path), document.kind(node) == .string, !document.isEmptyString(node) else { return false }
+            guard let node = resolver.value(of: path), document.kind(node) == .string, !document.isEmptyString(node)
+            else { return false }
             if document.nodes[node].flags & (JSONNode.hasEscapes | JSONNode.needsRepair) != 0 {
                 return document.string(node).utf8.allSatisfy { characters.contains($0) }
             }
@@ -107,12 +138,16 @@ extension Condition {
             default:
                 let text = Array(document.scalarText(node).utf8)
                 guard text.count >= needle.count else { return false }
-                return needle.isEmpty || (0...(text.count - needle.count)).contains { text[$0..<($0 + needle.count)].elementsEqual(needle) }
+                return needle.isEmpty
+                    || (0...(text.count - needle.count)).contains {
+                        text[$0..<($0 + needle.count)].elementsEqual(needle)
+                    }
             }
         case .isIP:
             guard let value else { return false }
             switch value {
-            case .node(let node) where document.kind(node) == .string && document.nodes[node].flags & JSONNode.hasEscapes == 0:
+            case .node(let node)
+            where document.kind(node) == .string && document.nodes[node].flags & JSONNode.hasEscapes == 0:
                 return document.withRawBytes(node) { IPAddress.isValid(utf8: $0) }
             case .node(let node):
                 return IPAddress.isValid(document.scalarText(node))

@@ -35,8 +35,10 @@ struct LookupTable: Sendable {
         defaultValue = syntax.defaultValue
         for row in syntax.rows {
             if let range = row.range {
-                ranges.append(RangeRow(lower: range.lower, lowerInclusive: range.lowerInclusive, upper: range.upper,
-                                       upperInclusive: range.upperInclusive, value: row.value, rowID: row.location.ruleID))
+                ranges.append(
+                    RangeRow(
+                        lower: range.lower, lowerInclusive: range.lowerInclusive, upper: range.upper,
+                        upperInclusive: range.upperInclusive, value: row.value, rowID: row.location.ruleID))
             } else {
                 if let earlier = exact[row.key] {
                     throw row.location.error("key '\(row.key)' is already in lookup '\(name)' at \(earlier.rowID)")

@@ -7,12 +7,15 @@ struct MappingCompiler {
     /// Numbers target instance chains, for the event builder's lookup table.
     let targets = TargetInterner()
 
-    func compile(_ files: [MappingFileSyntax]) throws(MappingError) -> (files: [CompiledMappingFile], lookups: [String: LookupTable]) {
+    func compile(_ files: [MappingFileSyntax]) throws(MappingError) -> (
+        files: [CompiledMappingFile], lookups: [String: LookupTable]
+    ) {
         var lookups: [String: LookupTable] = [:]
         for file in files {
             for syntax in file.lookups {
                 if let earlier = lookups[syntax.name] {
-                    throw syntax.location.error("lookup '\(syntax.name)' is already defined at \(earlier.location.ruleID)")
+                    throw syntax.location.error(
+                        "lookup '\(syntax.name)' is already defined at \(earlier.location.ruleID)")
                 }
                 lookups[syntax.name] = try LookupTable(syntax)
             }
@@ -24,46 +27,70 @@ struct MappingCompiler {
             }
             if file.logType != nil && file.match == nil {
                 throw (file.logTypeLocation ?? TableLocation(file: file.name, line: 1, column: 1))
-                    .error("a file with '@log_type' needs '@match CONDITION' saying which records it handles (only extension tables loaded over built-in ones may leave it out)")
+                    .error(
+                        "a file with '@log_type' needs '@match CONDITION' saying which records it handles (only extension tables loaded over built-in ones may leave it out)"
+                    )
             }
             let location = file.logTypeLocation ?? TableLocation(file: file.name, line: 1, column: 1)
             let keyCase: SourcePath.KeyCase = file.firstLetterAnyCase ? .firstLetterAnyCase : .exact
-            let match = try file.match.map { (c) throws(MappingError) in try Condition(c, location: location, keyCase: keyCase, interner: interner) }
+            let match = try file.match.map { (c) throws(MappingError) in
+                try Condition(c, location: location, keyCase: keyCase, interner: interner)
+            }
             var rules: [CompiledRule] = []
             for rule in file.rules { rules.append(try compile(rule, lookups: lookups, keyCase: keyCase)) }
             var excluded: [(kind: ExcludedPathSyntax.Kind, path: SourcePath)] = []
             for path in file.excludedPaths {
-                excluded.append((path.kind, try SourcePath.compiled(path.path, location: path.location, column: path.location.column, keyCase: keyCase, interner: interner)))
+                excluded.append(
+                    (
+                        path.kind,
+                        try SourcePath.compiled(
+                            path.path, location: path.location, column: path.location.column, keyCase: keyCase,
+                            interner: interner)
+                    ))
             }
-            let dedupeKey = try file.dedupeKey.map { (key) throws(MappingError) in try compile(key.0, location: key.1, keyCase: keyCase) }
+            let dedupeKey = try file.dedupeKey.map { (key) throws(MappingError) in
+                try compile(key.0, location: key.1, keyCase: keyCase)
+            }
             if let dedupeKey, dedupeKey.fansOut, let location = file.dedupeKey?.1 {
                 throw location.error("a dedupe key cannot use '[*]'")
             }
             var checks: [(conditions: [Condition], message: String, id: String)] = []
             for check in file.checks {
                 var conditions: [Condition] = []
-                for scope in check.scope { conditions.append(try Condition(scope, location: check.location, keyCase: keyCase, interner: interner)) }
-                conditions.append(try Condition(check.condition, location: check.location, keyCase: keyCase, interner: interner))
+                for scope in check.scope {
+                    conditions.append(
+                        try Condition(scope, location: check.location, keyCase: keyCase, interner: interner))
+                }
+                conditions.append(
+                    try Condition(check.condition, location: check.location, keyCase: keyCase, interner: interner))
                 checks.append((conditions, check.message, check.location.ruleID))
             }
-            compiled.append(CompiledMappingFile(name: file.name, logType: file.logType, match: match, rules: rules, excludedPaths: excluded,
-                                                eventBridgeDetailTypes: file.eventBridgeDetailTypes, dedupeKey: dedupeKey, syntax: file, checks: checks))
+            compiled.append(
+                CompiledMappingFile(
+                    name: file.name, logType: file.logType, match: match, rules: rules, excludedPaths: excluded,
+                    eventBridgeDetailTypes: file.eventBridgeDetailTypes, dedupeKey: dedupeKey, syntax: file,
+                    checks: checks))
         }
         return (compiled, lookups)
     }
 
-    private func compile(_ rule: RuleSyntax, lookups: [String: LookupTable], keyCase: SourcePath.KeyCase) throws(MappingError) -> CompiledRule {
+    private func compile(_ rule: RuleSyntax, lookups: [String: LookupTable], keyCase: SourcePath.KeyCase)
+        throws(MappingError) -> CompiledRule
+    {
         let location = rule.location
         let source = try compile(rule.source, location: location, keyCase: keyCase)
         let target: TargetPath
         if let known = targets.compiledTargets[rule.target] {
             target = known
         } else {
-            target = try TargetPath(rule.target, schema: schema, location: location, column: rule.targetColumn, instances: targets)
+            target = try TargetPath(
+                rule.target, schema: schema, location: location, column: rule.targetColumn, instances: targets)
             targets.compiledTargets[rule.target] = target
         }
         var recordConditions: [Condition] = []
-        for scope in rule.scope { recordConditions.append(try Condition(scope, location: location, keyCase: keyCase, interner: interner)) }
+        for scope in rule.scope {
+            recordConditions.append(try Condition(scope, location: location, keyCase: keyCase, interner: interner))
+        }
         var stages: [RuleStage] = []
         var flattens = false
         var lastLookup: LookupTable?
@@ -72,7 +99,8 @@ struct MappingCompiler {
             switch stage {
             case .resource(let type, let subtype, let column):
                 guard resource == nil else { throw location.error("'| resource' given twice", column: column) }
-                resource = try ResourceNoun(target: target, type: type, subtype: subtype, schema: schema, location: location, column: column)
+                resource = try ResourceNoun(
+                    target: target, type: type, subtype: subtype, schema: schema, location: location, column: column)
             case .when(let syntax):
                 let condition = try Condition(syntax, location: location, keyCase: keyCase, interner: interner)
                 if condition.readsValue { stages.append(.when(condition)) } else { recordConditions.append(condition) }
@@ -91,31 +119,51 @@ struct MappingCompiler {
         let leafType = schema.field(target.leafField).type
         switch target.leaf {
         case .labelList:
-            guard flattens else { throw location.error("a label list without a key needs '| flatten' (or write labels[\"key\"])", column: rule.targetColumn) }
+            guard flattens else {
+                throw location.error(
+                    "a label list without a key needs '| flatten' (or write labels[\"key\"])", column: rule.targetColumn
+                )
+            }
         case .scalar, .label:
-            if flattens { throw location.error("'| flatten' needs a label list target such as about.labels", column: rule.targetColumn) }
+            if flattens {
+                throw location.error(
+                    "'| flatten' needs a label list target such as about.labels", column: rule.targetColumn)
+            }
         case .structKey:
-            if flattens { throw location.error("'| flatten' needs a label list target; additional[\"key\"] takes the object as it is", column: rule.targetColumn) }
+            if flattens {
+                throw location.error(
+                    "'| flatten' needs a label list target; additional[\"key\"] takes the object as it is",
+                    column: rule.targetColumn)
+            }
         }
         if target.usesFanOut && !source.fansOut {
-            throw location.error("target uses '[*]' but the source has no '[*]' to number the elements", column: rule.targetColumn)
+            throw location.error(
+                "target uses '[*]' but the source has no '[*]' to number the elements", column: rule.targetColumn)
         }
         if case .enumeration(let enumIndex) = leafType {
             let enumeration = schema.enums[enumIndex]
-            if case .literal(let value) = source, lastLookup == nil, !stages.contains(where: { if case .transform = $0 { true } else { false } }),
-               !enumeration.contains(value) {
-                throw location.error("'\(value)' is not a value of \(enumeration.name) (the type of \(target.fieldPath))\(enumeration.choices(for: value))")
+            if case .literal(let value) = source, lastLookup == nil,
+                !stages.contains(where: { if case .transform = $0 { true } else { false } }),
+                !enumeration.contains(value)
+            {
+                throw location.error(
+                    "'\(value)' is not a value of \(enumeration.name) (the type of \(target.fieldPath))\(enumeration.choices(for: value))"
+                )
             }
             if let lastLookup {
                 for (value, rowID) in lastLookup.allValues where !enumeration.contains(value) {
-                    throw location.error("lookup '\(lastLookup.name)' can give '\(value)' (\(rowID)), which is not a value of \(enumeration.name)\(enumeration.choices(for: value))")
+                    throw location.error(
+                        "lookup '\(lastLookup.name)' can give '\(value)' (\(rowID)), which is not a value of \(enumeration.name)\(enumeration.choices(for: value))"
+                    )
                 }
             }
         }
         let fanGroup = target.usesFanOut ? Self.fannedList(of: rule.source).map(targets.fanGroup(for:)) ?? -1 : -1
-        return CompiledRule(id: location.ruleID, location: location, source: source, target: target,
-                            recordConditions: recordConditions, stages: stages, flattens: flattens, leafType: leafType, resource: resource,
-                            syntax: rule, fanGroup: fanGroup)
+        return CompiledRule(
+            id: location.ruleID, location: location, source: source, target: target,
+            recordConditions: recordConditions, stages: stages, flattens: flattens, leafType: leafType,
+            resource: resource,
+            syntax: rule, fanGroup: fanGroup)
     }
 
     /// The list a source fans out over: its first `[*]` path, up to and including that `[*]`.
@@ -131,17 +179,22 @@ struct MappingCompiler {
         }
     }
 
-    private func compile(_ expression: SourceExpressionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase) throws(MappingError) -> CompiledSource {
+    private func compile(_ expression: SourceExpressionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase)
+        throws(MappingError) -> CompiledSource
+    {
         switch expression {
         case .path(let text, let column):
-            return .path(try SourcePath.compiled(text, location: location, column: column, keyCase: keyCase, interner: interner))
+            return .path(
+                try SourcePath.compiled(text, location: location, column: column, keyCase: keyCase, interner: interner))
         case .literal(let text, _):
             return .literal(text)
         case .concatenation(let parts):
             var compiled: [CompiledSource] = []
             for part in parts {
                 let c = try compile(part, location: location, keyCase: keyCase)
-                if c.fansOut { throw location.error("'+' cannot join a '[*]' path; map the elements with a rule of their own") }
+                if c.fansOut {
+                    throw location.error("'+' cannot join a '[*]' path; map the elements with a rule of their own")
+                }
                 compiled.append(c)
             }
             return .concatenation(compiled)

@@ -25,7 +25,8 @@ struct MappingLexer {
 
     /// Characters that may appear in a bare word (paths, keywords, enum values, lookup keys).
     private static func isWordCharacter(_ c: Unicode.Scalar) -> Bool {
-        isLetterOrDigit(c) || c == "_" || c == "." || c == "-" || c == ":" || c == "*" || c == "/" || c == "$" || c == "%"
+        isLetterOrDigit(c) || c == "_" || c == "." || c == "-" || c == ":" || c == "*" || c == "/" || c == "$"
+            || c == "%"
     }
 
     private static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool {
@@ -68,7 +69,10 @@ struct MappingLexer {
         }
         while i < chars.count {
             let c = chars[i]
-            if c == " " || c == "\t" || c == "\r" { i += 1; continue }
+            if c == " " || c == "\t" || c == "\r" {
+                i += 1
+                continue
+            }
             if c == "#" { break }
             let start = i
             if c == "\"" {
@@ -93,7 +97,9 @@ struct MappingLexer {
                 i += 1
                 continue
             }
-            if Self.isWordCharacter(c) && c != "-" || (c == "-" && i + 1 < chars.count && (Self.isDigit(chars[i + 1]) || chars[i + 1] == "i")) {
+            if Self.isWordCharacter(c) && c != "-"
+                || (c == "-" && i + 1 < chars.count && (Self.isDigit(chars[i + 1]) || chars[i + 1] == "i"))
+            {
                 i = try readWord(chars, from: i, fail: fail)
                 tokens.append(MappingToken(kind: .word, text: text(start..<i), column: start + 1))
                 continue
@@ -110,7 +116,9 @@ struct MappingLexer {
     }
 
     /// Reads a bare word; bracket groups (`[*]`, `[0]`, `["Request ID"]`, `[attribute=userAgent]`) belong to the word.
-    private func readWord(_ chars: [Unicode.Scalar], from start: Int, fail: (String, Int) -> MappingError) throws(MappingError) -> Int {
+    private func readWord(_ chars: [Unicode.Scalar], from start: Int, fail: (String, Int) -> MappingError)
+        throws(MappingError) -> Int
+    {
         var i = start
         while i < chars.count {
             let c = chars[i]
@@ -136,7 +144,9 @@ struct MappingLexer {
     }
 
     /// Reads a double-quoted string with `\"`, `\\`, `\t`, `\n` escapes; returns its value and the index after it.
-    private func readString(_ chars: [Unicode.Scalar], from start: Int, fail: (String, Int) -> MappingError) throws(MappingError) -> (String, Int) {
+    private func readString(_ chars: [Unicode.Scalar], from start: Int, fail: (String, Int) -> MappingError)
+        throws(MappingError) -> (String, Int)
+    {
         var i = start + 1
         var value = ""
         while i < chars.count {

@@ -56,7 +56,9 @@ public enum MappingLinter {
     ///   - files: The tables as (file name, text) pairs, as ``MappingSet/merged(files:over:)`` takes them.
     ///   - base: The tables they are loaded over; nil compiles `files` alone.
     /// - Returns: The compiled tables (nil when any error was found) and every error found, sorted.
-    public static func compileErrors(files: [(name: String, text: String)], over base: MappingSet? = .builtin) -> (mappings: MappingSet?, errors: [MappingError]) {
+    public static func compileErrors(files: [(name: String, text: String)], over base: MappingSet? = .builtin) -> (
+        mappings: MappingSet?, errors: [MappingError]
+    ) {
         var files = files
         var errors: [MappingError] = []
         for _ in 0..<500 {
@@ -94,7 +96,10 @@ public enum MappingLinter {
             let target = rule.target.text
             let scope = rule.syntax.scopeText
             if let earlier = alwaysWrites["\u{0}" + target] ?? alwaysWrites[scope + "\u{0}" + target] {
-                findings.append(finding(.warning, rule.location, "never writes: \(earlier.id) always sets \(target) first (first non-empty value wins)"))
+                findings.append(
+                    finding(
+                        .warning, rule.location,
+                        "never writes: \(earlier.id) always sets \(target) first (first non-empty value wins)"))
                 continue
             }
             if case .literal = rule.source, rule.recordConditions.isEmpty, rule.stages.isEmpty {
@@ -113,7 +118,11 @@ public enum MappingLinter {
                 guard let table = mappings.lookups[name], table.defaultValue == nil else { continue }
                 let hasFallback = file.rules[(index + 1)...].contains { $0.target.text == rule.target.text }
                 if !hasFallback {
-                    findings.append(finding(.warning, rule.location, "lookup '\(name)' has no default and no later rule writes \(rule.target.text): a miss leaves it empty"))
+                    findings.append(
+                        finding(
+                            .warning, rule.location,
+                            "lookup '\(name)' has no default and no later rule writes \(rule.target.text): a miss leaves it empty"
+                        ))
                 }
             }
         }
@@ -133,7 +142,11 @@ public enum MappingLinter {
                     let id = path.text + "\u{0}" + rule.target.text + "\u{0}" + key
                     if let earlier = seen[id], earlier.lookup != name {
                         let location = TableLocation.parse(entry.rowID) ?? rule.location
-                        findings.append(finding(.warning, location, "key '\(key)' is unreachable: lookup '\(earlier.lookup)' (\(earlier.row)) maps it first for \(rule.target.text)"))
+                        findings.append(
+                            finding(
+                                .warning, location,
+                                "key '\(key)' is unreachable: lookup '\(earlier.lookup)' (\(earlier.row)) maps it first for \(rule.target.text)"
+                            ))
                     } else if seen[id] == nil {
                         seen[id] = (key, entry.rowID, name)
                     }
@@ -150,7 +163,10 @@ public enum MappingLinter {
         for row in lookup.rangeRows {
             if covers(covered, row) {
                 let location = TableLocation.parse(row.rowID) ?? lookup.location
-                findings.append(finding(.warning, location, "range row of lookup '\(lookup.name)' is never reached: earlier rows cover it"))
+                findings.append(
+                    finding(
+                        .warning, location,
+                        "range row of lookup '\(lookup.name)' is never reached: earlier rows cover it"))
             }
             covered.append(row)
         }
@@ -168,7 +184,9 @@ public enum MappingLinter {
             for other in rows {
                 let startsInTime = pointNeeded ? other.contains(point) : (other.lower <= point && other.upper > point)
                 guard startsInTime else { continue }
-                if best.map({ other.upper > $0.upper || (other.upper == $0.upper && other.upperInclusive) }) ?? true { best = other }
+                if best.map({ other.upper > $0.upper || (other.upper == $0.upper && other.upperInclusive) }) ?? true {
+                    best = other
+                }
             }
             guard let best else { return false }
             if best.upper == point {

@@ -5,7 +5,9 @@
 /// named like a built-in one adds or replaces rows by key.
 enum MappingMerger {
     /// Merges `extensions` (tables with `@log_type` and no `@match`) into `base`.
-    static func merge(base: [MappingFileSyntax], extensions: [MappingFileSyntax]) throws(MappingError) -> [MappingFileSyntax] {
+    static func merge(base: [MappingFileSyntax], extensions: [MappingFileSyntax]) throws(MappingError)
+        -> [MappingFileSyntax]
+    {
         var files = base
         for ext in extensions {
             let location = ext.logTypeLocation ?? TableLocation(file: ext.name, line: 1, column: 1)
@@ -13,8 +15,13 @@ enum MappingMerger {
                 files[index].logType == ext.logType && (ext.extends == nil || files[index].name == ext.extends)
             }
             guard !targets.isEmpty else {
-                if let name = ext.extends { throw location.error("'@extends \(name)': no built-in table of log type \(ext.logType ?? "?") has that name") }
-                throw location.error("no built-in table has log type \(ext.logType ?? "?") to extend (add '@match' to make this a table of its own)")
+                if let name = ext.extends {
+                    throw location.error(
+                        "'@extends \(name)': no built-in table of log type \(ext.logType ?? "?") has that name")
+                }
+                throw location.error(
+                    "no built-in table has log type \(ext.logType ?? "?") to extend (add '@match' to make this a table of its own)"
+                )
             }
             for removal in ext.removals {
                 var removed = 0
@@ -23,17 +30,23 @@ enum MappingMerger {
                     files[index].rules.removeAll { $0.identity == removal.identity }
                     removed += before - files[index].rules.count
                 }
-                if removed == 0 { throw removal.location.error("'@remove' matches no built-in rule for \(removal.identity)") }
+                if removed == 0 {
+                    throw removal.location.error("'@remove' matches no built-in rule for \(removal.identity)")
+                }
             }
             for rule in ext.rules {
                 var replaced = false
                 for index in targets {
                     // A second rule of one identity in the same extension goes after the first, which
                     // took the built-in rule's place: the extension's own order is its priority.
-                    if let previous = files[index].rules.lastIndex(where: { $0.identity == rule.identity && $0.location.file == ext.name }) {
+                    if let previous = files[index].rules.lastIndex(where: {
+                        $0.identity == rule.identity && $0.location.file == ext.name
+                    }) {
                         files[index].rules.insert(rule, at: previous + 1)
                         replaced = true
-                    } else if ext.precedence == nil, let position = files[index].rules.firstIndex(where: { $0.identity == rule.identity }) {
+                    } else if ext.precedence == nil,
+                        let position = files[index].rules.firstIndex(where: { $0.identity == rule.identity })
+                    {
                         files[index].rules[position] = rule
                         replaced = true
                     }
@@ -41,7 +54,11 @@ enum MappingMerger {
                 if !replaced {
                     for index in targets {
                         // `@precedence first`: before the first rule of another table that writes the same target.
-                        if ext.precedence == .first, let position = files[index].rules.firstIndex(where: { $0.target == rule.target && $0.location.file != ext.name }) {
+                        if ext.precedence == .first,
+                            let position = files[index].rules.firstIndex(where: {
+                                $0.target == rule.target && $0.location.file != ext.name
+                            })
+                        {
                             files[index].rules.insert(rule, at: position)
                         } else {
                             files[index].rules.append(rule)
@@ -52,10 +69,18 @@ enum MappingMerger {
             for lookup in ext.lookups {
                 if let (file, position) = findLookup(lookup.name, in: files) {
                     var merged = files[file].lookups[position]
-                    guard merged.kind == lookup.kind else { throw lookup.location.error("lookup '\(lookup.name)' is of another kind (exact, range or prefix) than the table it extends") }
+                    guard merged.kind == lookup.kind else {
+                        throw lookup.location.error(
+                            "lookup '\(lookup.name)' is of another kind (exact, range or prefix) than the table it extends"
+                        )
+                    }
                     merged.defaultValue = lookup.defaultValue
                     for row in lookup.rows {
-                        if let existing = merged.rows.firstIndex(where: { $0.key == row.key }) { merged.rows[existing] = row } else { merged.rows.append(row) }
+                        if let existing = merged.rows.firstIndex(where: { $0.key == row.key }) {
+                            merged.rows[existing] = row
+                        } else {
+                            merged.rows.append(row)
+                        }
                     }
                     files[file].lookups[position] = merged
                 } else {

@@ -40,7 +40,8 @@ struct MappingParser {
             if var lookup = openLookup {
                 if first.kind == .directive {
                     guard first.text == "end", tokens.count == 1 else {
-                        throw location.error("expected a lookup row or '@end' to close '@lookup \(lookup.name)'", column: first.column)
+                        throw location.error(
+                            "expected a lookup row or '@end' to close '@lookup \(lookup.name)'", column: first.column)
                     }
                     file.lookups.append(lookup)
                     openLookup = nil
@@ -76,37 +77,53 @@ struct MappingParser {
                     } while cursor.skip(symbol: ",")
                 case "check":
                     let condition = try parseCondition(&cursor)
-                    guard let token = cursor.peek, token.kind == .string else { throw cursor.error("expected the diagnostic's message in quotes after the condition") }
+                    guard let token = cursor.peek, token.kind == .string else {
+                        throw cursor.error("expected the diagnostic's message in quotes after the condition")
+                    }
                     cursor.advance()
                     file.checks.append((condition, token.text, here, scopes.map(\.0)))
                 case "remove":
                     let target = try cursor.expectWord("a UDM field path")
                     let scopeText = scopes.map(\.2).joined(separator: " and ")
-                    file.removals.append(RemovalSyntax(identity: RuleIdentity(scope: scopeText, target: target), location: here))
+                    file.removals.append(
+                        RemovalSyntax(identity: RuleIdentity(scope: scopeText, target: target), location: here))
                 case "role":
-                    guard scopes.isEmpty else { throw here.error("'@role' must be at the top level, outside '@when' blocks") }
+                    guard scopes.isEmpty else {
+                        throw here.error("'@role' must be at the top level, outside '@when' blocks")
+                    }
                     let nameColumn = cursor.column
                     let name = try cursor.expectWord("a role name such as $resource")
                     guard name.hasPrefix("$"), name.count > 1, !name.contains(".") else {
-                        throw here.error("a role name starts with '$' and has no '.' (e.g. $resource)", column: nameColumn)
+                        throw here.error(
+                            "a role name starts with '$' and has no '.' (e.g. $resource)", column: nameColumn)
                     }
                     let noun = try cursor.expectWord("the UDM noun the role stands for (principal, target, …)")
-                    guard cursor.skip(word: "when") else { throw cursor.error("expected 'when CONDITION' after the role's noun") }
+                    guard cursor.skip(word: "when") else {
+                        throw cursor.error("expected 'when CONDITION' after the role's noun")
+                    }
                     let condition = try parseCondition(&cursor)
-                    let conditionText = Self.directiveArgument(String(rawLine)).split(separator: " ").dropFirst(3).joined(separator: " ")
-                    roles[name, default: []].append(RoleCase(noun: noun, condition: condition, conditionText: conditionText))
+                    let conditionText = Self.directiveArgument(String(rawLine)).split(separator: " ").dropFirst(3)
+                        .joined(separator: " ")
+                    roles[name, default: []].append(
+                        RoleCase(noun: noun, condition: condition, conditionText: conditionText))
                 case "extends":
                     guard file.extends == nil else { throw here.error("'@extends' given twice") }
                     file.extends = try cursor.expectValue()
                 case "precedence":
                     let order = try cursor.expectWord("'first' or 'last'")
-                    guard order == "first" || order == "last" else { throw here.error("'@precedence' takes 'first' or 'last', not '\(order)'") }
+                    guard order == "first" || order == "last" else {
+                        throw here.error("'@precedence' takes 'first' or 'last', not '\(order)'")
+                    }
                     guard file.precedence == nil else { throw here.error("'@precedence' given twice") }
                     file.precedence = order == "first" ? .first : .last
                 case "keys":
                     let mode = try cursor.expectWord("a key matching mode")
-                    guard mode == "first_letter_any_case" else { throw here.error("'@keys' takes 'first_letter_any_case', not '\(mode)'") }
-                    guard file.rules.isEmpty, file.match == nil else { throw here.error("'@keys' must come before '@match' and the rules") }
+                    guard mode == "first_letter_any_case" else {
+                        throw here.error("'@keys' takes 'first_letter_any_case', not '\(mode)'")
+                    }
+                    guard file.rules.isEmpty, file.match == nil else {
+                        throw here.error("'@keys' must come before '@match' and the rules")
+                    }
                     file.firstLetterAnyCase = true
                 case "dedupe_key":
                     guard file.dedupeKey == nil else { throw here.error("'@dedupe_key' given twice") }
@@ -115,12 +132,15 @@ struct MappingParser {
                     repeat {
                         let column = cursor.column
                         let path = try cursor.expectWord("a source path")
-                        file.excludedPaths.append(ExcludedPathSyntax(
-                            kind: first.text == "opaque" ? .opaque : .ignore, path: path,
-                            location: TableLocation(file: fileName, line: lineNumber, column: column)))
+                        file.excludedPaths.append(
+                            ExcludedPathSyntax(
+                                kind: first.text == "opaque" ? .opaque : .ignore, path: path,
+                                location: TableLocation(file: fileName, line: lineNumber, column: column)))
                     } while cursor.skip(symbol: ",")
                 default:
-                    throw here.error("unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends, @role or @precedence)")
+                    throw here.error(
+                        "unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends, @role or @precedence)"
+                    )
                 }
                 try cursor.expectEnd()
                 continue
@@ -157,7 +177,8 @@ struct MappingParser {
             var expanded = rule
             expanded.target = role.noun + rest
             expanded.scope.append(role.condition)
-            expanded.scopeText = rule.scopeText.isEmpty ? role.conditionText : "\(rule.scopeText) and \(role.conditionText)"
+            expanded.scopeText =
+                rule.scopeText.isEmpty ? role.conditionText : "\(rule.scopeText) and \(role.conditionText)"
             return expanded
         }
     }
@@ -171,7 +192,13 @@ struct MappingParser {
         var split = bytes.count
         for (index, byte) in bytes.enumerated() {
             if inString {
-                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == 0x5C {
+                    escaped = true
+                } else if byte == 0x22 {
+                    inString = false
+                }
             } else if byte == 0x22 {
                 inString = true
             } else if byte == 0x23 {
@@ -220,7 +247,8 @@ struct MappingParser {
             } else if name == "resource" {
                 let resourceType = try cursor.expectWord("a resource_type value (VIRTUAL_MACHINE, STORAGE_BUCKET, …)")
                 guard let token = cursor.peek, token.kind == .string else {
-                    throw cursor.error("expected the resource subtype in quotes after the resource type (\"AWS::EC2::Instance\")")
+                    throw cursor.error(
+                        "expected the resource subtype in quotes after the resource type (\"AWS::EC2::Instance\")")
                 }
                 cursor.advance()
                 stages.append(.resource(type: resourceType, subtype: token.text, column: column))
@@ -234,7 +262,9 @@ struct MappingParser {
             }
         }
         try cursor.expectEnd()
-        return RuleSyntax(location: ruleLocation, source: source, target: target, targetColumn: targetColumn, stages: stages, scope: [])
+        return RuleSyntax(
+            location: ruleLocation, source: source, target: target, targetColumn: targetColumn, stages: stages,
+            scope: [])
     }
 
     private func parseSourceExpression(_ cursor: inout TokenCursor) throws(MappingError) -> SourceExpressionSyntax {
@@ -255,7 +285,9 @@ struct MappingParser {
         switch token.kind {
         case .string: return .literal(token.text, column: token.column)
         case .word: return .path(token.text, column: token.column)
-        default: throw cursor.error("expected a source path or a quoted constant, found '\(token.text)'", column: token.column)
+        default:
+            throw cursor.error(
+                "expected a source path or a quoted constant, found '\(token.text)'", column: token.column)
         }
     }
 
@@ -281,7 +313,8 @@ struct MappingParser {
             return inner
         }
         let column = cursor.column
-        let word = try cursor.expectWord("a condition (exists PATH, missing PATH, PATH == VALUE, PATH != VALUE, PATH in (…), PATH > NUMBER, is_ip)")
+        let word = try cursor.expectWord(
+            "a condition (exists PATH, missing PATH, PATH == VALUE, PATH != VALUE, PATH in (…), PATH > NUMBER, is_ip)")
         switch word {
         case "exists":
             let pathColumn = cursor.column
@@ -296,9 +329,15 @@ struct MappingParser {
         for comparison in [">=", "<=", ">", "<"] where cursor.skip(symbol: comparison) {
             return .compare(path: word, operator: comparison, value: try cursor.expectNumber(), column: column)
         }
-        if cursor.skip(symbol: "!=") { return .notEquals(path: word, values: [try cursor.expectValue()], column: column) }
-        if cursor.skip(word: "consists_of") { return .consistsOf(path: word, characters: try cursor.expectValue(), column: column) }
-        if cursor.skip(word: "contains") { return .contains(path: word, text: try cursor.expectValue(), column: column) }
+        if cursor.skip(symbol: "!=") {
+            return .notEquals(path: word, values: [try cursor.expectValue()], column: column)
+        }
+        if cursor.skip(word: "consists_of") {
+            return .consistsOf(path: word, characters: try cursor.expectValue(), column: column)
+        }
+        if cursor.skip(word: "contains") {
+            return .contains(path: word, text: try cursor.expectValue(), column: column)
+        }
         if cursor.skip(word: "in") {
             guard cursor.skip(symbol: "(") else { throw cursor.error("expected '(' after 'in'") }
             var values = [try cursor.expectValue()]
@@ -306,12 +345,15 @@ struct MappingParser {
             guard cursor.skip(symbol: ")") else { throw cursor.error("expected ')' to close the 'in' list") }
             return .equals(path: word, values: values, column: column)
         }
-        throw cursor.error("expected '==', '!=', 'in', 'contains', 'consists_of', '>', '>=', '<' or '<=' after '\(word)'")
+        throw cursor.error(
+            "expected '==', '!=', 'in', 'contains', 'consists_of', '>', '>=', '<' or '<=' after '\(word)'")
     }
 
     // MARK: Lookups
 
-    private func parseLookupHeader(_ cursor: inout TokenCursor, location: TableLocation) throws(MappingError) -> LookupSyntax {
+    private func parseLookupHeader(_ cursor: inout TokenCursor, location: TableLocation) throws(MappingError)
+        -> LookupSyntax
+    {
         let name = try cursor.expectWord("a lookup name")
         var kind = LookupSyntax.Kind.exact
         if cursor.skip(word: "range") { kind = .range } else if cursor.skip(word: "prefix") { kind = .prefix }
@@ -324,23 +366,36 @@ struct MappingParser {
         return LookupSyntax(name: name, kind: kind, defaultValue: isEmpty ? nil : value, location: location)
     }
 
-    private func parseLookupRow(_ cursor: inout TokenCursor, kind: LookupSyntax.Kind) throws(MappingError) -> LookupSyntax.Row {
+    private func parseLookupRow(_ cursor: inout TokenCursor, kind: LookupSyntax.Kind) throws(MappingError)
+        -> LookupSyntax.Row
+    {
         let location = TableLocation(file: fileName, line: cursor.location.line, column: cursor.column)
         var row = LookupSyntax.Row(key: "", range: nil, value: "", location: location)
         switch kind {
         case .exact, .prefix:
             row.key = try cursor.expectValue()
-            if kind == .prefix, row.key.isEmpty { throw location.error("a prefix row needs a non-empty key (the table's default covers every other value)") }
+            if kind == .prefix, row.key.isEmpty {
+                throw location.error(
+                    "a prefix row needs a non-empty key (the table's default covers every other value)")
+            }
         case .range:
             let lowerInclusive: Bool
-            if cursor.skip(symbol: "[") { lowerInclusive = true } else if cursor.skip(symbol: "(") { lowerInclusive = false } else {
+            if cursor.skip(symbol: "[") {
+                lowerInclusive = true
+            } else if cursor.skip(symbol: "(") {
+                lowerInclusive = false
+            } else {
                 throw cursor.error("expected a range row such as '[1, 4) = LOW'")
             }
             let lower = try cursor.expectNumber()
             guard cursor.skip(symbol: ",") else { throw cursor.error("expected ',' between the bounds") }
             let upper = try cursor.expectNumber()
             let upperInclusive: Bool
-            if cursor.skip(symbol: "]") { upperInclusive = true } else if cursor.skip(symbol: ")") { upperInclusive = false } else {
+            if cursor.skip(symbol: "]") {
+                upperInclusive = true
+            } else if cursor.skip(symbol: ")") {
+                upperInclusive = false
+            } else {
                 throw cursor.error("expected ']' or ')' to close the range")
             }
             guard lower <= upper else { throw location.error("the range's lower bound is above its upper bound") }

@@ -50,7 +50,9 @@ public final class MappingSet: Sendable {
     public static func builtin(profile name: String) throws(MappingError) -> MappingSet {
         if name == referenceProfile { return .builtin }
         guard let profile = BuiltinMappings.profiles.first(where: { $0.name == name }) else {
-            throw MappingError(file: name, line: 0, column: 0, message: "no built-in profile '\(name)' (known: \(builtinProfileNames.joined(separator: ", ")))")
+            throw MappingError(
+                file: name, line: 0, column: 0,
+                message: "no built-in profile '\(name)' (known: \(builtinProfileNames.joined(separator: ", ")))")
         }
         return try ProfileCache.shared.set(named: name) { () throws(MappingError) -> MappingSet in
             try MappingSet.builtin.layered(with: profile.files, replacingByName: false, profile: name)
@@ -70,11 +72,15 @@ public final class MappingSet: Sendable {
     convenience init(files: [(name: String, text: String)], schema: UDMSchema) throws(MappingError) {
         var syntax: [MappingFileSyntax] = []
         for file in files { syntax.append(try MappingParser(fileName: file.name).parse(file.text)) }
-        try self.init(syntax: syntax, standaloneTexts: files, extensionTexts: [], profile: Self.referenceProfile, schema: schema)
+        try self.init(
+            syntax: syntax, standaloneTexts: files, extensionTexts: [], profile: Self.referenceProfile, schema: schema)
     }
 
-    init(syntax: [MappingFileSyntax], standaloneTexts: [(name: String, text: String)], extensionTexts: [(name: String, text: String)],
-         profile: String, schema: UDMSchema) throws(MappingError) {
+    init(
+        syntax: [MappingFileSyntax], standaloneTexts: [(name: String, text: String)],
+        extensionTexts: [(name: String, text: String)],
+        profile: String, schema: UDMSchema
+    ) throws(MappingError) {
         let compiler = MappingCompiler(schema: schema)
         let compiled = try compiler.compile(syntax)
         self.pathTable = PathTable(compiler.interner)
@@ -130,9 +136,12 @@ public final class MappingSet: Sendable {
     ///   - files: Each table's file name (used in errors and rule ids) and text.
     ///   - base: The tables to merge into; nil uses only `files` (with the `reference` profile).
     /// - Throws: ``MappingError`` at the first syntax or compile error.
-    public static func merged(files: [(name: String, text: String)], over base: MappingSet? = .builtin) throws(MappingError) -> MappingSet {
+    public static func merged(files: [(name: String, text: String)], over base: MappingSet? = .builtin)
+        throws(MappingError) -> MappingSet
+    {
         guard let base else {
-            return try MappingSet(files: [], schema: .builtin).layered(with: files, replacingByName: true, profile: referenceProfile)
+            return try MappingSet(files: [], schema: .builtin).layered(
+                with: files, replacingByName: true, profile: referenceProfile)
         }
         return try base.layered(with: files, replacingByName: true, profile: base.profile)
     }
@@ -165,10 +174,14 @@ public final class MappingSet: Sendable {
     ///   - directory: The profile's folder of `*.map` files; its last path component names the profile.
     ///   - base: The tables the profile is layered over.
     /// - Throws: ``MappingError`` when the folder does not exist or cannot be read, or a table does not compile.
-    public static func load(profileDirectory directory: String, over base: MappingSet = .builtin) throws(MappingError) -> MappingSet {
+    public static func load(profileDirectory directory: String, over base: MappingSet = .builtin) throws(MappingError)
+        -> MappingSet
+    {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
-            throw MappingError(file: directory, line: 0, column: 0, message: "no such profile folder (a profile is a folder of *.map files)")
+            throw MappingError(
+                file: directory, line: 0, column: 0,
+                message: "no such profile folder (a profile is a folder of *.map files)")
         }
         let name = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
         let files = try tableFiles(at: directory).map { (name: "\(name)/\($0.name)", text: $0.text) }
@@ -188,10 +201,13 @@ public final class MappingSet: Sendable {
         let paths: [String]
         if isFolder.boolValue {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
-                throw MappingError(file: path, line: 0, column: 0, message: "cannot list the folder (permission denied?)")
+                throw MappingError(
+                    file: path, line: 0, column: 0, message: "cannot list the folder (permission denied?)")
             }
             paths = names.filter { $0.hasSuffix(".map") }.sorted().map { (path as NSString).appendingPathComponent($0) }
-            guard !paths.isEmpty else { throw MappingError(file: path, line: 0, column: 0, message: "no *.map files in the folder") }
+            guard !paths.isEmpty else {
+                throw MappingError(file: path, line: 0, column: 0, message: "no *.map files in the folder")
+            }
         } else {
             paths = [path]
         }
@@ -210,7 +226,9 @@ public final class MappingSet: Sendable {
 
     /// These tables with `files` layered over them: with `replacingByName`, a file named like a table
     /// replaces it; extension tables merge after the ones already layered; other files stand alone.
-    func layered(with files: [(name: String, text: String)], replacingByName: Bool, profile: String) throws(MappingError) -> MappingSet {
+    func layered(with files: [(name: String, text: String)], replacingByName: Bool, profile: String)
+        throws(MappingError) -> MappingSet
+    {
         var tables = standaloneTexts
         var extensions = extensionTexts
         for file in files {
@@ -227,7 +245,8 @@ public final class MappingSet: Sendable {
         var merging: [MappingFileSyntax] = []
         for file in extensions { merging.append(try MappingParser(fileName: file.name).parse(file.text)) }
         syntax = try MappingMerger.merge(base: syntax, extensions: merging)
-        return try MappingSet(syntax: syntax, standaloneTexts: tables, extensionTexts: extensions, profile: profile, schema: schema)
+        return try MappingSet(
+            syntax: syntax, standaloneTexts: tables, extensionTexts: extensions, profile: profile, schema: schema)
     }
 
     /// The tables as files, in evaluation order (profile and extension tables after the ones they

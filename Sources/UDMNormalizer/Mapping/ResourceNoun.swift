@@ -24,21 +24,33 @@ struct ResourceNoun: Sendable {
 
     /// Checks that `target` is an identifying field of a `Resource` and builds the plan, or throws
     /// naming the problem at `location`.
-    init(target: TargetPath, type: String, subtype: String, schema: UDMSchema, location: TableLocation, column: Int) throws(MappingError) {
+    init(target: TargetPath, type: String, subtype: String, schema: UDMSchema, location: TableLocation, column: Int)
+        throws(MappingError)
+    {
         guard case .scalar(let leaf, false) = target.leaf, schema.messages[leaf.message].name == "Resource",
-              let leafName = Self.identifyingFields.first(where: { schema.messages[leaf.message].fieldIndex(named: $0) == leaf.field }) else {
-            throw location.error("'| resource' needs a target that is a resource's name or product_object_id (target.resource.name), not '\(target.text)'", column: column)
+            let leafName = Self.identifyingFields.first(where: {
+                schema.messages[leaf.message].fieldIndex(named: $0) == leaf.field
+            })
+        else {
+            throw location.error(
+                "'| resource' needs a target that is a resource's name or product_object_id (target.resource.name), not '\(target.text)'",
+                column: column)
         }
         guard !target.usesFanOut, !target.steps.contains(where: { $0.element == .append }) else {
-            throw location.error("'| resource' fills one resource; further values go to about[] by themselves, so the target takes no '[*]' or '[]'", column: column)
+            throw location.error(
+                "'| resource' fills one resource; further values go to about[] by themselves, so the target takes no '[*]' or '[]'",
+                column: column)
         }
         let message = schema.messages[leaf.message]
-        guard let typeField = message.fieldIndex(named: "resource_type"), let subtypeField = message.fieldIndex(named: "resource_subtype") else {
+        guard let typeField = message.fieldIndex(named: "resource_type"),
+            let subtypeField = message.fieldIndex(named: "resource_subtype")
+        else {
             throw location.error("the UDM schema's Resource has no resource_type or resource_subtype", column: column)
         }
         let typeStep = UDMSchema.FieldStep(message: leaf.message, field: typeField)
         if case .enumeration(let index) = schema.field(typeStep).type, !schema.enums[index].contains(type) {
-            throw location.error("'\(type)' is not a value of \(schema.enums[index].name) (the type of resource_type)", column: column)
+            throw location.error(
+                "'\(type)' is not a value of \(schema.enums[index].name) (the type of resource_type)", column: column)
         }
         identifier = leaf
         resourceType = typeStep
@@ -46,6 +58,7 @@ struct ResourceNoun: Sendable {
         namingFields = Self.identifyingFields.compactMap { message.fieldIndex(named: $0) }
         typeValue = type
         subtypeValue = subtype
-        overflow = try TargetPath("about[].resource.\(leafName)", schema: schema, location: location, column: column).steps
+        overflow = try TargetPath("about[].resource.\(leafName)", schema: schema, location: location, column: column)
+            .steps
     }
 }

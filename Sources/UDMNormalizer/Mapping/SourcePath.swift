@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A compiled log-field path: `userIdentity.arn`, `resources.0.ARN`, `resources[*].ARN`,
@@ -47,7 +47,9 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses the path syntax; `location` and `column` place errors. Paths compiled for one
     /// `MappingSet` share `interner`, which numbers their prefixes for per-record memoization.
-    init(_ text: String, location: TableLocation, column: Int, keyCase: KeyCase = .exact, interner: PathInterner? = nil) throws(MappingError) {
+    init(_ text: String, location: TableLocation, column: Int, keyCase: KeyCase = .exact, interner: PathInterner? = nil)
+        throws(MappingError)
+    {
         self.text = text
         var steps: [Step] = []
         var segment = ""
@@ -61,7 +63,10 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
         }
         func flushSegment() throws(MappingError) {
             guard !segment.isEmpty else { throw fail("empty path segment") }
-            steps.append(.key(Array(segment.utf8), index: Int(segment).flatMap { $0 >= 0 ? $0 : nil }, alternate: alternate(segment)))
+            steps.append(
+                .key(
+                    Array(segment.utf8), index: Int(segment).flatMap { $0 >= 0 ? $0 : nil },
+                    alternate: alternate(segment)))
             segment = ""
         }
         while let c = chars.first {
@@ -83,7 +88,9 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
                 } else if let eq = inside.firstIndex(of: "=") {
                     let key = String(inside[inside.startIndex..<eq])
                     var value = String(inside[inside.index(after: eq)...])
-                    if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+                    if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                        value = String(value.dropFirst().dropLast())
+                    }
                     guard !key.isEmpty else { throw fail("'[key=value]' needs a key") }
                     steps.append(.select(key: Array(key.utf8), value: value, alternate: alternate(key)))
                 } else if inside.hasPrefix("\""), inside.hasSuffix("\""), inside.count >= 2 {
@@ -108,7 +115,9 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
 
     /// The compiled path for `text`, shared with every earlier use of the same text in tables
     /// compiled with `interner`.
-    static func compiled(_ text: String, location: TableLocation, column: Int, keyCase: KeyCase = .exact, interner: PathInterner? = nil) throws(MappingError) -> SourcePath {
+    static func compiled(
+        _ text: String, location: TableLocation, column: Int, keyCase: KeyCase = .exact, interner: PathInterner? = nil
+    ) throws(MappingError) -> SourcePath {
         guard let interner else { return try SourcePath(text, location: location, column: column, keyCase: keyCase) }
         let key = keyCase == .exact ? text : "\u{1}" + text
         if let known = interner.compiledPaths[key] { return known }
@@ -295,7 +304,8 @@ final class PathTable: @unchecked Sendable {
             let base = slots.count
             slots.append(contentsOf: repeatElement(-1, count: size))
             for spelling in spellings {
-                let key = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(keys)[spelling.start..<spelling.start + spelling.count])
+                let key = UnsafeRawBufferPointer(
+                    rebasing: UnsafeRawBufferPointer(keys)[spelling.start..<spelling.start + spelling.count])
                 var position = Int(Self.hash(key)) & (size - 1)
                 while slots[base + position] >= 0 { position = (position + 1) & (size - 1) }
                 slots[base + position] = spelling.entry
@@ -309,7 +319,10 @@ final class PathTable: @unchecked Sendable {
     }
 
     deinit {
-        for buffer in [parent, keyStart, keyCount, alternateStart, alternateCount, index, hashBase, hashMask, hashSlots, childStart, children] {
+        for buffer in [
+            parent, keyStart, keyCount, alternateStart, alternateCount, index, hashBase, hashMask, hashSlots,
+            childStart, children,
+        ] {
             buffer.deallocate()
         }
         keys.deallocate()
@@ -413,7 +426,9 @@ final class PathResolver {
                 switch document.kind(base) {
                 case .object:
                     let start = Int(keyStart[id])
-                    if let found = document.member(base, keyBytes: UnsafeRawBufferPointer(rebasing: keys[start..<start + count])) {
+                    if let found = document.member(
+                        base, keyBytes: UnsafeRawBufferPointer(rebasing: keys[start..<start + count]))
+                    {
                         result = found
                     } else if alternateCount[id] >= 0 {
                         let start = Int(alternateStart[id])
@@ -456,7 +471,9 @@ final class PathResolver {
                         match(bytes, value: member + 1, base: base, mask: mask)
                     } else {
                         var decoded = document.string(member)
-                        decoded.withUTF8 { match(UnsafeRawBufferPointer($0), value: member + 1, base: base, mask: mask) }
+                        decoded.withUTF8 {
+                            match(UnsafeRawBufferPointer($0), value: member + 1, base: base, mask: mask)
+                        }
                     }
                     member = Int(tape[member + 1].next)
                 }
@@ -557,7 +574,9 @@ extension JSONDocument {
         found = current
     }
 
-    func walk(_ steps: ArraySlice<SourcePath.Step>, from node: Int, fanIndex: Int, fanned: Bool, _ body: (Int, Int) -> Void) {
+    func walk(
+        _ steps: ArraySlice<SourcePath.Step>, from node: Int, fanIndex: Int, fanned: Bool, _ body: (Int, Int) -> Void
+    ) {
         var current = node
         var rest = steps
         while let step = rest.first {
@@ -595,9 +614,10 @@ extension JSONDocument {
             var match: Int?
             forEachElement(node) { element in
                 guard match == nil, kind(element) == .object,
-                      let candidate = key.withUnsafeBytes({ member(element, keyBytes: $0) })
+                    let candidate = key.withUnsafeBytes({ member(element, keyBytes: $0) })
                         ?? alternate.flatMap({ other in other.withUnsafeBytes { member(element, keyBytes: $0) } }),
-                      kind(candidate) == .string, string(candidate) == value else { return }
+                    kind(candidate) == .string, string(candidate) == value
+                else { return }
                 match = element
             }
             return match

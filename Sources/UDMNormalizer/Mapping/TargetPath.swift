@@ -72,9 +72,13 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
     let keyBytes: [UInt8]
 
     /// Resolves `text` against `schema`; every segment must be a field of the message it is in.
-    init(_ text: String, schema: UDMSchema, location: TableLocation, column: Int, instances: TargetInterner? = nil) throws(MappingError) {
+    init(_ text: String, schema: UDMSchema, location: TableLocation, column: Int, instances: TargetInterner? = nil)
+        throws(MappingError)
+    {
         self.text = text
-        func fail(_ message: String) -> MappingError { location.error("in target '\(text)': \(message)", column: column) }
+        func fail(_ message: String) -> MappingError {
+            location.error("in target '\(text)': \(message)", column: column)
+        }
         let segments = try Self.split(text, fail: fail)
         var message = schema.rootMessage
         var steps: [Step] = []
@@ -84,7 +88,9 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
             let isLast = position == segments.count - 1
             guard leaf == nil else { throw fail("nothing can follow '\(names.last ?? "")'") }
             guard let fieldIndex = schema.messages[message].fieldIndex(named: segment.name) else {
-                throw fail("'\(segment.name)' is not a field of UDM message \(schema.messages[message].name)\(Self.hint(segment.name, in: schema.messages[message]))")
+                throw fail(
+                    "'\(segment.name)' is not a field of UDM message \(schema.messages[message].name)\(Self.hint(segment.name, in: schema.messages[message]))"
+                )
             }
             let fieldStep = UDMSchema.FieldStep(message: message, field: fieldIndex)
             let field = schema.field(fieldStep)
@@ -100,7 +106,10 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
                     }
                     continue
                 }
-                guard !isLast else { throw fail("'\(segment.name)' is a message (\(schema.messages[child].name)); map to one of its fields") }
+                guard !isLast else {
+                    throw fail(
+                        "'\(segment.name)' is a message (\(schema.messages[child].name)); map to one of its fields")
+                }
                 let element: Element
                 switch segment.marker {
                 case .none: element = .first
@@ -108,11 +117,15 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
                 case .append: element = .append
                 case .key: throw fail("'[\"key\"]' applies only to labels and additional")
                 }
-                if element != .first && !field.isRepeated { throw fail("'\(segment.name)' is not repeated; remove the '[…]'") }
+                if element != .first && !field.isRepeated {
+                    throw fail("'\(segment.name)' is not repeated; remove the '[…]'")
+                }
                 steps.append(Step(field: fieldStep, element: element))
                 message = child
             case .structObject:
-                guard isLast, case .key(let key) = segment.marker else { throw fail("'\(segment.name)' is a JSON object; write \(segment.name)[\"key\"]") }
+                guard isLast, case .key(let key) = segment.marker else {
+                    throw fail("'\(segment.name)' is a JSON object; write \(segment.name)[\"key\"]")
+                }
                 leaf = .structKey(fieldStep, key: key)
             case .other(let type):
                 throw fail("'\(segment.name)' has type \(type), which the mapping tables cannot write")
@@ -151,8 +164,14 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
     /// True when the target uses the source's fan-out index.
     var usesFanOut: Bool { steps.contains { $0.element == .fanOut } }
 
-    private enum Marker { case none, fanOut, append, key(String) }
-    private struct Segment { var name: String; var marker: Marker }
+    private enum Marker {
+        case none, fanOut, append
+        case key(String)
+    }
+    private struct Segment {
+        var name: String
+        var marker: Marker
+    }
 
     private static func split(_ text: String, fail: (String) -> MappingError) throws(MappingError) -> [Segment] {
         var segments: [Segment] = []
@@ -166,14 +185,21 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
             if rest.first == "[" {
                 // A quoted key may itself contain ']' or '.', so it ends at the first '"]'.
                 let afterBracket = rest.index(after: rest.startIndex)
-                let closeSearch: Substring.Index? = rest[afterBracket...].first == "\""
-                    ? rest[rest.index(after: afterBracket)...].firstRange(of: "\"]").map { rest.index(after: $0.lowerBound) }
+                let closeSearch: Substring.Index? =
+                    rest[afterBracket...].first == "\""
+                    ? rest[rest.index(after: afterBracket)...].firstRange(of: "\"]").map {
+                        rest.index(after: $0.lowerBound)
+                    }
                     : rest.firstIndex(of: "]")
                 guard let close = closeSearch, rest[rest.index(after: close)...].first.map({ $0 == "." }) ?? true else {
                     throw fail("unclosed '[' or text after ']'")
                 }
                 let inside = rest[rest.index(after: rest.startIndex)..<close]
-                if inside.isEmpty { marker = .append } else if inside == "*" { marker = .fanOut } else if inside.count >= 2, inside.first == "\"", inside.last == "\"" {
+                if inside.isEmpty {
+                    marker = .append
+                } else if inside == "*" {
+                    marker = .fanOut
+                } else if inside.count >= 2, inside.first == "\"", inside.last == "\"" {
                     marker = .key(String(inside.dropFirst().dropLast()))
                 } else {
                     throw fail("'[\(inside)]' is not '[]', '[*]' or '[\"key\"]'")

@@ -19,7 +19,10 @@ enum Transform: Sendable, Hashable {
     /// An object → one label per leaf (`key` is the dotted path below the object); only for label lists.
     case flatten
 
-    static let names = ["lower", "upper", "trim", "string", "int", "float", "bool", "timestamp", "json", "lookup", "after_last", "after_first", "before_first", "flatten"]
+    static let names = [
+        "lower", "upper", "trim", "string", "int", "float", "bool", "timestamp", "json", "lookup", "after_last",
+        "after_first", "before_first", "flatten",
+    ]
 
     init(name: String, argument: String?, location: TableLocation, column: Int) throws(MappingError) {
         func noArgument(_ t: Transform) throws(MappingError) -> Transform {
@@ -46,7 +49,9 @@ enum Transform: Sendable, Hashable {
             default: self = .beforeFirst(argument)
             }
         default:
-            throw location.error("unknown stage '\(name)'\(NearestName.nearest(to: name, among: Self.names + ["when"]).map { "; did you mean '\($0)'?" } ?? "") (the stages: \(Self.names.joined(separator: ", ")), when)", column: column)
+            throw location.error(
+                "unknown stage '\(name)'\(NearestName.nearest(to: name, among: Self.names + ["when"]).map { "; did you mean '\($0)'?" } ?? "") (the stages: \(Self.names.joined(separator: ", ")), when)",
+                column: column)
         }
     }
 }

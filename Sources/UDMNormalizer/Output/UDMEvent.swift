@@ -22,9 +22,12 @@ public final class UDMEvent: Sendable {
     /// Source coverage, when the normalizer tracked it.
     let coverage: RecordCoverage?
 
-    init(document: JSONDocument, builder: UDMEventBuilder, schema: UDMSchema, logType: String, diagnostics: [Diagnostic],
-         rules: [CompiledRule], dedupeKey: String?, firedRules: [Int], classification: Classification?, downgrade: String?,
-         coverage: RecordCoverage?) {
+    init(
+        document: JSONDocument, builder: UDMEventBuilder, schema: UDMSchema, logType: String, diagnostics: [Diagnostic],
+        rules: [CompiledRule], dedupeKey: String?, firedRules: [Int], classification: Classification?,
+        downgrade: String?,
+        coverage: RecordCoverage?
+    ) {
         self.document = document
         self.builder = builder
         self.schema = schema
@@ -40,7 +43,9 @@ public final class UDMEvent: Sendable {
 
     /// `metadata.event_type` as written.
     public var eventType: String {
-        guard let steps = schema.resolve(UDMValidator.eventTypePath), case .value(let value)? = builder.firstValue(at: steps) else { return "" }
+        guard let steps = schema.resolve(UDMValidator.eventTypePath),
+            case .value(let value)? = builder.firstValue(at: steps)
+        else { return "" }
         return builder.string(value, in: document)
     }
 

@@ -11,7 +11,8 @@ struct UDMJSONWriter {
         builder.instances.withUnsafeBufferPointer { instances in
             builder.entries.withUnsafeBufferPointer { entries in
                 builder.text.withUnsafeBufferPointer { text in
-                    let walk = Walk(instances: instances, entries: entries, text: text, layout: layout, document: event.document)
+                    let walk = Walk(
+                        instances: instances, entries: entries, text: text, layout: layout, document: event.document)
                     walk.write(instance: instance, to: &out)
                 }
             }

@@ -71,7 +71,9 @@ public struct ReportBuilder: Sendable {
                     section.defaultTyped += 1
                 }
                 for rule in entry.firedRules { rules[rule, default: .init(rule: rule, fired: 0, failed: 0)].fired += 1 }
-                for rule in entry.failedRules { rules[rule, default: .init(rule: rule, fired: 0, failed: 0)].failed += 1 }
+                for rule in entry.failedRules {
+                    rules[rule, default: .init(rule: rule, fired: 0, failed: 0)].failed += 1
+                }
                 if let coverage = entry.coverage {
                     section.leaves += coverage.leaves
                     section.coveredLeaves += coverage.covered
@@ -84,7 +86,9 @@ public struct ReportBuilder: Sendable {
             }
         }
 
-        private static func count(_ table: inout [String: NormalizationReport.ReasonCount], _ reason: String, origin: String) {
+        private static func count(
+            _ table: inout [String: NormalizationReport.ReasonCount], _ reason: String, origin: String
+        ) {
             if table[reason] == nil { table[reason] = .init(reason: reason, count: 0, firstOrigin: origin) }
             table[reason]?.count += 1
         }
@@ -153,7 +157,9 @@ public struct ReportBuilder: Sendable {
 
     /// The report so far.
     public func build() -> NormalizationReport {
-        NormalizationReport(profile: profile, sections: sections.keys.sorted().compactMap { sections[$0]?.finished() } + [total.finished()])
+        NormalizationReport(
+            profile: profile,
+            sections: sections.keys.sorted().compactMap { sections[$0]?.finished() } + [total.finished()])
     }
 
     /// Failure reasons are grouped by their kind (the text before the first ':'), so that

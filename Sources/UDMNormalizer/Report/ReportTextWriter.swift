@@ -37,13 +37,21 @@ public enum ReportTextWriter {
     private static func render(_ s: NormalizationReport.Section, topUnmapped: Int) -> String {
         var lines: [String] = []
         lines.append("== \(s.logType == "total" ? "All log types" : s.logType) ==")
-        lines.append("  records              \(s.read) read, \(s.normalized) normalized, \(s.failed) failed, \(s.skipped) skipped")
+        lines.append(
+            "  records              \(s.read) read, \(s.normalized) normalized, \(s.failed) failed, \(s.skipped) skipped"
+        )
         lines.append("  normalization rate   \(percent(s.normalizationRate))   (normalized / (read - skipped))")
-        lines.append("  classification rate  \(percent(s.classificationRate))   (\(s.classified) by a table row, \(s.defaultTyped) fallback type, \(s.downgraded) downgraded)")
-        lines.append("  field coverage       \(percent(s.fieldCoverage))   (\(s.coveredLeaves) of \(s.leaves) source values read by a rule)")
+        lines.append(
+            "  classification rate  \(percent(s.classificationRate))   (\(s.classified) by a table row, \(s.defaultTyped) fallback type, \(s.downgraded) downgraded)"
+        )
+        lines.append(
+            "  field coverage       \(percent(s.fieldCoverage))   (\(s.coveredLeaves) of \(s.leaves) source values read by a rule)"
+        )
         if !s.failures.isEmpty {
             lines.append("  failures:")
-            for f in s.failures { lines.append("    \(pad(String(f.count), 7)) \(f.reason)   first at \(f.firstOrigin)") }
+            for f in s.failures {
+                lines.append("    \(pad(String(f.count), 7)) \(f.reason)   first at \(f.firstOrigin)")
+            }
         }
         if !s.skips.isEmpty {
             lines.append("  skipped:")
@@ -51,7 +59,9 @@ public enum ReportTextWriter {
         }
         if !s.downgrades.isEmpty {
             lines.append("  downgraded to GENERIC_EVENT:")
-            for f in s.downgrades { lines.append("    \(pad(String(f.count), 7)) \(f.reason)   first at \(f.firstOrigin)") }
+            for f in s.downgrades {
+                lines.append("    \(pad(String(f.count), 7)) \(f.reason)   first at \(f.firstOrigin)")
+            }
         }
         if !s.eventTypes.isEmpty {
             lines.append("  event types:")
@@ -68,7 +78,8 @@ public enum ReportTextWriter {
             // puts its example on the next line, so the columns hold.
             let width = min(shown.map(\.path.count).max() ?? 0, 60)
             for u in shown {
-                let example = "e.g. " + JSONText.quoted(u.example.count > 60 ? String(u.example.prefix(57)) + "..." : u.example)
+                let example =
+                    "e.g. " + JSONText.quoted(u.example.count > 60 ? String(u.example.prefix(57)) + "..." : u.example)
                 if u.path.count > width {
                     lines.append("    \(pad(String(u.count), 7)) \(u.path)")
                     lines.append("    \(pad("", 7)) \(pad("", width)) \(example)")
@@ -79,7 +90,9 @@ public enum ReportTextWriter {
         }
         if !s.rules.isEmpty {
             lines.append("  rules (fired / failed, by table and line):")
-            for rule in s.rules { lines.append("    \(pad(String(rule.fired), 7)) \(pad(String(rule.failed), 7)) \(rule.rule)") }
+            for rule in s.rules {
+                lines.append("    \(pad(String(rule.fired), 7)) \(pad(String(rule.failed), 7)) \(rule.rule)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

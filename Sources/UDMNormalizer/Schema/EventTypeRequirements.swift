@@ -52,7 +52,7 @@ struct EventTypeRequirements: Sendable {
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             guard line.count >= 2, line.first == UInt8(ascii: "R"),
-                  line[line.index(after: line.startIndex)] == UInt8(ascii: " ")
+                line[line.index(after: line.startIndex)] == UInt8(ascii: " ")
             else { continue }
             let words = line.split(separator: UInt8(ascii: " "))
             guard words.count == 2 || words.count == 3 else {
@@ -79,13 +79,14 @@ struct EventTypeRequirements: Sendable {
         var alternatives: [Alternative] = []
         for alternative in clause.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false) {
             let parts = alternative.split(separator: UInt8(ascii: "="), omittingEmptySubsequences: false)
-            guard (parts.count == 1 || parts.count == 2), parts.allSatisfy({ !$0.isEmpty }) else {
+            guard parts.count == 1 || parts.count == 2, parts.allSatisfy({ !$0.isEmpty }) else {
                 throw SchemaTextError(
                     line: line, message: "malformed requirement '\(String(decoding: clause, as: UTF8.self))'")
             }
-            alternatives.append(Alternative(
-                path: String(decoding: parts[0], as: UTF8.self),
-                requiredValue: parts.count == 2 ? String(decoding: parts[1], as: UTF8.self) : nil))
+            alternatives.append(
+                Alternative(
+                    path: String(decoding: parts[0], as: UTF8.self),
+                    requiredValue: parts.count == 2 ? String(decoding: parts[1], as: UTF8.self) : nil))
         }
         return Requirement(alternatives: alternatives, text: String(decoding: clause, as: UTF8.self))
     }

@@ -171,7 +171,8 @@ final class UDMSchema: Sendable {
                 continue  // empty line or comment
             }
             guard tag.count == 1 else {
-                throw SchemaTextError(line: lineNumber, message: "unknown record '\(String(decoding: line, as: UTF8.self))'")
+                throw SchemaTextError(
+                    line: lineNumber, message: "unknown record '\(String(decoding: line, as: UTF8.self))'")
             }
             switch tagByte {
             case UInt8(ascii: "R"):
@@ -208,17 +209,22 @@ final class UDMSchema: Sendable {
                 let isRepeated = try Self.flag(words[2], set: "r", line: lineNumber)
                 let isDeprecated = try Self.flag(words[3], set: "d", line: lineNumber)
                 // Only `other:` types may contain spaces (e.g. a map type), so the rest of the line is the type.
-                let typeToken = words.count == 5
+                let typeToken =
+                    words.count == 5
                     ? String(decoding: words[4], as: UTF8.self)
                     : words.dropFirst(4).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
                 let last = pendingMessages.count - 1
                 guard pendingMessages[last].fieldNames.insert(name).inserted else {
-                    throw SchemaTextError(line: lineNumber, message: "duplicate field \(name) in \(pendingMessages[last].name)")
+                    throw SchemaTextError(
+                        line: lineNumber, message: "duplicate field \(name) in \(pendingMessages[last].name)")
                 }
-                pendingMessages[last].fields.append(PendingField(
-                    name: name, typeToken: typeToken, isRepeated: isRepeated, isDeprecated: isDeprecated, line: lineNumber))
+                pendingMessages[last].fields.append(
+                    PendingField(
+                        name: name, typeToken: typeToken, isRepeated: isRepeated, isDeprecated: isDeprecated,
+                        line: lineNumber))
             default:
-                throw SchemaTextError(line: lineNumber, message: "unknown record '\(String(decoding: line, as: UTF8.self))'")
+                throw SchemaTextError(
+                    line: lineNumber, message: "unknown record '\(String(decoding: line, as: UTF8.self))'")
             }
         }
 
@@ -231,9 +237,10 @@ final class UDMSchema: Sendable {
             for field in pending.fields {
                 let type = try Self.fieldType(
                     field.typeToken, messages: messageIndexByName, enums: enumIndexByName, line: field.line)
-                fields.append(Field(
-                    name: field.name, type: type, isRepeated: field.isRepeated,
-                    isDeprecated: field.isDeprecated, ordinal: fields.count))
+                fields.append(
+                    Field(
+                        name: field.name, type: type, isRepeated: field.isRepeated,
+                        isDeprecated: field.isDeprecated, ordinal: fields.count))
             }
             messages.append(Message(name: pending.name, fields: fields))
         }

@@ -26,10 +26,14 @@ struct FieldLines {
         func walk(_ node: Int, _ path: String) {
             switch document.kind(node) {
             case .object:
-                if path.hasSuffix("labels") || path.hasSuffix("detection_fields") || path.hasSuffix("rule_labels") || path.hasSuffix("ingestion_labels"),
-                   let key = document.member(node, "key"), document.kind(key) == .string {
+                if path.hasSuffix("labels") || path.hasSuffix("detection_fields") || path.hasSuffix("rule_labels")
+                    || path.hasSuffix("ingestion_labels"),
+                    let key = document.member(node, "key"), document.kind(key) == .string
+                {
                     var valueText = "\"\""
-                    if let value = document.member(node, "value") { valueText = JSONText.quoted(document.string(value)) }
+                    if let value = document.member(node, "value") {
+                        valueText = JSONText.quoted(document.string(value))
+                    }
                     lines.append(("\(path)[\(JSONText.quoted(document.string(key)))] = \(valueText)", ""))
                     return
                 }
@@ -58,7 +62,11 @@ struct FieldLines {
         for (line, _) in other.lines { remaining[line, default: 0] += 1 }
         var result: [(line: String, rule: String)] = []
         for entry in lines {
-            if let count = remaining[entry.line], count > 0 { remaining[entry.line] = count - 1 } else { result.append(entry) }
+            if let count = remaining[entry.line], count > 0 {
+                remaining[entry.line] = count - 1
+            } else {
+                result.append(entry)
+            }
         }
         return result
     }

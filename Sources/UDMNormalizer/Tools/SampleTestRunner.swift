@@ -43,7 +43,8 @@ public enum SampleTestRunner {
     public static func run(directory: String, normalizer: Normalizer, update: Bool = false) throws -> [CaseResult] {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }
+                .sorted()
         } catch {
             throw InputError(path: directory, reason: "cannot list the folder")
         }
@@ -58,33 +59,57 @@ public enum SampleTestRunner {
             if update, !FileManager.default.fileExists(atPath: expectedDirectory) {
                 try? FileManager.default.createDirectory(atPath: expectedDirectory, withIntermediateDirectories: true)
             }
-            guard FileManager.default.fileExists(atPath: expectedDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw InputError(path: expectedDirectory, reason: "no expected outputs for profile '\(profile)' (a '\(profile)' folder of NAME.udm.ndjson files beside the inputs; --update writes them)")
+            guard FileManager.default.fileExists(atPath: expectedDirectory, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else {
+                throw InputError(
+                    path: expectedDirectory,
+                    reason:
+                        "no expected outputs for profile '\(profile)' (a '\(profile)' folder of NAME.udm.ndjson files beside the inputs; --update writes them)"
+                )
             }
         }
         var results: [CaseResult] = []
         for name in names {
-            results.append(try runCase(name, in: directory, expectedIn: expectedDirectory, folderName: folderName, normalizer: normalizer, update: update))
+            results.append(
+                try runCase(
+                    name, in: directory, expectedIn: expectedDirectory, folderName: folderName, normalizer: normalizer,
+                    update: update))
         }
         return results
     }
 
-    private static func runCase(_ name: String, in directory: String, expectedIn expectedDirectory: String, folderName: String, normalizer: Normalizer,
-                                update: Bool) throws -> CaseResult {
-        func sibling(_ suffix: String) -> String { (expectedDirectory as NSString).appendingPathComponent(String(name.dropLast(5)) + suffix) }
-        func read(_ path: String) -> String? { FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } }
+    private static func runCase(
+        _ name: String, in directory: String, expectedIn expectedDirectory: String, folderName: String,
+        normalizer: Normalizer,
+        update: Bool
+    ) throws -> CaseResult {
+        func sibling(_ suffix: String) -> String {
+            (expectedDirectory as NSString).appendingPathComponent(String(name.dropLast(5)) + suffix)
+        }
+        func read(_ path: String) -> String? {
+            FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+        }
         let inputPath = (directory as NSString).appendingPathComponent(name)
         guard let inputData = FileManager.default.contents(atPath: inputPath) else {
             throw InputError(path: inputPath, reason: "cannot read the file")
         }
-        let eventsPath = sibling(".udm.ndjson"), notesPath = sibling(".notes.txt"), kvPath = sibling(".expect.kv")
-        let expectedEvents = read(eventsPath), expectedNotes = read(notesPath), expectedKV = read(kvPath)
+        let eventsPath = sibling(".udm.ndjson")
+        let notesPath = sibling(".notes.txt")
+        let kvPath = sibling(".expect.kv")
+        let expectedEvents = read(eventsPath)
+        let expectedNotes = read(notesPath)
+        let expectedKV = read(kvPath)
         let input = Array(inputData)
         let source = folderName + "/" + name
         let produced = output(of: input, source: source, normalizer: normalizer)
         guard expectedEvents != nil || expectedNotes != nil || expectedKV != nil else {
-            return CaseResult(name: name, passed: false, differences: ["no expectation: add \((eventsPath as NSString).lastPathComponent), \((notesPath as NSString).lastPathComponent) or \((kvPath as NSString).lastPathComponent) (or run with --update)"],
-                              updated: update ? write(produced, eventsPath: eventsPath, notesPath: notesPath) : [])
+            return CaseResult(
+                name: name, passed: false,
+                differences: [
+                    "no expectation: add \((eventsPath as NSString).lastPathComponent), \((notesPath as NSString).lastPathComponent) or \((kvPath as NSString).lastPathComponent) (or run with --update)"
+                ],
+                updated: update ? write(produced, eventsPath: eventsPath, notesPath: notesPath) : [])
         }
         var differences: [String] = []
         let comparesWhole = expectedEvents != nil || expectedNotes != nil
@@ -96,9 +121,13 @@ public enum SampleTestRunner {
         }
         if let expectedKV {
             let lines = Set(produced.keyValue.split(separator: "\n").map { String($0) })
-            let missing = expectedKV.split(separator: "\n").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty && !$0.hasPrefix("#") && !lines.contains($0) }
+            let missing = expectedKV.split(separator: "\n").map { String($0).trimmingSpaces() }.filter {
+                !$0.isEmpty && !$0.hasPrefix("#") && !lines.contains($0)
+            }
             if !missing.isEmpty {
-                differences.append("\((kvPath as NSString).lastPathComponent): not in any event:\n" + missing.map { "  - \($0)" }.joined(separator: "\n"))
+                differences.append(
+                    "\((kvPath as NSString).lastPathComponent): not in any event:\n"
+                        + missing.map { "  - \($0)" }.joined(separator: "\n"))
             }
         }
         var result = CaseResult(name: name, passed: differences.isEmpty, differences: differences)
@@ -151,7 +180,11 @@ public enum SampleTestRunner {
         var written: [String] = []
         for (path, text) in [(eventsPath, produced.events), (notesPath, produced.notes)] {
             if text.isEmpty {
-                if FileManager.default.fileExists(atPath: path), (try? FileManager.default.removeItem(atPath: path)) != nil { written.append((path as NSString).lastPathComponent + " (removed)") }
+                if FileManager.default.fileExists(atPath: path),
+                    (try? FileManager.default.removeItem(atPath: path)) != nil
+                {
+                    written.append((path as NSString).lastPathComponent + " (removed)")
+                }
             } else if (try? text.write(toFile: path, atomically: true, encoding: .utf8)) != nil {
                 written.append((path as NSString).lastPathComponent)
             }

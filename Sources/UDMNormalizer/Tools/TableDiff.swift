@@ -33,7 +33,8 @@ public struct TableDiff: Sendable {
     ///   - paths: Input files, read in order by each normalizer.
     /// - Throws: ``InputError`` when an input cannot be read.
     public static func run(old: Normalizer, new: Normalizer, paths: [String]) throws -> TableDiff {
-        var oldBuilder = ReportBuilder(), newBuilder = ReportBuilder()
+        var oldBuilder = ReportBuilder()
+        var newBuilder = ReportBuilder()
         var diff = TableDiff(oldReport: oldBuilder.build(), newReport: newBuilder.build())
         for path in paths {
             let oldRecords = try records(old, path)
@@ -42,12 +43,14 @@ public struct TableDiff: Sendable {
             for record in newRecords { newBuilder.add(record) }
             for (before, after) in zip(oldRecords, newRecords) {
                 diff.records += 1
-                let a = RecordExplanation(before), b = RecordExplanation(after)
+                let a = RecordExplanation(before)
+                let b = RecordExplanation(after)
                 guard a.outcome == "normalized", b.outcome == "normalized" else {
                     if a.outcome != b.outcome { diff.outcomeChanges.append((b.origin, a.outcome, b.outcome)) }
                     continue
                 }
-                let oldLines = FieldLines(a), newLines = FieldLines(b)
+                let oldLines = FieldLines(a)
+                let newLines = FieldLines(b)
                 let added = newLines.subtracting(oldLines).map { Change(line: $0.line, rule: $0.rule) }
                 let removed = oldLines.subtracting(newLines).map { Change(line: $0.line, rule: $0.rule) }
                 if !added.isEmpty || !removed.isEmpty { diff.changedEvents.append((b.origin, added, removed)) }
@@ -90,15 +93,21 @@ public struct TableDiff: Sendable {
     /// - Parameter examples: How many changed events to show line by line.
     public func text(examples: Int = 5) -> String {
         var lines: [String] = []
-        lines.append("records compared: \(records); events whose output changed: \(changedEvents.count); outcome changes: \(outcomeChanges.count)")
+        lines.append(
+            "records compared: \(records); events whose output changed: \(changedEvents.count); outcome changes: \(outcomeChanges.count)"
+        )
         if !outcomeChanges.isEmpty {
             lines.append("outcome changes:")
-            for change in outcomeChanges.prefix(20) { lines.append("  \(change.origin): \(change.old) -> \(change.new)") }
+            for change in outcomeChanges.prefix(20) {
+                lines.append("  \(change.origin): \(change.old) -> \(change.new)")
+            }
         }
         let byRule = changesByRule
         if !byRule.isEmpty {
             lines.append("field changes by rule (events):")
-            for item in byRule { lines.append("  \(item.kind) \(item.path)  \(item.rule.isEmpty ? "" : "(\(item.rule))")  \(item.count)") }
+            for item in byRule {
+                lines.append("  \(item.kind) \(item.path)  \(item.rule.isEmpty ? "" : "(\(item.rule))")  \(item.count)")
+            }
         }
         for event in changedEvents.prefix(examples) {
             lines.append("\(event.origin):")
@@ -106,16 +115,24 @@ public struct TableDiff: Sendable {
             for change in event.added { lines.append("  + \(change.line)   (\(change.rule))") }
         }
         if changedEvents.count > examples {
-            lines.append("… and \(changedEvents.count - examples) more changed event\(changedEvents.count - examples == 1 ? "" : "s") (raise --limit to see them)")
+            lines.append(
+                "… and \(changedEvents.count - examples) more changed event\(changedEvents.count - examples == 1 ? "" : "s") (raise --limit to see them)"
+            )
         }
         lines.append("figures (old -> new):")
         let oldSections = Dictionary(oldReport.sections.map { ($0.logType, $0) }, uniquingKeysWith: { a, _ in a })
         for section in newReport.sections {
             let before = oldSections[section.logType] ?? NormalizationReport.Section(logType: section.logType)
             func percent(_ value: Double?) -> String { ReportTextWriter.percent(value) }
-            lines.append("  \(section.logType): normalized \(before.normalized) -> \(section.normalized), failed \(before.failed) -> \(section.failed), skipped \(before.skipped) -> \(section.skipped)")
-            lines.append("    normalization rate \(percent(before.normalizationRate)) -> \(percent(section.normalizationRate)), classification rate \(percent(before.classificationRate)) -> \(percent(section.classificationRate)), field coverage \(percent(before.fieldCoverage)) -> \(percent(section.fieldCoverage))")
-            lines.append("    typed by a row \(before.classified) -> \(section.classified), fallback \(before.defaultTyped) -> \(section.defaultTyped), downgraded \(before.downgraded) -> \(section.downgraded), unmapped paths \(before.unmapped.count) -> \(section.unmapped.count)")
+            lines.append(
+                "  \(section.logType): normalized \(before.normalized) -> \(section.normalized), failed \(before.failed) -> \(section.failed), skipped \(before.skipped) -> \(section.skipped)"
+            )
+            lines.append(
+                "    normalization rate \(percent(before.normalizationRate)) -> \(percent(section.normalizationRate)), classification rate \(percent(before.classificationRate)) -> \(percent(section.classificationRate)), field coverage \(percent(before.fieldCoverage)) -> \(percent(section.fieldCoverage))"
+            )
+            lines.append(
+                "    typed by a row \(before.classified) -> \(section.classified), fallback \(before.defaultTyped) -> \(section.defaultTyped), downgraded \(before.downgraded) -> \(section.downgraded), unmapped paths \(before.unmapped.count) -> \(section.unmapped.count)"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -127,24 +144,51 @@ public struct TableDiff: Sendable {
     public func json(examples: Int = 5) -> String {
         func string(_ text: String) -> String { JSONText.quoted(text) }
         func number(_ value: Double?) -> String { value.map { String($0) } ?? "null" }
-        func changes(_ list: [Change]) -> String { "[" + list.map { "{\"line\":\(string($0.line)),\"rule\":\(string($0.rule))}" }.joined(separator: ",") + "]" }
-        var parts = ["\"schema\":\"udm-normalize/diff/v1\"", "\"records\":\(records)", "\"changed_events\":\(changedEvents.count)"]
-        parts.append("\"outcome_changes\":[" + outcomeChanges.map { "{\"origin\":\(string($0.origin)),\"old\":\(string($0.old)),\"new\":\(string($0.new))}" }.joined(separator: ",") + "]")
-        parts.append("\"changes_by_rule\":[" + changesByRule.map { "{\"kind\":\(string($0.kind)),\"path\":\(string($0.path)),\"rule\":\(string($0.rule)),\"events\":\($0.count)}" }.joined(separator: ",") + "]")
-        parts.append("\"events\":[" + changedEvents.prefix(examples).map { "{\"origin\":\(string($0.origin)),\"removed\":\(changes($0.removed)),\"added\":\(changes($0.added))}" }.joined(separator: ",") + "]")
+        func changes(_ list: [Change]) -> String {
+            "[" + list.map { "{\"line\":\(string($0.line)),\"rule\":\(string($0.rule))}" }.joined(separator: ",") + "]"
+        }
+        var parts = [
+            "\"schema\":\"udm-normalize/diff/v1\"", "\"records\":\(records)",
+            "\"changed_events\":\(changedEvents.count)",
+        ]
+        parts.append(
+            "\"outcome_changes\":["
+                + outcomeChanges.map {
+                    "{\"origin\":\(string($0.origin)),\"old\":\(string($0.old)),\"new\":\(string($0.new))}"
+                }.joined(separator: ",") + "]")
+        parts.append(
+            "\"changes_by_rule\":["
+                + changesByRule.map {
+                    "{\"kind\":\(string($0.kind)),\"path\":\(string($0.path)),\"rule\":\(string($0.rule)),\"events\":\($0.count)}"
+                }.joined(separator: ",") + "]")
+        parts.append(
+            "\"events\":["
+                + changedEvents.prefix(examples).map {
+                    "{\"origin\":\(string($0.origin)),\"removed\":\(changes($0.removed)),\"added\":\(changes($0.added))}"
+                }.joined(separator: ",") + "]")
         parts.append("\"more_changed_events\":\(max(0, changedEvents.count - examples))")
         let oldSections = Dictionary(oldReport.sections.map { ($0.logType, $0) }, uniquingKeysWith: { a, _ in a })
-        parts.append("\"figures\":[" + newReport.sections.map { section in
-            let before = oldSections[section.logType] ?? NormalizationReport.Section(logType: section.logType)
-            func pair(_ name: String, _ old: String, _ new: String) -> String { "\"\(name)\":{\"old\":\(old),\"new\":\(new)}" }
-            return "{\"log_type\":\(string(section.logType))," + [
-                pair("normalized", String(before.normalized), String(section.normalized)), pair("failed", String(before.failed), String(section.failed)),
-                pair("skipped", String(before.skipped), String(section.skipped)),
-                pair("normalization_rate", number(before.normalizationRate), number(section.normalizationRate)),
-                pair("classification_rate", number(before.classificationRate), number(section.classificationRate)),
-                pair("field_coverage", number(before.fieldCoverage), number(section.fieldCoverage)),
-            ].joined(separator: ",") + "}"
-        }.joined(separator: ",") + "]")
+        parts.append(
+            "\"figures\":["
+                + newReport.sections.map { section in
+                    let before = oldSections[section.logType] ?? NormalizationReport.Section(logType: section.logType)
+                    func pair(_ name: String, _ old: String, _ new: String) -> String {
+                        "\"\(name)\":{\"old\":\(old),\"new\":\(new)}"
+                    }
+                    return "{\"log_type\":\(string(section.logType)),"
+                        + [
+                            pair("normalized", String(before.normalized), String(section.normalized)),
+                            pair("failed", String(before.failed), String(section.failed)),
+                            pair("skipped", String(before.skipped), String(section.skipped)),
+                            pair(
+                                "normalization_rate", number(before.normalizationRate),
+                                number(section.normalizationRate)),
+                            pair(
+                                "classification_rate", number(before.classificationRate),
+                                number(section.classificationRate)),
+                            pair("field_coverage", number(before.fieldCoverage), number(section.fieldCoverage)),
+                        ].joined(separator: ",") + "}"
+                }.joined(separator: ",") + "]")
         return "{" + parts.joined(separator: ",") + "}\n"
     }
 }

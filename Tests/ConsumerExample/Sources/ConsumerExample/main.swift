@@ -31,7 +31,8 @@ try normalizer.normalize(path: samples.appendingPathComponent("console-login-suc
 }
 check(normalized == 1, "one event expected from the ConsoleLogin sample, got \(normalized)")
 
-let line = #"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"ListBuckets","sourceIPAddress":"192.0.2.1"}"#
+let line =
+    #"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"ListBuckets","sourceIPAddress":"192.0.2.1"}"#
 if case .normalized(let event) = normalizer.normalize(record: Array(line.utf8)) {
     check(event.json.contains("192.0.2.1"), "the caller's address should be in the event")
 } else {
