@@ -33,7 +33,7 @@ struct CloudTrailCorpusTests {
                     #expect(event.logType == "AWS_CLOUDTRAIL")
                 case .failed(let reason):
                     failed += 1
-                    if !reason.hasPrefix("no event time") { problems.append("\(record.origin): failed: \(reason)") }
+                    if reason.kind != .noEventTime { problems.append("\(record.origin): failed: \(reason)") }
                 case .skipped(let reason):
                     problems.append("\(record.origin): skipped: \(reason)")
                 }
@@ -59,7 +59,7 @@ struct CloudTrailCorpusTests {
                 case .normalized: #expect(hasTime, "\(file.lastPathComponent):\(index + 1) normalized without a time")
                 case .failed(let reason):
                     #expect(
-                        !hasTime && reason.hasPrefix("no event time"),
+                        !hasTime && reason.kind == .noEventTime,
                         "\(file.lastPathComponent):\(index + 1): \(reason)")
                 case .skipped: Issue.record("\(file.lastPathComponent):\(index + 1) skipped")
                 }

@@ -9,7 +9,7 @@ import Testing
     static func event(_ json: String, _ normalizer: Normalizer = Normalizer()) throws -> UDMEvent {
         switch normalizer.normalize(record: Array(json.utf8)) {
         case .normalized(let event): return event
-        case .failed(let reason): throw NormalizerTestError(reason)
+        case .failed(let failure): throw NormalizerTestError(failure.detail)
         case .skipped(let reason): throw NormalizerTestError(reason)
         }
     }
@@ -25,7 +25,7 @@ import Testing
             #"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventName":"CreateUser","eventSource":"iam.amazonaws.com","sourceIPAddress":"192.0.2.1"}"#
         )
         #expect(event.eventType == "GENERIC_EVENT")
-        let note = try #require(event.diagnostics.first { $0.rule == "validator" })
+        let note = try #require(event.diagnostics.first { $0.source == .validator })
         #expect(note.message == "USER_CREATION requires target.user: event type set to GENERIC_EVENT")
     }
 
@@ -58,7 +58,9 @@ import Testing
             Issue.record("expected a failure")
             return
         }
-        #expect(reason == "no event time: eventTime is missing")
+        #expect(reason.kind == .noEventTime)
+        #expect(reason.origin == nil, "a record given alone has no origin")
+        #expect(reason.description == "no event time: eventTime is missing")
     }
 
     @Test func invalidJSONAndUnknownRecordsFailWithReasons() {
@@ -66,17 +68,20 @@ import Testing
             Issue.record("expected a failure")
             return
         }
-        #expect(bad.hasPrefix("invalid JSON: line 1, column 19"), "\(bad)")
+        #expect(bad.kind == .invalidJSON)
+        #expect(bad.detail.hasPrefix("invalid JSON: line 1, column 19"), "\(bad)")
         guard case .failed(let unknown) = Normalizer().normalize(record: Array(#"{"hello":"world"}"#.utf8)) else {
             Issue.record("expected a failure")
             return
         }
-        #expect(unknown.hasPrefix("unrecognized record"))
+        #expect(unknown.kind == .unrecognized)
+        #expect(unknown.detail.hasPrefix("unrecognized record"))
         guard case .failed(let array) = Normalizer().normalize(record: Array("[1]".utf8)) else {
             Issue.record("expected a failure")
             return
         }
-        #expect(array == "expected a JSON object, found an array")
+        #expect(array.kind == .notAnObject)
+        #expect(array.detail == "expected a JSON object, found an array")
     }
 
     @Test func inputShapesAreSplitWithOrigins() {

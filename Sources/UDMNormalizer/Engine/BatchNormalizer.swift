@@ -40,6 +40,8 @@ public struct BatchNormalizer: Sendable {
         public let kind: Kind
         /// The failure or skip reason, in words; nil when the record was normalized.
         public let reason: String?
+        /// Why the record failed, typed (its kind, detail and origin); nil unless it failed.
+        public let failure: NormalizationFailure?
         /// The rendered event as UTF-8 bytes, in the run's ``BatchNormalizer/Rendering`` (no
         /// trailing newline for `.json`); empty unless normalized, and always empty with `.none`.
         public let rendered: [UInt8]
@@ -215,17 +217,20 @@ public struct BatchNormalizer: Sendable {
             case .none: break
             }
             return Record(
-                origin: result.origin, kind: .normalized, reason: nil, rendered: bytes, eventType: event.eventType,
+                origin: result.origin, kind: .normalized, reason: nil, failure: nil, rendered: bytes,
+                eventType: event.eventType,
                 logType: event.logType, diagnostics: event.diagnostics, raw: [], dedupeKey: event.dedupeKey,
                 reportEntry: entry)
-        case .failed(let reason):
+        case .failed(let failure):
             return Record(
-                origin: result.origin, kind: .failed, reason: reason, rendered: [], eventType: "",
+                origin: result.origin, kind: .failed, reason: failure.detail, failure: failure, rendered: [],
+                eventType: "",
                 logType: result.logType ?? "",
                 diagnostics: [], raw: result.rawBytes, dedupeKey: nil, reportEntry: entry)
         case .skipped(let reason):
             return Record(
-                origin: result.origin, kind: .skipped, reason: reason, rendered: [], eventType: "", logType: "",
+                origin: result.origin, kind: .skipped, reason: reason, failure: nil, rendered: [], eventType: "",
+                logType: "",
                 diagnostics: [], raw: [], dedupeKey: nil, reportEntry: entry)
         }
     }

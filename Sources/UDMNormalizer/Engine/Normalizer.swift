@@ -91,7 +91,8 @@ public struct Normalizer: Sendable {
         do {
             document = try JSONParser.parse(record, limits: JSONParser.Limits(maxDepth: options.maxDepth))
         } catch {
-            return .failed(reason: "invalid JSON: \(error.describe(in: record))")
+            return .failed(
+                NormalizationFailure(kind: .invalidJSON, detail: "invalid JSON: \(error.describe(in: record))"))
         }
         return normalize(document: document, root: document.root)
     }
@@ -104,15 +105,21 @@ public struct Normalizer: Sendable {
     /// The outcome, and the log type of the table that took the record (nil when none did).
     func normalizeDetected(document: JSONDocument, root: Int) -> (NormalizationOutcome, String?) {
         guard document.kind(root) == .object else {
-            return (.failed(reason: "expected a JSON object, found \(document.kindName(root))"), nil)
+            return (
+                .failed(
+                    NormalizationFailure(
+                        kind: .notAnObject, detail: "expected a JSON object, found \(document.kindName(root))")), nil
+            )
         }
         let resolver = PathResolver(document: document, root: root, mappings: mappings)
         guard let file = mappings.file(for: resolver, logType: options.logType) else {
             return (
                 .failed(
-                    reason:
-                        "unrecognized record: no mapping table matches it (known log types: \(mappings.logTypes.joined(separator: ", ")))"
-                ), nil
+                    NormalizationFailure(
+                        kind: .unrecognized,
+                        detail:
+                            "unrecognized record: no mapping table matches it (known log types: \(mappings.logTypes.joined(separator: ", ")))"
+                    )), nil
             )
         }
         var mapper = RecordMapper(
@@ -129,7 +136,7 @@ public struct Normalizer: Sendable {
         if mapper.labelsDropped > 0 {
             diagnostics.append(
                 Diagnostic(
-                    rule: "limits",
+                    source: .limits,
                     message:
                         "\(mapper.labelsDropped) labels over the limit of \(options.maxLabelsPerEvent) per event were dropped"
                 ))
@@ -138,11 +145,17 @@ public struct Normalizer: Sendable {
         var downgrade: String?
         switch validator.validate(&builder, document: document) {
         case .noEventTime:
-            return (.failed(reason: noEventTimeReason(file: file, diagnostics: diagnostics)), file.logType)
+            return (
+                .failed(
+                    NormalizationFailure(
+                        kind: .noEventTime, detail: noEventTimeReason(file: file, diagnostics: diagnostics))),
+                file.logType
+            )
         case .downgraded(let from, let missing):
             let reason = "\(from) requires \(missing.joined(separator: "; "))"
             diagnostics.append(
-                Diagnostic(rule: "validator", message: "\(reason): event type set to \(UDMValidator.fallbackEventType)")
+                Diagnostic(
+                    source: .validator, message: "\(reason): event type set to \(UDMValidator.fallbackEventType)")
             )
             downgrade = reason
         case .valid:

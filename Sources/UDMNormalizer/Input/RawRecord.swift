@@ -20,7 +20,7 @@ struct RawRecord: Sendable {
     var bytes: [UInt8]
     var element: Element = .value
     /// Set when the reader already knows the record cannot be read (garbage, truncation, too large).
-    var failure: String?
+    var failure: NormalizationFailure?
 }
 
 /// Parse-only passes for `udm-normalize bench`: the reader's cost without the tables'.

@@ -58,24 +58,12 @@ public enum MappingDocumentation {
                     out += "| \(cell(interval(row))) | \(cell(row.value)) |\n"
                 }
             } else {
-                for (key, entry) in table.exactRows.sorted(by: { rowOrder($0.value.rowID, $1.value.rowID) }) {
+                for (key, entry) in table.exactRows.sorted(by: { $0.value.rowID < $1.value.rowID }) {
                     out += "| \(cell(key)) | \(cell(entry.value)) |\n"
                 }
             }
         }
         return out
-    }
-
-    /// Table order of `file:line` row ids: rows a profile or extension adds to a lookup sort after
-    /// (or among) the built-in ones by file, then line, so the listing is the same on every run.
-    private static func rowOrder(_ a: String, _ b: String) -> Bool {
-        func split(_ id: String) -> (String, Int) {
-            guard let colon = id.lastIndex(of: ":") else { return (id, 0) }
-            return (String(id[..<colon]), id.lineNumber)
-        }
-        let (fileA, lineA) = split(a)
-        let (fileB, lineB) = split(b)
-        return fileA == fileB ? lineA < lineB : fileA < fileB
     }
 
     private static func source(_ rule: CompiledRule) -> String {
@@ -111,11 +99,5 @@ public enum MappingDocumentation {
 extension String {
     func replacingAll(_ target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-
-    /// The line number of a `file:line` id.
-    var lineNumber: Int {
-        guard let colon = lastIndex(of: ":") else { return 0 }
-        return Int(self[index(after: colon)...]) ?? 0
     }
 }

@@ -31,7 +31,7 @@ public enum ReportHTMLWriter {
         var tables: [String]
         var fingerprint: String
         /// Rule id (`file:line`) → the rule as written, for the rules table.
-        var ruleTexts: [String: String]
+        var ruleTexts: [RuleID: String]
 
         /// What to say about a run over `inputs` with the tables `mappings`.
         ///
@@ -47,7 +47,7 @@ public enum ReportHTMLWriter {
             self.gates = gates
             tables = mappings.fileNames
             fingerprint = mappings.fingerprint
-            var texts: [String: String] = [:]
+            var texts: [RuleID: String] = [:]
             for file in mappings.files {
                 for rule in file.rules { texts[rule.id] = rule.syntax.text }
             }
@@ -152,7 +152,7 @@ public enum ReportHTMLWriter {
         return html + "</table>\n</section>\n"
     }
 
-    private static func render(_ s: NormalizationReport.Section, topUnmapped: Int, ruleTexts: [String: String])
+    private static func render(_ s: NormalizationReport.Section, topUnmapped: Int, ruleTexts: [RuleID: String])
         -> String
     {
         var html = "<section class=\"log-type\" data-log-type=\"\(escape(s.logType))\">\n"
@@ -212,7 +212,7 @@ public enum ReportHTMLWriter {
                 "<details><summary>Rules: how often each fired and failed</summary>\n<table class=\"rules\"><tr><th>rule</th><th>as written</th><th>fired</th><th>failed</th></tr>\n"
             for r in s.rules {
                 html +=
-                    "<tr><td><code>\(escape(r.rule))</code></td><td><code>\(escape(ruleTexts[r.rule] ?? ""))</code></td><td class=\"num\">\(r.fired)</td><td class=\"num\">\(r.failed)</td></tr>\n"
+                    "<tr><td><code>\(escape(r.rule.description))</code></td><td><code>\(escape(ruleTexts[r.rule] ?? ""))</code></td><td class=\"num\">\(r.fired)</td><td class=\"num\">\(r.failed)</td></tr>\n"
             }
             html += "</table></details>\n"
         }

@@ -66,7 +66,9 @@ public enum ReportJSONWriter {
                     separator: ", ") + "],")
         out.append(
             "\(i)\"rules\": ["
-                + s.rules.map { "{\"rule\": \(quoted($0.rule)), \"fired\": \($0.fired), \"failed\": \($0.failed)}" }
+                + s.rules.map {
+                    "{\"rule\": \(quoted($0.rule.description)), \"fired\": \($0.fired), \"failed\": \($0.failed)}"
+                }
                 .joined(separator: ", ") + "]")
         out.append("\(indent)}")
         return out.joined(separator: "\n")

@@ -45,8 +45,10 @@ public struct TableDiff: Sendable {
                 diff.records += 1
                 let a = RecordExplanation(before)
                 let b = RecordExplanation(after)
-                guard a.outcome == "normalized", b.outcome == "normalized" else {
-                    if a.outcome != b.outcome { diff.outcomeChanges.append((b.origin, a.outcome, b.outcome)) }
+                guard a.isNormalized, b.isNormalized else {
+                    if a.outcomeText != b.outcomeText {
+                        diff.outcomeChanges.append((b.origin, a.outcomeText, b.outcomeText))
+                    }
                     continue
                 }
                 let oldLines = FieldLines(a)
