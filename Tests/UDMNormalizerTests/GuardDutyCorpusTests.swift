@@ -36,7 +36,7 @@ struct GuardDutyCorpusTests {
             case .normalized(let event):
                 tally.normalized += 1
                 tally.logTypes[event.logType, default: 0] += 1
-                tally.eventTypes[event.eventType, default: 0] += 1
+                tally.eventTypes[event.eventType.rawValue, default: 0] += 1
                 let json = event.json
                 tally.events.append(json)
                 tally.problems += oracle.problems(inEventJSON: json).map { "\(record.origin): \($0)" }

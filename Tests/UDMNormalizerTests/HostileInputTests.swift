@@ -66,7 +66,7 @@ import Testing
         #expect(nul.detail.contains("NUL"), "\(nul)")
         let escapedNul = try Self.event(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"A","userAgent":"a\u0000b"}"#)
         #expect(escapedNul.json.contains(#""user_agent":"a\u0000b""#))
-        #expect(try Self.event("\u{FEFF}" + Self.good).eventType == "GENERIC_EVENT")
+        #expect(try Self.event("\u{FEFF}" + Self.good).eventType == .genericEvent)
 
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<50 {

@@ -24,7 +24,7 @@ import Testing
         let event = try Self.event(
             #"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventName":"CreateUser","eventSource":"iam.amazonaws.com","sourceIPAddress":"192.0.2.1"}"#
         )
-        #expect(event.eventType == "GENERIC_EVENT")
+        #expect(event.eventType == .genericEvent)
         let note = try #require(event.diagnostics.first { $0.source == .validator })
         #expect(note.message == "USER_CREATION requires target.user: event type set to GENERIC_EVENT")
     }
@@ -33,7 +33,7 @@ import Testing
         let event = try Self.event(
             #"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventName":"CreateUser","eventSource":"iam.amazonaws.com","sourceIPAddress":"192.0.2.1","requestParameters":{"userName":"bob"},"userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::1:user/alice"}}"#
         )
-        #expect(event.eventType == "USER_CREATION")
+        #expect(event.eventType == .userCreation)
         #expect(event.diagnostics.isEmpty)
     }
 
@@ -41,14 +41,14 @@ import Testing
         let describeTrails = try Self.event(
             #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"DescribeTrails","eventSource":"cloudtrail.amazonaws.com"}"#
         )
-        #expect(describeTrails.eventType == "GENERIC_EVENT")
+        #expect(describeTrails.eventType == .genericEvent)
         let serviceKeyed = try Self.event(
             #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"AttachInstances","eventSource":"autoscaling.amazonaws.com","userIdentity":{"arn":"a"},"requestParameters":{"autoScalingGroupName":"web-asg","instanceIds":["i-1"]}}"#
         )
-        #expect(serviceKeyed.eventType == "RESOURCE_PERMISSIONS_CHANGE")
+        #expect(serviceKeyed.eventType == .resourcePermissionsChange)
         let otherService = try Self.event(
             #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"AttachInstances","eventSource":"other.amazonaws.com"}"#)
-        #expect(otherService.eventType == "GENERIC_EVENT", "Google's service-keyed rows apply to that service only")
+        #expect(otherService.eventType == .genericEvent, "Google's service-keyed rows apply to that service only")
     }
 
     @Test func recordsWithoutEventTimeFailWithThatReason() {
@@ -113,8 +113,8 @@ import Testing
         #expect(mappings.fileNames == MappingSet.builtin.fileNames)
         let login =
             #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"ConsoleLogin","eventSource":"signin.amazonaws.com","sourceIPAddress":"192.0.2.1","userIdentity":{"arn":"a"}}"#
-        #expect(try Self.event(login).eventType == "USER_LOGIN")
-        #expect(try Self.event(login, Normalizer(mappings: mappings)).eventType == "GENERIC_EVENT")
+        #expect(try Self.event(login).eventType == .userLogin)
+        #expect(try Self.event(login, Normalizer(mappings: mappings)).eventType == .genericEvent)
 
         try "@bogus\n".write(to: directory.appendingPathComponent("zz-extra.map"), atomically: true, encoding: .utf8)
         #expect(

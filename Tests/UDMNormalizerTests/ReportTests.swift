@@ -70,7 +70,7 @@ import Testing
         #expect(test.downgrades.count == 1)
         #expect(test.downgrades[0].reason.hasPrefix("USER_LOGIN requires target.user"))
         #expect(test.downgrades[0].firstOrigin == "in:2")
-        #expect(test.eventTypes.map(\.eventType) == ["GENERIC_EVENT", "USER_CREATION"])
+        #expect(test.eventTypes.map(\.eventType) == [.genericEvent, .userCreation])
         #expect(test.eventTypes.map(\.count) == [2, 1])
     }
 

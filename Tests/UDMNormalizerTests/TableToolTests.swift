@@ -61,7 +61,7 @@ import Testing
             Issue.record("not normalized")
             return
         }
-        #expect(event.eventType == "USER_CHANGE_PERMISSIONS" || event.downgrade != nil)
+        #expect(event.eventType == .userChangePermissions || event.downgrade != nil)
         #expect(event.classification?.row == RuleID(file: "site.map", line: 12))
     }
 

@@ -45,8 +45,8 @@ public struct BatchNormalizer: Sendable {
         /// The rendered event as UTF-8 bytes, in the run's ``BatchNormalizer/Rendering`` (no
         /// trailing newline for `.json`); empty unless normalized, and always empty with `.none`.
         public let rendered: [UInt8]
-        /// The event's `metadata.event_type` (`USER_LOGIN`, `GENERIC_EVENT`, …); empty unless normalized.
-        public let eventType: String
+        /// The event's `metadata.event_type` (`.userLogin`, `.genericEvent`, …); nil unless normalized.
+        public let eventType: EventType?
         /// The log type of the table that took the record (`AWS_CLOUDTRAIL`, `GUARDDUTY`); for a
         /// failed record, the table's log type when one took it before it failed, else empty;
         /// empty for a skipped record.
@@ -224,12 +224,12 @@ public struct BatchNormalizer: Sendable {
         case .failed(let failure):
             return Record(
                 origin: result.origin, kind: .failed, reason: failure.detail, failure: failure, rendered: [],
-                eventType: "",
+                eventType: nil,
                 logType: result.logType ?? "",
                 diagnostics: [], raw: result.rawBytes, dedupeKey: nil, reportEntry: entry)
         case .skipped(let reason):
             return Record(
-                origin: result.origin, kind: .skipped, reason: reason, failure: nil, rendered: [], eventType: "",
+                origin: result.origin, kind: .skipped, reason: reason, failure: nil, rendered: [], eventType: nil,
                 logType: "",
                 diagnostics: [], raw: [], dedupeKey: nil, reportEntry: entry)
         }

@@ -20,7 +20,7 @@ public struct RecordExplanation: Sendable {
     /// The log type of the table that took the record (`AWS_CLOUDTRAIL`, `GUARDDUTY`); nil when no table did.
     public var logType: String?
     /// The event's `metadata.event_type` (`USER_LOGIN`, …); nil unless the record was normalized.
-    public var eventType: String?
+    public var eventType: EventType?
     /// How the event type was decided, in words.
     public var classification: String?
     /// The event's fields in output order, one per line of the key-value output (a repeated field

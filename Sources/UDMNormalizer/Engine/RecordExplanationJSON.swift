@@ -6,7 +6,7 @@ extension RecordExplanation {
         func string(_ text: String?) -> String { text.map(JSONText.quoted) ?? "null" }
         var parts = [
             "\"origin\":\(string(origin))", "\"outcome\":\(string(outcomeText))", "\"log_type\":\(string(logType))",
-            "\"event_type\":\(string(eventType))", "\"classification\":\(string(classification))",
+            "\"event_type\":\(string(eventType?.rawValue))", "\"classification\":\(string(classification))",
         ]
         parts.append(
             "\"fields\":["

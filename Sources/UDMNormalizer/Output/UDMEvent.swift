@@ -41,12 +41,13 @@ public final class UDMEvent: Sendable {
         self.coverage = coverage
     }
 
-    /// `metadata.event_type` as written.
-    public var eventType: String {
+    /// `metadata.event_type` (`.userLogin`, …). Every event has one: the validator falls back to
+    /// `.genericEvent` when the tables give none or the type's required fields are missing.
+    public var eventType: EventType {
         guard let steps = schema.resolve(UDMValidator.eventTypePath),
             case .value(let value)? = builder.firstValue(at: steps)
-        else { return "" }
-        return builder.string(value, in: document)
+        else { return EventType(rawValue: "") }
+        return EventType(rawValue: builder.string(value, in: document))
     }
 
     /// The event as one line of compact JSON (no trailing newline); field names are UDM's snake_case.

@@ -77,7 +77,7 @@ public struct NormalizationReport: Sendable {
         /// Source paths with values no rule read, most frequent first (empty without coverage tracking).
         public var unmapped: [UnmappedPath] = []
         /// Normalized events per `metadata.event_type`, most frequent first.
-        public var eventTypes: [(eventType: String, count: Int)] = []
+        public var eventTypes: [(eventType: EventType, count: Int)] = []
         /// Every rule that wrote a value or recorded a diagnostic, in file and line order.
         public var rules: [RuleStat] = []
 

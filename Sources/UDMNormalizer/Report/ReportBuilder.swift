@@ -9,7 +9,7 @@ public struct ReportBuilder: Sendable {
         var logType: String?
         var reason: String?
         var failureKind: NormalizationFailure.Kind?
-        var eventType: String = ""
+        var eventType: EventType?
         var classification: Classification?
         var downgrade: String?
         var firedRules: [RuleID] = []
@@ -47,7 +47,7 @@ public struct ReportBuilder: Sendable {
         var downgrades: [String: NormalizationReport.ReasonCount] = [:]
         var excluded: [String: Int] = [:]
         var unmapped: [String: NormalizationReport.UnmappedPath] = [:]
-        var eventTypes: [String: Int] = [:]
+        var eventTypes: [EventType: Int] = [:]
         var rules: [RuleID: NormalizationReport.RuleStat] = [:]
 
         init(_ logType: String) { section = NormalizationReport.Section(logType: logType) }
@@ -64,7 +64,7 @@ public struct ReportBuilder: Sendable {
                 Self.count(&skips, entry.reason ?? "", origin: entry.origin)
             case .normalized:
                 section.normalized += 1
-                eventTypes[entry.eventType, default: 0] += 1
+                if let eventType = entry.eventType { eventTypes[eventType, default: 0] += 1 }
                 if let downgrade = entry.downgrade {
                     section.downgraded += 1
                     Self.count(&downgrades, downgrade, origin: entry.origin)

@@ -177,8 +177,8 @@ public enum ReportHTMLWriter {
                 "<h3>Event types</h3>\n"
                 + barChart(
                     id: "event-types-\(s.logType)",
-                    s.eventTypes.map { ($0.eventType, Double($0.count), String($0.count)) })
-            if s.logType == "AWS_CLOUDTRAIL", s.eventTypes.first?.eventType == "GENERIC_EVENT" {
+                    s.eventTypes.map { ($0.eventType.rawValue, Double($0.count), String($0.count)) })
+            if s.logType == "AWS_CLOUDTRAIL", s.eventTypes.first?.eventType == .genericEvent {
                 html +=
                     "<p class=\"why\">Most CloudTrail events are <code>GENERIC_EVENT</code> by design: the parser reference types only the event names in its event-type table (and Google's documented rows), and everything else stays generic — its own sample, <code>DescribeTrails</code>, among them. The classification rate measures that table, not a loss of data.</p>\n"
             }

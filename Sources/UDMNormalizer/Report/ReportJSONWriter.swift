@@ -62,7 +62,8 @@ public enum ReportJSONWriter {
         )
         out.append(
             "\(i)\"event_types\": ["
-                + s.eventTypes.map { "{\"event_type\": \(quoted($0.eventType)), \"count\": \($0.count)}" }.joined(
+                + s.eventTypes.map { "{\"event_type\": \(quoted($0.eventType.rawValue)), \"count\": \($0.count)}" }
+                .joined(
                     separator: ", ") + "],")
         out.append(
             "\(i)\"rules\": ["
