@@ -30,7 +30,7 @@ struct CloudTrailCorpusTests {
                     let json = event.json
                     problems += oracle.problems(inEventJSON: json).map { "\(record.origin): \($0)" }
                     problems += oracle.unmetRequirements(inEventJSON: json).map { "\(record.origin): requires \($0)" }
-                    #expect(event.logType == "AWS_CLOUDTRAIL")
+                    #expect(event.logType == .awsCloudTrail)
                 case .failed(let reason):
                     failed += 1
                     if reason.kind != .noEventTime { problems.append("\(record.origin): failed: \(reason)") }
@@ -78,7 +78,7 @@ struct CloudTrailCorpusTests {
             var outcomes: [String] = []
             try Normalizer().normalize(path: directory.appendingPathComponent(name).path) { record in
                 if case .normalized(let event) = record.outcome {
-                    outcomes.append(event.logType)
+                    outcomes.append(event.logType.rawValue)
                 } else {
                     outcomes.append("\(record.outcome)")
                 }

@@ -35,7 +35,7 @@ struct GuardDutyCorpusTests {
             switch record.outcome {
             case .normalized(let event):
                 tally.normalized += 1
-                tally.logTypes[event.logType, default: 0] += 1
+                tally.logTypes[event.logType.rawValue, default: 0] += 1
                 tally.eventTypes[event.eventType.rawValue, default: 0] += 1
                 let json = event.json
                 tally.events.append(json)

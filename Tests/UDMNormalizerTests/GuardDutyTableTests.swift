@@ -672,18 +672,18 @@ import Testing
         }
         let bare = try #require(Self.event(finding))
         #expect(events == [bare.event.json])
-        #expect(bare.event.logType == "GUARDDUTY")
+        #expect(bare.event.logType == .guardDuty)
         #expect(bare.event.dedupeKey == "0123456789abcdef0123456789abcdef|2026-03-02T09:00:00.000Z")
     }
 
     @Test func findingsEnvelopesAreUnwrapped() {
         for key in ["findings", "Findings"] {
             let body = Self.json([key: [Self.finding(), Self.finding { $0["id"] = "second" }]])
-            var types: [String] = []
+            var types: [LogType] = []
             Normalizer().normalize(input: Array(body.utf8), source: "t") { record in
                 if case .normalized(let event) = record.outcome { types.append(event.logType) }
             }
-            #expect(types == ["GUARDDUTY", "GUARDDUTY"], "\(key)")
+            #expect(types == [.guardDuty, .guardDuty], "\(key)")
         }
     }
 }

@@ -181,7 +181,8 @@ import Testing
     ]
 
     @Test(arguments: docs) func committedDocsAreCurrent(_ profile: String, _ logType: String, _ path: String) throws {
-        let expected = MappingDocumentation.markdown(try MappingSet.builtin(profile: profile), logType: logType)
+        let expected = MappingDocumentation.markdown(
+            try MappingSet.builtin(profile: profile), logType: LogType(rawValue: logType))
         let file = PackagePaths.root.appendingPathComponent(path)
         if PackagePaths.regenerate {
             try expected.write(to: file, atomically: true, encoding: .utf8)
@@ -193,7 +194,7 @@ import Testing
     }
 
     @Test func printListsEveryRuleWithItsFileAndLine() throws {
-        let markdown = MappingDocumentation.markdown(.builtin, logType: "AWS_CLOUDTRAIL")
+        let markdown = MappingDocumentation.markdown(.builtin, logType: .awsCloudTrail)
         #expect(markdown.contains("| log field | UDM field | logic | rule |"))
         #expect(markdown.contains("| userIdentity.arn | principal.user.userid | [ref] [sample] | cloudtrail.map:"))
         #expect(markdown.contains("## Lookup `cloudtrail-event-types`"))

@@ -47,10 +47,10 @@ public struct BatchNormalizer: Sendable {
         public let rendered: [UInt8]
         /// The event's `metadata.event_type` (`.userLogin`, `.genericEvent`, …); nil unless normalized.
         public let eventType: EventType?
-        /// The log type of the table that took the record (`AWS_CLOUDTRAIL`, `GUARDDUTY`); for a
-        /// failed record, the table's log type when one took it before it failed, else empty;
-        /// empty for a skipped record.
-        public let logType: String
+        /// The log type of the table that took the record (`.awsCloudTrail`, `.guardDuty`); for a
+        /// failed record, the table's log type when one took it before it failed, else nil; nil
+        /// for a skipped record.
+        public let logType: LogType?
         /// Notes about a normalized event that did not stop it (a value a rule could not convert,
         /// an event-type fallback, a cut value); empty for failed and skipped records.
         public let diagnostics: [Diagnostic]
@@ -225,12 +225,12 @@ public struct BatchNormalizer: Sendable {
             return Record(
                 origin: result.origin, kind: .failed, reason: failure.detail, failure: failure, rendered: [],
                 eventType: nil,
-                logType: result.logType ?? "",
+                logType: result.logType,
                 diagnostics: [], raw: result.rawBytes, dedupeKey: nil, reportEntry: entry)
         case .skipped(let reason):
             return Record(
                 origin: result.origin, kind: .skipped, reason: reason, failure: nil, rendered: [], eventType: nil,
-                logType: "",
+                logType: nil,
                 diagnostics: [], raw: [], dedupeKey: nil, reportEntry: entry)
         }
     }

@@ -11,7 +11,7 @@ public struct NormalizedRecord: Sendable {
     public let outcome: NormalizationOutcome
     let raw: Raw
     /// The log type of the table that took the record, when one did (also for failures after detection).
-    public let logType: String?
+    public let logType: LogType?
 
     /// A record at `origin`; a failure that does not know its origin yet gets this one.
     init(origin: String, outcome: NormalizationOutcome, raw: Raw, logType: String?) {
@@ -23,7 +23,7 @@ public struct NormalizedRecord: Sendable {
             self.outcome = outcome
         }
         self.raw = raw
-        self.logType = logType
+        self.logType = logType.map(LogType.init(rawValue:))
     }
 
     /// The record's bytes as they were in the input (for a dead-letter file).

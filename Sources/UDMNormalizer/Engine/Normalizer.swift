@@ -5,8 +5,8 @@
 public struct Normalizer: Sendable {
     /// Settings that apply to every record.
     public struct Options: Sendable {
-        /// Force this log type (`AWS_CLOUDTRAIL`, …) instead of detecting it per record.
-        public var logType: String?
+        /// Force this log type (`.awsCloudTrail`, …) instead of detecting it per record.
+        public var logType: LogType?
         /// Deepest JSON nesting accepted in a record.
         public var maxDepth: Int
         /// Largest record accepted, in bytes; a larger one fails with that reason (the input goes on).
@@ -22,11 +22,11 @@ public struct Normalizer: Sendable {
         /// Settings with the given values; the defaults suit real CloudTrail and GuardDuty logs.
         ///
         /// ```swift
-        /// let normalizer = Normalizer(options: .init(logType: "AWS_CLOUDTRAIL", trackCoverage: true))
+        /// let normalizer = Normalizer(options: .init(logType: .awsCloudTrail, trackCoverage: true))
         /// ```
         ///
         /// - Parameters:
-        ///   - logType: Force this log type (`AWS_CLOUDTRAIL`, `GUARDDUTY`) for every record; nil
+        ///   - logType: Force this log type (`.awsCloudTrail`, `.guardDuty`) for every record; nil
         ///     (the default) detects it per record from the tables' `@match` declarations.
         ///   - maxDepth: Deepest JSON nesting accepted in a record, in levels; a deeper record fails.
         ///   - maxRecordBytes: Largest record accepted, in bytes (16 MiB by default).
@@ -35,7 +35,7 @@ public struct Normalizer: Sendable {
         ///   - maxFieldBytes: Longest value written to one UDM field, in bytes (64 KiB by default).
         ///   - maxLabelsPerEvent: Most labels one event gets.
         public init(
-            logType: String? = nil, maxDepth: Int = 1000, maxRecordBytes: Int = 16 << 20, trackCoverage: Bool = false,
+            logType: LogType? = nil, maxDepth: Int = 1000, maxRecordBytes: Int = 16 << 20, trackCoverage: Bool = false,
             maxFieldBytes: Int = 64 << 10, maxLabelsPerEvent: Int = 1000
         ) {
             self.logType = logType
@@ -118,7 +118,7 @@ public struct Normalizer: Sendable {
                     NormalizationFailure(
                         kind: .unrecognized,
                         detail:
-                            "unrecognized record: no mapping table matches it (known log types: \(mappings.logTypes.joined(separator: ", ")))"
+                            "unrecognized record: no mapping table matches it (known log types: \(mappings.logTypes.map(\.rawValue).joined(separator: ", ")))"
                     )), nil
             )
         }

@@ -18,7 +18,7 @@ public struct RecordExplanation: Sendable {
     /// What became of the record: the event, the failure (its kind and detail) or the skip reason.
     public var outcome: NormalizationOutcome
     /// The log type of the table that took the record (`AWS_CLOUDTRAIL`, `GUARDDUTY`); nil when no table did.
-    public var logType: String?
+    public var logType: LogType?
     /// The event's `metadata.event_type` (`USER_LOGIN`, …); nil unless the record was normalized.
     public var eventType: EventType?
     /// How the event type was decided, in words.

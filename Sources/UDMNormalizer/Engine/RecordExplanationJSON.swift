@@ -5,7 +5,8 @@ extension RecordExplanation {
     public var json: String {
         func string(_ text: String?) -> String { text.map(JSONText.quoted) ?? "null" }
         var parts = [
-            "\"origin\":\(string(origin))", "\"outcome\":\(string(outcomeText))", "\"log_type\":\(string(logType))",
+            "\"origin\":\(string(origin))", "\"outcome\":\(string(outcomeText))",
+            "\"log_type\":\(string(logType?.rawValue))",
             "\"event_type\":\(string(eventType?.rawValue))", "\"classification\":\(string(classification))",
         ]
         parts.append(

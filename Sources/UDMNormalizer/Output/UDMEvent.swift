@@ -6,8 +6,8 @@ public final class UDMEvent: Sendable {
     let document: JSONDocument
     let builder: UDMEventBuilder
     let schema: UDMSchema
-    /// The log type of the table that produced it (`AWS_CLOUDTRAIL`, …).
-    public let logType: String
+    /// The log type of the table that produced it (`.awsCloudTrail`, …).
+    public let logType: LogType
     /// Notes about values that could not be mapped, and any event-type fallback.
     public let diagnostics: [Diagnostic]
     let rules: [CompiledRule]
@@ -31,7 +31,7 @@ public final class UDMEvent: Sendable {
         self.document = document
         self.builder = builder
         self.schema = schema
-        self.logType = logType
+        self.logType = LogType(rawValue: logType)
         self.diagnostics = diagnostics
         self.rules = rules
         self.dedupeKey = dedupeKey

@@ -6,7 +6,7 @@ public struct ReportBuilder: Sendable {
         enum Kind: Sendable { case normalized, failed, skipped }
         var kind: Kind
         var origin: String
-        var logType: String?
+        var logType: LogType?
         var reason: String?
         var failureKind: NormalizationFailure.Kind?
         var eventType: EventType?
@@ -156,7 +156,7 @@ public struct ReportBuilder: Sendable {
     }
 
     mutating func add(_ entry: Entry) {
-        let logType = entry.logType ?? "(undetected)"
+        let logType = entry.logType?.rawValue ?? "(undetected)"
         sections[logType, default: Accumulator(logType)].add(entry)
         total.add(entry)
     }
