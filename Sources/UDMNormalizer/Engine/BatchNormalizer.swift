@@ -26,7 +26,7 @@ public struct BatchNormalizer: Sendable {
             /// The record became a UDM event: ``BatchNormalizer/Record/rendered`` holds it.
             case normalized
             /// The record could not become a UDM event (damaged JSON, no table matched, no event
-            /// time, …): ``BatchNormalizer/Record/reason`` says why and ``BatchNormalizer/Record/raw``
+            /// time, …): ``BatchNormalizer/Record/failure`` says why and ``BatchNormalizer/Record/raw``
             /// holds its bytes, for a dead-letter file.
             case failed
             /// The record was deliberately not normalized (an EventBridge detail-type no table
