@@ -45,7 +45,7 @@ struct ExplainCommand {
 
     func run() -> ExitStatus {
         let mappings: MappingSet
-        let logType: String?
+        let logType: LogType?
         switch TableLoader.load(
             options.mappingsPath, profile: options.profile, logType: options.logType, command: "explain")
         {

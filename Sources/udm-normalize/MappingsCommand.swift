@@ -176,7 +176,7 @@ struct MappingsCommand {
 
     private func print() -> ExitStatus {
         let mappings: MappingSet
-        let logType: String?
+        let logType: LogType?
         switch TableLoader.load(
             options.path, profile: options.profile, logType: options.logType, command: "mappings print")
         {

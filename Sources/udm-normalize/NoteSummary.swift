@@ -6,7 +6,7 @@ struct NoteSummary {
     let shown: Int
     private(set) var total = 0
     /// Notes not shown, by rule, in first-seen order, with an example message.
-    private var hidden: [(rule: String, count: Int, example: String)] = []
+    private var hidden: [(source: Diagnostic.Source, count: Int, example: String)] = []
 
     init(shown: Int) {
         self.shown = shown
@@ -16,10 +16,10 @@ struct NoteSummary {
     mutating func add(origin: String, _ diagnostic: Diagnostic) -> String? {
         total += 1
         if total <= shown { return "\(origin): note: \(diagnostic)" }
-        if let index = hidden.firstIndex(where: { $0.rule == diagnostic.rule }) {
+        if let index = hidden.firstIndex(where: { $0.source == diagnostic.source }) {
             hidden[index].count += 1
         } else {
-            hidden.append((diagnostic.rule, 1, "\(origin): \(diagnostic.message)"))
+            hidden.append((diagnostic.source, 1, "\(origin): \(diagnostic.message)"))
         }
         return nil
     }
@@ -32,7 +32,7 @@ struct NoteSummary {
             "\(TableLoader.count(count, "more note")) not shown (raise --max-diagnostics to see them), by rule:"
         ]
         for entry in hidden.sorted(by: { $0.count > $1.count }) {
-            lines.append("  \(entry.count) × \(entry.rule), e.g. \(entry.example)")
+            lines.append("  \(entry.count) × \(entry.source), e.g. \(entry.example)")
         }
         return lines.joined(separator: "\n")
     }

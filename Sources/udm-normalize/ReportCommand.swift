@@ -7,7 +7,7 @@ struct ReportCommand {
 
     func run() -> ExitStatus {
         let mappings: MappingSet
-        let logType: String?
+        let logType: LogType?
         switch TableLoader.load(
             options.mappingsPath, profile: options.profile, logType: options.logType, command: "report")
         {

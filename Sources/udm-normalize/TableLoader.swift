@@ -8,7 +8,7 @@ enum TableLoader {
     /// Loads the tables, or prints why not and gives the exit status: 3 when PATH cannot be read,
     /// 1 when a table has errors (every error is listed), 2 for an unknown log type.
     static func load(_ path: String?, profile: String? = nil, logType: String?, command: String) -> Result<
-        (mappings: MappingSet, logType: String?), ExitStatus
+        (mappings: MappingSet, logType: LogType?), ExitStatus
     > {
         let mappings: MappingSet
         switch tables(path, profile: profile, command: command) {
@@ -18,7 +18,7 @@ enum TableLoader {
         guard let logType else { return .success((mappings, nil)) }
         guard let resolved = resolve(logType, in: mappings) else {
             StandardStreams.error(
-                "udm-normalize \(command): unknown --log-type '\(logType)' (known: \(mappings.logTypes.joined(separator: ", ")), or cloudtrail, guardduty in any letter case)"
+                "udm-normalize \(command): unknown --log-type '\(logType)' (known: \(mappings.logTypes.map(\.rawValue).joined(separator: ", ")), or cloudtrail, guardduty in any letter case)"
             )
             return .failure(.usage)
         }
@@ -93,9 +93,9 @@ enum TableLoader {
     }
 
     /// `AWS_CLOUDTRAIL`, `cloudtrail`, `GuardDuty`, … → the table's log type.
-    static func resolve(_ text: String, in mappings: MappingSet) -> String? {
+    static func resolve(_ text: String, in mappings: MappingSet) -> LogType? {
         let upper = text.uppercased()
-        return mappings.logTypes.first { $0 == upper || $0 == "AWS_" + upper }
+        return mappings.logTypes.first { $0.rawValue == upper || $0.rawValue == "AWS_" + upper }
     }
 
     /// `1 error`, `2 errors`.

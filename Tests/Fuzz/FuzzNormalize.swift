@@ -14,9 +14,12 @@ public func fuzzNormalize(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         case .normalized(let event):
             precondition(!event.jsonBytes.isEmpty)
             _ = event.keyValueText
-        case .failed(let reason), .skipped(let reason):
-            precondition(!reason.isEmpty, "a record failed or skipped without a reason")
+        case .failed(let failure):
+            precondition(!failure.detail.isEmpty, "a record failed without a reason")
+            precondition(failure.origin == record.origin, "a failure without its record's origin")
             _ = record.rawBytes
+        case .skipped(let reason):
+            precondition(!reason.isEmpty, "a record skipped without a reason")
         }
     }
     return 0

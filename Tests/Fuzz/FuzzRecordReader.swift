@@ -33,12 +33,14 @@ enum FuzzedReading {
         var result: [String] = []
         while let record = reader.next() {
             precondition(record.bytes.count <= limit, "a record over the limit is held")
-            precondition(record.failure.map { !$0.isEmpty } ?? true, "a failure without a reason")
-            result.append("\(record.origin) \(record.failure ?? "-") \(record.bytes.count)")
+            precondition(record.failure.map { !$0.detail.isEmpty } ?? true, "a failure without a reason")
+            result.append("\(record.origin) \(record.failure?.detail ?? "-") \(record.bytes.count)")
             expander.expand(record) { item in
                 switch item {
                 case .record: break
-                case .failed(_, let reason, _), .skipped(_, let reason):
+                case .failed(_, let failure, _):
+                    precondition(!failure.detail.isEmpty, "an outcome without a reason")
+                case .skipped(_, let reason):
                     precondition(!reason.isEmpty, "an outcome without a reason")
                 }
             }

@@ -30,10 +30,10 @@ struct CloudTrailCorpusTests {
                     let json = event.json
                     problems += oracle.problems(inEventJSON: json).map { "\(record.origin): \($0)" }
                     problems += oracle.unmetRequirements(inEventJSON: json).map { "\(record.origin): requires \($0)" }
-                    #expect(event.logType == "AWS_CLOUDTRAIL")
+                    #expect(event.logType == .awsCloudTrail)
                 case .failed(let reason):
                     failed += 1
-                    if !reason.hasPrefix("no event time") { problems.append("\(record.origin): failed: \(reason)") }
+                    if reason.kind != .noEventTime { problems.append("\(record.origin): failed: \(reason)") }
                 case .skipped(let reason):
                     problems.append("\(record.origin): skipped: \(reason)")
                 }
@@ -59,7 +59,7 @@ struct CloudTrailCorpusTests {
                 case .normalized: #expect(hasTime, "\(file.lastPathComponent):\(index + 1) normalized without a time")
                 case .failed(let reason):
                     #expect(
-                        !hasTime && reason.hasPrefix("no event time"),
+                        !hasTime && reason.kind == .noEventTime,
                         "\(file.lastPathComponent):\(index + 1): \(reason)")
                 case .skipped: Issue.record("\(file.lastPathComponent):\(index + 1) skipped")
                 }
@@ -78,7 +78,7 @@ struct CloudTrailCorpusTests {
             var outcomes: [String] = []
             try Normalizer().normalize(path: directory.appendingPathComponent(name).path) { record in
                 if case .normalized(let event) = record.outcome {
-                    outcomes.append(event.logType)
+                    outcomes.append(event.logType.rawValue)
                 } else {
                     outcomes.append("\(record.outcome)")
                 }

@@ -32,7 +32,7 @@ struct CloudTrailNounCoverageTests {
             let directory = PackagePaths.corpus.appendingPathComponent(folder)
             for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() {
                 try Normalizer().normalize(path: directory.appendingPathComponent(name).path) { record in
-                    guard record.logType == "AWS_CLOUDTRAIL", case .normalized(let event) = record.outcome,
+                    guard record.logType == .awsCloudTrail, case .normalized(let event) = record.outcome,
                         let input = CloudTrailInput.event(in: record.rawBytes),
                         let output = try JSONSerialization.jsonObject(with: Data(event.json.utf8)) as? [String: Any]
                     else { return }

@@ -78,7 +78,7 @@ import Testing
                 switch item {
                 case .record(let origin, _, _): result.append(Outcome(origin: origin, kind: "record"))
                 case .failed(let origin, let reason, _):
-                    let oversized = reason.hasPrefix("record larger than")
+                    let oversized = reason.kind == .tooLarge
                     result.append(Outcome(origin: origin, kind: oversized ? "oversized" : "failed"))
                 case .skipped(let origin, _): result.append(Outcome(origin: origin, kind: "skipped"))
                 }

@@ -165,7 +165,8 @@ import Testing
             #expect(failed.count == 1)
             #expect(failed.first?.rawBytes == Array(big.utf8.prefix(2048)))
             if case .failed(let reason) = failed.first?.outcome {
-                #expect(reason.contains("(\(big.utf8.count) bytes; the first 2048 are kept here)"), "\(reason)")
+                #expect(reason.kind == .tooLarge)
+                #expect(reason.detail.contains("(\(big.utf8.count) bytes; the first 2048 are kept here)"), "\(reason)")
             }
         }
     }

@@ -33,7 +33,8 @@ import Testing
             read += 1
             switch record.outcome {
             case .normalized(let event): if !event.jsonBytes.isEmpty { accounted += 1 }
-            case .failed(let reason), .skipped(let reason): if !reason.isEmpty { accounted += 1 }
+            case .failed(let failure): if !failure.detail.isEmpty { accounted += 1 }
+            case .skipped(let reason): if !reason.isEmpty { accounted += 1 }
             }
         }
         #expect(read == accounted)
@@ -51,8 +52,8 @@ import Testing
             var result: [String] = []
             while let record = reader.next() {
                 #expect(record.bytes.count <= limit)
-                #expect(record.failure.map { !$0.isEmpty } ?? true)
-                result.append("\(record.origin) \(record.failure ?? "-") \(record.bytes.count)")
+                #expect(record.failure.map { !$0.detail.isEmpty } ?? true)
+                result.append("\(record.origin) \(record.failure?.detail ?? "-") \(record.bytes.count)")
             }
             return result
         }

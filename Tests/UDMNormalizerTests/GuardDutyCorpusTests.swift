@@ -35,8 +35,8 @@ struct GuardDutyCorpusTests {
             switch record.outcome {
             case .normalized(let event):
                 tally.normalized += 1
-                tally.logTypes[event.logType, default: 0] += 1
-                tally.eventTypes[event.eventType, default: 0] += 1
+                tally.logTypes[event.logType.rawValue, default: 0] += 1
+                tally.eventTypes[event.eventType.rawValue, default: 0] += 1
                 let json = event.json
                 tally.events.append(json)
                 tally.problems += oracle.problems(inEventJSON: json).map { "\(record.origin): \($0)" }
@@ -255,7 +255,7 @@ struct GuardDutyCorpusTests {
         }
         for line in try records("cloudtrail") {
             guard case .failed(let reason) = guardDutyOnly.normalize(record: Array(line.utf8)),
-                reason.hasPrefix("unrecognized record")
+                reason.kind == .unrecognized
             else {
                 Issue.record("guardduty.map matches a CloudTrail record: \(line.prefix(120))")
                 continue
@@ -263,7 +263,7 @@ struct GuardDutyCorpusTests {
         }
         for line in try records("guardduty") + records("partial") {
             guard case .failed(let reason) = cloudTrailOnly.normalize(record: Array(line.utf8)),
-                reason.hasPrefix("unrecognized record")
+                reason.kind == .unrecognized
             else {
                 Issue.record("cloudtrail.map matches a finding: \(line.prefix(120))")
                 continue

@@ -528,8 +528,8 @@ import Testing
         let table = try #require(BuiltinMappings.files.first { $0.name == "guardduty.map" }).text
         let lines = table.split(separator: "\n", omittingEmptySubsequences: false)
         /// `guardduty.map:N` of the rule whose text (before its comment) starts with `rule`.
-        func ruleID(_ rule: String) -> String? {
-            lines.firstIndex { $0.hasPrefix(rule) }.map { "guardduty.map:\($0 + 1)" }
+        func ruleID(_ rule: String) -> Diagnostic.Source? {
+            lines.firstIndex { $0.hasPrefix(rule) }.map { .rule(RuleID(file: "guardduty.map", line: $0 + 1)) }
         }
         let expected: [(path: String, value: String, rule: String)] = [
             (

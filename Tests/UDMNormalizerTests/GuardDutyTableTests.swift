@@ -152,7 +152,7 @@ import Testing
         #expect(Self.value(result.udm, "security_result.0.severity") as? String == "CRITICAL")
         #expect(
             result.event.diagnostics.map(\.message) == ["severity above the documented 0-10 scale (kept as CRITICAL)"])
-        #expect(result.event.diagnostics.first?.rule.hasPrefix("guardduty.map:") == true)
+        #expect(result.event.diagnostics.first?.rule?.file == "guardduty.map")
         let ten = try #require(Self.event(Self.finding { $0["severity"] = 10 }))
         #expect(ten.event.diagnostics.isEmpty)
         let negative = try #require(Self.event(Self.finding { $0["severity"] = -2 }))
@@ -407,7 +407,7 @@ import Testing
                 problems.append("\(entry.type): did not normalize")
                 continue
             }
-            let type = result.event.eventType
+            let type = result.event.eventType.rawValue
             if !expected.contains(type) {
                 problems.append("\(entry.type) (\(entry.actionType)): \(type), expected \(expected.sorted())")
             }
@@ -452,17 +452,17 @@ import Testing
                     service["action"] = nil
                     $0["service"] = service
                 }))
-        #expect(bare.event.eventType == "GENERIC_EVENT")
+        #expect(bare.event.eventType == .genericEvent)
         #expect(bare.event.diagnostics.isEmpty)
         let withAction = try #require(Self.event(Self.finding { $0["type"] = "Future:EC2/NeverSeen" }))
-        #expect(withAction.event.eventType == "NETWORK_CONNECTION", "the action kind classifies an unknown type")
+        #expect(withAction.event.eventType == .networkConnection, "the action kind classifies an unknown type")
         let noActionType = try #require(
             Self.event(
                 Self.finding {
                     Self.setPath(&$0, ["service", "action", "actionType"], nil)
                 }))
         #expect(
-            noActionType.event.eventType == "NETWORK_CONNECTION",
+            noActionType.event.eventType == .networkConnection,
             "the action object classifies when actionType is missing")
     }
 
@@ -471,7 +471,7 @@ import Testing
     @Test func networkConnectionPlacement() throws {
         let result = try #require(Self.event(Self.finding()))
         let udm = result.udm
-        #expect(result.event.eventType == "NETWORK_CONNECTION")
+        #expect(result.event.eventType == .networkConnection)
         #expect(Self.value(udm, "network.direction") as? String == "INBOUND")
         #expect(Self.value(udm, "network.ip_protocol") as? String == "TCP")
         #expect(
@@ -536,7 +536,7 @@ import Testing
             type: "CredentialAccess:RDS/MaliciousIPCaller.FailedLogin", resourceType: "RDSDBInstance",
             actionType: "RDS_LOGIN_ATTEMPT")
         let result = try #require(Self.event(Self.finding(for: entry).finding))
-        #expect(result.event.eventType == "USER_LOGIN")
+        #expect(result.event.eventType == .userLogin)
         #expect(Self.value(result.udm, "target.user.userid") as? String == "admin")
         #expect(Self.value(result.udm, "target.application") as? String == "postgres")
         #expect(Self.value(result.udm, "extensions.auth.type") as? String == "AUTHTYPE_UNSPECIFIED")
@@ -593,7 +593,8 @@ import Testing
             Issue.record("expected a failure")
             return
         }
-        #expect(reason == "no event time: updatedAt is missing")
+        #expect(reason.kind == .noEventTime)
+        #expect(reason.detail == "no event time: updatedAt is missing")
     }
 
     static func pascal(_ value: Any) -> Any {
@@ -671,18 +672,18 @@ import Testing
         }
         let bare = try #require(Self.event(finding))
         #expect(events == [bare.event.json])
-        #expect(bare.event.logType == "GUARDDUTY")
+        #expect(bare.event.logType == .guardDuty)
         #expect(bare.event.dedupeKey == "0123456789abcdef0123456789abcdef|2026-03-02T09:00:00.000Z")
     }
 
     @Test func findingsEnvelopesAreUnwrapped() {
         for key in ["findings", "Findings"] {
             let body = Self.json([key: [Self.finding(), Self.finding { $0["id"] = "second" }]])
-            var types: [String] = []
+            var types: [LogType] = []
             Normalizer().normalize(input: Array(body.utf8), source: "t") { record in
                 if case .normalized(let event) = record.outcome { types.append(event.logType) }
             }
-            #expect(types == ["GUARDDUTY", "GUARDDUTY"], "\(key)")
+            #expect(types == [.guardDuty, .guardDuty], "\(key)")
         }
     }
 }

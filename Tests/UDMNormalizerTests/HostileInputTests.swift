@@ -22,7 +22,7 @@ import Testing
         let deep = String(repeating: "[", count: 200_000)
         var reasons: [String] = []
         Normalizer().normalize(input: Array(deep.utf8), source: "deep") { record in
-            if case .failed(let reason) = record.outcome { reasons.append(reason) }
+            if case .failed(let failure) = record.outcome { reasons.append(failure.detail) }
         }
         #expect(reasons.count == 1)
         let nested =
@@ -32,7 +32,8 @@ import Testing
             Issue.record("deep record normalized")
             return
         }
-        #expect(reason.contains("nesting deeper than 1000 levels"), "\(reason)")
+        #expect(reason.kind == .invalidJSON)
+        #expect(reason.detail.contains("nesting deeper than 1000 levels"), "\(reason)")
     }
 
     @Test func aFortyMegabyteStringIsOverTheRecordLimitOrCutOnOutput() throws {
@@ -40,8 +41,8 @@ import Testing
         let record = "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventName\":\"A\",\"userAgent\":\"" + huge + "\"}\n"
         var outcomes: [String] = []
         Normalizer().normalize(input: Array(record.utf8), source: "big") { result in
-            if case .failed(let reason) = result.outcome {
-                outcomes.append(reason)
+            if case .failed(let failure) = result.outcome {
+                outcomes.append(failure.detail)
             } else {
                 outcomes.append("\(result.outcome)".prefix(20).description)
             }
@@ -61,10 +62,11 @@ import Testing
             Issue.record("NUL accepted")
             return
         }
-        #expect(nul.contains("NUL"), "\(nul)")
+        #expect(nul.kind == .invalidJSON)
+        #expect(nul.detail.contains("NUL"), "\(nul)")
         let escapedNul = try Self.event(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"A","userAgent":"a\u0000b"}"#)
         #expect(escapedNul.json.contains(#""user_agent":"a\u0000b""#))
-        #expect(try Self.event("\u{FEFF}" + Self.good).eventType == "GENERIC_EVENT")
+        #expect(try Self.event("\u{FEFF}" + Self.good).eventType == .genericEvent)
 
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<50 {
@@ -82,7 +84,7 @@ import Testing
         let gzipGarbage: [UInt8] = [0x1F, 0x8B, 0x08, 0x00] + Array(repeating: 0x42, count: 200)
         var reasons: [String] = []
         Normalizer().normalize(input: gzipGarbage, source: "bad.gz") { record in
-            if case .failed(let reason) = record.outcome { reasons.append(reason) }
+            if case .failed(let failure) = record.outcome { reasons.append(failure.detail) }
         }
         #expect(reasons.count == 1)
         #expect(reasons.first?.contains("gzip") == true, "\(reasons)")
@@ -124,7 +126,7 @@ import Testing
         )
         #expect(
             event.diagnostics.contains {
-                $0.rule.hasPrefix("cloudtrail.map:") && $0.message.contains("expected a scalar, found an object")
+                $0.rule?.file == "cloudtrail.map" && $0.message.contains("expected a scalar, found an object")
             })
         #expect(event.diagnostics.contains { $0.message.contains("principal.port: 'twenty-two' is not an integer") })
     }
@@ -143,7 +145,7 @@ import Testing
         #expect(event.json.components(separatedBy: "\"key\":").count - 1 == 10)
         #expect(
             event.diagnostics.contains {
-                $0.rule == "limits" && $0.message == "41 labels over the limit of 10 per event were dropped"
+                $0.source == .limits && $0.message == "41 labels over the limit of 10 per event were dropped"
             })
     }
 

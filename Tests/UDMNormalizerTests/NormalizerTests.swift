@@ -9,7 +9,7 @@ import Testing
     static func event(_ json: String, _ normalizer: Normalizer = Normalizer()) throws -> UDMEvent {
         switch normalizer.normalize(record: Array(json.utf8)) {
         case .normalized(let event): return event
-        case .failed(let reason): throw NormalizerTestError(reason)
+        case .failed(let failure): throw NormalizerTestError(failure.detail)
         case .skipped(let reason): throw NormalizerTestError(reason)
         }
     }
@@ -24,8 +24,8 @@ import Testing
         let event = try Self.event(
             #"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventName":"CreateUser","eventSource":"iam.amazonaws.com","sourceIPAddress":"192.0.2.1"}"#
         )
-        #expect(event.eventType == "GENERIC_EVENT")
-        let note = try #require(event.diagnostics.first { $0.rule == "validator" })
+        #expect(event.eventType == .genericEvent)
+        let note = try #require(event.diagnostics.first { $0.source == .validator })
         #expect(note.message == "USER_CREATION requires target.user: event type set to GENERIC_EVENT")
     }
 
@@ -33,7 +33,7 @@ import Testing
         let event = try Self.event(
             #"{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventName":"CreateUser","eventSource":"iam.amazonaws.com","sourceIPAddress":"192.0.2.1","requestParameters":{"userName":"bob"},"userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::1:user/alice"}}"#
         )
-        #expect(event.eventType == "USER_CREATION")
+        #expect(event.eventType == .userCreation)
         #expect(event.diagnostics.isEmpty)
     }
 
@@ -41,14 +41,14 @@ import Testing
         let describeTrails = try Self.event(
             #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"DescribeTrails","eventSource":"cloudtrail.amazonaws.com"}"#
         )
-        #expect(describeTrails.eventType == "GENERIC_EVENT")
+        #expect(describeTrails.eventType == .genericEvent)
         let serviceKeyed = try Self.event(
             #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"AttachInstances","eventSource":"autoscaling.amazonaws.com","userIdentity":{"arn":"a"},"requestParameters":{"autoScalingGroupName":"web-asg","instanceIds":["i-1"]}}"#
         )
-        #expect(serviceKeyed.eventType == "RESOURCE_PERMISSIONS_CHANGE")
+        #expect(serviceKeyed.eventType == .resourcePermissionsChange)
         let otherService = try Self.event(
             #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"AttachInstances","eventSource":"other.amazonaws.com"}"#)
-        #expect(otherService.eventType == "GENERIC_EVENT", "Google's service-keyed rows apply to that service only")
+        #expect(otherService.eventType == .genericEvent, "Google's service-keyed rows apply to that service only")
     }
 
     @Test func recordsWithoutEventTimeFailWithThatReason() {
@@ -58,7 +58,9 @@ import Testing
             Issue.record("expected a failure")
             return
         }
-        #expect(reason == "no event time: eventTime is missing")
+        #expect(reason.kind == .noEventTime)
+        #expect(reason.origin == nil, "a record given alone has no origin")
+        #expect(reason.description == "no event time: eventTime is missing")
     }
 
     @Test func invalidJSONAndUnknownRecordsFailWithReasons() {
@@ -66,17 +68,20 @@ import Testing
             Issue.record("expected a failure")
             return
         }
-        #expect(bad.hasPrefix("invalid JSON: line 1, column 19"), "\(bad)")
+        #expect(bad.kind == .invalidJSON)
+        #expect(bad.detail.hasPrefix("invalid JSON: line 1, column 19"), "\(bad)")
         guard case .failed(let unknown) = Normalizer().normalize(record: Array(#"{"hello":"world"}"#.utf8)) else {
             Issue.record("expected a failure")
             return
         }
-        #expect(unknown.hasPrefix("unrecognized record"))
+        #expect(unknown.kind == .unrecognized)
+        #expect(unknown.detail.hasPrefix("unrecognized record"))
         guard case .failed(let array) = Normalizer().normalize(record: Array("[1]".utf8)) else {
             Issue.record("expected a failure")
             return
         }
-        #expect(array == "expected a JSON object, found an array")
+        #expect(array.kind == .notAnObject)
+        #expect(array.detail == "expected a JSON object, found an array")
     }
 
     @Test func inputShapesAreSplitWithOrigins() {
@@ -108,8 +113,8 @@ import Testing
         #expect(mappings.fileNames == MappingSet.builtin.fileNames)
         let login =
             #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"ConsoleLogin","eventSource":"signin.amazonaws.com","sourceIPAddress":"192.0.2.1","userIdentity":{"arn":"a"}}"#
-        #expect(try Self.event(login).eventType == "USER_LOGIN")
-        #expect(try Self.event(login, Normalizer(mappings: mappings)).eventType == "GENERIC_EVENT")
+        #expect(try Self.event(login).eventType == .userLogin)
+        #expect(try Self.event(login, Normalizer(mappings: mappings)).eventType == .genericEvent)
 
         try "@bogus\n".write(to: directory.appendingPathComponent("zz-extra.map"), atomically: true, encoding: .utf8)
         #expect(

@@ -67,7 +67,7 @@ struct InputOutcome {
             record in
             switch record.outcome {
             case .normalized: outcome.normalized.append(record.origin)
-            case .failed(let reason): outcome.failed.append((record.origin, reason))
+            case .failed(let failure): outcome.failed.append((record.origin, failure.detail))
             case .skipped: outcome.skipped += 1
             }
         }

@@ -21,7 +21,7 @@ import Testing
         Normalizer(options: .init(maxRecordBytes: maxRecordBytes)).normalize(input: bytes, source: "f") { record in
             switch record.outcome {
             case .normalized(let event): result.append((record.origin, "ok " + (event.dedupeKey ?? "")))
-            case .failed(let reason): result.append((record.origin, "failed: " + reason))
+            case .failed(let failure): result.append((record.origin, "failed: " + failure.detail))
             case .skipped(let reason): result.append((record.origin, "skipped: " + reason))
             }
         }

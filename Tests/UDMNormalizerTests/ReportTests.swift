@@ -52,8 +52,8 @@ import Testing
         #expect(total.normalizationRate == 0.6, "3 / (6 - 1)")
         #expect(
             total.failures == [
-                .init(reason: "no event time", count: 1, firstOrigin: "in:3"),
-                .init(reason: "not JSON", count: 1, firstOrigin: "in:5"),
+                .init(reason: "invalid JSON", failureKind: .invalidJSON, count: 1, firstOrigin: "in:5"),
+                .init(reason: "no event time", failureKind: .noEventTime, count: 1, firstOrigin: "in:3"),
             ])
         #expect(
             total.skips == [
@@ -70,7 +70,7 @@ import Testing
         #expect(test.downgrades.count == 1)
         #expect(test.downgrades[0].reason.hasPrefix("USER_LOGIN requires target.user"))
         #expect(test.downgrades[0].firstOrigin == "in:2")
-        #expect(test.eventTypes.map(\.eventType) == ["GENERIC_EVENT", "USER_CREATION"])
+        #expect(test.eventTypes.map(\.eventType) == [.genericEvent, .userCreation])
         #expect(test.eventTypes.map(\.count) == [2, 1])
     }
 
@@ -93,9 +93,11 @@ import Testing
 
     @Test func perRuleFiringCounts() throws {
         let rules = try Self.report().sections[1].rules
-        #expect(rules.first { $0.rule == "test.map:5" }?.fired == 3, "time")
-        #expect(rules.first { $0.rule == "test.map:6" }?.fired == 2, "the lookup fired on create and login")
-        #expect(rules.first { $0.rule == "test.map:7" }?.fired == 1, "the fallback on record 4")
+        #expect(rules.first { $0.rule == RuleID(file: "test.map", line: 5) }?.fired == 3, "time")
+        #expect(
+            rules.first { $0.rule == RuleID(file: "test.map", line: 6) }?.fired == 2,
+            "the lookup fired on create and login")
+        #expect(rules.first { $0.rule == RuleID(file: "test.map", line: 7) }?.fired == 1, "the fallback on record 4")
     }
 
     @Test func jsonSchemaIsStable() throws {

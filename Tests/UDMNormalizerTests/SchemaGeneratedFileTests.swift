@@ -10,8 +10,29 @@ struct SchemaGeneratedFileTests {
     @Test("UDMSchema+Generated.swift matches the vendored reference TSVs (UDM_REGENERATE=1 rewrites it)")
     func generatedFileIsCurrent() throws {
         #expect(SchemaGenerator.referenceDataAvailable, "the vendored TSVs are missing from Schema/Reference")
-        let expected = try SchemaGenerator.generate()
-        let path = SchemaGenerator.generatedFile.path
+        try Self.check(SchemaGenerator.generatedFile.path, against: SchemaGenerator.generate())
+    }
+
+    @Test("EventType+Generated.swift matches the vendored reference TSVs (UDM_REGENERATE=1 rewrites it)")
+    func eventTypeFileIsCurrent() throws {
+        try Self.check(SchemaGenerator.eventTypeFile.path, against: SchemaGenerator.generateEventTypes())
+    }
+
+    @Test("EventType's static members are the schema's event type enum, in its order")
+    func eventTypeMembersAreTheSchemaEnum() throws {
+        let schemaValues = try #require(
+            UDMSchema.builtin.enums.first { $0.name == SchemaGenerator.eventTypeEnum }?.values)
+        #expect(EventType.schemaValues.map(\.rawValue) == schemaValues)
+        #expect(EventType.userLogin.rawValue == "USER_LOGIN")
+        #expect(EventType.genericEvent.rawValue == "GENERIC_EVENT")
+        #expect(EventType.resourcePermissionsChange.rawValue == "RESOURCE_PERMISSIONS_CHANGE")
+        #expect(SchemaGenerator.memberName("EVENTTYPE_UNSPECIFIED") == "eventtypeUnspecified")
+        #expect(
+            Set(schemaValues.map(SchemaGenerator.memberName)).count == schemaValues.count, "no two share a member name")
+    }
+
+    /// Compares (or, with UDM_REGENERATE=1, rewrites) a committed generated file.
+    static func check(_ path: String, against expected: String) throws {
         if ProcessInfo.processInfo.environment["UDM_REGENERATE"] == "1" {
             try expected.write(toFile: path, atomically: true, encoding: .utf8)
             return

@@ -42,8 +42,10 @@ import Testing
             Normalizer(mappings: mappings).explain(input: Array(Self.login.utf8), source: "login").first)
         let fields = Dictionary(explanation.fields.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         #expect(fields["security_result.summary"]?.value == "\"Console sign-in\"")
-        #expect(fields["security_result.summary"]?.rule == "site.map:9", "explain names the table the field came from")
-        #expect(fields["additional.site"]?.rule == "site.map:4")
+        #expect(
+            fields["security_result.summary"]?.rule == .rule(RuleID(file: "site.map", line: 9)),
+            "explain names the table the field came from")
+        #expect(fields["additional.site"]?.rule == .rule(RuleID(file: "site.map", line: 4)))
         #expect(fields["target.user.user_display_name"] == nil, "removed")
         #expect(fields["target.user.userid"] != nil, "other rules of the scope stay")
         let builtin = try #require(Normalizer().explain(input: Array(Self.login.utf8), source: "login").first)
@@ -59,8 +61,8 @@ import Testing
             Issue.record("not normalized")
             return
         }
-        #expect(event.eventType == "USER_CHANGE_PERMISSIONS" || event.downgrade != nil)
-        #expect(event.classification?.row == "site.map:12")
+        #expect(event.eventType == .userChangePermissions || event.downgrade != nil)
+        #expect(event.classification?.row == RuleID(file: "site.map", line: 12))
     }
 
     @Test func extensionMistakesNameFileAndLine() throws {
@@ -84,11 +86,11 @@ import Testing
 
     @Test func explainShowsRulesSourcesUnreadFieldsAndClassification() throws {
         let explanation = try #require(Normalizer().explain(input: Array(Self.login.utf8), source: "login").first)
-        #expect(explanation.outcome == "normalized")
+        #expect(explanation.isNormalized)
         #expect(explanation.classification?.hasPrefix("USER_LOGIN from lookup row cloudtrail-event-types.map:") == true)
         let userid = try #require(explanation.fields.first { $0.path == "principal.user.userid" })
         #expect(userid.source == "userIdentity.arn")
-        #expect(userid.rule.hasPrefix("cloudtrail.map:"))
+        #expect(userid.rule.description.hasPrefix("cloudtrail.map:"))
         #expect(explanation.excluded.contains { $0.declaration == "@ignore managementEvent" })
         let unread = Normalizer().explain(
             input: Array(#"{"eventTime":"2024-01-01T00:00:00Z","eventName":"X","mystery":{"a":1}}"#.utf8), source: "m")
@@ -179,7 +181,8 @@ import Testing
     ]
 
     @Test(arguments: docs) func committedDocsAreCurrent(_ profile: String, _ logType: String, _ path: String) throws {
-        let expected = MappingDocumentation.markdown(try MappingSet.builtin(profile: profile), logType: logType)
+        let expected = MappingDocumentation.markdown(
+            try MappingSet.builtin(profile: profile), logType: LogType(rawValue: logType))
         let file = PackagePaths.root.appendingPathComponent(path)
         if PackagePaths.regenerate {
             try expected.write(to: file, atomically: true, encoding: .utf8)
@@ -191,7 +194,7 @@ import Testing
     }
 
     @Test func printListsEveryRuleWithItsFileAndLine() throws {
-        let markdown = MappingDocumentation.markdown(.builtin, logType: "AWS_CLOUDTRAIL")
+        let markdown = MappingDocumentation.markdown(.builtin, logType: .awsCloudTrail)
         #expect(markdown.contains("| log field | UDM field | logic | rule |"))
         #expect(markdown.contains("| userIdentity.arn | principal.user.userid | [ref] [sample] | cloudtrail.map:"))
         #expect(markdown.contains("## Lookup `cloudtrail-event-types`"))

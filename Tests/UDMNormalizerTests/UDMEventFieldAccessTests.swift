@@ -20,7 +20,7 @@ struct UDMEventFieldAccessTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(event.json.utf8)) as? [String: Any])
         let metadata = try #require(json["metadata"] as? [String: Any])
         #expect(event["metadata.event_type"] == metadata["event_type"] as? String)
-        #expect(event["metadata.event_type"] == event.eventType)
+        #expect(event["metadata.event_type"] == event.eventType.rawValue)
         #expect(event["metadata.product_name"] == "AWS_CLOUDTRAIL")
         #expect(event["metadata.event_timestamp"] == metadata["event_timestamp"] as? String)
         let principal = try #require(json["principal"] as? [String: Any])

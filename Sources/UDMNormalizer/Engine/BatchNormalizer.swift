@@ -26,7 +26,7 @@ public struct BatchNormalizer: Sendable {
             /// The record became a UDM event: ``BatchNormalizer/Record/rendered`` holds it.
             case normalized
             /// The record could not become a UDM event (damaged JSON, no table matched, no event
-            /// time, …): ``BatchNormalizer/Record/reason`` says why and ``BatchNormalizer/Record/raw``
+            /// time, …): ``BatchNormalizer/Record/failure`` says why and ``BatchNormalizer/Record/raw``
             /// holds its bytes, for a dead-letter file.
             case failed
             /// The record was deliberately not normalized (an EventBridge detail-type no table
@@ -40,15 +40,17 @@ public struct BatchNormalizer: Sendable {
         public let kind: Kind
         /// The failure or skip reason, in words; nil when the record was normalized.
         public let reason: String?
+        /// Why the record failed, typed (its kind, detail and origin); nil unless it failed.
+        public let failure: NormalizationFailure?
         /// The rendered event as UTF-8 bytes, in the run's ``BatchNormalizer/Rendering`` (no
         /// trailing newline for `.json`); empty unless normalized, and always empty with `.none`.
         public let rendered: [UInt8]
-        /// The event's `metadata.event_type` (`USER_LOGIN`, `GENERIC_EVENT`, …); empty unless normalized.
-        public let eventType: String
-        /// The log type of the table that took the record (`AWS_CLOUDTRAIL`, `GUARDDUTY`); for a
-        /// failed record, the table's log type when one took it before it failed, else empty;
-        /// empty for a skipped record.
-        public let logType: String
+        /// The event's `metadata.event_type` (`.userLogin`, `.genericEvent`, …); nil unless normalized.
+        public let eventType: EventType?
+        /// The log type of the table that took the record (`.awsCloudTrail`, `.guardDuty`); for a
+        /// failed record, the table's log type when one took it before it failed, else nil; nil
+        /// for a skipped record.
+        public let logType: LogType?
         /// Notes about a normalized event that did not stop it (a value a rule could not convert,
         /// an event-type fallback, a cut value); empty for failed and skipped records.
         public let diagnostics: [Diagnostic]
@@ -215,17 +217,20 @@ public struct BatchNormalizer: Sendable {
             case .none: break
             }
             return Record(
-                origin: result.origin, kind: .normalized, reason: nil, rendered: bytes, eventType: event.eventType,
+                origin: result.origin, kind: .normalized, reason: nil, failure: nil, rendered: bytes,
+                eventType: event.eventType,
                 logType: event.logType, diagnostics: event.diagnostics, raw: [], dedupeKey: event.dedupeKey,
                 reportEntry: entry)
-        case .failed(let reason):
+        case .failed(let failure):
             return Record(
-                origin: result.origin, kind: .failed, reason: reason, rendered: [], eventType: "",
-                logType: result.logType ?? "",
+                origin: result.origin, kind: .failed, reason: failure.detail, failure: failure, rendered: [],
+                eventType: nil,
+                logType: result.logType,
                 diagnostics: [], raw: result.rawBytes, dedupeKey: nil, reportEntry: entry)
         case .skipped(let reason):
             return Record(
-                origin: result.origin, kind: .skipped, reason: reason, rendered: [], eventType: "", logType: "",
+                origin: result.origin, kind: .skipped, reason: reason, failure: nil, rendered: [], eventType: nil,
+                logType: nil,
                 diagnostics: [], raw: [], dedupeKey: nil, reportEntry: entry)
         }
     }

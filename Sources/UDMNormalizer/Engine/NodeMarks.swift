@@ -18,13 +18,3 @@ struct NodeMarks {
 
     subscript(node: Int) -> UInt8 { marks[node] }
 }
-
-/// Which rule set `metadata.event_type`, and whether a specific table row did (rather than a default).
-public struct Classification: Sendable, Equatable {
-    /// `file:line` of the rule.
-    public var rule: String
-    /// True when a lookup row or a conditional rule chose the type; false for a fallback constant or lookup default.
-    public var specific: Bool
-    /// `file:line` of the lookup row that matched, when a lookup chose the type.
-    public var row: String?
-}

@@ -3,8 +3,8 @@
 public enum NormalizationOutcome: Sendable {
     /// The record became a UDM event.
     case normalized(UDMEvent)
-    /// The record could not become UDM; `reason` says why (invalid JSON, no event time, unknown log type).
-    case failed(reason: String)
+    /// The record could not become UDM; the failure says what kind of damage and where.
+    case failed(NormalizationFailure)
     /// The record is deliberately not an event (a control message, another detail-type); `reason` says which.
     case skipped(reason: String)
 }

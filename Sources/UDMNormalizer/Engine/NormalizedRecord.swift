@@ -11,7 +11,20 @@ public struct NormalizedRecord: Sendable {
     public let outcome: NormalizationOutcome
     let raw: Raw
     /// The log type of the table that took the record, when one did (also for failures after detection).
-    public let logType: String?
+    public let logType: LogType?
+
+    /// A record at `origin`; a failure that does not know its origin yet gets this one.
+    init(origin: String, outcome: NormalizationOutcome, raw: Raw, logType: String?) {
+        self.origin = origin
+        if case .failed(var failure) = outcome, failure.origin == nil {
+            failure.origin = origin
+            self.outcome = .failed(failure)
+        } else {
+            self.outcome = outcome
+        }
+        self.raw = raw
+        self.logType = logType.map(LogType.init(rawValue:))
+    }
 
     /// The record's bytes as they were in the input (for a dead-letter file).
     public var rawBytes: [UInt8] {
@@ -96,10 +109,9 @@ extension Normalizer {
                 let (outcome, logType) = normalizeDetected(document: document, root: node)
                 results.append(
                     NormalizedRecord(origin: origin, outcome: outcome, raw: .node(document, node), logType: logType))
-            case .failed(let origin, let reason, let bytes):
+            case .failed(let origin, let failure, let bytes):
                 results.append(
-                    NormalizedRecord(origin: origin, outcome: .failed(reason: reason), raw: .bytes(bytes), logType: nil)
-                )
+                    NormalizedRecord(origin: origin, outcome: .failed(failure), raw: .bytes(bytes), logType: nil))
             case .skipped(let origin, let reason):
                 results.append(
                     NormalizedRecord(origin: origin, outcome: .skipped(reason: reason), raw: .bytes([]), logType: nil))

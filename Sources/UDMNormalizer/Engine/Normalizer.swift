@@ -5,8 +5,8 @@
 public struct Normalizer: Sendable {
     /// Settings that apply to every record.
     public struct Options: Sendable {
-        /// Force this log type (`AWS_CLOUDTRAIL`, …) instead of detecting it per record.
-        public var logType: String?
+        /// Force this log type (`.awsCloudTrail`, …) instead of detecting it per record.
+        public var logType: LogType?
         /// Deepest JSON nesting accepted in a record.
         public var maxDepth: Int
         /// Largest record accepted, in bytes; a larger one fails with that reason (the input goes on).
@@ -22,11 +22,11 @@ public struct Normalizer: Sendable {
         /// Settings with the given values; the defaults suit real CloudTrail and GuardDuty logs.
         ///
         /// ```swift
-        /// let normalizer = Normalizer(options: .init(logType: "AWS_CLOUDTRAIL", trackCoverage: true))
+        /// let normalizer = Normalizer(options: .init(logType: .awsCloudTrail, trackCoverage: true))
         /// ```
         ///
         /// - Parameters:
-        ///   - logType: Force this log type (`AWS_CLOUDTRAIL`, `GUARDDUTY`) for every record; nil
+        ///   - logType: Force this log type (`.awsCloudTrail`, `.guardDuty`) for every record; nil
         ///     (the default) detects it per record from the tables' `@match` declarations.
         ///   - maxDepth: Deepest JSON nesting accepted in a record, in levels; a deeper record fails.
         ///   - maxRecordBytes: Largest record accepted, in bytes (16 MiB by default).
@@ -35,7 +35,7 @@ public struct Normalizer: Sendable {
         ///   - maxFieldBytes: Longest value written to one UDM field, in bytes (64 KiB by default).
         ///   - maxLabelsPerEvent: Most labels one event gets.
         public init(
-            logType: String? = nil, maxDepth: Int = 1000, maxRecordBytes: Int = 16 << 20, trackCoverage: Bool = false,
+            logType: LogType? = nil, maxDepth: Int = 1000, maxRecordBytes: Int = 16 << 20, trackCoverage: Bool = false,
             maxFieldBytes: Int = 64 << 10, maxLabelsPerEvent: Int = 1000
         ) {
             self.logType = logType
@@ -91,7 +91,8 @@ public struct Normalizer: Sendable {
         do {
             document = try JSONParser.parse(record, limits: JSONParser.Limits(maxDepth: options.maxDepth))
         } catch {
-            return .failed(reason: "invalid JSON: \(error.describe(in: record))")
+            return .failed(
+                NormalizationFailure(kind: .invalidJSON, detail: "invalid JSON: \(error.describe(in: record))"))
         }
         return normalize(document: document, root: document.root)
     }
@@ -104,15 +105,21 @@ public struct Normalizer: Sendable {
     /// The outcome, and the log type of the table that took the record (nil when none did).
     func normalizeDetected(document: JSONDocument, root: Int) -> (NormalizationOutcome, String?) {
         guard document.kind(root) == .object else {
-            return (.failed(reason: "expected a JSON object, found \(document.kindName(root))"), nil)
+            return (
+                .failed(
+                    NormalizationFailure(
+                        kind: .notAnObject, detail: "expected a JSON object, found \(document.kindName(root))")), nil
+            )
         }
         let resolver = PathResolver(document: document, root: root, mappings: mappings)
         guard let file = mappings.file(for: resolver, logType: options.logType) else {
             return (
                 .failed(
-                    reason:
-                        "unrecognized record: no mapping table matches it (known log types: \(mappings.logTypes.joined(separator: ", ")))"
-                ), nil
+                    NormalizationFailure(
+                        kind: .unrecognized,
+                        detail:
+                            "unrecognized record: no mapping table matches it (known log types: \(mappings.logTypes.map(\.rawValue).joined(separator: ", ")))"
+                    )), nil
             )
         }
         var mapper = RecordMapper(
@@ -129,7 +136,7 @@ public struct Normalizer: Sendable {
         if mapper.labelsDropped > 0 {
             diagnostics.append(
                 Diagnostic(
-                    rule: "limits",
+                    source: .limits,
                     message:
                         "\(mapper.labelsDropped) labels over the limit of \(options.maxLabelsPerEvent) per event were dropped"
                 ))
@@ -138,11 +145,17 @@ public struct Normalizer: Sendable {
         var downgrade: String?
         switch validator.validate(&builder, document: document) {
         case .noEventTime:
-            return (.failed(reason: noEventTimeReason(file: file, diagnostics: diagnostics)), file.logType)
+            return (
+                .failed(
+                    NormalizationFailure(
+                        kind: .noEventTime, detail: noEventTimeReason(file: file, diagnostics: diagnostics))),
+                file.logType
+            )
         case .downgraded(let from, let missing):
             let reason = "\(from) requires \(missing.joined(separator: "; "))"
             diagnostics.append(
-                Diagnostic(rule: "validator", message: "\(reason): event type set to \(UDMValidator.fallbackEventType)")
+                Diagnostic(
+                    source: .validator, message: "\(reason): event type set to \(UDMValidator.fallbackEventType)")
             )
             downgrade = reason
         case .valid:

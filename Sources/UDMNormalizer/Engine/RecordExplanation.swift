@@ -7,20 +7,20 @@ public struct RecordExplanation: Sendable {
         public var path: String
         /// The value as JSON.
         public var value: String
-        /// `file:line` of the rule, or `validator` for the event-type fallback.
-        public var rule: String
+        /// The rule that wrote the line, or ``Diagnostic/Source/validator`` for the event-type fallback.
+        public var rule: Diagnostic.Source
         /// What the rule reads, as written in its table (`userIdentity.arn`, `"AMAZON"`).
         public var source: String
     }
 
     /// Where the record came from: `file:line[:column]`, with `:Records[i]`-style suffixes inside envelopes.
     public var origin: String
-    /// `normalized`, `failed: reason` or `skipped: reason`.
-    public var outcome: String
+    /// What became of the record: the event, the failure (its kind and detail) or the skip reason.
+    public var outcome: NormalizationOutcome
     /// The log type of the table that took the record (`AWS_CLOUDTRAIL`, `GUARDDUTY`); nil when no table did.
-    public var logType: String?
+    public var logType: LogType?
     /// The event's `metadata.event_type` (`USER_LOGIN`, …); nil unless the record was normalized.
-    public var eventType: String?
+    public var eventType: EventType?
     /// How the event type was decided, in words.
     public var classification: String?
     /// The event's fields in output order, one per line of the key-value output (a repeated field
@@ -36,13 +36,11 @@ public struct RecordExplanation: Sendable {
     init(_ record: NormalizedRecord) {
         origin = record.origin
         logType = record.logType
+        outcome = record.outcome
         switch record.outcome {
-        case .failed(let reason):
-            outcome = "failed: \(reason)"
-        case .skipped(let reason):
-            outcome = "skipped: \(reason)"
+        case .failed, .skipped:
+            break
         case .normalized(let event):
-            outcome = "normalized"
             eventType = event.eventType
             diagnostics = event.diagnostics
             if let downgrade = event.downgrade {
@@ -58,7 +56,7 @@ public struct RecordExplanation: Sendable {
                 fields.append(
                     Field(
                         path: path, value: String(decoding: value, as: UTF8.self),
-                        rule: source?.id ?? "validator",
+                        rule: source.map { .rule($0.id) } ?? .validator,
                         source: source.map { Self.sourceText($0.syntax.text) } ?? "(event-type fallback)"))
             }
             if let coverage = event.coverage {
@@ -66,6 +64,21 @@ public struct RecordExplanation: Sendable {
                 excluded = coverage.excluded.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             }
         }
+    }
+
+    /// `normalized`, `failed: reason` or `skipped: reason`, as the text and JSON forms state the outcome.
+    var outcomeText: String {
+        switch outcome {
+        case .normalized: return "normalized"
+        case .failed(let failure): return "failed: \(failure)"
+        case .skipped(let reason): return "skipped: \(reason)"
+        }
+    }
+
+    /// Whether the record became an event.
+    var isNormalized: Bool {
+        if case .normalized = outcome { return true }
+        return false
     }
 
     /// The source part of a rule's text (before `->`).
@@ -76,7 +89,7 @@ public struct RecordExplanation: Sendable {
 
     /// The explanation as text for a terminal.
     public var text: String {
-        var lines: [String] = ["record: \(origin)", "outcome: \(outcome)"]
+        var lines: [String] = ["record: \(origin)", "outcome: \(outcomeText)"]
         if let logType { lines.append("log type: \(logType)") }
         if let classification { lines.append("event type: \(classification)") }
         if !fields.isEmpty {

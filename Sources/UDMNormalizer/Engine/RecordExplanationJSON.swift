@@ -5,13 +5,14 @@ extension RecordExplanation {
     public var json: String {
         func string(_ text: String?) -> String { text.map(JSONText.quoted) ?? "null" }
         var parts = [
-            "\"origin\":\(string(origin))", "\"outcome\":\(string(outcome))", "\"log_type\":\(string(logType))",
-            "\"event_type\":\(string(eventType))", "\"classification\":\(string(classification))",
+            "\"origin\":\(string(origin))", "\"outcome\":\(string(outcomeText))",
+            "\"log_type\":\(string(logType?.rawValue))",
+            "\"event_type\":\(string(eventType?.rawValue))", "\"classification\":\(string(classification))",
         ]
         parts.append(
             "\"fields\":["
                 + fields.map {
-                    "{\"path\":\(string($0.path)),\"value\":\(Self.isJSON($0.value) ? $0.value : string($0.value)),\"rule\":\(string($0.rule)),\"source\":\(string($0.source))}"
+                    "{\"path\":\(string($0.path)),\"value\":\(Self.isJSON($0.value) ? $0.value : string($0.value)),\"rule\":\(string($0.rule.description)),\"source\":\(string($0.source))}"
                 }.joined(separator: ",") + "]")
         parts.append(
             "\"unread\":["
@@ -23,7 +24,8 @@ extension RecordExplanation {
                     separator: ",") + "]")
         parts.append(
             "\"diagnostics\":["
-                + diagnostics.map { "{\"rule\":\(string($0.rule)),\"message\":\(string($0.message))}" }.joined(
+                + diagnostics.map { "{\"rule\":\(string($0.source.description)),\"message\":\(string($0.message))}" }
+                .joined(
                     separator: ",") + "]")
         return "{" + parts.joined(separator: ",") + "}\n"
     }

@@ -17,7 +17,7 @@ struct RecordMapper {
     /// Per node of the record: 1 when a rule that wrote a value read it. Allocated only when coverage is tracked.
     var coverage: NodeMarks?
     /// The lookup row the current value came through, while a rule runs.
-    private var lookupRow: String??
+    private var lookupRow: RuleID??
     /// Output limits: the longest value written (bytes) and the most labels per event.
     var maxFieldBytes = Int.max
     var maxLabels = Int.max

@@ -69,11 +69,11 @@ final class EnvelopeStreamer {
                     ? "truncated: the input ends inside the JSON value that starts at \(origin), after its \(recordsCut) complete records"
                     : "truncated: the input ends inside the JSON value that starts here"
                 reader.failValue(
-                    from: holdsValue || head != nil ? start : position, origin: origin,
+                    from: holdsValue || head != nil ? start : position, origin: origin, kind: .truncated,
                     reason: reader.truncationReason(reason, valueStart: start), head: foundEnvelope ? nil : head)
             case .syntax(let reason):
                 reader.failValue(
-                    from: foundEnvelope ? position : start, searchFrom: position, origin: origin,
+                    from: foundEnvelope ? position : start, searchFrom: position, origin: origin, kind: .invalidJSON,
                     reason: "invalid JSON inside the value that starts at \(origin): \(reason)",
                     head: foundEnvelope ? nil : head)
             }
@@ -92,9 +92,11 @@ final class EnvelopeStreamer {
                 reader.emit(
                     RawRecord(
                         origin: origin, bytes: head,
-                        failure:
-                            "record larger than the \(reader.maxRecordBytes)-byte limit, with no Records/findings/Events/logEvents array to split it by (\(position - start) bytes; the first \(head.count) are kept here)"
-                    ))
+                        failure: NormalizationFailure(
+                            kind: .tooLarge,
+                            detail:
+                                "record larger than the \(reader.maxRecordBytes)-byte limit, with no Records/findings/Events/logEvents array to split it by (\(position - start) bytes; the first \(head.count) are kept here)"
+                        )))
             } else {
                 reader.emit(RawRecord(origin: origin, bytes: reader.bytes(start..<position)))
             }
@@ -257,15 +259,18 @@ final class EnvelopeStreamer {
                     RawRecord(
                         origin: origin, bytes: reader.bytes(begin..<min(reader.end, begin + reader.maxRecordBytes)),
                         element: element,
-                        failure: reader.truncationReason(
-                            "truncated: the input ends inside this element", valueStart: begin)))
+                        failure: NormalizationFailure(
+                            kind: .truncated,
+                            detail: reader.truncationReason(
+                                "truncated: the input ends inside this element", valueStart: begin))))
                 throw .endedInsideElement
             }
             let stop = min(position, begin + reader.maxRecordBytes)
             reader.emit(
                 RawRecord(
                     origin: origin, bytes: reader.bytes(begin..<stop), element: element,
-                    failure: "expected a JSON object, found \(RecordReader.describe(first))"))
+                    failure: NormalizationFailure(
+                        kind: .notAnObject, detail: "expected a JSON object, found \(RecordReader.describe(first))")))
             return
         }
         var kept: [UInt8]?
@@ -286,8 +291,10 @@ final class EnvelopeStreamer {
             reader.emit(
                 RawRecord(
                     origin: origin, bytes: bytes, element: element,
-                    failure: reader.truncationReason("truncated: the input ends inside this element", valueStart: begin)
-                        + note))
+                    failure: NormalizationFailure(
+                        kind: .truncated,
+                        detail: reader.truncationReason(
+                            "truncated: the input ends inside this element", valueStart: begin) + note)))
             throw .endedInsideElement
         }
         if kept == nil, end - begin > limit { kept = reader.bytes(begin..<(begin + limit)) }
@@ -295,9 +302,11 @@ final class EnvelopeStreamer {
             reader.emit(
                 RawRecord(
                     origin: origin, bytes: kept, element: element,
-                    failure:
-                        "record larger than the \(limit)-byte limit (\(end - begin) bytes; the first \(kept.count) are kept here)"
-                ))
+                    failure: NormalizationFailure(
+                        kind: .tooLarge,
+                        detail:
+                            "record larger than the \(limit)-byte limit (\(end - begin) bytes; the first \(kept.count) are kept here)"
+                    )))
         } else {
             reader.emit(RawRecord(origin: origin, bytes: reader.bytes(begin..<end), element: element))
         }

@@ -20,15 +20,15 @@ struct RawRecord: Sendable {
     var bytes: [UInt8]
     var element: Element = .value
     /// Set when the reader already knows the record cannot be read (garbage, truncation, too large).
-    var failure: String?
+    var failure: NormalizationFailure?
 }
 
 /// Parse-only passes for `udm-normalize bench`: the reader's cost without the tables'.
-public enum ParserBenchmark {
+package enum ParserBenchmark {
     /// Parses each record's bytes; returns how many parsed.
     ///
     /// - Parameter records: The records' bytes, one JSON value each.
-    public static func parseAll(_ records: [ArraySlice<UInt8>]) -> Int {
+    package static func parseAll(_ records: [ArraySlice<UInt8>]) -> Int {
         var parsed = 0
         for record in records where (try? JSONParser.parse(Array(record))) != nil { parsed += 1 }
         return parsed

@@ -8,7 +8,7 @@ struct RecordExpander: Sendable {
     /// One record ready for the mapping engine, or the reason there is none.
     enum Item {
         case record(origin: String, document: JSONDocument, node: Int)
-        case failed(origin: String, reason: String, raw: [UInt8])
+        case failed(origin: String, failure: NormalizationFailure, raw: [UInt8])
         case skipped(origin: String, reason: String)
     }
 
@@ -19,7 +19,7 @@ struct RecordExpander: Sendable {
 
     func expand(_ raw: RawRecord, _ body: (Item) -> Void) {
         if let failure = raw.failure {
-            body(.failed(origin: raw.origin, reason: failure, raw: raw.bytes))
+            body(.failed(origin: raw.origin, failure: failure, raw: raw.bytes))
             return
         }
         switch raw.element {
@@ -62,7 +62,12 @@ struct RecordExpander: Sendable {
         do {
             document = try JSONParser.parse(bytes, limits: parserLimits)
         } catch {
-            body(.failed(origin: origin, reason: "invalid JSON: \(error.describe(in: bytes))", raw: bytes))
+            body(
+                .failed(
+                    origin: origin,
+                    failure: NormalizationFailure(
+                        kind: .invalidJSON, detail: "invalid JSON: \(error.describe(in: bytes))"),
+                    raw: bytes))
             return
         }
         unwrap(document, document.root, origin: origin, depth: depth, body)
@@ -73,7 +78,12 @@ struct RecordExpander: Sendable {
         do {
             document = try JSONParser.parse(raw.bytes, limits: parserLimits)
         } catch {
-            body(.failed(origin: raw.origin, reason: "invalid JSON: \(error.describe(in: raw.bytes))", raw: raw.bytes))
+            body(
+                .failed(
+                    origin: raw.origin,
+                    failure: NormalizationFailure(
+                        kind: .invalidJSON, detail: "invalid JSON: \(error.describe(in: raw.bytes))"),
+                    raw: raw.bytes))
             return
         }
         expandEmbedded(document, document.root, key: key, what: what, origin: raw.origin, depth: 0, body)
@@ -95,7 +105,10 @@ struct RecordExpander: Sendable {
         else {
             body(
                 .failed(
-                    origin: origin, reason: "\(what) without a string '\(key)' member", raw: document.rawBytes(node)))
+                    origin: origin,
+                    failure: NormalizationFailure(
+                        kind: .invalidPayload, detail: "\(what) without a string '\(key)' member"),
+                    raw: document.rawBytes(node)))
             return
         }
         expandValue(Array(document.string(payload).utf8), origin: origin, depth: depth + 1, body)
@@ -105,7 +118,10 @@ struct RecordExpander: Sendable {
         guard let compressed = Data(base64Encoded: Data(bytes), options: .ignoreUnknownCharacters) else {
             body(
                 .failed(
-                    origin: origin, reason: "not valid base64 (expected a base64 gzip CloudWatch Logs payload)",
+                    origin: origin,
+                    failure: NormalizationFailure(
+                        kind: .invalidPayload,
+                        detail: "not valid base64 (expected a base64 gzip CloudWatch Logs payload)"),
                     raw: bytes))
             return
         }
@@ -115,7 +131,12 @@ struct RecordExpander: Sendable {
             try decoder.decompress(Array(compressed), into: &inner)
             try decoder.finish()
         } catch {
-            body(.failed(origin: origin, reason: "base64 payload is not valid gzip: \(error)", raw: bytes))
+            body(
+                .failed(
+                    origin: origin,
+                    failure: NormalizationFailure(
+                        kind: .invalidPayload, detail: "base64 payload is not valid gzip: \(error)"),
+                    raw: bytes))
             return
         }
         let reader = RecordReader(stream: InputByteStream(bytes: inner), source: origin, limits: readerLimits)
@@ -139,7 +160,9 @@ struct RecordExpander: Sendable {
         default:
             body(
                 .failed(
-                    origin: origin, reason: "expected a JSON object, found \(document.kindName(node))",
+                    origin: origin,
+                    failure: NormalizationFailure(
+                        kind: .notAnObject, detail: "expected a JSON object, found \(document.kindName(node))"),
                     raw: document.rawBytes(node)))
             return
         }

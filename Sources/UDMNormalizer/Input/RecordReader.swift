@@ -268,7 +268,9 @@ final class RecordReader {
     private func finishAtEnd() {
         if let readError, !readErrorReported {
             readErrorReported = true
-            pending.append(RawRecord(origin: here, bytes: [], failure: readError))
+            pending.append(
+                RawRecord(
+                    origin: here, bytes: [], failure: NormalizationFailure(kind: .unreadableInput, detail: readError)))
         }
         mode = .done
     }
@@ -356,9 +358,11 @@ final class RecordReader {
         pending.append(
             RawRecord(
                 origin: origin, bytes: kept,
-                failure:
-                    "record larger than the \(limits.maxRecordBytes)-byte limit (\((lineEnd ?? cursor) - start) bytes; the first \(kept.count) are kept here)"
-            ))
+                failure: NormalizationFailure(
+                    kind: .tooLarge,
+                    detail:
+                        "record larger than the \(limits.maxRecordBytes)-byte limit (\((lineEnd ?? cursor) - start) bytes; the first \(kept.count) are kept here)"
+                )))
         if lineEnd == nil { finishAtEnd() }
     }
 
@@ -386,7 +390,7 @@ final class RecordReader {
                 while cursor + length < end, !Self.endsToken(buffer[cursor + length - base]) { length += 1 }
                 if length > limits.maxRecordBytes {
                     failValue(
-                        from: cursor, origin: origin,
+                        from: cursor, origin: origin, kind: .tooLarge,
                         reason: "record larger than the \(limits.maxRecordBytes)-byte limit")
                     return
                 }
@@ -396,7 +400,8 @@ final class RecordReader {
             advance(to: cursor + length)
             return
         }
-        failValue(from: cursor, origin: origin, reason: "not JSON: unexpected \(Self.describe(byte))")
+        failValue(
+            from: cursor, origin: origin, kind: .invalidJSON, reason: "not JSON: unexpected \(Self.describe(byte))")
     }
 
     private static func endsToken(_ byte: UInt8) -> Bool {
@@ -406,7 +411,10 @@ final class RecordReader {
     /// A damaged value: the bytes from `start` up to the next line that starts with `{` or `[`
     /// (where values that start on new lines resume) — or to the end of the input — become one
     /// failed record, at most the record limit of them kept.
-    func failValue(from start: Int, searchFrom: Int? = nil, origin: String, reason: String, head: [UInt8]? = nil) {
+    func failValue(
+        from start: Int, searchFrom: Int? = nil, origin: String, kind: NormalizationFailure.Kind, reason: String,
+        head: [UInt8]? = nil
+    ) {
         streamer = nil
         if cursor < start { advance(to: start) }
         // Bytes before the buffer are gone (a streamed value drops what it passed); they still count.
@@ -451,7 +459,8 @@ final class RecordReader {
             readErrorReported = true
             fullReason += "; then: \(readError)"
         }
-        pending.append(RawRecord(origin: origin, bytes: kept, failure: fullReason))
+        pending.append(
+            RawRecord(origin: origin, bytes: kept, failure: NormalizationFailure(kind: kind, detail: fullReason)))
         advance(to: stop)
         if resume == nil { finishAtEnd() }
     }

@@ -1,5 +1,5 @@
 /// JSON string literals for tools built on the library (dead-letter files, reports).
-public enum JSONText {
+package enum JSONText {
     /// `text` as a quoted JSON string, escaped the way the UDM writer escapes strings.
     ///
     /// ```swift
@@ -7,7 +7,7 @@ public enum JSONText {
     /// ```
     ///
     /// - Parameter text: Any text; `"`, `\` and control characters are escaped.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var out: [UInt8] = []
         JSONStringEscaper.appendQuoted(text, to: &out)
         return String(decoding: out, as: UTF8.self)

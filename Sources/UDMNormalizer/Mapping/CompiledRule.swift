@@ -57,7 +57,7 @@ enum RuleStage: Sendable {
 /// reference is far cheaper than copying (and retaining) every field of the rule each time.
 final class CompiledRule: Sendable {
     /// `file:line`, the rule's identity in diagnostics and reports.
-    let id: String
+    let id: RuleID
     let location: TableLocation
     let source: CompiledSource
     let target: TargetPath
@@ -86,7 +86,7 @@ final class CompiledRule: Sendable {
     let fanGroup: Int
 
     init(
-        id: String, location: TableLocation, source: CompiledSource, target: TargetPath, recordConditions: [Condition],
+        id: RuleID, location: TableLocation, source: CompiledSource, target: TargetPath, recordConditions: [Condition],
         stages: [RuleStage], flattens: Bool, leafType: UDMSchema.FieldType, resource: ResourceNoun? = nil,
         syntax: RuleSyntax,
         fanGroup: Int = -1
@@ -174,13 +174,13 @@ final class CompiledMappingFile: Sendable {
     /// The file as parsed (lookups and rules as written), for documentation and lint.
     let syntax: MappingFileSyntax
     /// `@check` lines: (conditions that must all hold, message, `file:line`).
-    let checks: [(conditions: [Condition], message: String, id: String)]
+    let checks: [(conditions: [Condition], message: String, id: RuleID)]
 
     init(
         name: String, logType: String?, match: Condition?, rules: [CompiledRule],
         excludedPaths: [(kind: ExcludedPathSyntax.Kind, path: SourcePath)],
         eventBridgeDetailTypes: [String], dedupeKey: CompiledSource?, syntax: MappingFileSyntax,
-        checks: [(conditions: [Condition], message: String, id: String)]
+        checks: [(conditions: [Condition], message: String, id: RuleID)]
     ) {
         self.name = name
         self.logType = logType

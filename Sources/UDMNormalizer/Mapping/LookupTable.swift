@@ -3,7 +3,7 @@ struct LookupTable: Sendable {
     struct RangeRow: Sendable {
         var lower: Double, lowerInclusive: Bool, upper: Double, upperInclusive: Bool
         var value: String
-        var rowID: String
+        var rowID: RuleID
 
         func contains(_ x: Double) -> Bool {
             (lowerInclusive ? x >= lower : x > lower) && (upperInclusive ? x <= upper : x < upper)
@@ -14,7 +14,7 @@ struct LookupTable: Sendable {
     struct Match: Sendable {
         var value: String
         /// `file:line` of the row that matched; nil when the default applied.
-        var rowID: String?
+        var rowID: RuleID?
     }
 
     let name: String
@@ -24,7 +24,7 @@ struct LookupTable: Sendable {
     let isPrefix: Bool
     /// nil means `default empty`: a miss gives no value.
     let defaultValue: String?
-    private(set) var exact: [String: (value: String, rowID: String)] = [:]
+    private(set) var exact: [String: (value: String, rowID: RuleID)] = [:]
     private(set) var ranges: [RangeRow] = []
 
     init(_ syntax: LookupSyntax) throws(MappingError) {
@@ -49,12 +49,12 @@ struct LookupTable: Sendable {
     }
 
     /// The exact rows, by key.
-    var exactRows: [String: (value: String, rowID: String)] { exact }
+    var exactRows: [String: (value: String, rowID: RuleID)] { exact }
     /// The range rows, in table order.
     var rangeRows: [RangeRow] { ranges }
 
     /// Every value the table can produce, for checking them against an enum.
-    var allValues: [(value: String, rowID: String)] {
+    var allValues: [(value: String, rowID: RuleID)] {
         var values = exact.values.map { ($0.value, $0.rowID) } + ranges.map { ($0.value, $0.rowID) }
         if let defaultValue { values.append((defaultValue, location.ruleID)) }
         return values

@@ -54,7 +54,7 @@ struct MappingCompiler {
             if let dedupeKey, dedupeKey.fansOut, let location = file.dedupeKey?.1 {
                 throw location.error("a dedupe key cannot use '[*]'")
             }
-            var checks: [(conditions: [Condition], message: String, id: String)] = []
+            var checks: [(conditions: [Condition], message: String, id: RuleID)] = []
             for check in file.checks {
                 var conditions: [Condition] = []
                 for scope in check.scope {

@@ -35,8 +35,8 @@ struct TableLocation: Sendable, Hashable, CustomStringConvertible {
     var line: Int
     var column: Int
 
-    /// The rule identity used in reports and diagnostics: `file:line`.
-    var ruleID: String { "\(file):\(line)" }
+    /// The rule's id in reports and diagnostics: `file:line`.
+    var ruleID: RuleID { RuleID(file: file, line: line) }
     var description: String { "\(file):\(line):\(column)" }
 
     func error(_ message: String, column: Int? = nil) -> MappingError {

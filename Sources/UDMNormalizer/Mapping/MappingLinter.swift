@@ -133,7 +133,7 @@ public enum MappingLinter {
     /// target: the later row can never be reached.
     private static func duplicateClassificationKeys(_ file: CompiledMappingFile, _ mappings: MappingSet) -> [Finding] {
         var findings: [Finding] = []
-        var seen: [String: (key: String, row: String, lookup: String)] = [:]
+        var seen: [String: (key: String, row: RuleID, lookup: String)] = [:]
         for rule in file.rules {
             guard case .path(let path) = rule.source, rule.recordConditions.isEmpty else { continue }
             for case .transform(.lookup(let name)) in rule.stages {
@@ -141,7 +141,7 @@ public enum MappingLinter {
                 for (key, entry) in table.exactRows.sorted(by: { $0.key < $1.key }) {
                     let id = path.text + "\u{0}" + rule.target.text + "\u{0}" + key
                     if let earlier = seen[id], earlier.lookup != name {
-                        let location = TableLocation.parse(entry.rowID) ?? rule.location
+                        let location = TableLocation(entry.rowID)
                         findings.append(
                             finding(
                                 .warning, location,
@@ -162,7 +162,7 @@ public enum MappingLinter {
         var covered: [LookupTable.RangeRow] = []
         for row in lookup.rangeRows {
             if covers(covered, row) {
-                let location = TableLocation.parse(row.rowID) ?? lookup.location
+                let location = TableLocation(row.rowID)
                 findings.append(
                     finding(
                         .warning, location,
@@ -200,9 +200,8 @@ public enum MappingLinter {
 }
 
 extension TableLocation {
-    /// A location from a `file:line` id.
-    static func parse(_ id: String) -> TableLocation? {
-        guard let colon = id.lastIndex(of: ":"), let line = Int(id[id.index(after: colon)...]) else { return nil }
-        return TableLocation(file: String(id[..<colon]), line: line, column: 1)
+    /// The start of the line a rule id names.
+    init(_ id: RuleID) {
+        self.init(file: id.file, line: id.line, column: 1)
     }
 }

@@ -193,7 +193,7 @@ public final class MappingSet: Sendable {
     /// - Parameter path: A file (read whatever its extension) or a folder (its `*.map` files).
     /// - Throws: ``MappingError`` when the path does not exist, a file cannot be read or is not UTF-8
     ///   text, or a folder holds no `*.map` file.
-    public static func tableFiles(at path: String) throws(MappingError) -> [(name: String, text: String)] {
+    package static func tableFiles(at path: String) throws(MappingError) -> [(name: String, text: String)] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw MappingError(file: path, line: 0, column: 0, message: "no such file or folder")
@@ -269,19 +269,22 @@ public final class MappingSet: Sendable {
     /// The file names, in evaluation order.
     public var fileNames: [String] { files.map(\.name) }
 
-    /// The UDM log types these tables produce (`AWS_CLOUDTRAIL`, …).
-    public var logTypes: [String] {
-        var seen: [String] = []
-        for file in files { if let t = file.logType, !seen.contains(t) { seen.append(t) } }
+    /// The log types these tables normalize (`.awsCloudTrail`, `.guardDuty`, …), in evaluation order.
+    public var logTypes: [LogType] {
+        var seen: [LogType] = []
+        for file in files {
+            if let name = file.logType, !seen.contains(LogType(rawValue: name)) { seen.append(LogType(rawValue: name)) }
+        }
         return seen
     }
 
     /// The file that handles a record: the first whose `@match` holds, restricted to `logType` when given.
     /// A forced log type falls back to its first file when no `@match` holds.
-    func file(for resolver: PathResolver, logType: String?) -> CompiledMappingFile? {
-        for file in recordFiles where logType == nil || file.logType == logType {
+    func file(for resolver: PathResolver, logType: LogType?) -> CompiledMappingFile? {
+        let name = logType?.rawValue
+        for file in recordFiles where name == nil || file.logType == name {
             if file.match?.holds(in: resolver, value: nil) ?? true { return file }
         }
-        return logType.flatMap { type in recordFiles.first { $0.logType == type } }
+        return name.flatMap { type in recordFiles.first { $0.logType == type } }
     }
 }

@@ -62,14 +62,14 @@ struct RuleSyntax: Sendable {
 
 /// A rule's identity for overriding: an extension rule with the same log type, `@when` scope and
 /// UDM target replaces the built-in one, wherever it stands in its file.
-public struct RuleIdentity: Sendable, Hashable, CustomStringConvertible {
+struct RuleIdentity: Sendable, Hashable, CustomStringConvertible {
     /// The rule's `@when` conditions as written, joined by ` and ` (outermost first); empty for a
     /// rule at the top level of its file.
-    public var scope: String
+    var scope: String
     /// The UDM field the rule writes, as written (`principal.user.userid`).
-    public var target: String
+    var target: String
     /// `target`, or `target when scope` for a rule inside `@when` blocks.
-    public var description: String { scope.isEmpty ? target : "\(target) when \(scope)" }
+    var description: String { scope.isEmpty ? target : "\(target) when \(scope)" }
 }
 
 /// `@remove TARGET` in an extension table: drop the built-in rules with that identity.

@@ -6,8 +6,8 @@ public final class UDMEvent: Sendable {
     let document: JSONDocument
     let builder: UDMEventBuilder
     let schema: UDMSchema
-    /// The log type of the table that produced it (`AWS_CLOUDTRAIL`, …).
-    public let logType: String
+    /// The log type of the table that produced it (`.awsCloudTrail`, …).
+    public let logType: LogType
     /// Notes about values that could not be mapped, and any event-type fallback.
     public let diagnostics: [Diagnostic]
     let rules: [CompiledRule]
@@ -31,7 +31,7 @@ public final class UDMEvent: Sendable {
         self.document = document
         self.builder = builder
         self.schema = schema
-        self.logType = logType
+        self.logType = LogType(rawValue: logType)
         self.diagnostics = diagnostics
         self.rules = rules
         self.dedupeKey = dedupeKey
@@ -41,12 +41,13 @@ public final class UDMEvent: Sendable {
         self.coverage = coverage
     }
 
-    /// `metadata.event_type` as written.
-    public var eventType: String {
+    /// `metadata.event_type` (`.userLogin`, …). Every event has one: the validator falls back to
+    /// `.genericEvent` when the tables give none or the type's required fields are missing.
+    public var eventType: EventType {
         guard let steps = schema.resolve(UDMValidator.eventTypePath),
             case .value(let value)? = builder.firstValue(at: steps)
-        else { return "" }
-        return builder.string(value, in: document)
+        else { return EventType(rawValue: "") }
+        return EventType(rawValue: builder.string(value, in: document))
     }
 
     /// The event as one line of compact JSON (no trailing newline); field names are UDM's snake_case.

@@ -11,9 +11,11 @@
 public struct NormalizationReport: Sendable {
     /// A count of records sharing a reason, with where the first one came from.
     public struct ReasonCount: Sendable, Equatable {
-        /// The reason, in words. Failure reasons are grouped by their kind, the text before the
-        /// first `:` (`invalid JSON` for every `invalid JSON: line 1, column 15 …`).
+        /// The reason, in words. Failures are grouped by their kind, so this is the kind's words
+        /// (`invalid JSON` for every `invalid JSON: line 1, column 15 …`).
         public var reason: String
+        /// The kind of the failures counted; nil for skip and downgrade reasons.
+        public var failureKind: NormalizationFailure.Kind?
         /// Records with this reason; at least 1.
         public var count: Int
         /// The origin (`file:line…`) of the first record with this reason, to start looking from.
@@ -32,8 +34,8 @@ public struct NormalizationReport: Sendable {
 
     /// How often a rule (`file:line`) wrote a value and how often it recorded a diagnostic.
     public struct RuleStat: Sendable, Equatable {
-        /// The rule's id, `file:line` (`cloudtrail.map:42`).
-        public var rule: String
+        /// The rule (`cloudtrail.map:42`).
+        public var rule: RuleID
         /// Normalized records in which the rule wrote a value.
         public var fired: Int
         /// Diagnostics the rule recorded (a value it could not convert, a cut value, …).
@@ -75,7 +77,7 @@ public struct NormalizationReport: Sendable {
         /// Source paths with values no rule read, most frequent first (empty without coverage tracking).
         public var unmapped: [UnmappedPath] = []
         /// Normalized events per `metadata.event_type`, most frequent first.
-        public var eventTypes: [(eventType: String, count: Int)] = []
+        public var eventTypes: [(eventType: EventType, count: Int)] = []
         /// Every rule that wrote a value or recorded a diagnostic, in file and line order.
         public var rules: [RuleStat] = []
 

@@ -6,13 +6,14 @@ public struct ReportBuilder: Sendable {
         enum Kind: Sendable { case normalized, failed, skipped }
         var kind: Kind
         var origin: String
-        var logType: String?
+        var logType: LogType?
         var reason: String?
-        var eventType: String = ""
+        var failureKind: NormalizationFailure.Kind?
+        var eventType: EventType?
         var classification: Classification?
         var downgrade: String?
-        var firedRules: [String] = []
-        var failedRules: [String] = []
+        var firedRules: [RuleID] = []
+        var failedRules: [RuleID] = []
         var coverage: RecordCoverage?
 
         init(_ record: NormalizedRecord) {
@@ -25,11 +26,12 @@ public struct ReportBuilder: Sendable {
                 classification = event.classification
                 downgrade = event.downgrade
                 firedRules = event.firedRules.map { event.rules[$0].id }
-                failedRules = event.diagnostics.map(\.rule).filter { $0 != "validator" }
+                failedRules = event.diagnostics.compactMap(\.rule)
                 coverage = event.coverage
-            case .failed(let reason):
+            case .failed(let failure):
                 kind = .failed
-                self.reason = reason
+                failureKind = failure.kind
+                reason = failure.detail
             case .skipped(let reason):
                 kind = .skipped
                 self.reason = reason
@@ -45,8 +47,8 @@ public struct ReportBuilder: Sendable {
         var downgrades: [String: NormalizationReport.ReasonCount] = [:]
         var excluded: [String: Int] = [:]
         var unmapped: [String: NormalizationReport.UnmappedPath] = [:]
-        var eventTypes: [String: Int] = [:]
-        var rules: [String: NormalizationReport.RuleStat] = [:]
+        var eventTypes: [EventType: Int] = [:]
+        var rules: [RuleID: NormalizationReport.RuleStat] = [:]
 
         init(_ logType: String) { section = NormalizationReport.Section(logType: logType) }
 
@@ -55,13 +57,14 @@ public struct ReportBuilder: Sendable {
             switch entry.kind {
             case .failed:
                 section.failed += 1
-                Self.count(&failures, ReportBuilder.reasonGroup(entry.reason ?? ""), origin: entry.origin)
+                let kind = entry.failureKind ?? NormalizationFailure.Kind(rawValue: entry.reason ?? "")
+                Self.count(&failures, kind.rawValue, kind: kind, origin: entry.origin)
             case .skipped:
                 section.skipped += 1
                 Self.count(&skips, entry.reason ?? "", origin: entry.origin)
             case .normalized:
                 section.normalized += 1
-                eventTypes[entry.eventType, default: 0] += 1
+                if let eventType = entry.eventType { eventTypes[eventType, default: 0] += 1 }
                 if let downgrade = entry.downgrade {
                     section.downgraded += 1
                     Self.count(&downgrades, downgrade, origin: entry.origin)
@@ -87,9 +90,12 @@ public struct ReportBuilder: Sendable {
         }
 
         private static func count(
-            _ table: inout [String: NormalizationReport.ReasonCount], _ reason: String, origin: String
+            _ table: inout [String: NormalizationReport.ReasonCount], _ reason: String,
+            kind: NormalizationFailure.Kind? = nil, origin: String
         ) {
-            if table[reason] == nil { table[reason] = .init(reason: reason, count: 0, firstOrigin: origin) }
+            if table[reason] == nil {
+                table[reason] = .init(reason: reason, failureKind: kind, count: 0, firstOrigin: origin)
+            }
             table[reason]?.count += 1
         }
 
@@ -104,7 +110,7 @@ public struct ReportBuilder: Sendable {
             result.excluded = excluded.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
             result.unmapped = unmapped.values.sorted { ($0.count, $1.path) > ($1.count, $0.path) }
             result.eventTypes = eventTypes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
-            result.rules = rules.values.sorted { ReportBuilder.ruleOrder($0.rule, $1.rule) }
+            result.rules = rules.values.sorted { $0.rule < $1.rule }
             return result
         }
     }
@@ -150,7 +156,7 @@ public struct ReportBuilder: Sendable {
     }
 
     mutating func add(_ entry: Entry) {
-        let logType = entry.logType ?? "(undetected)"
+        let logType = entry.logType?.rawValue ?? "(undetected)"
         sections[logType, default: Accumulator(logType)].add(entry)
         total.add(entry)
     }
@@ -160,21 +166,5 @@ public struct ReportBuilder: Sendable {
         NormalizationReport(
             profile: profile,
             sections: sections.keys.sorted().compactMap { sections[$0]?.finished() } + [total.finished()])
-    }
-
-    /// Failure reasons are grouped by their kind (the text before the first ':'), so that
-    /// "invalid JSON: line 1, column 15 …" and "… column 40 …" count together.
-    static func reasonGroup(_ reason: String) -> String {
-        guard let colon = reason.firstIndex(of: ":") else { return reason }
-        return String(reason[..<colon])
-    }
-
-    /// `file:line` ids sorted by file, then line number.
-    static func ruleOrder(_ a: String, _ b: String) -> Bool {
-        func split(_ id: String) -> (String, Int) {
-            guard let colon = id.lastIndex(of: ":") else { return (id, 0) }
-            return (String(id[..<colon]), Int(id[id.index(after: colon)...]) ?? 0)
-        }
-        return split(a) < split(b)
     }
 }

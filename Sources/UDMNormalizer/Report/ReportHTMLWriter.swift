@@ -31,7 +31,7 @@ public enum ReportHTMLWriter {
         var tables: [String]
         var fingerprint: String
         /// Rule id (`file:line`) → the rule as written, for the rules table.
-        var ruleTexts: [String: String]
+        var ruleTexts: [RuleID: String]
 
         /// What to say about a run over `inputs` with the tables `mappings`.
         ///
@@ -47,7 +47,7 @@ public enum ReportHTMLWriter {
             self.gates = gates
             tables = mappings.fileNames
             fingerprint = mappings.fingerprint
-            var texts: [String: String] = [:]
+            var texts: [RuleID: String] = [:]
             for file in mappings.files {
                 for rule in file.rules { texts[rule.id] = rule.syntax.text }
             }
@@ -152,7 +152,7 @@ public enum ReportHTMLWriter {
         return html + "</table>\n</section>\n"
     }
 
-    private static func render(_ s: NormalizationReport.Section, topUnmapped: Int, ruleTexts: [String: String])
+    private static func render(_ s: NormalizationReport.Section, topUnmapped: Int, ruleTexts: [RuleID: String])
         -> String
     {
         var html = "<section class=\"log-type\" data-log-type=\"\(escape(s.logType))\">\n"
@@ -177,8 +177,8 @@ public enum ReportHTMLWriter {
                 "<h3>Event types</h3>\n"
                 + barChart(
                     id: "event-types-\(s.logType)",
-                    s.eventTypes.map { ($0.eventType, Double($0.count), String($0.count)) })
-            if s.logType == "AWS_CLOUDTRAIL", s.eventTypes.first?.eventType == "GENERIC_EVENT" {
+                    s.eventTypes.map { ($0.eventType.rawValue, Double($0.count), String($0.count)) })
+            if s.logType == "AWS_CLOUDTRAIL", s.eventTypes.first?.eventType == .genericEvent {
                 html +=
                     "<p class=\"why\">Most CloudTrail events are <code>GENERIC_EVENT</code> by design: the parser reference types only the event names in its event-type table (and Google's documented rows), and everything else stays generic — its own sample, <code>DescribeTrails</code>, among them. The classification rate measures that table, not a loss of data.</p>\n"
             }
@@ -212,7 +212,7 @@ public enum ReportHTMLWriter {
                 "<details><summary>Rules: how often each fired and failed</summary>\n<table class=\"rules\"><tr><th>rule</th><th>as written</th><th>fired</th><th>failed</th></tr>\n"
             for r in s.rules {
                 html +=
-                    "<tr><td><code>\(escape(r.rule))</code></td><td><code>\(escape(ruleTexts[r.rule] ?? ""))</code></td><td class=\"num\">\(r.fired)</td><td class=\"num\">\(r.failed)</td></tr>\n"
+                    "<tr><td><code>\(escape(r.rule.description))</code></td><td><code>\(escape(ruleTexts[r.rule] ?? ""))</code></td><td class=\"num\">\(r.fired)</td><td class=\"num\">\(r.failed)</td></tr>\n"
             }
             html += "</table></details>\n"
         }

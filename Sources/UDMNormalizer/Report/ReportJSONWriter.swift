@@ -62,11 +62,14 @@ public enum ReportJSONWriter {
         )
         out.append(
             "\(i)\"event_types\": ["
-                + s.eventTypes.map { "{\"event_type\": \(quoted($0.eventType)), \"count\": \($0.count)}" }.joined(
+                + s.eventTypes.map { "{\"event_type\": \(quoted($0.eventType.rawValue)), \"count\": \($0.count)}" }
+                .joined(
                     separator: ", ") + "],")
         out.append(
             "\(i)\"rules\": ["
-                + s.rules.map { "{\"rule\": \(quoted($0.rule)), \"fired\": \($0.fired), \"failed\": \($0.failed)}" }
+                + s.rules.map {
+                    "{\"rule\": \(quoted($0.rule.description)), \"fired\": \($0.fired), \"failed\": \($0.failed)}"
+                }
                 .joined(separator: ", ") + "]")
         out.append("\(indent)}")
         return out.joined(separator: "\n")

@@ -24,7 +24,7 @@ public enum ReportTextWriter {
     /// ```
     ///
     /// - Parameter value: A rate in [0, 1], such as ``NormalizationReport/Section/normalizationRate``.
-    public static func percent(_ value: Double?) -> String {
+    package static func percent(_ value: Double?) -> String {
         guard let value else { return "n/a" }
         let tenths = (value * 1000).rounded() / 10
         return "\(tenths)%"

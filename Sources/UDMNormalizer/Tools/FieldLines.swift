@@ -12,11 +12,11 @@ struct FieldLines {
                 continue
             }
             if field.path.hasSuffix(".value"), let key = pendingKey, key.path == String(field.path.dropLast(6)) {
-                lines.append(("\(key.path)[\(key.value)] = \(field.value)", field.rule))
+                lines.append(("\(key.path)[\(key.value)] = \(field.value)", field.rule.description))
                 pendingKey = nil
                 continue
             }
-            lines.append(("\(field.path) = \(field.value)", field.rule))
+            lines.append(("\(field.path) = \(field.value)", field.rule.description))
         }
     }
 

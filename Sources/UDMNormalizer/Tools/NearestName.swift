@@ -1,6 +1,6 @@
 /// "Did you mean …?": the known name nearest a mistyped one, by edit distance. Used for UDM field
 /// names and enum values in table errors, and for commands and options on the command line.
-public enum NearestName {
+package enum NearestName {
     /// The candidate within a third of the word's length in edits (at least 2), ignoring letter
     /// case and `_`; the nearest when several are; nil when none is that close.
     ///
@@ -11,7 +11,7 @@ public enum NearestName {
     /// - Parameters:
     ///   - word: The mistyped name.
     ///   - candidates: The known names.
-    public static func nearest(to word: String, among candidates: [String]) -> String? {
+    package static func nearest(to word: String, among candidates: [String]) -> String? {
         let limit = max(2, word.count / 3)
         let wanted = folded(word)
         var best: (candidate: String, distance: Int)?

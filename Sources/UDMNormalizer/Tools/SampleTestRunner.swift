@@ -115,7 +115,7 @@ public enum SampleTestRunner {
         let comparesWhole = expectedEvents != nil || expectedNotes != nil
         if comparesWhole {
             let expected = (expectedEvents ?? "").split(separator: "\n").map(String.init)
-            let actual = normalizer.explain(input: input, source: source).filter { $0.outcome == "normalized" }
+            let actual = normalizer.explain(input: input, source: source).filter(\.isNormalized)
             differences += eventDifferences(expected: expected, actual: actual)
             differences += lineDifferences("notes", expected: expectedNotes ?? "", actual: produced.notes)
         }
@@ -168,7 +168,7 @@ public enum SampleTestRunner {
                 events.append(UInt8(ascii: "\n"))
                 keyValue += event.keyValueText
                 for diagnostic in event.diagnostics { notes += "\(record.origin): note: \(diagnostic)\n" }
-            case .failed(let reason): notes += "\(record.origin): error: \(reason)\n"
+            case .failed(let failure): notes += "\(record.origin): error: \(failure)\n"
             case .skipped(let reason): notes += "\(record.origin): skipped: \(reason)\n"
             }
         }

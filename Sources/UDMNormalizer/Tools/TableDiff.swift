@@ -1,24 +1,24 @@
 /// What a change to the tables does to real logs: the same inputs normalized with two table sets,
 /// compared event by event and figure by figure.
-public struct TableDiff: Sendable {
+package struct TableDiff: Sendable {
     /// A field line that changed, and the rule responsible (in the new tables for added lines, the old for removed).
-    public struct Change: Sendable, Equatable {
+    package struct Change: Sendable, Equatable {
         /// The field as a `path = value` line; a label is one line `path[key] = value`.
-        public var line: String
+        package var line: String
         /// The rule's id, `file:line`, or `validator` for the event-type fallback.
-        public var rule: String
+        package var rule: String
     }
 
     /// Records compared, over all inputs.
-    public var records = 0
+    package var records = 0
     /// Events whose output differs, with their origin.
-    public var changedEvents: [(origin: String, added: [Change], removed: [Change])] = []
+    package var changedEvents: [(origin: String, added: [Change], removed: [Change])] = []
     /// Records normalized by one table set and not the other.
-    public var outcomeChanges: [(origin: String, old: String, new: String)] = []
+    package var outcomeChanges: [(origin: String, old: String, new: String)] = []
     /// The figures of the inputs under the old tables, with field coverage.
-    public var oldReport: NormalizationReport
+    package var oldReport: NormalizationReport
     /// The figures of the inputs under the new tables, with field coverage.
-    public var newReport: NormalizationReport
+    package var newReport: NormalizationReport
 
     /// Normalizes `paths` with both table sets (coverage tracked) and compares.
     ///
@@ -32,7 +32,7 @@ public struct TableDiff: Sendable {
     ///   - new: The normalizer with the tables after the change.
     ///   - paths: Input files, read in order by each normalizer.
     /// - Throws: ``InputError`` when an input cannot be read.
-    public static func run(old: Normalizer, new: Normalizer, paths: [String]) throws -> TableDiff {
+    package static func run(old: Normalizer, new: Normalizer, paths: [String]) throws -> TableDiff {
         var oldBuilder = ReportBuilder()
         var newBuilder = ReportBuilder()
         var diff = TableDiff(oldReport: oldBuilder.build(), newReport: newBuilder.build())
@@ -45,8 +45,10 @@ public struct TableDiff: Sendable {
                 diff.records += 1
                 let a = RecordExplanation(before)
                 let b = RecordExplanation(after)
-                guard a.outcome == "normalized", b.outcome == "normalized" else {
-                    if a.outcome != b.outcome { diff.outcomeChanges.append((b.origin, a.outcome, b.outcome)) }
+                guard a.isNormalized, b.isNormalized else {
+                    if a.outcomeText != b.outcomeText {
+                        diff.outcomeChanges.append((b.origin, a.outcomeText, b.outcomeText))
+                    }
                     continue
                 }
                 let oldLines = FieldLines(a)
@@ -70,7 +72,7 @@ public struct TableDiff: Sendable {
     }
 
     /// Field changes counted by UDM path and rule: (kind, path, rule, count), most frequent first.
-    public var changesByRule: [(kind: String, path: String, rule: String, count: Int)] {
+    package var changesByRule: [(kind: String, path: String, rule: String, count: Int)] {
         var counts: [String: (kind: String, path: String, rule: String, count: Int)] = [:]
         for event in changedEvents {
             let addedPaths = Set(event.added.map { FieldLines.path(of: $0.line) })
@@ -91,7 +93,7 @@ public struct TableDiff: Sendable {
     /// The diff as text: outcome changes, field changes by rule, a few example events, and every figure before and after.
     ///
     /// - Parameter examples: How many changed events to show line by line.
-    public func text(examples: Int = 5) -> String {
+    package func text(examples: Int = 5) -> String {
         var lines: [String] = []
         lines.append(
             "records compared: \(records); events whose output changed: \(changedEvents.count); outcome changes: \(outcomeChanges.count)"
@@ -141,7 +143,7 @@ public struct TableDiff: Sendable {
     /// `examples` changed events (`more_changed_events` counts the rest) and the figures before and after.
     ///
     /// - Parameter examples: How many changed events to list in full.
-    public func json(examples: Int = 5) -> String {
+    package func json(examples: Int = 5) -> String {
         func string(_ text: String) -> String { JSONText.quoted(text) }
         func number(_ value: Double?) -> String { value.map { String($0) } ?? "null" }
         func changes(_ list: [Change]) -> String {

@@ -1,5 +1,6 @@
-// Uses the library as its README documents: normalize a file, a single record and a buffer, and
-// build a report. Exits non-zero when the library does not behave as documented.
+// Uses the library as its README documents: normalize a file, a single record and a buffer, react
+// to failures by their kind, and build a report. Exits non-zero when the library does not behave
+// as documented.
 import Foundation
 import UDMNormalizer
 
@@ -23,7 +24,8 @@ try normalizer.normalize(path: samples.appendingPathComponent("console-login-suc
     switch record.outcome {
     case .normalized(let event):
         normalized += 1
-        check(event.eventType == "USER_LOGIN", "ConsoleLogin should be USER_LOGIN, got \(event.eventType)")
+        check(event.eventType == .userLogin, "ConsoleLogin should be USER_LOGIN, got \(event.eventType)")
+        check(event.eventType.isInSchema, "USER_LOGIN is a value of the UDM schema")
         check(event.json.hasPrefix("{"), "an event's JSON should be an object")
     case .failed, .skipped:
         check(false, "\(record.origin) did not normalize")
@@ -39,7 +41,27 @@ if case .normalized(let event) = normalizer.normalize(record: Array(line.utf8)) 
     check(false, "a single CloudTrail record should normalize")
 }
 
-normalizer.normalize(input: Array((line + "\n" + line + "\n").utf8), source: "buffer") { report.add($0) }
+// A damaged line fails alone, with a kind to switch over and the origin to show.
+var kinds: [NormalizationFailure.Kind] = []
+let damaged = line + "\n" + #"{"eventTime" "2024-01-01T00:00:00Z"}"# + "\n" + line + "\n"
+normalizer.normalize(input: Array(damaged.utf8), source: "buffer") { record in
+    report.add(record)
+    guard case .failed(let failure) = record.outcome else { return }
+    kinds.append(failure.kind)
+    switch failure.kind {
+    case .invalidJSON, .truncated, .tooLarge:
+        check(failure.origin == "buffer:2", "the damaged line is buffer:2, got \(failure.origin ?? "none")")
+        check(failure.description.hasPrefix("invalid JSON "), "the failure reads as the CLI prints it: \(failure)")
+    case .unrecognized, .noEventTime:
+        check(false, "a CloudTrail line with a time should be recognized: \(failure)")
+    default:
+        check(false, "unexpected failure kind \(failure.kind)")
+    }
+}
+check(kinds == [.invalidJSON], "one invalid JSON failure expected, got \(kinds)")
 let figures = report.build()
-check(figures.total.read == 3, "the report should count three records, got \(figures.total.read)")
+check(figures.total.read == 4, "the report should count four records, got \(figures.total.read)")
+check(
+    figures.total.failures.map(\.failureKind) == [.invalidJSON],
+    "the report should group the failure by its kind, got \(figures.total.failures)")
 print("consumer example: ok (\(figures.total.read) records)")
