@@ -6,8 +6,8 @@ import Foundation
     import Darwin
 #endif
 
-/// An input read as a sequence of byte chunks: a file, standard input, or bytes in memory,
-/// decompressed on the fly when its content is gzip (detected by the magic number, not the name).
+/// An input read as a sequence of byte chunks: a file, standard input, bytes in memory, or chunks
+/// a caller feeds (``NormalizationStream``), decompressed on the fly when its content is gzip (detected by the magic number, not the name).
 final class InputByteStream {
     /// Why an input could not be read (to the end).
     struct ReadError: Error, CustomStringConvertible {
@@ -17,6 +17,7 @@ final class InputByteStream {
     private enum Source {
         case handle(FileHandle, close: Bool)
         case memory([UInt8], offset: Int, chunk: Int)
+        case pushed(ReaderHandoff)
     }
 
     static let chunkSize = 1 << 20
@@ -55,6 +56,11 @@ final class InputByteStream {
         source = .memory(bytes, offset: 0, chunk: max(1, chunk))
     }
 
+    /// Reads the chunks a caller feeds, waiting for each (on the stream's reader thread).
+    init(handoff: ReaderHandoff) {
+        source = .pushed(handoff)
+    }
+
     deinit {
         if case .handle(let handle, true) = source { try? handle.close() }
     }
@@ -68,6 +74,8 @@ final class InputByteStream {
             return Array(bytes[offset..<end])
         case .handle(let handle, _):
             return try readAvailable(handle.fileDescriptor)
+        case .pushed(let handoff):
+            return handoff.nextChunk()
         }
     }
 

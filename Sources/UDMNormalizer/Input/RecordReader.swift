@@ -209,8 +209,8 @@ final class RecordReader {
     /// Only whole lines within the record limit are looked at, so the decision does not depend on
     /// how the input arrives in chunks.
     private func detect() {
-        if buffer.isEmpty { fill() }
-        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
+        // Read up to the BOM's length first: an input may arrive a byte at a time.
+        if hasPrefix([0xEF, 0xBB, 0xBF], at: cursor) {
             cursor = 3
             lineStart = 3
         }

@@ -1,5 +1,5 @@
-// Uses the library as its README documents: normalize a file, a single record and a buffer, and
-// build a report. Exits non-zero when the library does not behave as documented.
+// Uses the library as its README documents: normalize a file, a single record, a buffer and a
+// stream of chunks (fed, and as an AsyncSequence), and build a report. Exits non-zero when the library does not behave as documented.
 import Foundation
 import UDMNormalizer
 
@@ -40,6 +40,35 @@ if case .normalized(let event) = normalizer.normalize(record: Array(line.utf8)) 
 }
 
 normalizer.normalize(input: Array((line + "\n" + line + "\n").utf8), source: "buffer") { report.add($0) }
+
+// Bytes that arrive in pieces: a file's bytes fed 100 at a time give the records of the file.
+let recordsFile = samples.appendingPathComponent("records-file.json").path
+var fileOrigins: [String] = []
+try normalizer.normalize(path: recordsFile) { fileOrigins.append($0.origin) }
+let fileBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: recordsFile)))
+var streamOrigins: [String] = []
+var stream = normalizer.stream(source: recordsFile)
+for start in stride(from: 0, to: fileBytes.count, by: 100) {
+    stream.feed(Array(fileBytes[start..<min(fileBytes.count, start + 100)])) { streamOrigins.append($0.origin) }
+}
+stream.finish { streamOrigins.append($0.origin) }
+check(!fileOrigins.isEmpty && streamOrigins == fileOrigins, "a stream should give the records of the file")
+
+// The same as an AsyncSequence of chunks.
+let chunks = AsyncStream<[UInt8]> { continuation in
+    for start in stride(from: 0, to: fileBytes.count, by: 4096) {
+        continuation.yield(Array(fileBytes[start..<min(fileBytes.count, start + 4096)]))
+    }
+    continuation.finish()
+}
+var asyncOrigins: [String] = []
+for try await record in normalizer.records(in: chunks, source: recordsFile) {
+    report.add(record)
+    asyncOrigins.append(record.origin)
+}
+check(asyncOrigins == fileOrigins, "an AsyncSequence of chunks should give the records of the file")
+
 let figures = report.build()
-check(figures.total.read == 3, "the report should count three records, got \(figures.total.read)")
+let expected = 3 + fileOrigins.count
+check(figures.total.read == expected, "the report should count \(expected) records, got \(figures.total.read)")
 print("consumer example: ok (\(figures.total.read) records)")
