@@ -87,6 +87,8 @@ public struct BatchNormalizer: Sendable {
     public let collectsReport: Bool
     /// Records per batch handed to a worker.
     public var batchSize = 512
+    /// Input bytes per batch handed to a worker, at most (a batch has at least one record).
+    var batchByteLimit = 512 << 10
     /// Seconds a pipe or terminal may stay silent before the records read so far are delivered
     /// (and `inputPaused` is called), so that a live feed (`tail -f … |`) is not held back until a
     /// batch fills. Files never pause.
@@ -159,12 +161,15 @@ public struct BatchNormalizer: Sendable {
             let reader = RecordReader(stream: stream, source: path, limits: normalizer.recordLimits)
             var batch: [RawRecord] = []
             batch.reserveCapacity(batchSize)
+            // NDJSON comes in blocks of whole lines (a read's worth): a batch is bounded by bytes too.
+            var batchBytes = 0
             var rawRecords = 0
             reader.pauseDelay = inputPauseDelay
             reader.onInputPause = {
                 if !batch.isEmpty {
                     pipeline.submit(batch, work: process, consume)
                     batch.removeAll(keepingCapacity: true)
+                    batchBytes = 0
                 }
                 pipeline.finish(consume)
                 inputPaused()
@@ -173,9 +178,11 @@ public struct BatchNormalizer: Sendable {
             while let record = reader.next() {
                 rawRecords += 1
                 batch.append(record)
-                if batch.count >= batchSize {
+                batchBytes += record.bytes.count
+                if batch.count >= batchSize || batchBytes >= batchByteLimit {
                     pipeline.submit(batch, work: process, consume)
                     batch.removeAll(keepingCapacity: true)
+                    batchBytes = 0
                     progress(bytesBefore + reader.bytesRead)
                 }
             }

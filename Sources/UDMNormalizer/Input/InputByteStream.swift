@@ -97,15 +97,18 @@ final class InputByteStream {
     /// Up to one chunk of what the descriptor has: a pipe hands over what its writer wrote so far
     /// instead of waiting for a full chunk (so a live filter sees each line as it comes).
     private func readAvailable(_ descriptor: Int32) throws(ReadError) -> [UInt8] {
-        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count >= 0 {
-                chunk.removeLast(chunk.count - count)
-                return chunk
+            // Not zeroed first: `read` fills what it returns, and only that much is kept.
+            var count = 0
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: Self.chunkSize) { buffer, initialized in
+                count = read(descriptor, buffer.baseAddress, buffer.count)
+                if count < 0 { failure = errno }
+                initialized = max(0, count)
             }
-            if errno == EINTR { continue }
-            throw ReadError(description: "read error after \(bytesRead) bytes: \(String(cString: strerror(errno)))")
+            if count >= 0 { return chunk }
+            if failure == EINTR { continue }
+            throw ReadError(description: "read error after \(bytesRead) bytes: \(String(cString: strerror(failure)))")
         }
     }
 

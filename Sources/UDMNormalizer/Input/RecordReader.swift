@@ -276,6 +276,7 @@ final class RecordReader {
     // MARK: NDJSON lines
 
     private func readLine() {
+        if takeLines() { return }
         // Find the end of the line, failing lines over the size limit without holding them.
         var searchFrom = cursor
         var lineEnd: Int
@@ -325,6 +326,39 @@ final class RecordReader {
             advance(to: lineEnd)
             finishAtEnd()
         }
+    }
+
+    /// Hands over, as one record, the whole lines read so far from the cursor (reading a chunk
+    /// first when not one line is complete), up to the record limit in all: workers cut them into
+    /// lines. False when no whole line within the limit can be had: the line at the cursor is the
+    /// input's last (no line break) or over the limit, which `readLine` handles one at a time.
+    private func takeLines() -> Bool {
+        var searchFrom = cursor
+        while Self.firstNewline(in: buffer, from: searchFrom - base) == nil {
+            searchFrom = end
+            if end - cursor > limits.maxRecordBytes || !fill() { return false }
+        }
+        let firstLine = line
+        let firstColumn = cursor - lineStart + 1
+        var blockEnd: Int?
+        var lines = 0
+        var next = cursor
+        while let newline = Self.firstNewline(in: buffer, from: next - base) {
+            let offset = base + newline
+            if offset - cursor > limits.maxRecordBytes { break }
+            blockEnd = offset
+            lines += 1
+            next = offset + 1
+        }
+        guard let blockEnd else { return false }
+        pending.append(
+            RawRecord(
+                origin: here, bytes: Array(buffer[(cursor - base)..<(blockEnd - base)]),
+                element: .lines(source: source, number: firstLine, column: firstColumn)))
+        line += lines
+        cursor = blockEnd + 1
+        lineStart = cursor
+        return true
     }
 
     /// The index of the first `\n` at or after `start`: `memchr`, which scans a word or a vector
