@@ -4,10 +4,14 @@ import Foundation
 /// Normalizes whole inputs on several threads and hands back every record in input order, with
 /// its output already rendered — the engine of `udm-normalize normalize`.
 ///
-/// Reading and cutting records happens on the calling thread; batches of records are normalized
-/// and rendered on `jobs` worker threads; results are consumed in order. At most `jobs × 4`
-/// batches are in flight, so memory is bounded by that window, never by the size of the input.
-/// The output does not depend on `jobs`: `--jobs 1` and `--jobs 8` give the same bytes.
+/// With one input (or standard input among them), reading and cutting records happens on the
+/// calling thread — NDJSON handed over in blocks of whole lines, a read's worth at a time — and
+/// batches are normalized and rendered on `jobs` worker threads. With several inputs, each is read
+/// whole by one worker (opened, decompressed when gzip, cut, normalized and rendered there). Either
+/// way results are consumed in order on the calling thread, and at most `jobs × 4` batches (of at
+/// most ``batchSize`` records and half a megabyte of input) are in flight, so memory is bounded by
+/// that window, never by the size of the inputs. The output does not depend on `jobs`:
+/// `--jobs 1` and `--jobs 8` give the same bytes.
 public struct BatchNormalizer: Sendable {
     /// How each event is rendered by the workers.
     public enum Rendering: Sendable {
@@ -126,8 +130,9 @@ public struct BatchNormalizer: Sendable {
     ///
     /// - Parameters:
     ///   - paths: The inputs, in the order to read them; `-` is standard input.
-    ///   - progress: Called on the calling thread after each batch is read, with the bytes read so
-    ///     far over all inputs (as stored: compressed bytes for a `.gz` file).
+    ///   - progress: Called on the calling thread after each batch is read (each input, when
+    ///     several are read at once), with the bytes read so far over all inputs (as stored:
+    ///     compressed bytes for a `.gz` file).
     ///   - inputPaused: Called when a live input (pipe or terminal) stayed silent for
     ///     ``inputPauseDelay`` seconds and every record read before the pause was consumed: the
     ///     time to flush output.
@@ -135,6 +140,12 @@ public struct BatchNormalizer: Sendable {
     public func run(
         paths: [String], progress: (Int) -> Void = { _ in }, inputPaused: () -> Void = {}, consume: (Item) -> Void
     ) {
+        // Several inputs: one per worker, each read, decompressed and cut on its worker's thread.
+        // Standard input stays with the calling thread, which flushes a live feed when it pauses.
+        if jobs > 1, paths.count > 1, !paths.contains("-") {
+            FilePipeline(batch: self).run(paths: paths, progress: progress, consume: consume)
+            return
+        }
         withoutActuallyEscaping(consume) { consume in
             withoutActuallyEscaping(inputPaused) { inputPaused in
                 run(paths: paths, progress: progress, inputPaused: inputPaused, escapingConsume: consume)
