@@ -328,15 +328,20 @@ final class RecordReader {
         }
     }
 
+    /// Most bytes of whole lines handed over as one record: a worker's share of work, small enough
+    /// that the batches in flight stay a few megabytes (a decompressed read can be far larger).
+    static let lineBlockBytes = 256 << 10
+
     /// Hands over, as one record, the whole lines read so far from the cursor (reading a chunk
-    /// first when not one line is complete), up to the record limit in all: workers cut them into
-    /// lines. False when no whole line within the limit can be had: the line at the cursor is the
-    /// input's last (no line break) or over the limit, which `readLine` handles one at a time.
+    /// first when not one line is complete), up to `lineBlockBytes` and the record limit in all:
+    /// workers cut them into lines. False when no whole line within those can be had: the line at
+    /// the cursor is the input's last (no line break) or longer, which `readLine` handles alone.
     private func takeLines() -> Bool {
+        let blockLimit = min(limits.maxRecordBytes, Self.lineBlockBytes)
         var searchFrom = cursor
         while Self.firstNewline(in: buffer, from: searchFrom - base) == nil {
             searchFrom = end
-            if end - cursor > limits.maxRecordBytes || !fill() { return false }
+            if end - cursor > blockLimit || !fill() { return false }
         }
         let firstLine = line
         let firstColumn = cursor - lineStart + 1
@@ -345,7 +350,7 @@ final class RecordReader {
         var next = cursor
         while let newline = Self.firstNewline(in: buffer, from: next - base) {
             let offset = base + newline
-            if offset - cursor > limits.maxRecordBytes { break }
+            if offset - cursor > blockLimit { break }
             blockEnd = offset
             lines += 1
             next = offset + 1
