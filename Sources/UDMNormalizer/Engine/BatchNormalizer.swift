@@ -73,7 +73,8 @@ public struct BatchNormalizer: Sendable {
         /// One record's result, in the order the records stand in the input.
         case record(Record)
         /// An input ended; `bytesRead` counts its bytes as stored (compressed for .gz), `rawRecords`
-        /// the records cut from it (0 for an empty input).
+        /// the pieces the reader cut from it — records, or blocks of NDJSON lines — (0 for an
+        /// empty input).
         case inputFinished(path: String, bytesRead: Int, rawRecords: Int)
         /// An input could not be opened (missing, a folder, no permission, …); the run goes on with
         /// the next path. No `inputStarted` or `inputFinished` comes for it.
