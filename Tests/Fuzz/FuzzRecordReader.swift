@@ -11,10 +11,10 @@ public func fuzzRecordReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
     let limits = FuzzedReading.limits
     let limit = limits[Int(bytes.last ?? 0) % limits.count]
     let chunk = size >= 2 ? Int(bytes[size - 2] % 97) + 1 : 1
-    let chunked = FuzzedReading.records(bytes, limit: limit, chunk: chunk)
-    precondition(chunked.count <= size + 2, "more records than bytes")
+    let (chunked, rawCount) = FuzzedReading.records(bytes, limit: limit, chunk: chunk)
+    precondition(rawCount <= size + 2, "more records than bytes")
     if limit == 1 << 20 {
-        let whole = FuzzedReading.records(bytes, limit: limit, chunk: Int.max)
+        let whole = FuzzedReading.records(bytes, limit: limit, chunk: Int.max).outcomes
         precondition(whole == chunked, "the records depend on the read chunk size")
     }
     return 0
@@ -25,26 +25,32 @@ enum FuzzedReading {
     /// One expander per limit, made once: building a normalizer compiles the tables.
     static let expanders = limits.map { Normalizer(options: .init(maxRecordBytes: $0)).expander }
 
-    /// Each record as origin, failure and bytes, checking the reader's promises on the way.
-    static func records(_ bytes: [UInt8], limit: Int, chunk: Int) -> [String] {
+    /// Each record as origin, failure and bytes, checking the reader's promises on the way. The
+    /// records are compared after expansion: the reader hands NDJSON over in blocks of whole lines
+    /// (as many as a read brought), which workers cut into the same records whatever the chunking.
+    static func records(_ bytes: [UInt8], limit: Int, chunk: Int) -> (outcomes: [String], rawCount: Int) {
         let reader = RecordReader(
             stream: InputByteStream(bytes: bytes, chunk: chunk), source: "fuzz", limits: .init(maxRecordBytes: limit))
         let expander = expanders[limits.firstIndex(of: limit) ?? 0]
         var result: [String] = []
+        var rawCount = 0
         while let record = reader.next() {
+            rawCount += 1
             precondition(record.bytes.count <= limit, "a record over the limit is held")
             precondition(record.failure.map { !$0.detail.isEmpty } ?? true, "a failure without a reason")
-            result.append("\(record.origin) \(record.failure?.detail ?? "-") \(record.bytes.count)")
             expander.expand(record) { item in
                 switch item {
-                case .record: break
-                case .failed(_, let failure, _):
+                case .record(let origin, let document, let node):
+                    result.append("\(origin) - \(document.rawBytes(node).count)")
+                case .failed(let origin, let failure, let raw):
                     precondition(!failure.detail.isEmpty, "an outcome without a reason")
-                case .skipped(_, let reason):
+                    result.append("\(origin) \(failure.detail) \(raw.count)")
+                case .skipped(let origin, let reason):
                     precondition(!reason.isEmpty, "an outcome without a reason")
+                    result.append("\(origin) skipped \(reason)")
                 }
             }
         }
-        return result
+        return (result, rawCount)
     }
 }

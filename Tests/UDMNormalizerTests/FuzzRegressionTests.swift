@@ -40,29 +40,47 @@ import Testing
         #expect(read == accounted)
     }
 
+    static let limits = [64, 256, 1024, 4096, 1 << 20]
+    static let expanders = limits.map { Normalizer(options: .init(maxRecordBytes: $0)).expander }
+
     /// The record reader as `FuzzRecordReader` drives it, at every limit it draws and at the read
     /// chunk the input's bytes give: records within the limit, reasons on failures, and with a
-    /// limit no record reaches, the same records however the input is chunked.
+    /// limit no record reaches, the same records (once expanded: NDJSON is handed over in blocks
+    /// of whole lines) however the input is chunked.
     @Test(arguments: inputs) func replaysThroughTheRecordReader(_ input: URL) throws {
         let bytes = Array(try Data(contentsOf: input))
-        func records(limit: Int, chunk: Int) -> [String] {
+        func records(limit: Int, chunk: Int) -> (outcomes: [String], rawCount: Int) {
             let reader = RecordReader(
                 stream: InputByteStream(bytes: bytes, chunk: chunk), source: "fuzz",
                 limits: .init(maxRecordBytes: limit))
+            let expander = Self.expanders[Self.limits.firstIndex(of: limit) ?? 0]
             var result: [String] = []
+            var rawCount = 0
             while let record = reader.next() {
+                rawCount += 1
                 #expect(record.bytes.count <= limit)
                 #expect(record.failure.map { !$0.detail.isEmpty } ?? true)
-                result.append("\(record.origin) \(record.failure?.detail ?? "-") \(record.bytes.count)")
+                expander.expand(record) { item in
+                    switch item {
+                    case .record(let origin, let document, let node):
+                        result.append("\(origin) - \(document.rawBytes(node).count)")
+                    case .failed(let origin, let failure, let raw):
+                        #expect(!failure.detail.isEmpty)
+                        result.append("\(origin) \(failure.detail) \(raw.count)")
+                    case .skipped(let origin, let reason): result.append("\(origin) skipped \(reason)")
+                    }
+                }
             }
-            return result
+            return (result, rawCount)
         }
         let drawnChunk = bytes.count >= 2 ? Int(bytes[bytes.count - 2] % 97) + 1 : 1
-        for limit in [64, 256, 1024, 4096, 1 << 20] {
+        for limit in Self.limits {
             for chunk in [drawnChunk, 1, 29] {
                 let chunked = records(limit: limit, chunk: chunk)
-                #expect(chunked.count <= bytes.count + 2)
-                if limit == 1 << 20 { #expect(chunked == records(limit: limit, chunk: Int.max), "chunk \(chunk)") }
+                #expect(chunked.rawCount <= bytes.count + 2)
+                if limit == 1 << 20 {
+                    #expect(chunked.outcomes == records(limit: limit, chunk: Int.max).outcomes, "chunk \(chunk)")
+                }
             }
         }
     }

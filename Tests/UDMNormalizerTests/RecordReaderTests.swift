@@ -224,6 +224,9 @@ enum Gzip {
             Array(
                 ("{\n  \"eventTime\": \"2024-01-01T00:00:00Z\",\n  \"eventName\": \"A\"\n}\n{\"eventTime\": \"2024")
                     .utf8))
+        // A byte-order mark, which a reader given one byte at a time must still recognise.
+        inputs.append([0xEF, 0xBB, 0xBF] + Array((events[0] + "\n" + events[1] + "\n").utf8))
+        inputs.append([0xEF, 0xBB, 0xBF] + Array(("{\"Records\":[" + events[0] + "]}").utf8))
         return inputs
     }
 

@@ -4,10 +4,14 @@ import Foundation
 /// Normalizes whole inputs on several threads and hands back every record in input order, with
 /// its output already rendered — the engine of `udm-normalize normalize`.
 ///
-/// Reading and cutting records happens on the calling thread; batches of records are normalized
-/// and rendered on `jobs` worker threads; results are consumed in order. At most `jobs × 4`
-/// batches are in flight, so memory is bounded by that window, never by the size of the input.
-/// The output does not depend on `jobs`: `--jobs 1` and `--jobs 8` give the same bytes.
+/// With one input (or standard input among them), reading and cutting records happens on the
+/// calling thread — NDJSON handed over in blocks of whole lines, a read's worth at a time — and
+/// batches are normalized and rendered on `jobs` worker threads. With several inputs, each is read
+/// whole by one worker (opened, decompressed when gzip, cut, normalized and rendered there). Either
+/// way results are consumed in order on the calling thread, and at most `jobs × 4` batches (of at
+/// most ``batchSize`` records and half a megabyte of input) are in flight, so memory is bounded by
+/// that window, never by the size of the inputs. The output does not depend on `jobs`:
+/// `--jobs 1` and `--jobs 8` give the same bytes.
 public struct BatchNormalizer: Sendable {
     /// How each event is rendered by the workers.
     public enum Rendering: Sendable {
@@ -71,7 +75,8 @@ public struct BatchNormalizer: Sendable {
         /// One record's result, in the order the records stand in the input.
         case record(Record)
         /// An input ended; `bytesRead` counts its bytes as stored (compressed for .gz), `rawRecords`
-        /// the records cut from it (0 for an empty input).
+        /// the pieces the reader cut from it — records, or blocks of NDJSON lines — (0 for an
+        /// empty input).
         case inputFinished(path: String, bytesRead: Int, rawRecords: Int)
         /// An input could not be opened (missing, a folder, no permission, …); the run goes on with
         /// the next path. No `inputStarted` or `inputFinished` comes for it.
@@ -89,6 +94,8 @@ public struct BatchNormalizer: Sendable {
     public let collectsReport: Bool
     /// Records per batch handed to a worker.
     public var batchSize = 512
+    /// Input bytes per batch handed to a worker, at most (a batch has at least one record).
+    var batchByteLimit = 512 << 10
     /// Seconds a pipe or terminal may stay silent before the records read so far are delivered
     /// (and `inputPaused` is called), so that a live feed (`tail -f … |`) is not held back until a
     /// batch fills. Files never pause.
@@ -126,8 +133,9 @@ public struct BatchNormalizer: Sendable {
     ///
     /// - Parameters:
     ///   - paths: The inputs, in the order to read them; `-` is standard input.
-    ///   - progress: Called on the calling thread after each batch is read, with the bytes read so
-    ///     far over all inputs (as stored: compressed bytes for a `.gz` file).
+    ///   - progress: Called on the calling thread after each batch is read (each input, when
+    ///     several are read at once), with the bytes read so far over all inputs (as stored:
+    ///     compressed bytes for a `.gz` file).
     ///   - inputPaused: Called when a live input (pipe or terminal) stayed silent for
     ///     ``inputPauseDelay`` seconds and every record read before the pause was consumed: the
     ///     time to flush output.
@@ -135,6 +143,12 @@ public struct BatchNormalizer: Sendable {
     public func run(
         paths: [String], progress: (Int) -> Void = { _ in }, inputPaused: () -> Void = {}, consume: (Item) -> Void
     ) {
+        // Several inputs: one per worker, each read, decompressed and cut on its worker's thread.
+        // Standard input stays with the calling thread, which flushes a live feed when it pauses.
+        if jobs > 1, paths.count > 1, !paths.contains("-") {
+            FilePipeline(batch: self).run(paths: paths, progress: progress, consume: consume)
+            return
+        }
         withoutActuallyEscaping(consume) { consume in
             withoutActuallyEscaping(inputPaused) { inputPaused in
                 run(paths: paths, progress: progress, inputPaused: inputPaused, escapingConsume: consume)
@@ -161,12 +175,15 @@ public struct BatchNormalizer: Sendable {
             let reader = RecordReader(stream: stream, source: path, limits: normalizer.recordLimits)
             var batch: [RawRecord] = []
             batch.reserveCapacity(batchSize)
+            // NDJSON comes in blocks of whole lines (a read's worth): a batch is bounded by bytes too.
+            var batchBytes = 0
             var rawRecords = 0
             reader.pauseDelay = inputPauseDelay
             reader.onInputPause = {
                 if !batch.isEmpty {
                     pipeline.submit(batch, work: process, consume)
                     batch.removeAll(keepingCapacity: true)
+                    batchBytes = 0
                 }
                 pipeline.finish(consume)
                 inputPaused()
@@ -175,9 +192,11 @@ public struct BatchNormalizer: Sendable {
             while let record = reader.next() {
                 rawRecords += 1
                 batch.append(record)
-                if batch.count >= batchSize {
+                batchBytes += record.bytes.count
+                if batch.count >= batchSize || batchBytes >= batchByteLimit {
                     pipeline.submit(batch, work: process, consume)
                     batch.removeAll(keepingCapacity: true)
+                    batchBytes = 0
                     progress(bytesBefore + reader.bytesRead)
                 }
             }

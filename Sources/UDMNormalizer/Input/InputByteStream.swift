@@ -6,8 +6,8 @@ import Foundation
     import Darwin
 #endif
 
-/// An input read as a sequence of byte chunks: a file, standard input, or bytes in memory,
-/// decompressed on the fly when its content is gzip (detected by the magic number, not the name).
+/// An input read as a sequence of byte chunks: a file, standard input, bytes in memory, or chunks
+/// a caller feeds (``NormalizationStream``), decompressed on the fly when its content is gzip (detected by the magic number, not the name).
 final class InputByteStream {
     /// Why an input could not be read (to the end).
     struct ReadError: Error, CustomStringConvertible {
@@ -17,6 +17,7 @@ final class InputByteStream {
     private enum Source {
         case handle(FileHandle, close: Bool)
         case memory([UInt8], offset: Int, chunk: Int)
+        case pushed(ReaderHandoff)
     }
 
     static let chunkSize = 1 << 20
@@ -55,6 +56,11 @@ final class InputByteStream {
         source = .memory(bytes, offset: 0, chunk: max(1, chunk))
     }
 
+    /// Reads the chunks a caller feeds, waiting for each (on the stream's reader thread).
+    init(handoff: ReaderHandoff) {
+        source = .pushed(handoff)
+    }
+
     deinit {
         if case .handle(let handle, true) = source { try? handle.close() }
     }
@@ -68,6 +74,8 @@ final class InputByteStream {
             return Array(bytes[offset..<end])
         case .handle(let handle, _):
             return try readAvailable(handle.fileDescriptor)
+        case .pushed(let handoff):
+            return handoff.nextChunk()
         }
     }
 
@@ -89,15 +97,18 @@ final class InputByteStream {
     /// Up to one chunk of what the descriptor has: a pipe hands over what its writer wrote so far
     /// instead of waiting for a full chunk (so a live filter sees each line as it comes).
     private func readAvailable(_ descriptor: Int32) throws(ReadError) -> [UInt8] {
-        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count >= 0 {
-                chunk.removeLast(chunk.count - count)
-                return chunk
+            // Not zeroed first: `read` fills what it returns, and only that much is kept.
+            var count = 0
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: Self.chunkSize) { buffer, initialized in
+                count = read(descriptor, buffer.baseAddress, buffer.count)
+                if count < 0 { failure = errno }
+                initialized = max(0, count)
             }
-            if errno == EINTR { continue }
-            throw ReadError(description: "read error after \(bytesRead) bytes: \(String(cString: strerror(errno)))")
+            if count >= 0 { return chunk }
+            if failure == EINTR { continue }
+            throw ReadError(description: "read error after \(bytesRead) bytes: \(String(cString: strerror(failure)))")
         }
     }
 

@@ -13,6 +13,11 @@ struct RawRecord: Sendable {
         /// with no separator, which the worker splits when the line does not parse as one value.
         /// `endOfInput` is the reason to give when the input ends inside the line's last value.
         case line(source: String, number: Int, column: Int, endOfInput: String?)
+        /// Whole NDJSON lines, as many as one read brought (within the record limit), handed to a
+        /// worker in one piece: the worker cuts them (as ``line(source:number:column:endOfInput:)``),
+        /// so the reading thread neither copies nor names each line. `number` is the first line's
+        /// number and `column` the column its bytes start at.
+        case lines(source: String, number: Int, column: Int)
     }
 
     /// `file:line`, `file:line:column`, `file:line:Records[i]`, …

@@ -41,6 +41,8 @@ struct RecordExpander: Sendable {
             while let part = reader.next() {
                 expand(part, body)
             }
+        case .lines(let source, let number, let column):
+            expandLines(raw.bytes, source: source, number: number, column: column, body)
         case .lookupEvent:
             expandPayload(of: raw, key: EnvelopeKey.lookupEventPayload, what: "LookupEvents entry", body)
         case .logEvent(let control):
@@ -49,6 +51,37 @@ struct RecordExpander: Sendable {
                 return
             }
             expandPayload(of: raw, key: EnvelopeKey.logEventPayload, what: "CloudWatch Logs log event", body)
+        }
+    }
+
+    /// Cuts a block of whole NDJSON lines into its lines, as the reader cuts one line: carriage
+    /// returns at the end and blanks at the start are not part of the value, blank lines are skipped.
+    private func expandLines(_ bytes: [UInt8], source: String, number: Int, column: Int, _ body: (Item) -> Void) {
+        var lineNumber = number
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let lineEnd =
+                bytes.withUnsafeBytes { raw -> Int? in
+                    guard lineStart < raw.count, let base = raw.baseAddress,
+                        let found = memchr(base + lineStart, 0x0A, raw.count - lineStart)
+                    else { return nil }
+                    return UnsafeRawPointer(found) - base
+                } ?? bytes.count
+            var valueStart = lineStart
+            var valueEnd = lineEnd
+            while valueEnd > valueStart, bytes[valueEnd - 1] == 0x0D { valueEnd -= 1 }
+            while valueStart < valueEnd, bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09 { valueStart += 1 }
+            if valueStart < valueEnd {
+                let valueColumn = valueStart - lineStart + (lineNumber == number ? column : 1)
+                let origin = valueColumn == 1 ? "\(source):\(lineNumber)" : "\(source):\(lineNumber):\(valueColumn)"
+                expand(
+                    RawRecord(
+                        origin: origin, bytes: Array(bytes[valueStart..<valueEnd]),
+                        element: .line(source: source, number: lineNumber, column: valueColumn, endOfInput: nil)),
+                    body)
+            }
+            lineNumber += 1
+            lineStart = lineEnd + 1
         }
     }
 
@@ -184,7 +217,7 @@ struct RecordExpander: Sendable {
                 let elementOrigin = "\(origin):\(key)[\(index)]"
                 index += 1
                 switch EnvelopeKey.element(forArray: key, control: control) {
-                case .value, .line:
+                case .value, .line, .lines:
                     unwrap(document, element, origin: elementOrigin, depth: depth + 1, body)
                 case .lookupEvent:
                     expandEmbedded(

@@ -209,8 +209,8 @@ final class RecordReader {
     /// Only whole lines within the record limit are looked at, so the decision does not depend on
     /// how the input arrives in chunks.
     private func detect() {
-        if buffer.isEmpty { fill() }
-        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
+        // Read up to the BOM's length first: an input may arrive a byte at a time.
+        if hasPrefix([0xEF, 0xBB, 0xBF], at: cursor) {
             cursor = 3
             lineStart = 3
         }
@@ -278,6 +278,7 @@ final class RecordReader {
     // MARK: NDJSON lines
 
     private func readLine() {
+        if takeLines() { return }
         // Find the end of the line, failing lines over the size limit without holding them.
         var searchFrom = cursor
         var lineEnd: Int
@@ -327,6 +328,44 @@ final class RecordReader {
             advance(to: lineEnd)
             finishAtEnd()
         }
+    }
+
+    /// Most bytes of whole lines handed over as one record: a worker's share of work, small enough
+    /// that the batches in flight stay a few megabytes (a decompressed read can be far larger).
+    static let lineBlockBytes = 256 << 10
+
+    /// Hands over, as one record, the whole lines read so far from the cursor (reading a chunk
+    /// first when not one line is complete), up to `lineBlockBytes` and the record limit in all:
+    /// workers cut them into lines. False when no whole line within those can be had: the line at
+    /// the cursor is the input's last (no line break) or longer, which `readLine` handles alone.
+    private func takeLines() -> Bool {
+        let blockLimit = min(limits.maxRecordBytes, Self.lineBlockBytes)
+        var searchFrom = cursor
+        while Self.firstNewline(in: buffer, from: searchFrom - base) == nil {
+            searchFrom = end
+            if end - cursor > blockLimit || !fill() { return false }
+        }
+        let firstLine = line
+        let firstColumn = cursor - lineStart + 1
+        var blockEnd: Int?
+        var lines = 0
+        var next = cursor
+        while let newline = Self.firstNewline(in: buffer, from: next - base) {
+            let offset = base + newline
+            if offset - cursor > blockLimit { break }
+            blockEnd = offset
+            lines += 1
+            next = offset + 1
+        }
+        guard let blockEnd else { return false }
+        pending.append(
+            RawRecord(
+                origin: here, bytes: Array(buffer[(cursor - base)..<(blockEnd - base)]),
+                element: .lines(source: source, number: firstLine, column: firstColumn)))
+        line += lines
+        cursor = blockEnd + 1
+        lineStart = cursor
+        return true
     }
 
     /// The index of the first `\n` at or after `start`: `memchr`, which scans a word or a vector

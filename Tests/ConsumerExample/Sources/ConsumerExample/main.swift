@@ -1,6 +1,6 @@
-// Uses the library as its README documents: normalize a file, a single record and a buffer, react
-// to failures by their kind, and build a report. Exits non-zero when the library does not behave
-// as documented.
+// Uses the library as its README documents: normalize a file, a single record, a buffer and a
+// stream of chunks (fed, and as an AsyncSequence), react to failures by their kind, and build a
+// report. Exits non-zero when the library does not behave as documented.
 import Foundation
 import UDMNormalizer
 
@@ -59,8 +59,37 @@ normalizer.normalize(input: Array(damaged.utf8), source: "buffer") { record in
     }
 }
 check(kinds == [.invalidJSON], "one invalid JSON failure expected, got \(kinds)")
+
+// Bytes that arrive in pieces: a file's bytes fed 100 at a time give the records of the file.
+let recordsFile = samples.appendingPathComponent("records-file.json").path
+var fileOrigins: [String] = []
+try normalizer.normalize(path: recordsFile) { fileOrigins.append($0.origin) }
+let fileBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: recordsFile)))
+var streamOrigins: [String] = []
+var stream = normalizer.stream(source: recordsFile)
+for start in stride(from: 0, to: fileBytes.count, by: 100) {
+    stream.feed(Array(fileBytes[start..<min(fileBytes.count, start + 100)])) { streamOrigins.append($0.origin) }
+}
+stream.finish { streamOrigins.append($0.origin) }
+check(!fileOrigins.isEmpty && streamOrigins == fileOrigins, "a stream should give the records of the file")
+
+// The same as an AsyncSequence of chunks.
+let chunks = AsyncStream<[UInt8]> { continuation in
+    for start in stride(from: 0, to: fileBytes.count, by: 4096) {
+        continuation.yield(Array(fileBytes[start..<min(fileBytes.count, start + 4096)]))
+    }
+    continuation.finish()
+}
+var asyncOrigins: [String] = []
+for try await record in normalizer.records(in: chunks, source: recordsFile) {
+    report.add(record)
+    asyncOrigins.append(record.origin)
+}
+check(asyncOrigins == fileOrigins, "an AsyncSequence of chunks should give the records of the file")
+
 let figures = report.build()
-check(figures.total.read == 4, "the report should count four records, got \(figures.total.read)")
+let expected = 4 + fileOrigins.count
+check(figures.total.read == expected, "the report should count \(expected) records, got \(figures.total.read)")
 check(
     figures.total.failures.map(\.failureKind) == [.invalidJSON],
     "the report should group the failure by its kind, got \(figures.total.failures)")
