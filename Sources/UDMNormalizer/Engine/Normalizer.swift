@@ -116,7 +116,7 @@ public struct Normalizer: Sendable {
             )
         }
         var mapper = RecordMapper(
-            schema: mappings.schema, lookups: mappings.lookups, resolver: resolver, ruleCount: file.rules.count,
+            schema: mappings.schema, lookups: mappings.lookups, resolver: resolver,
             targetInstanceCount: mappings.targetInstanceCount)
         if options.trackCoverage { mapper.coverage = NodeMarks(nodeCount: document.nodes.count) }
         mapper.maxFieldBytes = options.maxFieldBytes

@@ -25,8 +25,7 @@ struct RecordMapper {
     private(set) var labelsDropped = 0
 
     init(
-        schema: UDMSchema, lookups: [String: LookupTable], resolver: PathResolver, ruleCount: Int,
-        targetInstanceCount: Int
+        schema: UDMSchema, lookups: [String: LookupTable], resolver: PathResolver, targetInstanceCount: Int
     ) {
         self.schema = schema
         self.lookups = lookups

@@ -128,11 +128,6 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
 
     static func == (a: SourcePath, b: SourcePath) -> Bool { a.steps == b.steps }
     func hash(into hasher: inout Hasher) { hasher.combine(steps) }
-
-    /// The path with array steps folded to `[*]`, used to group coverage by field.
-    var isPlainKeyChain: Bool {
-        steps.allSatisfy { if case .key(_, nil, _) = $0 { return true } else { return false } }
-    }
 }
 
 /// One interned path prefix: a step below its parent prefix (or below the record's root).

@@ -43,9 +43,7 @@ public final class UDMEvent: Sendable {
 
     /// `metadata.event_type` as written.
     public var eventType: String {
-        guard let steps = schema.resolve(UDMValidator.eventTypePath),
-            case .value(let value)? = builder.firstValue(at: steps)
-        else { return "" }
+        guard case .value(let value)? = builder.firstValue(at: schema.eventTypeSteps) else { return "" }
         return builder.string(value, in: document)
     }
 
