@@ -573,12 +573,12 @@ extension JSONDocument {
 
     /// A node as compact JSON text (pretty-printed input loses its whitespace, strings keep their escapes).
     func compactJSON(_ node: Int) -> String {
-        var out: [UInt8] = []
+        var out = OutputBuffer(capacity: 256)
         appendCompactJSON(node, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.string
     }
 
-    func appendCompactJSON(_ node: Int, to out: inout [UInt8]) {
+    func appendCompactJSON(_ node: Int, to out: inout OutputBuffer) {
         switch kind(node) {
         case .object:
             out.append(UInt8(ascii: "{"))
@@ -603,7 +603,7 @@ extension JSONDocument {
         case .string:
             JSONStringEscaper.appendQuoted(node: node, of: self, to: &out)
         default:
-            withRawBytes(node) { out.append(contentsOf: $0) }
+            withRawBytes(node) { out.append($0) }
         }
     }
 }

@@ -52,10 +52,9 @@ public final class UDMEvent: Sendable {
 
     /// The event as compact JSON bytes.
     public var jsonBytes: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1024)
-        appendJSON(to: &out)
-        return out
+        var out = OutputBuffer()
+        UDMJSONWriter(event: self).write(instance: 0, to: &out)
+        return out.bytes
     }
 
     /// Appends the compact JSON of the event to `out`.
@@ -64,7 +63,7 @@ public final class UDMEvent: Sendable {
     ///
     /// - Parameter out: The buffer to append to.
     public func appendJSON(to out: inout [UInt8]) {
-        UDMJSONWriter(event: self).write(instance: 0, to: &out)
+        out.append { UDMJSONWriter(event: self).write(instance: 0, to: &$0) }
     }
 
     /// The event as `path = value` lines, one value a line, the form of the vendor's "Sample Parsing" listings.
