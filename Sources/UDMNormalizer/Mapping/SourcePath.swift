@@ -52,9 +52,11 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
     {
         self.text = text
         var steps: [Step] = []
-        var segment = ""
-        // Unicode scalars, not Characters: paths are compiled at every start-up, and the syntax is ASCII.
-        var chars = Array(text.unicodeScalars)[...]
+        // UTF-8 bytes, not Characters: paths are compiled at every start-up, and the syntax is ASCII
+        // (a key may be any text; its bytes are kept as they are).
+        let bytes = Array(text.utf8)
+        var segmentStart = 0
+        var index = 0
         func fail(_ message: String) -> MappingError { location.error("in path '\(text)': \(message)", column: column) }
         func alternate(_ name: String) -> [UInt8]? {
             guard keyCase == .firstLetterAnyCase, let first = name.first, first.isLetter else { return nil }
@@ -62,29 +64,34 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
             return Array((flipped + name.dropFirst()).utf8)
         }
         func flushSegment() throws(MappingError) {
-            guard !segment.isEmpty else { throw fail("empty path segment") }
+            guard index > segmentStart else { throw fail("empty path segment") }
+            let segment = String(decoding: bytes[segmentStart..<index], as: UTF8.self)
             steps.append(
                 .key(
-                    Array(segment.utf8), index: Int(segment).flatMap { $0 >= 0 ? $0 : nil },
+                    Array(bytes[segmentStart..<index]), index: Int(segment).flatMap { $0 >= 0 ? $0 : nil },
                     alternate: alternate(segment)))
-            segment = ""
         }
-        while let c = chars.first {
-            chars = chars.dropFirst()
-            switch c {
-            case ".":
-                if !segment.isEmpty { try flushSegment() } else if steps.isEmpty { throw fail("empty path segment") }
-                guard chars.first != nil else { throw fail("path ends with '.'") }
-            case "[":
-                if !segment.isEmpty { try flushSegment() }
-                guard let close = chars.firstIndex(of: "]") else { throw fail("unclosed '['") }
-                var inside = ""
-                inside.unicodeScalars.append(contentsOf: chars[chars.startIndex..<close])
-                chars = chars[(close + 1)...]
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "."):
+                if index > segmentStart {
+                    try flushSegment()
+                } else if steps.isEmpty {
+                    throw fail("empty path segment")
+                }
+                index += 1
+                segmentStart = index
+                guard index < bytes.count else { throw fail("path ends with '.'") }
+            case UInt8(ascii: "["):
+                if index > segmentStart { try flushSegment() }
+                guard let close = bytes[index...].firstIndex(of: UInt8(ascii: "]")) else { throw fail("unclosed '['") }
+                let inside = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
+                index = close + 1
+                segmentStart = index
                 if inside == "*" {
                     steps.append(.each)
-                } else if let index = Int(inside), index >= 0 {
-                    steps.append(.key(Array(inside.utf8), index: index))
+                } else if let element = Int(inside), element >= 0 {
+                    steps.append(.key(Array(inside.utf8), index: element))
                 } else if let eq = inside.firstIndex(of: "=") {
                     let key = String(inside[inside.startIndex..<eq])
                     var value = String(inside[inside.index(after: eq)...])
@@ -100,10 +107,10 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
                     throw fail("'[\(inside)]' is not '[*]', '[N]', '[\"key\"]' or '[key=value]'")
                 }
             default:
-                segment.unicodeScalars.append(c)
+                index += 1
             }
         }
-        if !segment.isEmpty { try flushSegment() }
+        if index > segmentStart { try flushSegment() }
         guard !steps.isEmpty else { throw fail("empty path") }
         self.steps = steps
         let plain = steps.prefix { $0 != .each }
