@@ -30,6 +30,8 @@ struct RecordMapper {
         self.root = resolver.root
         self.resolver = resolver
         self.builder = UDMEventBuilder(rootMessage: schema.rootMessage, targetInstanceCount: targetInstanceCount)
+        // A CloudTrail event fires a few dozen rules: one allocation instead of a growth series.
+        firedRules.reserveCapacity(64)
     }
 
     mutating func run(_ rules: [CompiledRule], screens: [RuleScreen]) {
@@ -280,24 +282,13 @@ struct RecordMapper {
         case .float: return ValueConverter.number(current, finite: false).map { _ in text(current) }
         case .bool: return ValueConverter.boolean(current).map { text($0 ? "true" : "false") }
         case .timestamp: return ValueConverter.timestamp(current).map { text($0.rfc3339) }
-        case .afterLast(let separator):
-            guard !separator.isEmpty, let range = current.ranges(of: separator).last else {
-                return .success(text(current))
-            }
-            return .success(text(String(current[range.upperBound...])))
-        case .afterFirst(let separator):
-            guard !separator.isEmpty, let range = current.firstRange(of: separator) else {
-                return .success(text(current))
-            }
-            return .success(text(String(current[range.upperBound...])))
-        case .beforeFirst(let separator):
-            guard !separator.isEmpty, let range = current.firstRange(of: separator) else {
-                return .success(text(current))
-            }
-            return .success(text(String(current[..<range.lowerBound])))
+        case .afterLast(let separator): return .success(text(SeparatorCut.afterLast(current, separator)))
+        case .afterFirst(let separator): return .success(text(SeparatorCut.afterFirst(current, separator)))
+        case .beforeFirst(let separator): return .success(text(SeparatorCut.beforeFirst(current, separator)))
         case .lookup(let name):
-            guard let table = lookups[name] else { return .success(nil) }
-            guard let match = table.find(current) else { return .success(nil) }
+            // Through the dictionary's accessor: binding the table first copied it (and retained its
+            // dictionaries) on every lookup.
+            guard let match = lookups[name]?.find(current) else { return .success(nil) }
             lookupRow = .some(match.rowID)
             return .success(text(match.value))
         case .flatten:
