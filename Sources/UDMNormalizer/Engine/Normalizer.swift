@@ -117,7 +117,7 @@ public struct Normalizer: Sendable {
         }
         var mapper = RecordMapper(
             schema: mappings.schema, lookups: mappings.lookups, resolver: resolver,
-            targetInstanceCount: mappings.targetInstanceCount)
+            targetInstanceCount: mappings.targetInstanceCount, recordConditionCount: mappings.recordConditionCount)
         if options.trackCoverage { mapper.coverage = NodeMarks(nodeCount: document.nodes.count) }
         mapper.limits.maxFieldBytes = options.maxFieldBytes
         mapper.limits.maxLabels = options.maxLabelsPerEvent

@@ -18,11 +18,18 @@ struct RecordMapper {
     var coverage: NodeMarks?
     /// The lookup row the current value came through, while a rule runs.
     private var lookupRow: String??
+    /// This record's answer to each numbered record condition: many rules share a `@when` scope or
+    /// a role's condition, and the answer depends on the record alone.
+    private var conditionAnswers: [UInt8]
+    private static let unanswered: UInt8 = 0
+    private static let holds: UInt8 = 1
+    private static let fails: UInt8 = 2
     /// The longest value written (bytes) and the most labels per event.
     var limits = OutputLimits()
 
     init(
-        schema: UDMSchema, lookups: [String: LookupTable], resolver: PathResolver, targetInstanceCount: Int
+        schema: UDMSchema, lookups: [String: LookupTable], resolver: PathResolver, targetInstanceCount: Int,
+        recordConditionCount: Int
     ) {
         self.schema = schema
         self.lookups = lookups
@@ -32,6 +39,7 @@ struct RecordMapper {
         self.builder = UDMEventBuilder(rootMessage: schema.rootMessage, targetInstanceCount: targetInstanceCount)
         // A CloudTrail event fires a few dozen rules: one allocation instead of a growth series.
         firedRules.reserveCapacity(64)
+        conditionAnswers = Array(repeating: Self.unanswered, count: recordConditionCount)
     }
 
     mutating func run(_ rules: [CompiledRule], screens: [RuleScreen]) {
@@ -59,14 +67,7 @@ struct RecordMapper {
             let rule = rules[index]
             if mayBeSet && isAlreadySet(rule) { continue }
             if let resource = rule.resource, isNamed(rule.target, resource) { continue }
-            if screen.hasRecordConditions {
-                var holds = true
-                for condition in rule.recordConditions where !condition.holds(in: resolver) {
-                    holds = false
-                    break
-                }
-                if !holds { continue }
-            }
+            if screen.hasRecordConditions, !recordConditionsHold(rule, resolver: resolver) { continue }
             if let resource = rule.resource {
                 values.removeAll(keepingCapacity: true)
                 if sourceNode >= 0 {
@@ -88,6 +89,21 @@ struct RecordMapper {
                 apply(rule, index: index, value: value, fanIndex: fanIndex, hasStages: screen.hasStages)
             }
         }
+    }
+
+    /// Whether every record condition of the rule holds, each distinct condition evaluated once per record.
+    private mutating func recordConditionsHold(_ rule: CompiledRule, resolver: PathResolver) -> Bool {
+        let numbers = rule.recordConditionNumbers
+        for (position, condition) in rule.recordConditions.enumerated() {
+            let number = numbers[position]
+            var answer = conditionAnswers[number]
+            if answer == Self.unanswered {
+                answer = condition.holds(in: resolver) ? Self.holds : Self.fails
+                conditionAnswers[number] = answer
+            }
+            if answer == Self.fails { return false }
+        }
+        return true
     }
 
     /// First non-empty wins: a single-valued target that is set already needs no evaluation.

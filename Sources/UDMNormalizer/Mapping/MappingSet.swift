@@ -25,6 +25,8 @@ public final class MappingSet: Sendable {
     let pathTable: PathTable
     /// How many distinct target instance chains the rules write to.
     let targetInstanceCount: Int
+    /// How many distinct record conditions the rules test (see `ConditionInterner`).
+    let recordConditionCount: Int
 
     /// The name of the default profile: the built-in tables as they are (the parser reference's output).
     public static let referenceProfile = "reference"
@@ -89,6 +91,7 @@ public final class MappingSet: Sendable {
         let compiled = try compiler.compile(syntax)
         self.pathTable = PathTable(compiler.interner)
         self.targetInstanceCount = compiler.targets.count
+        self.recordConditionCount = compiler.conditions.count
         self.schema = schema
         self.files = compiled.files
         self.recordFiles = compiled.files.filter { $0.logType != nil }
