@@ -80,6 +80,13 @@ enum JSONStringEscaper {
         var runStart = 0
         var index = 0
         while index < end {
+            // Eight bytes at a time while none can need escaping (most text is plain ASCII).
+            if index + 8 <= end, let base = source.baseAddress,
+                isPlainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            {
+                index += 8
+                continue
+            }
             let byte = source[index]
             if byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
                 index += 1
@@ -185,6 +192,19 @@ enum JSONStringEscaper {
         out.append(hex(unit >> 8))
         out.append(hex(unit >> 4))
         out.append(hex(unit))
+    }
+
+    /// True when none of the eight bytes of `word` needs escaping or is non-ASCII: each is at least
+    /// 0x20, below 0x7F, and neither `"` nor `\`. (Word-at-a-time tests; a false "no" only sends the
+    /// bytes through the byte loop.)
+    @inline(__always)
+    private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & high != 0 }
+        let belowSpace = (word &- ones &* 0x20) & ~word & high
+        let fromDEL = (word | (word &+ ones)) & high
+        return belowSpace | fromDEL == 0 && !hasZeroByte(word ^ (ones &* 0x22)) && !hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     /// True if the buffer contains DEL (0x7F), checked eight bytes at a time: it is the only byte an
