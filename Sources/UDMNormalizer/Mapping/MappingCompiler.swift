@@ -92,8 +92,11 @@ struct MappingCompiler {
         var recordConditions: [Condition] = []
         var recordConditionNumbers: [Int] = []
         for scope in rule.scope {
-            recordConditions.append(try Condition(scope, location: location, keyCase: keyCase, interner: interner))
-            recordConditionNumbers.append(conditions.number(for: scope, keyCase: keyCase))
+            let (number, condition) = try conditions.compiled(scope, keyCase: keyCase) { () throws(MappingError) in
+                try Condition(scope, location: location, keyCase: keyCase, interner: interner)
+            }
+            recordConditions.append(condition)
+            recordConditionNumbers.append(number)
         }
         var stages: [RuleStage] = []
         var flattens = false
@@ -234,8 +237,23 @@ final class ConditionInterner {
     }
 
     private var numbers: [Key: Int] = [:]
+    /// The compiled condition of each number, when it was compiled through `compiled(_:keyCase:compile:)`.
+    private var conditions: [Int: Condition] = [:]
     /// How many distinct conditions were numbered.
     var count: Int { numbers.count }
+
+    /// The number of `syntax` and its compiled form, compiled by `compile` the first time only: a
+    /// block's or a role's condition is the same for every rule it covers (it names the same paths
+    /// in the same tables), so it is compiled once.
+    func compiled(
+        _ syntax: ConditionSyntax, keyCase: SourcePath.KeyCase, compile: () throws(MappingError) -> Condition
+    ) throws(MappingError) -> (number: Int, condition: Condition) {
+        let number = number(for: syntax, keyCase: keyCase)
+        if let known = conditions[number] { return (number, known) }
+        let condition = try compile()
+        conditions[number] = condition
+        return (number, condition)
+    }
 
     /// The number of `syntax` read with `keyCase`; the same condition always gets the same number.
     func number(for syntax: ConditionSyntax, keyCase: SourcePath.KeyCase) -> Int {
