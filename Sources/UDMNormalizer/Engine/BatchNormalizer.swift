@@ -228,10 +228,7 @@ public struct BatchNormalizer: Sendable {
         case .normalized(let event):
             var bytes: [UInt8] = []
             switch rendering {
-            case .json:
-                // An event's JSON is about 1.4 times its record; one allocation instead of a growth series.
-                bytes.reserveCapacity(4096)
-                event.appendJSON(to: &bytes)
+            case .json: bytes = event.jsonBytes
             case .keyValue: bytes = Array(event.keyValueText.utf8)
             case .none: break
             }

@@ -123,22 +123,22 @@ public struct Normalizer: Sendable {
             )
         }
         var mapper = RecordMapper(
-            schema: mappings.schema, lookups: mappings.lookups, resolver: resolver, ruleCount: file.rules.count,
-            targetInstanceCount: mappings.targetInstanceCount)
+            schema: mappings.schema, lookups: mappings.lookups, resolver: resolver,
+            targetInstanceCount: mappings.targetInstanceCount, recordConditionCount: mappings.recordConditionCount)
         if options.trackCoverage { mapper.coverage = NodeMarks(nodeCount: document.nodes.count) }
-        mapper.maxFieldBytes = options.maxFieldBytes
-        mapper.maxLabels = options.maxLabelsPerEvent
+        mapper.limits.maxFieldBytes = options.maxFieldBytes
+        mapper.limits.maxLabels = options.maxLabelsPerEvent
         mapper.run(file.rules, screens: file.screens)
         var diagnostics = mapper.diagnostics
         for check in file.checks where check.conditions.allSatisfy({ $0.holds(in: resolver, value: nil) }) {
             diagnostics.append(Diagnostic(rule: check.id, message: check.message))
         }
-        if mapper.labelsDropped > 0 {
+        if mapper.limits.labelsDropped > 0 {
             diagnostics.append(
                 Diagnostic(
                     source: .limits,
                     message:
-                        "\(mapper.labelsDropped) labels over the limit of \(options.maxLabelsPerEvent) per event were dropped"
+                        "\(mapper.limits.labelsDropped) labels over the limit of \(options.maxLabelsPerEvent) per event were dropped"
                 ))
         }
         var builder = mapper.builder

@@ -18,15 +18,18 @@ struct RecordMapper {
     var coverage: NodeMarks?
     /// The lookup row the current value came through, while a rule runs.
     private var lookupRow: RuleID??
-    /// Output limits: the longest value written (bytes) and the most labels per event.
-    var maxFieldBytes = Int.max
-    var maxLabels = Int.max
-    private var labelCount = 0
-    private(set) var labelsDropped = 0
+    /// This record's answer to each numbered record condition: many rules share a `@when` scope or
+    /// a role's condition, and the answer depends on the record alone.
+    private var conditionAnswers: [UInt8]
+    private static let unanswered: UInt8 = 0
+    private static let holds: UInt8 = 1
+    private static let fails: UInt8 = 2
+    /// The longest value written (bytes) and the most labels per event.
+    var limits = OutputLimits()
 
     init(
-        schema: UDMSchema, lookups: [String: LookupTable], resolver: PathResolver, ruleCount: Int,
-        targetInstanceCount: Int
+        schema: UDMSchema, lookups: [String: LookupTable], resolver: PathResolver, targetInstanceCount: Int,
+        recordConditionCount: Int
     ) {
         self.schema = schema
         self.lookups = lookups
@@ -34,6 +37,9 @@ struct RecordMapper {
         self.root = resolver.root
         self.resolver = resolver
         self.builder = UDMEventBuilder(rootMessage: schema.rootMessage, targetInstanceCount: targetInstanceCount)
+        // A CloudTrail event fires a few dozen rules: one allocation instead of a growth series.
+        firedRules.reserveCapacity(64)
+        conditionAnswers = Array(repeating: Self.unanswered, count: recordConditionCount)
     }
 
     mutating func run(_ rules: [CompiledRule], screens: [RuleScreen]) {
@@ -61,14 +67,7 @@ struct RecordMapper {
             let rule = rules[index]
             if mayBeSet && isAlreadySet(rule) { continue }
             if let resource = rule.resource, isNamed(rule.target, resource) { continue }
-            if screen.hasRecordConditions {
-                var holds = true
-                for condition in rule.recordConditions where !condition.holds(in: resolver) {
-                    holds = false
-                    break
-                }
-                if !holds { continue }
-            }
+            if screen.hasRecordConditions, !recordConditionsHold(rule, resolver: resolver) { continue }
             if let resource = rule.resource {
                 values.removeAll(keepingCapacity: true)
                 if sourceNode >= 0 {
@@ -90,6 +89,21 @@ struct RecordMapper {
                 apply(rule, index: index, value: value, fanIndex: fanIndex, hasStages: screen.hasStages)
             }
         }
+    }
+
+    /// Whether every record condition of the rule holds, each distinct condition evaluated once per record.
+    private mutating func recordConditionsHold(_ rule: CompiledRule, resolver: PathResolver) -> Bool {
+        let numbers = rule.recordConditionNumbers
+        for (position, condition) in rule.recordConditions.enumerated() {
+            let number = numbers[position]
+            var answer = conditionAnswers[number]
+            if answer == Self.unanswered {
+                answer = condition.holds(in: resolver) ? Self.holds : Self.fails
+                conditionAnswers[number] = answer
+            }
+            if answer == Self.fails { return false }
+        }
+        return true
     }
 
     /// First non-empty wins: a single-valued target that is set already needs no evaluation.
@@ -258,9 +272,9 @@ struct RecordMapper {
         }
     }
 
-    private struct TransformFailure: Error { var message: String }
-
-    private mutating func run(_ transform: Transform, on value: MappedValue) -> Result<MappedValue?, TransformFailure> {
+    private mutating func run(_ transform: Transform, on value: MappedValue) -> Result<
+        MappedValue?, ValueConverter.Failure
+    > {
         func text(_ string: String) -> MappedValue { .text(builder.store(string)) }
         if transform == .timestamp, case .node(let node) = value, isCanonicalTimestamp(node) { return .success(value) }
         let current = builder.string(value, in: document)
@@ -273,51 +287,24 @@ struct RecordMapper {
         case .string:
             if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
                 return .failure(
-                    TransformFailure(message: "expected a scalar, found \(document.kindName(node)) (use '| json')"))
+                    ValueConverter.Failure(
+                        message: "expected a scalar, found \(document.kindName(node)) (use '| json')"))
             }
             return .success(text(current))
         case .json:
             guard case .node(let node) = value else { return .success(value) }
             return .success(text(document.compactJSON(node)))
-        case .int:
-            guard let number = JSONNumber.int64(current) else {
-                return .failure(TransformFailure(message: "'\(current)' is not an integer"))
-            }
-            return .success(text(String(number)))
-        case .float:
-            guard JSONNumber.double(current) != nil else {
-                return .failure(TransformFailure(message: "'\(current)' is not a number"))
-            }
-            return .success(text(current))
-        case .bool:
-            switch current.lowercased() {
-            case "true": return .success(text("true"))
-            case "false": return .success(text("false"))
-            case let other: return .failure(TransformFailure(message: "'\(other)' is not a boolean"))
-            }
-        case .timestamp:
-            guard let timestamp = Timestamp(any: current) else {
-                return .failure(TransformFailure(message: "'\(current)' is not a timestamp"))
-            }
-            return .success(text(timestamp.rfc3339))
-        case .afterLast(let separator):
-            guard !separator.isEmpty, let range = current.ranges(of: separator).last else {
-                return .success(text(current))
-            }
-            return .success(text(String(current[range.upperBound...])))
-        case .afterFirst(let separator):
-            guard !separator.isEmpty, let range = current.firstRange(of: separator) else {
-                return .success(text(current))
-            }
-            return .success(text(String(current[range.upperBound...])))
-        case .beforeFirst(let separator):
-            guard !separator.isEmpty, let range = current.firstRange(of: separator) else {
-                return .success(text(current))
-            }
-            return .success(text(String(current[..<range.lowerBound])))
+        case .int: return ValueConverter.integer(current).map { text(String($0)) }
+        case .float: return ValueConverter.number(current, finite: false).map { _ in text(current) }
+        case .bool: return ValueConverter.boolean(current).map { text($0 ? "true" : "false") }
+        case .timestamp: return ValueConverter.timestamp(current).map { text($0.rfc3339) }
+        case .afterLast(let separator): return .success(text(SeparatorCut.afterLast(current, separator)))
+        case .afterFirst(let separator): return .success(text(SeparatorCut.afterFirst(current, separator)))
+        case .beforeFirst(let separator): return .success(text(SeparatorCut.beforeFirst(current, separator)))
         case .lookup(let name):
-            guard let table = lookups[name] else { return .success(nil) }
-            guard let match = table.find(current) else { return .success(nil) }
+            // Through the dictionary's accessor: binding the table first copied it (and retained its
+            // dictionaries) on every lookup.
+            guard let match = lookups[name]?.find(current) else { return .success(nil) }
             lookupRow = .some(match.rowID)
             return .success(text(match.value))
         case .flatten:
@@ -351,7 +338,7 @@ struct RecordMapper {
             if !append && builder.has(instance, field: field.field) { return false }
             builder.append(instance, field: field.field, content: .value(checked(output, rule: rule)), rule: index)
         case .label(let field, _):
-            guard let output = labelValue(value, rule: rule), takeLabels(1) == 1 else { return false }
+            guard let output = labelValue(value, rule: rule), limits.takeLabels(1) == 1 else { return false }
             guard
                 let instance = builder.instance(
                     for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true)
@@ -369,7 +356,7 @@ struct RecordMapper {
                 diagnostics.append(Diagnostic(rule: rule.id, message: "'| flatten' expected an object, found a scalar"))
                 return false
             }
-            let allowed = takeLabels(pairs.count)
+            let allowed = limits.takeLabels(pairs.count)
             guard allowed > 0,
                 let instance = builder.instance(
                     for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true)
@@ -438,14 +425,6 @@ struct RecordMapper {
         }
     }
 
-    /// How many of `wanted` labels still fit under the per-event limit; the rest are counted as dropped.
-    private mutating func takeLabels(_ wanted: Int) -> Int {
-        let allowed = max(0, min(wanted, maxLabels - labelCount))
-        labelCount += allowed
-        labelsDropped += wanted - allowed
-        return allowed
-    }
-
     /// Applies the output policy to a value about to be written: invalid UTF-8 is repaired (U+FFFD)
     /// with a diagnostic, and a value over the field limit is cut, marked as cut, and reported.
     private mutating func checked(_ output: OutputValue, rule: CompiledRule) -> OutputValue {
@@ -461,23 +440,19 @@ struct RecordMapper {
         case .text(let ref), .literal(let ref):
             length = Int(ref.count)
         }
-        guard length > maxFieldBytes else { return output }
-        var text: String
+        guard length > limits.maxFieldBytes else { return output }
+        let text: String
         switch output {
         case .sourceJSON(let node): text = document.compactJSON(node)
         default: text = builder.string(output, in: document)
         }
-        var kept = Array(text.utf8.prefix(maxFieldBytes))
-        // Cut on a character boundary: drop continuation bytes and an unfinished lead byte.
-        while let last = kept.last, last & 0xC0 == 0x80 { kept.removeLast() }
-        if let last = kept.last, last >= 0xC0 { kept.removeLast() }
-        text = String(decoding: kept, as: UTF8.self) + "…[truncated: \(length) bytes]"
         diagnostics.append(
             Diagnostic(
                 rule: rule.id,
                 message:
-                    "\(rule.target.fieldPath): value of \(length) bytes cut to the \(maxFieldBytes)-byte field limit"))
-        return .text(builder.store(text))
+                    "\(rule.target.fieldPath): value of \(length) bytes cut to the \(limits.maxFieldBytes)-byte field limit"
+            ))
+        return .text(builder.store(limits.truncated(text, length: length)))
     }
 
     private mutating func labelValue(_ value: MappedValue, rule: CompiledRule) -> OutputValue? {
@@ -497,10 +472,10 @@ struct RecordMapper {
     /// Converts a value to what a scalar field of `type` holds.
     /// `checked`: the value was checked against the enum when the table was compiled.
     private mutating func convert(_ value: MappedValue, to type: UDMSchema.FieldType, checked: Bool) -> Result<
-        OutputValue, TransformFailure
+        OutputValue, ValueConverter.Failure
     > {
         if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
-            return .failure(TransformFailure(message: "expected a scalar, found \(document.kindName(node))"))
+            return .failure(ValueConverter.Failure(message: "expected a scalar, found \(document.kindName(node))"))
         }
         switch type {
         case .string, .bytes:
@@ -513,48 +488,34 @@ struct RecordMapper {
             if checked, case .text(let ref) = value { return .success(.text(ref)) }
             let text = builder.string(value, in: document)
             guard schema.enums[index].contains(text) else {
-                return .failure(TransformFailure(message: "'\(text)' is not a value of \(schema.enums[index].name)"))
+                return .failure(
+                    ValueConverter.Failure(message: "'\(text)' is not a value of \(schema.enums[index].name)"))
             }
             if case .text(let ref) = value { return .success(.text(ref)) }
             return .success(.text(builder.store(text)))
         case .timestamp:
             if case .node(let node) = value, isCanonicalTimestamp(node) { return .success(.sourceString(node)) }
-            let text = builder.string(value, in: document)
-            guard let timestamp = Timestamp(any: text) else {
-                return .failure(TransformFailure(message: "'\(text)' is not a timestamp"))
+            return ValueConverter.timestamp(builder.string(value, in: document)).map {
+                .text(builder.store($0.rfc3339))
             }
-            return .success(.text(builder.store(timestamp.rfc3339)))
         case .int32, .int64, .uint32, .uint64:
-            let text = builder.string(value, in: document)
-            guard let number = JSONNumber.int64(text) else {
-                return .failure(TransformFailure(message: "'\(text)' is not an integer"))
-            }
-            let fits: Bool
-            switch type {
-            case .int32: fits = number >= Int64(Int32.min) && number <= Int64(Int32.max)
-            case .uint32: fits = number >= 0 && number <= Int64(UInt32.max)
-            case .uint64: fits = number >= 0
-            default: fits = true
-            }
-            guard fits else { return .failure(TransformFailure(message: "\(number) is out of range for \(type)")) }
-            return .success(.literal(builder.store(String(number))))
+            return ValueConverter.integer(builder.string(value, in: document)).flatMap {
+                ValueConverter.fits($0, type)
+            }.map { .literal(builder.store(String($0))) }
         case .float, .double:
             let text = builder.string(value, in: document)
-            guard let number = JSONNumber.double(text), number.isFinite else {
-                return .failure(TransformFailure(message: "'\(text)' is not a number"))
+            return ValueConverter.number(text, finite: true).map { number in
+                if case .node(let node) = value, document.kind(node) == .number {
+                    return .literal(builder.store(text))
+                }
+                return .literal(builder.store(String(number)))
             }
-            if case .node(let node) = value, document.kind(node) == .number {
-                return .success(.literal(builder.store(text)))
-            }
-            return .success(.literal(builder.store(String(number))))
         case .bool:
-            switch builder.string(value, in: document).lowercased() {
-            case "true": return .success(.literal(builder.store("true")))
-            case "false": return .success(.literal(builder.store("false")))
-            case let other: return .failure(TransformFailure(message: "'\(other)' is not a boolean"))
+            return ValueConverter.boolean(builder.string(value, in: document)).map {
+                .literal(builder.store($0 ? "true" : "false"))
             }
         case .duration, .message, .structObject, .other:
-            return .failure(TransformFailure(message: "the mapping tables cannot write a field of type \(type)"))
+            return .failure(ValueConverter.Failure(message: "the mapping tables cannot write a field of type \(type)"))
         }
     }
 }
@@ -574,12 +535,12 @@ extension JSONDocument {
 
     /// A node as compact JSON text (pretty-printed input loses its whitespace, strings keep their escapes).
     func compactJSON(_ node: Int) -> String {
-        var out: [UInt8] = []
+        var out = OutputBuffer(capacity: 256)
         appendCompactJSON(node, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.string
     }
 
-    func appendCompactJSON(_ node: Int, to out: inout [UInt8]) {
+    func appendCompactJSON(_ node: Int, to out: inout OutputBuffer) {
         switch kind(node) {
         case .object:
             out.append(UInt8(ascii: "{"))
@@ -604,7 +565,7 @@ extension JSONDocument {
         case .string:
             JSONStringEscaper.appendQuoted(node: node, of: self, to: &out)
         default:
-            withRawBytes(node) { out.append(contentsOf: $0) }
+            withRawBytes(node) { out.append($0) }
         }
     }
 }

@@ -8,8 +8,8 @@ package enum JSONText {
     ///
     /// - Parameter text: Any text; `"`, `\` and control characters are escaped.
     package static func quoted(_ text: String) -> String {
-        var out: [UInt8] = []
+        var out = OutputBuffer(capacity: text.utf8.count + 16)
         JSONStringEscaper.appendQuoted(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.string
     }
 }

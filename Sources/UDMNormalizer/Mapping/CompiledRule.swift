@@ -63,6 +63,9 @@ final class CompiledRule: Sendable {
     let target: TargetPath
     /// Conditions on the record (from `@when` blocks and value-independent `| when` stages); all must hold.
     let recordConditions: [Condition]
+    /// Each record condition's number among the table set's distinct conditions (see
+    /// `ConditionInterner`), so a record evaluates a condition many rules share once.
+    let recordConditionNumbers: [Int]
     /// Transforms and value conditions, in the order written.
     let stages: [RuleStage]
     /// True for `| flatten`: the source object becomes many labels.
@@ -87,7 +90,8 @@ final class CompiledRule: Sendable {
 
     init(
         id: RuleID, location: TableLocation, source: CompiledSource, target: TargetPath, recordConditions: [Condition],
-        stages: [RuleStage], flattens: Bool, leafType: UDMSchema.FieldType, resource: ResourceNoun? = nil,
+        recordConditionNumbers: [Int], stages: [RuleStage], flattens: Bool, leafType: UDMSchema.FieldType,
+        resource: ResourceNoun? = nil,
         syntax: RuleSyntax,
         fanGroup: Int = -1
     ) {
@@ -99,6 +103,7 @@ final class CompiledRule: Sendable {
         self.source = source
         self.target = target
         self.recordConditions = recordConditions
+        self.recordConditionNumbers = recordConditionNumbers
         self.stages = stages
         self.flattens = flattens
         self.leafType = leafType

@@ -6,6 +6,8 @@ struct MappingCompiler {
     let interner = PathInterner()
     /// Numbers target instance chains, for the event builder's lookup table.
     let targets = TargetInterner()
+    /// Numbers the distinct record conditions, for per-record memoization.
+    let conditions = ConditionInterner()
 
     func compile(_ files: [MappingFileSyntax]) throws(MappingError) -> (
         files: [CompiledMappingFile], lookups: [String: LookupTable]
@@ -88,8 +90,13 @@ struct MappingCompiler {
             targets.compiledTargets[rule.target] = target
         }
         var recordConditions: [Condition] = []
+        var recordConditionNumbers: [Int] = []
         for scope in rule.scope {
-            recordConditions.append(try Condition(scope, location: location, keyCase: keyCase, interner: interner))
+            let (number, condition) = try conditions.compiled(scope, keyCase: keyCase) { () throws(MappingError) in
+                try Condition(scope, location: location, keyCase: keyCase, interner: interner)
+            }
+            recordConditions.append(condition)
+            recordConditionNumbers.append(number)
         }
         var stages: [RuleStage] = []
         var flattens = false
@@ -103,7 +110,12 @@ struct MappingCompiler {
                     target: target, type: type, subtype: subtype, schema: schema, location: location, column: column)
             case .when(let syntax):
                 let condition = try Condition(syntax, location: location, keyCase: keyCase, interner: interner)
-                if condition.readsValue { stages.append(.when(condition)) } else { recordConditions.append(condition) }
+                if condition.readsValue {
+                    stages.append(.when(condition))
+                } else {
+                    recordConditions.append(condition)
+                    recordConditionNumbers.append(conditions.number(for: syntax, keyCase: keyCase))
+                }
             case .transform(let name, let argument, let column):
                 let transform = try Transform(name: name, argument: argument, location: location, column: column)
                 if case .lookup(let tableName) = transform {
@@ -161,7 +173,8 @@ struct MappingCompiler {
         let fanGroup = target.usesFanOut ? Self.fannedList(of: rule.source).map(targets.fanGroup(for:)) ?? -1 : -1
         return CompiledRule(
             id: location.ruleID, location: location, source: source, target: target,
-            recordConditions: recordConditions, stages: stages, flattens: flattens, leafType: leafType,
+            recordConditions: recordConditions, recordConditionNumbers: recordConditionNumbers, stages: stages,
+            flattens: flattens, leafType: leafType,
             resource: resource,
             syntax: rule, fanGroup: fanGroup)
     }
@@ -211,5 +224,42 @@ extension UDMSchema.Enumeration {
     func choices(for value: String) -> String {
         let nearest = NearestName.nearest(to: value, among: values).map { "; did you mean '\($0)'?" } ?? ""
         return "\(nearest); valid values: \(values.joined(separator: ", "))"
+    }
+}
+
+/// Numbers the distinct record conditions of one compiled table set while compiling: a `@when`
+/// block's condition and a role's condition are shared by many rules, and the engine works out a
+/// record's answer to each one once.
+final class ConditionInterner {
+    private struct Key: Hashable {
+        var syntax: ConditionSyntax
+        var keyCase: SourcePath.KeyCase
+    }
+
+    private var numbers: [Key: Int] = [:]
+    /// The compiled condition of each number, when it was compiled through `compiled(_:keyCase:compile:)`.
+    private var conditions: [Int: Condition] = [:]
+    /// How many distinct conditions were numbered.
+    var count: Int { numbers.count }
+
+    /// The number of `syntax` and its compiled form, compiled by `compile` the first time only: a
+    /// block's or a role's condition is the same for every rule it covers (it names the same paths
+    /// in the same tables), so it is compiled once.
+    func compiled(
+        _ syntax: ConditionSyntax, keyCase: SourcePath.KeyCase, compile: () throws(MappingError) -> Condition
+    ) throws(MappingError) -> (number: Int, condition: Condition) {
+        let number = number(for: syntax, keyCase: keyCase)
+        if let known = conditions[number] { return (number, known) }
+        let condition = try compile()
+        conditions[number] = condition
+        return (number, condition)
+    }
+
+    /// The number of `syntax` read with `keyCase`; the same condition always gets the same number.
+    func number(for syntax: ConditionSyntax, keyCase: SourcePath.KeyCase) -> Int {
+        let key = Key(syntax: syntax, keyCase: keyCase)
+        if let known = numbers[key] { return known }
+        numbers[key] = numbers.count
+        return numbers.count - 1
     }
 }

@@ -28,14 +28,23 @@ struct MappingParser {
         var roles: [String: [RoleCase]] = [:]
         var lineNumber = 0
         // Lines are cut at each "\n" byte: splitting the String by Character walks grapheme
-        // clusters (slow at start-up) and would not cut at "\r\n", a single Character.
-        for lineBytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        // clusters (slow at start-up) and would not cut at "\r\n", a single Character. A plain
+        // index loop, since the generic `split` over a UTF-8 view cost more than the cutting.
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
+            let lineBytes = bytes[lineStart..<lineEnd]
             let rawLine = String(decoding: lineBytes, as: UTF8.self)
             lineNumber += 1
             let location = TableLocation(file: fileName, line: lineNumber, column: 1)
             let tokens = try MappingLexer(location: location).tokenize(rawLine)
             guard let first = tokens.first else { continue }
-            var cursor = TokenCursor(tokens: tokens, location: location, lineLength: rawLine.count)
+            // Characters, as columns count them; an ASCII line has one per byte (counting
+            // Characters walks grapheme clusters).
+            let lineLength = lineBytes.allSatisfy { $0 < 0x80 } ? lineBytes.count : rawLine.count
+            var cursor = TokenCursor(tokens: tokens, location: location, lineLength: lineLength)
 
             if var lookup = openLookup {
                 if first.kind == .directive {
@@ -217,15 +226,26 @@ struct MappingParser {
         return String(decoding: slice, as: UTF8.self)
     }
 
-    private static func trim(_ text: Substring) -> String {
-        trimmed(ArraySlice(text.utf8))
-    }
-
     /// The text after a directive's name, without its comment (`@when a == "b"  # why` → `a == "b"`).
+    /// Runs of ASCII whitespace become one space; works on bytes, as `splitComment` does.
     static func directiveArgument(_ line: String) -> String {
-        let text = splitComment(line).text
-        guard let space = text.firstIndex(where: \.isWhitespace) else { return "" }
-        return trim(text[space...]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = Array(splitComment(line).text.utf8)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        guard let space = text.firstIndex(where: isSpace) else { return "" }
+        var argument: [UInt8] = []
+        var pendingSpace = false
+        for byte in text[space...] {
+            if isSpace(byte) {
+                pendingSpace = !argument.isEmpty
+                continue
+            }
+            if pendingSpace {
+                argument.append(0x20)
+                pendingSpace = false
+            }
+            argument.append(byte)
+        }
+        return String(decoding: argument, as: UTF8.self)
     }
 
     // MARK: Rules

@@ -25,6 +25,8 @@ public final class MappingSet: Sendable {
     let pathTable: PathTable
     /// How many distinct target instance chains the rules write to.
     let targetInstanceCount: Int
+    /// How many distinct record conditions the rules test (see `ConditionInterner`).
+    let recordConditionCount: Int
 
     /// The name of the default profile: the built-in tables as they are (the parser reference's output).
     public static let referenceProfile = "reference"
@@ -55,7 +57,11 @@ public final class MappingSet: Sendable {
                 message: "no built-in profile '\(name)' (known: \(builtinProfileNames.joined(separator: ", ")))")
         }
         return try ProfileCache.shared.set(named: name) { () throws(MappingError) -> MappingSet in
-            try MappingSet.builtin.layered(with: profile.files, replacingByName: false, profile: name)
+            // From the built-in texts, not from `MappingSet.builtin`: compiling the reference tables
+            // first would double the start-up of every run with a profile.
+            try layered(
+                standaloneTexts: BuiltinMappings.files, extensionTexts: [], with: profile.files,
+                replacingByName: false, profile: name, schema: .builtin)
         }
     }
 
@@ -85,6 +91,7 @@ public final class MappingSet: Sendable {
         let compiled = try compiler.compile(syntax)
         self.pathTable = PathTable(compiler.interner)
         self.targetInstanceCount = compiler.targets.count
+        self.recordConditionCount = compiler.conditions.count
         self.schema = schema
         self.files = compiled.files
         self.recordFiles = compiled.files.filter { $0.logType != nil }
@@ -229,24 +236,44 @@ public final class MappingSet: Sendable {
     func layered(with files: [(name: String, text: String)], replacingByName: Bool, profile: String)
         throws(MappingError) -> MappingSet
     {
-        var tables = standaloneTexts
-        var extensions = extensionTexts
+        try Self.layered(
+            standaloneTexts: standaloneTexts, extensionTexts: extensionTexts, with: files,
+            replacingByName: replacingByName, profile: profile, schema: schema)
+    }
+
+    /// `files` layered over the given table texts, as ``layered(with:replacingByName:profile:)``
+    /// describes; each text is parsed once.
+    private static func layered(
+        standaloneTexts: [(name: String, text: String)], extensionTexts: [(name: String, text: String)],
+        with files: [(name: String, text: String)], replacingByName: Bool, profile: String, schema: UDMSchema
+    ) throws(MappingError) -> MappingSet {
+        typealias Table = (file: (name: String, text: String), syntax: MappingFileSyntax?)
+        var tables: [Table] = standaloneTexts.map { ($0, nil) }
+        var extensions: [Table] = extensionTexts.map { ($0, nil) }
         for file in files {
-            if replacingByName, let index = tables.firstIndex(where: { $0.name == file.name }) {
-                tables[index].text = file.text
-            } else if MappingMerger.isExtension(try MappingParser(fileName: file.name).parse(file.text)) {
-                extensions.append(file)
+            if replacingByName, let index = tables.firstIndex(where: { $0.file.name == file.name }) {
+                tables[index] = (file, nil)
+                continue
+            }
+            let syntax = try MappingParser(fileName: file.name).parse(file.text)
+            if MappingMerger.isExtension(syntax) {
+                extensions.append((file, syntax))
             } else {
-                tables.append(file)
+                tables.append((file, syntax))
             }
         }
+        func parsed(_ table: Table) throws(MappingError) -> MappingFileSyntax {
+            if let syntax = table.syntax { return syntax }
+            return try MappingParser(fileName: table.file.name).parse(table.file.text)
+        }
         var syntax: [MappingFileSyntax] = []
-        for file in tables { syntax.append(try MappingParser(fileName: file.name).parse(file.text)) }
+        for table in tables { syntax.append(try parsed(table)) }
         var merging: [MappingFileSyntax] = []
-        for file in extensions { merging.append(try MappingParser(fileName: file.name).parse(file.text)) }
+        for table in extensions { merging.append(try parsed(table)) }
         syntax = try MappingMerger.merge(base: syntax, extensions: merging)
         return try MappingSet(
-            syntax: syntax, standaloneTexts: tables, extensionTexts: extensions, profile: profile, schema: schema)
+            syntax: syntax, standaloneTexts: tables.map(\.file), extensionTexts: extensions.map(\.file),
+            profile: profile, schema: schema)
     }
 
     /// The tables as files, in evaluation order (profile and extension tables after the ones they

@@ -99,7 +99,7 @@ enum StageSyntax: Sendable {
 }
 
 /// A boolean condition over the record (paths) or over the value being mapped (`is_ip`).
-indirect enum ConditionSyntax: Sendable {
+indirect enum ConditionSyntax: Sendable, Hashable {
     case exists(path: String, column: Int)
     case missing(path: String, column: Int)
     case equals(path: String, values: [String], column: Int)

@@ -173,43 +173,55 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
         var marker: Marker
     }
 
+    /// Cuts a target into its segments, on UTF-8 bytes (the syntax is ASCII; a quoted key may be any text).
     private static func split(_ text: String, fail: (String) -> MappingError) throws(MappingError) -> [Segment] {
+        let bytes = Array(text.utf8)
+        let dot = UInt8(ascii: ".")
+        let open = UInt8(ascii: "[")
+        let close = UInt8(ascii: "]")
+        let quote = UInt8(ascii: "\"")
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         var segments: [Segment] = []
-        var rest = Substring(text)
-        while !rest.isEmpty {
-            let nameEnd = rest.firstIndex { $0 == "." || $0 == "[" } ?? rest.endIndex
-            let name = String(rest[rest.startIndex..<nameEnd])
-            guard !name.isEmpty else { throw fail("empty segment") }
-            rest = rest[nameEnd...]
+        var index = 0
+        while index < bytes.count {
+            var nameEnd = index
+            while nameEnd < bytes.count, bytes[nameEnd] != dot, bytes[nameEnd] != open { nameEnd += 1 }
+            guard nameEnd > index else { throw fail("empty segment") }
+            let name = string(index..<nameEnd)
+            index = nameEnd
             var marker = Marker.none
-            if rest.first == "[" {
+            if index < bytes.count, bytes[index] == open {
+                let afterBracket = index + 1
                 // A quoted key may itself contain ']' or '.', so it ends at the first '"]'.
-                let afterBracket = rest.index(after: rest.startIndex)
-                let closeSearch: Substring.Index? =
-                    rest[afterBracket...].first == "\""
-                    ? rest[rest.index(after: afterBracket)...].firstRange(of: "\"]").map {
-                        rest.index(after: $0.lowerBound)
+                var closing: Int?
+                if afterBracket < bytes.count, bytes[afterBracket] == quote {
+                    var probe = afterBracket + 1
+                    while probe + 1 < bytes.count, closing == nil {
+                        if bytes[probe] == quote, bytes[probe + 1] == close { closing = probe + 1 }
+                        probe += 1
                     }
-                    : rest.firstIndex(of: "]")
-                guard let close = closeSearch, rest[rest.index(after: close)...].first.map({ $0 == "." }) ?? true else {
+                } else {
+                    closing = bytes[afterBracket...].firstIndex(of: close)
+                }
+                guard let closing, closing + 1 == bytes.count || bytes[closing + 1] == dot else {
                     throw fail("unclosed '[' or text after ']'")
                 }
-                let inside = rest[rest.index(after: rest.startIndex)..<close]
+                let inside = afterBracket..<closing
                 if inside.isEmpty {
                     marker = .append
-                } else if inside == "*" {
+                } else if inside.count == 1, bytes[afterBracket] == UInt8(ascii: "*") {
                     marker = .fanOut
-                } else if inside.count >= 2, inside.first == "\"", inside.last == "\"" {
-                    marker = .key(String(inside.dropFirst().dropLast()))
+                } else if inside.count >= 2, bytes[afterBracket] == quote, bytes[closing - 1] == quote {
+                    marker = .key(string(afterBracket + 1..<closing - 1))
                 } else {
-                    throw fail("'[\(inside)]' is not '[]', '[*]' or '[\"key\"]'")
+                    throw fail("'[\(string(inside))]' is not '[]', '[*]' or '[\"key\"]'")
                 }
-                rest = rest[rest.index(after: close)...]
+                index = closing + 1
             }
             segments.append(Segment(name: name, marker: marker))
-            if rest.first == "." {
-                rest = rest.dropFirst()
-                guard !rest.isEmpty else { throw fail("path ends with '.'") }
+            if index < bytes.count, bytes[index] == dot {
+                index += 1
+                guard index < bytes.count else { throw fail("path ends with '.'") }
             }
         }
         return segments

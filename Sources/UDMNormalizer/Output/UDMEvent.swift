@@ -44,9 +44,9 @@ public final class UDMEvent: Sendable {
     /// `metadata.event_type` (`.userLogin`, …). Every event has one: the validator falls back to
     /// `.genericEvent` when the tables give none or the type's required fields are missing.
     public var eventType: EventType {
-        guard let steps = schema.resolve(UDMValidator.eventTypePath),
-            case .value(let value)? = builder.firstValue(at: steps)
-        else { return EventType(rawValue: "") }
+        guard case .value(let value)? = builder.firstValue(at: schema.eventTypeSteps) else {
+            return EventType(rawValue: "")
+        }
         return EventType(rawValue: builder.string(value, in: document))
     }
 
@@ -55,10 +55,9 @@ public final class UDMEvent: Sendable {
 
     /// The event as compact JSON bytes.
     public var jsonBytes: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1024)
-        appendJSON(to: &out)
-        return out
+        var out = OutputBuffer()
+        UDMJSONWriter(event: self).write(instance: 0, to: &out)
+        return out.bytes
     }
 
     /// Appends the compact JSON of the event to `out`.
@@ -67,7 +66,7 @@ public final class UDMEvent: Sendable {
     ///
     /// - Parameter out: The buffer to append to.
     public func appendJSON(to out: inout [UInt8]) {
-        UDMJSONWriter(event: self).write(instance: 0, to: &out)
+        out.append { UDMJSONWriter(event: self).write(instance: 0, to: &$0) }
     }
 
     /// The event as `path = value` lines, one value a line, the form of the vendor's "Sample Parsing" listings.

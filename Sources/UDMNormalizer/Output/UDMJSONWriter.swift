@@ -3,7 +3,16 @@
 struct UDMJSONWriter {
     let event: UDMEvent
 
-    func write(instance: Int, to out: inout [UInt8]) {
+    func write(instance: Int, to out: inout OutputBuffer) {
+        withWalk { $0.write(instance: instance, to: &out) }
+    }
+
+    /// Appends one value as JSON (for the `path = value` writer).
+    func writeValue(_ value: OutputValue, to out: inout OutputBuffer) {
+        withWalk { $0.writeValue(value, to: &out) }
+    }
+
+    private func withWalk(_ body: (Walk) -> Void) {
         let builder = event.builder
         let layout = event.schema.layout
         // The event's arrays are borrowed once here: reading them through the event on each field
@@ -11,9 +20,10 @@ struct UDMJSONWriter {
         builder.instances.withUnsafeBufferPointer { instances in
             builder.entries.withUnsafeBufferPointer { entries in
                 builder.text.withUnsafeBufferPointer { text in
-                    let walk = Walk(
-                        instances: instances, entries: entries, text: text, layout: layout, document: event.document)
-                    walk.write(instance: instance, to: &out)
+                    body(
+                        Walk(
+                            instances: instances, entries: entries, text: text, layout: layout,
+                            document: event.document))
                 }
             }
         }
@@ -27,7 +37,7 @@ struct UDMJSONWriter {
         let layout: OutputLayout
         let document: JSONDocument
 
-        func write(instance: Int, to out: inout [UInt8]) {
+        func write(instance: Int, to out: inout OutputBuffer) {
             let base = Int(layout.fieldBase[instances[instance].message])
             out.append(UInt8(ascii: "{"))
             var index = Int(instances[instance].first)
@@ -37,7 +47,7 @@ struct UDMJSONWriter {
                 if !firstField { out.append(UInt8(ascii: ",")) }
                 firstField = false
                 let slot = base + fieldIndex
-                out.append(contentsOf: layout.key(slot))
+                out.append(layout.key(slot))
                 switch layout.shape[slot] {
                 case .structObject:
                     out.append(UInt8(ascii: "{"))
@@ -72,14 +82,14 @@ struct UDMJSONWriter {
             out.append(UInt8(ascii: "}"))
         }
 
-        private func writeContent(_ content: UDMEventBuilder.Entry.Content, to out: inout [UInt8]) {
+        private func writeContent(_ content: UDMEventBuilder.Entry.Content, to out: inout OutputBuffer) {
             switch content {
             case .value(let value): writeValue(value, to: &out)
             case .child(let child): write(instance: child, to: &out)
             case .label(let key, let value):
-                out.append(contentsOf: #"{"key":"#.utf8)
+                out.append(#"{"key":"#)
                 appendQuoted(key, to: &out)
-                out.append(contentsOf: #","value":"#.utf8)
+                out.append(#","value":"#)
                 writeValue(value, to: &out)
                 out.append(UInt8(ascii: "}"))
             case .structValue(let key, let value):
@@ -93,33 +103,19 @@ struct UDMJSONWriter {
             UnsafeBufferPointer(rebasing: text[Int(ref.start)..<Int(ref.start + ref.count)])
         }
 
-        private func appendQuoted(_ ref: TextRef, to out: inout [UInt8]) {
+        private func appendQuoted(_ ref: TextRef, to out: inout OutputBuffer) {
             out.append(UInt8(ascii: "\""))
             JSONStringEscaper.appendEscaped(utf8: bytes(ref), to: &out)
             out.append(UInt8(ascii: "\""))
         }
 
-        func writeValue(_ value: OutputValue, to out: inout [UInt8]) {
+        func writeValue(_ value: OutputValue, to out: inout OutputBuffer) {
             switch value {
             case .sourceString(let node): JSONStringEscaper.appendQuoted(node: node, of: document, to: &out)
             case .sourceJSON(let node): document.appendCompactJSON(node, to: &out)
             case .text(let ref): appendQuoted(ref, to: &out)
-            case .literal(let ref): out.append(contentsOf: bytes(ref))
+            case .literal(let ref): out.append(bytes(ref))
             }
-        }
-    }
-
-    /// Appends one value as JSON (for the `path = value` writer).
-    func writeValue(_ value: OutputValue, to out: inout [UInt8]) {
-        let builder = event.builder
-        switch value {
-        case .sourceString(let node): JSONStringEscaper.appendQuoted(node: node, of: event.document, to: &out)
-        case .sourceJSON(let node): event.document.appendCompactJSON(node, to: &out)
-        case .text(let ref):
-            out.append(UInt8(ascii: "\""))
-            builder.withBytes(ref) { JSONStringEscaper.appendEscaped(utf8: $0, to: &out) }
-            out.append(UInt8(ascii: "\""))
-        case .literal(let ref): builder.withBytes(ref) { out.append(contentsOf: $0) }
         }
     }
 }

@@ -19,9 +19,9 @@ struct UDMKeyValueWriter {
         let message = event.schema.messages[builder.instances[instance].message]
         let json = UDMJSONWriter(event: event)
         func rendered(_ value: OutputValue) -> [UInt8] {
-            var out: [UInt8] = []
+            var out = OutputBuffer(capacity: 64)
             json.writeValue(value, to: &out)
-            return out
+            return out.bytes
         }
         builder.forEachEntry(of: instance) { entry in
             let path = prefix + message.fields[entry.field].name

@@ -45,13 +45,10 @@ final class UDMSchema: Sendable {
         let name: String
         let fields: [Field]
         private let indexByName: [String: Int]
-        /// `"name":` for each field, ready to copy into JSON output.
-        let jsonKeys: [[UInt8]]
 
         init(name: String, fields: [Field]) {
             self.name = name
             self.fields = fields
-            self.jsonKeys = fields.map { Array("\"\($0.name)\":".utf8) }
             var index: [String: Int] = [:]
             index.reserveCapacity(fields.count)
             for (position, field) in fields.enumerated() {
@@ -98,6 +95,8 @@ final class UDMSchema: Sendable {
     /// Every field's output facts in flat arrays, for the writers' hot loop (no nested array to
     /// retain per field): see `OutputLayout`.
     let layout: OutputLayout
+    /// The steps to `metadata.event_type`, resolved once: every rendered event reports its type.
+    let eventTypeSteps: [FieldStep]
 
     /// The schema built into the library, parsed once on first use.
     static let builtin: UDMSchema = {
@@ -124,12 +123,18 @@ final class UDMSchema: Sendable {
     /// Repeated message fields may be descended into (`security_result.about.user.userid`), because a
     /// path names a field of each element, not an element.
     func resolve(_ dottedPath: String) -> [FieldStep]? {
+        Self.resolve(dottedPath, in: messages, root: rootMessage)
+    }
+
+    private static func resolve(_ dottedPath: String, in messages: [Message], root: Int) -> [FieldStep]? {
         var steps: [FieldStep] = []
-        var current = rootMessage
+        var current = root
         for segment in dottedPath.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
             if let previous = steps.last {
                 // Only a message field has fields below it.
-                guard case .message(let next) = field(previous).type else { return nil }
+                guard case .message(let next) = messages[previous.message].fields[previous.field].type else {
+                    return nil
+                }
                 current = next
             }
             guard let index = messages[current].fieldIndex(named: String(decoding: segment, as: UTF8.self)) else {
@@ -252,6 +257,10 @@ final class UDMSchema: Sendable {
         self.rootMessage = root
         self.messageIndexByName = messageIndexByName
         self.layout = OutputLayout(messages: messages)
+        guard let eventType = Self.resolve(UDMValidator.eventTypePath, in: messages, root: root) else {
+            throw SchemaTextError(line: lineNumber, message: "no field metadata.event_type")
+        }
+        self.eventTypeSteps = eventType
     }
 
     private static func flag(_ word: ArraySlice<UInt8>, set: Character, line: Int) throws(SchemaTextError) -> Bool {

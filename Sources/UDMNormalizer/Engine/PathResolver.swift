@@ -1,0 +1,205 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Resolves source paths on one record, remembering each prefix it resolved. One per record;
+/// not shared between threads.
+final class PathResolver {
+    let document: JSONDocument
+    let root: Int
+    /// Keeps the prefix table alive; the hot path reads the copies of its buffers below, which
+    /// need no reference counting.
+    private let table: PathTable?
+    private let owner: ObjectIdentifier?
+    private let parent: UnsafeMutableBufferPointer<Int32>
+    private let keyStart: UnsafeMutableBufferPointer<Int32>
+    private let keyCount: UnsafeMutableBufferPointer<Int32>
+    private let alternateStart: UnsafeMutableBufferPointer<Int32>
+    private let alternateCount: UnsafeMutableBufferPointer<Int32>
+    private let elementIndex: UnsafeMutableBufferPointer<Int32>
+    private let keys: UnsafeRawBufferPointer
+    private let hashBase: UnsafeMutableBufferPointer<Int32>
+    private let hashMask: UnsafeMutableBufferPointer<Int32>
+    private let hashSlots: UnsafeMutableBufferPointer<Int32>
+    private let childStart: UnsafeMutableBufferPointer<Int32>
+    private let children: UnsafeMutableBufferPointer<Int32>
+    /// Resolved node per prefix id (`unknown`, `absent` or the node).
+    private let memo: UnsafeMutableBufferPointer<Int32>
+    private let prefixCount: Int
+
+    private static let unknown: Int32 = -2
+    private static let absent: Int32 = -1
+
+    init(document: JSONDocument, root: Int, mappings: MappingSet) {
+        let table = mappings.pathTable
+        self.document = document
+        self.root = root
+        self.table = table
+        prefixCount = table.count
+        owner = table.owner
+        parent = table.parent
+        keyStart = table.keyStart
+        keyCount = table.keyCount
+        alternateStart = table.alternateStart
+        alternateCount = table.alternateCount
+        elementIndex = table.index
+        keys = UnsafeRawBufferPointer(table.keys)
+        hashBase = table.hashBase
+        hashMask = table.hashMask
+        hashSlots = table.hashSlots
+        childStart = table.childStart
+        children = table.children
+        // The second half holds alternate-spelling matches while a parent's children are resolved.
+        memo = .allocate(capacity: table.count * 2)
+        memo.initialize(repeating: Self.unknown)
+    }
+
+    init(document: JSONDocument, root: Int) {
+        self.document = document
+        self.root = root
+        table = nil
+        prefixCount = 0
+        owner = nil
+        let empty = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+        parent = empty
+        keyStart = empty
+        keyCount = empty
+        alternateStart = empty
+        alternateCount = empty
+        elementIndex = empty
+        keys = UnsafeRawBufferPointer(start: nil, count: 0)
+        hashBase = empty
+        hashMask = empty
+        hashSlots = empty
+        childStart = empty
+        children = empty
+        memo = empty
+    }
+
+    deinit {
+        memo.deallocate()  // a no-op for the empty buffer of a resolver without tables
+    }
+
+    /// The node of interned prefix `id`, or -1 when the record lacks it.
+    func resolve(prefix id: Int) -> Int {
+        let known = memo[id]
+        if known != Self.unknown { return Int(known) }
+        let parentID = Int(parent[id])
+        let base = parentID < 0 ? root : resolve(prefix: parentID)
+        if base >= 0, hashMask[parentID + 1] >= 0, document.kind(base) == .object {
+            resolveChildren(of: parentID + 1, object: base)
+            return Int(memo[id])
+        }
+        var result = -1
+        if base >= 0 {
+            let count = Int(keyCount[id])
+            if count >= 0 {
+                switch document.kind(base) {
+                case .object:
+                    let start = Int(keyStart[id])
+                    if let found = document.member(
+                        base, keyBytes: UnsafeRawBufferPointer(rebasing: keys[start..<start + count]))
+                    {
+                        result = found
+                    } else if alternateCount[id] >= 0 {
+                        let start = Int(alternateStart[id])
+                        let alternate = UnsafeRawBufferPointer(rebasing: keys[start..<start + Int(alternateCount[id])])
+                        result = document.member(base, keyBytes: alternate) ?? -1
+                    }
+                case .array:
+                    let element = Int(elementIndex[id])
+                    if element >= 0 { result = document.element(base, at: element) ?? -1 }
+                default:
+                    break
+                }
+            } else if let table {
+                result = document.child(of: base, table.steps[id]) ?? -1
+            }
+        }
+        memo[id] = Int32(result)
+        return result
+    }
+
+    /// Resolves every key child of parent slot `slot` in one pass over `object`'s members: each
+    /// member key is hashed and looked up among the children. A later duplicate key overwrites an
+    /// earlier one, so the last occurrence wins, as in `JSONDocument.member`.
+    private func resolveChildren(of slot: Int, object: Int) {
+        let base = Int(hashBase[slot])
+        let mask = Int(hashMask[slot])
+        let childRange = Int(childStart[slot])..<Int(childStart[slot + 1])
+        for position in childRange {
+            let child = Int(children[position])
+            memo[child] = Self.absent
+            memo[prefixCount + child] = Self.absent
+        }
+        document.nodes.withUnsafeBufferPointer { tape in
+            document.bytes.withUnsafeBytes { raw in
+                var member = object + 1
+                for _ in 0..<Int(tape[object].count) {
+                    let key = tape[member]
+                    if key.flags & (JSONNode.hasEscapes | JSONNode.needsRepair) == 0 {
+                        let bytes = UnsafeRawBufferPointer(rebasing: raw[Int(key.start)..<Int(key.end)])
+                        match(bytes, value: member + 1, base: base, mask: mask)
+                    } else {
+                        var decoded = document.string(member)
+                        decoded.withUTF8 {
+                            match(UnsafeRawBufferPointer($0), value: member + 1, base: base, mask: mask)
+                        }
+                    }
+                    member = Int(tape[member + 1].next)
+                }
+            }
+        }
+        // The exact key wins over its alternate spelling, as in the one-child lookup.
+        for position in childRange {
+            let child = Int(children[position])
+            if memo[child] == Self.absent { memo[child] = memo[prefixCount + child] }
+        }
+    }
+
+    @inline(__always)
+    private func match(_ bytes: UnsafeRawBufferPointer, value: Int, base: Int, mask: Int) {
+        var position = Int(PathTable.hash(bytes)) & mask
+        while true {
+            let entry = Int(hashSlots[base + position])
+            if entry < 0 { return }
+            let child = entry >> 1
+            let isAlternate = entry & 1 == 1
+            let start = Int(isAlternate ? alternateStart[child] : keyStart[child])
+            let count = Int(isAlternate ? alternateCount[child] : keyCount[child])
+            // No early return: two prefixes may share a spelling (the same key read by an exact table
+            // and by a first-letter-any-case one), and each must get the value.
+            if count == bytes.count, count == 0 || memcmp(bytes.baseAddress!, keys.baseAddress! + start, count) == 0 {
+                memo[isAlternate ? prefixCount + child : child] = Int32(value)
+            }
+            position = (position + 1) & mask
+        }
+    }
+
+    /// Where the walk starts: the memoized prefix node, or the root with no steps taken.
+    @inline(__always)
+    private func start(_ path: SourcePath) -> (node: Int, taken: Int)? {
+        if path.prefixID >= 0, path.prefixOwner == owner {
+            let node = resolve(prefix: path.prefixID)
+            return node < 0 ? nil : (node, path.prefixLength)
+        }
+        return (root, 0)
+    }
+
+    /// The single value of a path (the first one, for a path with `[*]`).
+    func value(of path: SourcePath) -> Int? {
+        guard let (node, taken) = start(path) else { return nil }
+        if taken == path.steps.count { return node }
+        var found: Int?
+        document.walkFirst(path.steps[taken...], from: node, &found)
+        return found
+    }
+
+    /// Every value of a path with its fan-out index.
+    func forEachValue(of path: SourcePath, _ body: (Int, Int) -> Void) {
+        guard let (node, taken) = start(path) else { return }
+        document.walk(path.steps[taken...], from: node, fanIndex: 0, fanned: false, body)
+    }
+}
