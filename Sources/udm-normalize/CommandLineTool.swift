@@ -68,7 +68,7 @@ enum CommandLineTool {
     static var versionText: String {
         let tables = MappingSet.builtin
         return
-            "udm-normalize \(UDMNormalizerVersion.current) (built-in tables \(tables.fingerprint): \(tables.fileNames.joined(separator: ", ")))"
+            "udm-normalize \(Normalizer.version) (built-in tables \(tables.fingerprint): \(tables.fileNames.joined(separator: ", ")))"
     }
 
     private static func suggestion(for command: String) -> String {

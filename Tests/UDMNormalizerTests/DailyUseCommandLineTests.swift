@@ -113,7 +113,7 @@ import Testing
         #expect(version.status == 0)
         #expect(
             version.stdout.hasPrefix(
-                "udm-normalize \(UDMNormalizerVersion.current) (built-in tables \(MappingSet.builtin.fingerprint): "))
+                "udm-normalize \(Normalizer.version) (built-in tables \(MappingSet.builtin.fingerprint): "))
         #expect(MappingSet.builtin.fingerprint.count == 16)
         let sample = "Samples/cloudtrail/records-file.json"
         let long = try Self.run(["normalize", "--jobs", "1", "--format", "kv", sample])
@@ -262,7 +262,7 @@ import Testing
         #expect(html.contains("data-gate=\"fail\">FAIL --min-classified 99"))
         #expect(
             html.contains(MappingSet.builtin.fingerprint)
-                && html.contains("udm-normalize \(UDMNormalizerVersion.current)"))
+                && html.contains("udm-normalize \(Normalizer.version)"))
         #expect(html.contains("Most CloudTrail events are <code>GENERIC_EVENT</code> by design"))
         #expect(
             html.components(separatedBy: "<svg class=\"chart\" id=\"coverage-").count - 1 == html.components(

@@ -146,7 +146,7 @@ public enum ReportHTMLWriter {
         html +=
             "<tr><th>inputs</th><td>\(run.inputs.map { "<code>\(escape($0))</code>" }.joined(separator: ", "))</td></tr>\n"
         html += "<tr><th>time</th><td>\(String(format1(run.seconds))) s</td></tr>\n"
-        html += "<tr><th>version</th><td>udm-normalize \(escape(UDMNormalizerVersion.current))</td></tr>\n"
+        html += "<tr><th>version</th><td>udm-normalize \(escape(Normalizer.version))</td></tr>\n"
         html +=
             "<tr><th>tables</th><td>\(run.tables.map { "<code>\(escape($0))</code>" }.joined(separator: ", ")) (fingerprint <code>\(run.fingerprint)</code>)</td></tr>\n"
         return html + "</table>\n</section>\n"
