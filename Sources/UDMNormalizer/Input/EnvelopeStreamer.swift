@@ -68,9 +68,10 @@ final class EnvelopeStreamer {
                     foundEnvelope
                     ? "truncated: the input ends inside the JSON value that starts at \(origin), after its \(recordsCut) complete records"
                     : "truncated: the input ends inside the JSON value that starts here"
+                let failure = reader.endFailure(reason, valueStart: start)
                 reader.failValue(
-                    from: holdsValue || head != nil ? start : position, origin: origin, kind: .truncated,
-                    reason: reader.truncationReason(reason, valueStart: start), head: foundEnvelope ? nil : head)
+                    from: holdsValue || head != nil ? start : position, origin: origin, kind: failure.kind,
+                    reason: failure.detail, head: foundEnvelope ? nil : head)
             case .syntax(let reason):
                 reader.failValue(
                     from: foundEnvelope ? position : start, searchFrom: position, origin: origin, kind: .invalidJSON,
@@ -259,10 +260,7 @@ final class EnvelopeStreamer {
                     RawRecord(
                         origin: origin, bytes: reader.bytes(begin..<min(reader.end, begin + reader.maxRecordBytes)),
                         element: element,
-                        failure: NormalizationFailure(
-                            kind: .truncated,
-                            detail: reader.truncationReason(
-                                "truncated: the input ends inside this element", valueStart: begin))))
+                        failure: reader.endFailure("truncated: the input ends inside this element", valueStart: begin)))
                 throw .endedInsideElement
             }
             let stop = min(position, begin + reader.maxRecordBytes)
@@ -288,13 +286,9 @@ final class EnvelopeStreamer {
             let bytes = kept ?? reader.bytes(begin..<min(reader.end, begin + limit))
             let size = reader.end - begin
             let note = size > bytes.count ? " (\(size) bytes; the first \(bytes.count) are kept here)" : ""
-            reader.emit(
-                RawRecord(
-                    origin: origin, bytes: bytes, element: element,
-                    failure: NormalizationFailure(
-                        kind: .truncated,
-                        detail: reader.truncationReason(
-                            "truncated: the input ends inside this element", valueStart: begin) + note)))
+            var failure = reader.endFailure("truncated: the input ends inside this element", valueStart: begin)
+            failure.detail += note
+            reader.emit(RawRecord(origin: origin, bytes: bytes, element: element, failure: failure))
             throw .endedInsideElement
         }
         if kept == nil, end - begin > limit { kept = reader.bytes(begin..<(begin + limit)) }
