@@ -57,7 +57,8 @@ import Testing
         #expect(complete == file.elementEnds.filter { $0 <= cut }.count)
         #expect(complete > 10_000)
         #expect(
-            failures.count == 1 && failures.first?.origin == "f:1:Records[\(complete)]", "\(failures.map(\.origin))")
+            failures.count == 1 && failures.first?.origin.description == "f:1:Records[\(complete)]",
+            "\(failures.map(\.origin))")
     }
 
     /// One bad token in record 2,000 of 4,000 fails that record alone: bracket matching outside

@@ -29,7 +29,7 @@ final class EnvelopeStreamer {
     private var position: Int
     /// Where the value starts, and its origin.
     private let start: Int
-    private let origin: String
+    private let origin: RecordOrigin
     private let opensArray: Bool
     private var control = false
     /// Whether an envelope array was found; until then the whole value is held (within the limit).
@@ -40,7 +40,7 @@ final class EnvelopeStreamer {
     private var elementStart: Int?
     private var recordsCut = 0
 
-    init(start: Int, origin: String, opensArray: Bool) {
+    init(start: Int, origin: RecordOrigin, opensArray: Bool) {
         self.start = start
         self.position = start
         self.origin = origin
@@ -138,7 +138,7 @@ final class EnvelopeStreamer {
                 state = key == nil ? .done : .member
                 return
             }
-            let elementOrigin = "\(origin):\(key ?? "")[\(index)]"
+            let elementOrigin = origin.appending(key: key ?? "", index: index)
             let element = key.map { EnvelopeKey.element(forArray: $0, control: control) } ?? .value
             try cutElement(reader, origin: elementOrigin, element: element)
             recordsCut += 1
@@ -247,7 +247,7 @@ final class EnvelopeStreamer {
     }
 
     /// Cuts one array element into a record; an element over the size limit becomes a failed record.
-    private func cutElement(_ reader: RecordReader, origin: String, element: RawRecord.Element) throws(Failure) {
+    private func cutElement(_ reader: RecordReader, origin: RecordOrigin, element: RawRecord.Element) throws(Failure) {
         let first = try peek(reader)
         let begin = position
         elementStart = begin

@@ -185,9 +185,8 @@ final class RecordReader {
         }
     }
 
-    private var here: String {
-        let column = cursor - lineStart + (line == firstLine ? firstColumn : 1)
-        return column == 1 ? "\(source):\(line)" : "\(source):\(line):\(column)"
+    private var here: RecordOrigin {
+        RecordOrigin(source: source, line: line, column: cursor - lineStart + (line == firstLine ? firstColumn : 1))
     }
 
     /// The failure for a value (starting at `valueStart`) that bracket matching did not see closed
@@ -328,7 +327,7 @@ final class RecordReader {
             // The line goes to a worker whole; splitting concatenated values is the worker's job, so
             // the reading thread only looks for line breaks.
             let column = valueStart - lineStart + 1
-            let origin = column == 1 ? "\(source):\(lineNumber)" : "\(source):\(lineNumber):\(column)"
+            let origin = RecordOrigin(source: source, line: lineNumber, column: column)
             let endsInput = lineEnd == end && atEnd
             pending.append(
                 RawRecord(
@@ -467,7 +466,7 @@ final class RecordReader {
     /// (where values that start on new lines resume) — or to the end of the input — become one
     /// failed record, at most the record limit of them kept.
     func failValue(
-        from start: Int, searchFrom: Int? = nil, origin: String, kind: NormalizationFailure.Kind, reason: String,
+        from start: Int, searchFrom: Int? = nil, origin: RecordOrigin, kind: NormalizationFailure.Kind, reason: String,
         head: [UInt8]? = nil
     ) {
         streamer = nil
