@@ -129,7 +129,7 @@ struct BenchCommand {
                 if bestCompared[index].map({ result.seconds < $0.seconds }) ?? true { bestCompared[index] = result }
             }
         }
-        let records = try countRecords(inputs)
+        let (records, logTypes) = try countRecords(inputs)
 
         // Parse only, in this process, on the same bytes.
         let lines = try inputs.flatMap { try recordLines($0) }
@@ -167,7 +167,8 @@ struct BenchCommand {
             String(
                 format:
                     "summary: %@ %.1f MB/s jobs=1, %.1f MB/s jobs=%d (%.2fx), parse %.1fx faster than JSONSerialization, normalize jobs=1 %.2fx JSONSerialization parse-only time, peak %d MB, start-up %.0f ms",
-                kind.rawValue, megabytes / one.seconds, megabytes / all.seconds, cores, one.seconds / all.seconds,
+                Self.label(logTypes), megabytes / one.seconds, megabytes / all.seconds, cores,
+                one.seconds / all.seconds,
                 foundationParse.seconds / ownParse.seconds, one.seconds / foundationParse.seconds,
                 max(one.peakMemoryBytes, all.peakMemoryBytes) / 1_000_000, startup * 1000))
         return .success
@@ -192,9 +193,22 @@ struct BenchCommand {
         return bytes.split(separator: 0x0A)
     }
 
-    private func countRecords(_ paths: [String]) throws -> Int {
+    /// The records in `paths`, and the log types of those a table took.
+    private func countRecords(_ paths: [String]) throws -> (count: Int, logTypes: Set<LogType>) {
         var count = 0
-        for path in paths { try Normalizer().normalize(path: path) { _ in count += 1 } }
-        return count
+        var logTypes = Set<LogType>()
+        for path in paths {
+            try Normalizer().normalize(path: path) { record in
+                count += 1
+                if let logType = record.logType { logTypes.insert(logType) }
+            }
+        }
+        return (count, logTypes)
+    }
+
+    /// The log types measured, as the summary names them (`AWS_CLOUDTRAIL+GUARDDUTY` for a mix):
+    /// those of the records read, since given files need not be the corpus `--log-type` generates.
+    static func label(_ logTypes: Set<LogType>) -> String {
+        logTypes.isEmpty ? "no-recognized-records" : logTypes.sorted().map(\.rawValue).joined(separator: "+")
     }
 }

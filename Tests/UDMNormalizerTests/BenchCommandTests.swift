@@ -21,6 +21,38 @@ import Testing
         #expect(copied == corpus)
     }
 
+    /// The summary names the log types of the records measured, not the corpus a run would have
+    /// generated: GuardDuty files given on the command line are GUARDDUTY, a mix names both.
+    @Test func theSummaryNamesTheLogTypesMeasured() throws {
+        let directory = try PackagePaths.temporaryDirectory("bench-log-types")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let generated = try CommandLineTests.run([
+            "bench", "--log-type", "guardduty", "--events", "20", "--rounds", "1", "--keep", directory.path,
+        ])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        #expect(Self.summary(generated.stdout)?.hasPrefix("summary: GUARDDUTY ") == true, "\(generated.stdout)")
+        let findings = directory.appendingPathComponent("guardduty-20.ndjson").path
+
+        let given = try CommandLineTests.run(["bench", "--rounds", "1", findings])
+        #expect(given.status == 0, "\(given.stderr)")
+        #expect(Self.summary(given.stdout)?.hasPrefix("summary: GUARDDUTY ") == true, "\(given.stdout)")
+
+        let events = try CommandLineTests.run([
+            "bench", "--events", "20", "--rounds", "1", "--keep", directory.path,
+        ])
+        #expect(Self.summary(events.stdout)?.hasPrefix("summary: AWS_CLOUDTRAIL ") == true, "\(events.stdout)")
+        let mixed = try CommandLineTests.run([
+            "bench", "--rounds", "1", directory.appendingPathComponent("cloudtrail-20.ndjson").path, findings,
+        ])
+        #expect(mixed.status == 0, "\(mixed.stderr)")
+        #expect(
+            Self.summary(mixed.stdout)?.hasPrefix("summary: AWS_CLOUDTRAIL+GUARDDUTY ") == true, "\(mixed.stdout)")
+    }
+
+    static func summary(_ output: String) -> String? {
+        output.split(separator: "\n").last { $0.hasPrefix("summary: ") }.map(String.init)
+    }
+
     @Test func aComparedCommandWithoutInputsIsAUsageError() throws {
         let run = try CommandLineTests.run(["bench", "--events", "10", "--compare-command", "true"])
         #expect(run.status == 2)

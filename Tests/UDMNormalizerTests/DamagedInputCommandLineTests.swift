@@ -27,6 +27,24 @@ import Testing
         #expect(run.stderr.contains("cut.json:1:Records[6]: error: truncated"))
     }
 
+    /// A stray `}` inside an NDJSON line is reported on standard error as invalid JSON at its byte,
+    /// not as a cut record; the line the file really ends inside is.
+    @Test func aSyntaxErrorInsideALineIsReportedAsInvalidJSON() throws {
+        let directory = try PackagePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let event = try #require(RealCloudTrailEvents.all.first)
+        let lines = [event, #"{"a": 1, "b": }"#, event, #"{"a": 1, "b": "#]
+        let file = try Self.write(Array(lines.joined(separator: "\n").utf8), "damaged.ndjson", in: directory)
+        let run = try CommandLineTests.run(["normalize", "-q", "-o", "/dev/null", file.path])
+        #expect(run.status == 1, "\(run.stderr)")
+        let failures = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(
+            failures == [
+                "\(file.path):2: error: invalid JSON: line 1, column 15 (byte 14): unexpected character '}' (expected a value)",
+                "\(file.path):4: error: truncated: the input ends inside this JSON value",
+            ], "\(run.stderr)")
+    }
+
     /// `-o same.json same.json` and its variants: exit 2, the input left as it was.
     @Test func anOutputThatIsAnInputIsRefused() throws {
         let directory = try PackagePaths.temporaryDirectory()

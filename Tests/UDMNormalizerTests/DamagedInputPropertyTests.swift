@@ -76,11 +76,11 @@ import Testing
         while let raw = reader.next() {
             expander.expand(raw) { item in
                 switch item {
-                case .record(let origin, _, _): result.append(Outcome(origin: origin, kind: "record"))
+                case .record(let origin, _, _): result.append(Outcome(origin: origin.description, kind: "record"))
                 case .failed(let origin, let reason, _):
                     let oversized = reason.kind == .tooLarge
-                    result.append(Outcome(origin: origin, kind: oversized ? "oversized" : "failed"))
-                case .skipped(let origin, _): result.append(Outcome(origin: origin, kind: "skipped"))
+                    result.append(Outcome(origin: origin.description, kind: oversized ? "oversized" : "failed"))
+                case .skipped(let origin, _): result.append(Outcome(origin: origin.description, kind: "skipped"))
                 }
             }
         }

@@ -57,7 +57,8 @@ import Testing
         #expect(complete == file.elementEnds.filter { $0 <= cut }.count)
         #expect(complete > 10_000)
         #expect(
-            failures.count == 1 && failures.first?.origin == "f:1:Records[\(complete)]", "\(failures.map(\.origin))")
+            failures.count == 1 && failures.first?.origin.description == "f:1:Records[\(complete)]",
+            "\(failures.map(\.origin))")
     }
 
     /// One bad token in record 2,000 of 4,000 fails that record alone: bracket matching outside
@@ -83,6 +84,34 @@ import Testing
         #expect(outcome.normalized.count == 3999)
         #expect(outcome.failed.map(\.origin) == ["f:1:Records[1999]"])
         #expect(outcome.failed.first?.reason.hasPrefix("invalid JSON") == true)
+    }
+
+    /// A syntax error inside a complete NDJSON line is invalid JSON at the bad byte, although
+    /// bracket matching takes its stray `}` for the end of a value and runs off the line; the lines
+    /// around it are normalized. A line whose value is still open at its end stays truncated, and so
+    /// does the last line of an input cut inside a value.
+    @Test(arguments: [Int.max, 5])
+    func aSyntaxErrorInsideALineIsInvalidJSONNotTruncated(chunk: Int) throws {
+        let event = try #require(RealCloudTrailEvents.all.first)
+        let lines = [event, #"{"a": 1, "b": }"#, event, #"{"c": [1, "#, event]
+        let outcome = InputOutcome.of(Array(lines.joined(separator: "\n").utf8), chunk: chunk)
+        #expect(outcome.normalized == ["f:1", "f:3", "f:5"])
+        #expect(outcome.failed.map(\.origin) == ["f:2", "f:4"])
+        #expect(
+            outcome.failed.first?.reason
+                == "invalid JSON: line 1, column 15 (byte 14): unexpected character '}' (expected a value)",
+            "\(outcome.failed)")
+        #expect(
+            outcome.failed.last?.reason
+                == "truncated JSON: the line ends before the value that starts at column 1 is closed",
+            "\(outcome.failed)")
+
+        let cutAtTheEnd = InputOutcome.of(Array((event + "\n" + #"{"a": 1, "b": "#).utf8), chunk: chunk)
+        #expect(cutAtTheEnd.normalized == ["f:1"])
+        #expect(cutAtTheEnd.failed.map(\.origin) == ["f:2"])
+        #expect(
+            cutAtTheEnd.failed.first?.reason == "truncated: the input ends inside this JSON value",
+            "\(cutAtTheEnd.failed)")
     }
 
     /// The gzip of a 300-record file cut in half: every record complete in the part that can be

@@ -38,8 +38,10 @@ public struct BatchNormalizer: Sendable {
             case skipped
         }
         /// Where the record came from: `file:line[:column]`, with `:Records[i]`-style suffixes
-        /// (counted from 0) inside envelopes — the form `udm-normalize explain` takes.
-        public let origin: String
+        /// (counted from 0) inside envelopes — the form `udm-normalize explain` takes. Formatted
+        /// when read, so records nobody asks about cost no string.
+        public var origin: String { location.description }
+        let location: RecordOrigin
         /// Whether the record was normalized, failed or skipped.
         public let kind: Kind
         /// The failure or skip reason, in words; nil when the record was normalized.
@@ -233,19 +235,19 @@ public struct BatchNormalizer: Sendable {
             case .none: break
             }
             return Record(
-                origin: result.origin, kind: .normalized, reason: nil, failure: nil, rendered: bytes,
+                location: result.location, kind: .normalized, reason: nil, failure: nil, rendered: bytes,
                 eventType: event.eventType,
                 logType: event.logType, diagnostics: event.diagnostics, raw: [], dedupeKey: event.dedupeKey,
                 reportEntry: entry)
         case .failed(let failure):
             return Record(
-                origin: result.origin, kind: .failed, reason: failure.detail, failure: failure, rendered: [],
+                location: result.location, kind: .failed, reason: failure.detail, failure: failure, rendered: [],
                 eventType: nil,
                 logType: result.logType,
                 diagnostics: [], raw: result.rawBytes, dedupeKey: nil, reportEntry: entry)
         case .skipped(let reason):
             return Record(
-                origin: result.origin, kind: .skipped, reason: reason, failure: nil, rendered: [], eventType: nil,
+                location: result.location, kind: .skipped, reason: reason, failure: nil, rendered: [], eventType: nil,
                 logType: nil,
                 diagnostics: [], raw: [], dedupeKey: nil, reportEntry: entry)
         }

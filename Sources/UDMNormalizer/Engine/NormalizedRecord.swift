@@ -5,8 +5,10 @@ public struct NormalizedRecord: Sendable {
         case node(JSONDocument, Int)
     }
 
-    /// Where the record came from.
-    public let origin: String
+    /// Where the record came from: `file:line[:column]`, with `:Records[i]`-style suffixes (counted
+    /// from 0) inside envelopes. Formatted when read, so records nobody asks about cost no string.
+    public var origin: String { location.description }
+    let location: RecordOrigin
     /// What became of it.
     public let outcome: NormalizationOutcome
     let raw: Raw
@@ -14,10 +16,10 @@ public struct NormalizedRecord: Sendable {
     public let logType: LogType?
 
     /// A record at `origin`; a failure that does not know its origin yet gets this one.
-    init(origin: String, outcome: NormalizationOutcome, raw: Raw, logType: String?) {
-        self.origin = origin
+    init(origin: RecordOrigin, outcome: NormalizationOutcome, raw: Raw, logType: String?) {
+        self.location = origin
         if case .failed(var failure) = outcome, failure.origin == nil {
-            failure.origin = origin
+            failure.origin = origin.description
             self.outcome = .failed(failure)
         } else {
             self.outcome = outcome

@@ -29,7 +29,7 @@ final class EnvelopeStreamer {
     private var position: Int
     /// Where the value starts, and its origin.
     private let start: Int
-    private let origin: String
+    private let origin: RecordOrigin
     private let opensArray: Bool
     private var control = false
     /// Whether an envelope array was found; until then the whole value is held (within the limit).
@@ -40,7 +40,7 @@ final class EnvelopeStreamer {
     private var elementStart: Int?
     private var recordsCut = 0
 
-    init(start: Int, origin: String, opensArray: Bool) {
+    init(start: Int, origin: RecordOrigin, opensArray: Bool) {
         self.start = start
         self.position = start
         self.origin = origin
@@ -68,9 +68,10 @@ final class EnvelopeStreamer {
                     foundEnvelope
                     ? "truncated: the input ends inside the JSON value that starts at \(origin), after its \(recordsCut) complete records"
                     : "truncated: the input ends inside the JSON value that starts here"
+                let failure = reader.endFailure(reason, valueStart: start)
                 reader.failValue(
-                    from: holdsValue || head != nil ? start : position, origin: origin, kind: .truncated,
-                    reason: reader.truncationReason(reason, valueStart: start), head: foundEnvelope ? nil : head)
+                    from: holdsValue || head != nil ? start : position, origin: origin, kind: failure.kind,
+                    reason: failure.detail, head: foundEnvelope ? nil : head)
             case .syntax(let reason):
                 reader.failValue(
                     from: foundEnvelope ? position : start, searchFrom: position, origin: origin, kind: .invalidJSON,
@@ -137,7 +138,7 @@ final class EnvelopeStreamer {
                 state = key == nil ? .done : .member
                 return
             }
-            let elementOrigin = "\(origin):\(key ?? "")[\(index)]"
+            let elementOrigin = origin.appending(key: key ?? "", index: index)
             let element = key.map { EnvelopeKey.element(forArray: $0, control: control) } ?? .value
             try cutElement(reader, origin: elementOrigin, element: element)
             recordsCut += 1
@@ -246,7 +247,7 @@ final class EnvelopeStreamer {
     }
 
     /// Cuts one array element into a record; an element over the size limit becomes a failed record.
-    private func cutElement(_ reader: RecordReader, origin: String, element: RawRecord.Element) throws(Failure) {
+    private func cutElement(_ reader: RecordReader, origin: RecordOrigin, element: RawRecord.Element) throws(Failure) {
         let first = try peek(reader)
         let begin = position
         elementStart = begin
@@ -259,10 +260,7 @@ final class EnvelopeStreamer {
                     RawRecord(
                         origin: origin, bytes: reader.bytes(begin..<min(reader.end, begin + reader.maxRecordBytes)),
                         element: element,
-                        failure: NormalizationFailure(
-                            kind: .truncated,
-                            detail: reader.truncationReason(
-                                "truncated: the input ends inside this element", valueStart: begin))))
+                        failure: reader.endFailure("truncated: the input ends inside this element", valueStart: begin)))
                 throw .endedInsideElement
             }
             let stop = min(position, begin + reader.maxRecordBytes)
@@ -288,13 +286,9 @@ final class EnvelopeStreamer {
             let bytes = kept ?? reader.bytes(begin..<min(reader.end, begin + limit))
             let size = reader.end - begin
             let note = size > bytes.count ? " (\(size) bytes; the first \(bytes.count) are kept here)" : ""
-            reader.emit(
-                RawRecord(
-                    origin: origin, bytes: bytes, element: element,
-                    failure: NormalizationFailure(
-                        kind: .truncated,
-                        detail: reader.truncationReason(
-                            "truncated: the input ends inside this element", valueStart: begin) + note)))
+            var failure = reader.endFailure("truncated: the input ends inside this element", valueStart: begin)
+            failure.detail += note
+            reader.emit(RawRecord(origin: origin, bytes: bytes, element: element, failure: failure))
             throw .endedInsideElement
         }
         if kept == nil, end - begin > limit { kept = reader.bytes(begin..<(begin + limit)) }

@@ -20,8 +20,8 @@ struct RawRecord: Sendable {
         case lines(source: String, number: Int, column: Int)
     }
 
-    /// `file:line`, `file:line:column`, `file:line:Records[i]`, …
-    var origin: String
+    /// `file:line`, `file:line:column`, `file:line:Records[i]`, … (formatted when read).
+    var origin: RecordOrigin
     var bytes: [UInt8]
     var element: Element = .value
     /// Set when the reader already knows the record cannot be read (garbage, truncation, too large).

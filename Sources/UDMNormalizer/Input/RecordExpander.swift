@@ -7,9 +7,9 @@ import Foundation
 struct RecordExpander: Sendable {
     /// One record ready for the mapping engine, or the reason there is none.
     enum Item {
-        case record(origin: String, document: JSONDocument, node: Int)
-        case failed(origin: String, failure: NormalizationFailure, raw: [UInt8])
-        case skipped(origin: String, reason: String)
+        case record(origin: RecordOrigin, document: JSONDocument, node: Int)
+        case failed(origin: RecordOrigin, failure: NormalizationFailure, raw: [UInt8])
+        case skipped(origin: RecordOrigin, reason: String)
     }
 
     /// EventBridge detail-types some table declares it handles; others are skipped, not failed.
@@ -73,7 +73,7 @@ struct RecordExpander: Sendable {
             while valueStart < valueEnd, bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09 { valueStart += 1 }
             if valueStart < valueEnd {
                 let valueColumn = valueStart - lineStart + (lineNumber == number ? column : 1)
-                let origin = valueColumn == 1 ? "\(source):\(lineNumber)" : "\(source):\(lineNumber):\(valueColumn)"
+                let origin = RecordOrigin(source: source, line: lineNumber, column: valueColumn)
                 expand(
                     RawRecord(
                         origin: origin, bytes: Array(bytes[valueStart..<valueEnd]),
@@ -86,7 +86,7 @@ struct RecordExpander: Sendable {
     }
 
     /// Parses bytes holding one JSON value (or base64 + gzip of a whole payload) and unwraps it.
-    private func expandValue(_ bytes: [UInt8], origin: String, depth: Int, _ body: (Item) -> Void) {
+    private func expandValue(_ bytes: [UInt8], origin: RecordOrigin, depth: Int, _ body: (Item) -> Void) {
         if bytes.starts(with: EnvelopeKey.base64GzipPrefix) {
             expandBase64Gzip(bytes, origin: origin, depth: depth, body)
             return
@@ -124,7 +124,7 @@ struct RecordExpander: Sendable {
 
     /// A record embedded as JSON text in a string member (`CloudTrailEvent`, `message`).
     private func expandEmbedded(
-        _ document: JSONDocument, _ node: Int, key: String, what: String, origin: String, depth: Int,
+        _ document: JSONDocument, _ node: Int, key: String, what: String, origin: RecordOrigin, depth: Int,
         _ body: (Item) -> Void
     ) {
         // LookupEvents output of Insights events (`--event-category insight`) holds the event
@@ -147,7 +147,7 @@ struct RecordExpander: Sendable {
         expandValue(Array(document.string(payload).utf8), origin: origin, depth: depth + 1, body)
     }
 
-    private func expandBase64Gzip(_ bytes: [UInt8], origin: String, depth: Int, _ body: (Item) -> Void) {
+    private func expandBase64Gzip(_ bytes: [UInt8], origin: RecordOrigin, depth: Int, _ body: (Item) -> Void) {
         guard let compressed = Data(base64Encoded: Data(bytes), options: .ignoreUnknownCharacters) else {
             body(
                 .failed(
@@ -172,19 +172,21 @@ struct RecordExpander: Sendable {
                     raw: bytes))
             return
         }
-        let reader = RecordReader(stream: InputByteStream(bytes: inner), source: origin, limits: readerLimits)
+        let reader = RecordReader(
+            stream: InputByteStream(bytes: inner), source: origin.description, limits: readerLimits)
         while let record = reader.next() {
             expand(record, body)
         }
     }
 
     /// Unwraps envelopes by content; what is left is a record.
-    private func unwrap(_ document: JSONDocument, _ node: Int, origin: String, depth: Int, _ body: (Item) -> Void) {
+    private func unwrap(_ document: JSONDocument, _ node: Int, origin: RecordOrigin, depth: Int, _ body: (Item) -> Void)
+    {
         switch document.kind(node) {
         case .array:
             var index = 0
             document.forEachElement(node) { element in
-                unwrap(document, element, origin: "\(origin):[\(index)]", depth: depth + 1, body)
+                unwrap(document, element, origin: origin.appending(key: "", index: index), depth: depth + 1, body)
                 index += 1
             }
             return
@@ -214,7 +216,7 @@ struct RecordExpander: Sendable {
             }
             var index = 0
             document.forEachElement(array) { element in
-                let elementOrigin = "\(origin):\(key)[\(index)]"
+                let elementOrigin = origin.appending(key: key, index: index)
                 index += 1
                 switch EnvelopeKey.element(forArray: key, control: control) {
                 case .value, .line, .lines:

@@ -52,6 +52,8 @@ final class RecordReader {
     /// whole input ends inside when that line is the input's last.
     private let isLine: Bool
     private let endOfInput: String?
+    /// The whole line, when the input is one (see `init(line:…)`): offsets in it are the reader's.
+    private let lineBytes: [UInt8]
     private var pending: [RawRecord] = []
     private var pendingHead = 0
     /// The value being streamed, in values mode.
@@ -71,6 +73,7 @@ final class RecordReader {
         self.firstColumn = 1
         self.isLine = false
         self.endOfInput = nil
+        self.lineBytes = []
     }
 
     /// Reads one NDJSON line that did not parse as one value, as a sequence of values: several
@@ -86,6 +89,7 @@ final class RecordReader {
         self.firstColumn = column
         self.isLine = true
         self.endOfInput = endOfInput
+        self.lineBytes = bytes
         self.mode = .values
     }
 
@@ -181,19 +185,30 @@ final class RecordReader {
         }
     }
 
-    private var here: String {
-        let column = cursor - lineStart + (line == firstLine ? firstColumn : 1)
-        return column == 1 ? "\(source):\(line)" : "\(source):\(line):\(column)"
+    private var here: RecordOrigin {
+        RecordOrigin(source: source, line: line, column: cursor - lineStart + (line == firstLine ? firstColumn : 1))
     }
 
-    /// The reason for a value (starting at `valueStart`) the input ends inside, naming the read
-    /// error (a cut .gz) if there was one.
-    func truncationReason(_ base: String, valueStart: Int) -> String {
-        if isLine {
-            return endOfInput
+    /// The failure for a value (starting at `valueStart`) that bracket matching did not see closed
+    /// before the input ends, naming the read error (a cut .gz) if there was one.
+    ///
+    /// In a line the parser decides, because bracket matching does not tell a closing bracket
+    /// where a value belongs (`{"a": 1, "b": }` takes the `}` for the value of "b" and runs off the
+    /// line): a syntax error at a byte before the line's end is invalid JSON at that byte; only a
+    /// value still open when the bytes run out is truncated.
+    func endFailure(_ base: String, valueStart: Int) -> NormalizationFailure {
+        guard isLine else { return NormalizationFailure(kind: .truncated, detail: endOfInputReason(base)) }
+        let value = Array(lineBytes[valueStart...])
+        do {
+            _ = try JSONParser.parse(value)
+        } catch  where error.offset < value.count {
+            return NormalizationFailure(kind: .invalidJSON, detail: "invalid JSON: \(error.describe(in: value))")
+        } catch {}
+        return NormalizationFailure(
+            kind: .truncated,
+            detail: endOfInput
                 ?? "truncated JSON: the line ends before the value that starts at column \(valueStart - lineStart + firstColumn) is closed"
-        }
-        return endOfInputReason(base)
+        )
     }
 
     private func endOfInputReason(_ base: String) -> String {
@@ -312,7 +327,7 @@ final class RecordReader {
             // The line goes to a worker whole; splitting concatenated values is the worker's job, so
             // the reading thread only looks for line breaks.
             let column = valueStart - lineStart + 1
-            let origin = column == 1 ? "\(source):\(lineNumber)" : "\(source):\(lineNumber):\(column)"
+            let origin = RecordOrigin(source: source, line: lineNumber, column: column)
             let endsInput = lineEnd == end && atEnd
             pending.append(
                 RawRecord(
@@ -451,7 +466,7 @@ final class RecordReader {
     /// (where values that start on new lines resume) — or to the end of the input — become one
     /// failed record, at most the record limit of them kept.
     func failValue(
-        from start: Int, searchFrom: Int? = nil, origin: String, kind: NormalizationFailure.Kind, reason: String,
+        from start: Int, searchFrom: Int? = nil, origin: RecordOrigin, kind: NormalizationFailure.Kind, reason: String,
         head: [UInt8]? = nil
     ) {
         streamer = nil
