@@ -79,6 +79,11 @@ public struct Normalizer: Sendable {
         self.init(mappings: try MappingSet.builtin(profile: profile), options: options)
     }
 
+    /// This normalizer over a private compiled copy of its tables (see `WorkerNormalizers`).
+    func withPrivateTables() -> Normalizer {
+        Normalizer(mappings: mappings.privateCopy(), options: options)
+    }
+
     /// Normalizes one record given as the bytes of one JSON value.
     ///
     /// Only a bare record is taken: envelopes (`{"Records":[…]}`, EventBridge, CloudWatch Logs) need
@@ -123,7 +128,7 @@ public struct Normalizer: Sendable {
             )
         }
         var mapper = RecordMapper(
-            schema: mappings.schema, lookups: mappings.lookups, resolver: resolver,
+            schema: mappings.schema, lookupTables: mappings.lookupTables, resolver: resolver,
             targetInstanceCount: mappings.targetInstanceCount, recordConditionCount: mappings.recordConditionCount)
         if options.trackCoverage { mapper.coverage = NodeMarks(nodeCount: document.nodes.count) }
         mapper.limits.maxFieldBytes = options.maxFieldBytes
