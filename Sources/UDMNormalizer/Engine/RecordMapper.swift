@@ -359,6 +359,7 @@ struct RecordMapper {
             )
         case .labelList(let field):
             var pairs: [(TextRef, OutputValue)] = []
+            pairs.reserveCapacity(16)
             if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
                 var path: [UInt8] = []
                 collectLeaves(node, path: &path, into: &pairs)
