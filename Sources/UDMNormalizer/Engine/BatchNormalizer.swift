@@ -100,8 +100,6 @@ public struct BatchNormalizer: Sendable {
     /// (and `inputPaused` is called), so that a live feed (`tail -f … |`) is not held back until a
     /// batch fills. Files never pause.
     public var inputPauseDelay = 0.1
-    /// `normalizer` for each worker running at the same time, over tables no other worker touches.
-    private let workerNormalizers: WorkerNormalizers
 
     /// A batch normalizer; nothing is read until ``run(paths:progress:inputPaused:consume:)``.
     ///
@@ -122,7 +120,6 @@ public struct BatchNormalizer: Sendable {
     ///     threads, so that a ``ReportBuilder`` can count it. Off by default.
     public init(normalizer: Normalizer, jobs: Int, rendering: Rendering, collectsReport: Bool = false) {
         self.normalizer = normalizer
-        self.workerNormalizers = WorkerNormalizers(normalizer)
         self.jobs = max(1, jobs)
         self.rendering = rendering
         self.collectsReport = collectsReport
@@ -214,17 +211,15 @@ public struct BatchNormalizer: Sendable {
 
     /// Normalizes and renders one batch (runs on a worker thread).
     @Sendable func process(_ batch: [RawRecord]) -> [Item] {
-        workerNormalizers.withNormalizer { normalizer in
-            let expander = normalizer.expander
-            var items: [Item] = []
-            items.reserveCapacity(batch.count)
-            for raw in batch {
-                normalizer.normalize(raw, expander: expander) { result in
-                    items.append(.record(render(result)))
-                }
+        let expander = normalizer.expander
+        var items: [Item] = []
+        items.reserveCapacity(batch.count)
+        for raw in batch {
+            normalizer.normalize(raw, expander: expander) { result in
+                items.append(.record(render(result)))
             }
-            return items
         }
+        return items
     }
 
     private func render(_ result: NormalizedRecord) -> Record {

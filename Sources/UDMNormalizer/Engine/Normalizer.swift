@@ -79,11 +79,6 @@ public struct Normalizer: Sendable {
         self.init(mappings: try MappingSet.builtin(profile: profile), options: options)
     }
 
-    /// This normalizer over a private compiled copy of its tables (see `WorkerNormalizers`).
-    func withPrivateTables() -> Normalizer {
-        Normalizer(mappings: mappings.privateCopy(), options: options)
-    }
-
     /// Normalizes one record given as the bytes of one JSON value.
     ///
     /// Only a bare record is taken: envelopes (`{"Records":[…]}`, EventBridge, CloudWatch Logs) need

@@ -235,15 +235,6 @@ public final class MappingSet: Sendable {
         return files
     }
 
-    /// The same tables compiled again into objects of their own, for a worker thread that should
-    /// share no reference-counted object with the others (see `WorkerNormalizers`). These texts
-    /// compiled once already; should they not compile again, the tables themselves are returned.
-    func privateCopy() -> MappingSet {
-        (try? Self.layered(
-            standaloneTexts: standaloneTexts, extensionTexts: extensionTexts, with: [], replacingByName: false,
-            profile: profile, schema: schema)) ?? self
-    }
-
     /// These tables with `files` layered over them: with `replacingByName`, a file named like a table
     /// replaces it; extension tables merge after the ones already layered; other files stand alone.
     func layered(with files: [(name: String, text: String)], replacingByName: Bool, profile: String)
