@@ -123,7 +123,7 @@ public struct Normalizer: Sendable {
             )
         }
         var mapper = RecordMapper(
-            schema: mappings.schema, lookups: mappings.lookups, resolver: resolver,
+            schema: mappings.schema, lookupTables: mappings.lookupTables, resolver: resolver,
             targetInstanceCount: mappings.targetInstanceCount, recordConditionCount: mappings.recordConditionCount)
         if options.trackCoverage { mapper.coverage = NodeMarks(nodeCount: document.nodes.count) }
         mapper.limits.maxFieldBytes = options.maxFieldBytes

@@ -4,7 +4,8 @@
 /// diagnostic for that rule and the rule is skipped; the event is still produced.
 struct RecordMapper {
     let schema: UDMSchema
-    let lookups: [String: LookupTable]
+    /// The table set's lookup tables, by the index `RuleStage.lookup` holds.
+    let lookupTables: [LookupTable]
     let document: JSONDocument
     let root: Int
     let resolver: PathResolver
@@ -28,11 +29,11 @@ struct RecordMapper {
     var limits = OutputLimits()
 
     init(
-        schema: UDMSchema, lookups: [String: LookupTable], resolver: PathResolver, targetInstanceCount: Int,
+        schema: UDMSchema, lookupTables: [LookupTable], resolver: PathResolver, targetInstanceCount: Int,
         recordConditionCount: Int
     ) {
         self.schema = schema
-        self.lookups = lookups
+        self.lookupTables = lookupTables
         self.document = resolver.document
         self.root = resolver.root
         self.resolver = resolver
@@ -66,9 +67,9 @@ struct RecordMapper {
             }
             let rule = rules[index]
             if mayBeSet && isAlreadySet(rule) { continue }
-            if let resource = rule.resource, isNamed(rule.target, resource) { continue }
+            if screen.hasResource, let resource = rule.resource, isNamed(rule.target, resource) { continue }
             if screen.hasRecordConditions, !recordConditionsHold(rule, resolver: resolver) { continue }
-            if let resource = rule.resource {
+            if screen.hasResource, let resource = rule.resource {
                 values.removeAll(keepingCapacity: true)
                 if sourceNode >= 0 {
                     values.append((.node(sourceNode), 0))
@@ -93,12 +94,14 @@ struct RecordMapper {
 
     /// Whether every record condition of the rule holds, each distinct condition evaluated once per record.
     private mutating func recordConditionsHold(_ rule: CompiledRule, resolver: PathResolver) -> Bool {
+        // By number first: most answers are known already, and taking a condition out of the array
+        // copies it (a retain and a release of its paths) only to evaluate it.
         let numbers = rule.recordConditionNumbers
-        for (position, condition) in rule.recordConditions.enumerated() {
+        for position in numbers.indices {
             let number = numbers[position]
             var answer = conditionAnswers[number]
             if answer == Self.unanswered {
-                answer = condition.holds(in: resolver) ? Self.holds : Self.fails
+                answer = rule.recordConditions[position].holds(in: resolver) ? Self.holds : Self.fails
                 conditionAnswers[number] = answer
             }
             if answer == Self.fails { return false }
@@ -212,6 +215,9 @@ struct RecordMapper {
                 case .text(let ref): holds = builder.withBytes(ref) { condition.holds(in: resolver, value: .bytes($0)) }
                 }
                 guard holds else { return nil }
+            case .lookup(let table):
+                guard let next = lookUp(value, in: table), !builder.isEmpty(next, in: document) else { return nil }
+                value = next
             case .transform(let transform):
                 if transform == .flatten { continue }
                 switch run(transform, on: value) {
@@ -301,15 +307,19 @@ struct RecordMapper {
         case .afterLast(let separator): return .success(text(SeparatorCut.afterLast(current, separator)))
         case .afterFirst(let separator): return .success(text(SeparatorCut.afterFirst(current, separator)))
         case .beforeFirst(let separator): return .success(text(SeparatorCut.beforeFirst(current, separator)))
-        case .lookup(let name):
-            // Through the dictionary's accessor: binding the table first copied it (and retained its
-            // dictionaries) on every lookup.
-            guard let match = lookups[name]?.find(current) else { return .success(nil) }
-            lookupRow = .some(match.rowID)
-            return .success(text(match.value))
-        case .flatten:
+        case .lookup, .flatten:
+            // A lookup is compiled to `RuleStage.lookup`; `flatten` is the writer's (a label list).
             return .success(value)
         }
+    }
+
+    /// The value `table` gives for `value` (nil on a miss without default), noting the row it came through.
+    private mutating func lookUp(_ value: MappedValue, in table: Int) -> MappedValue? {
+        // Through the array's accessor: binding the table first copied it (and retained its
+        // dictionaries) on every lookup.
+        guard let match = lookupTables[table].find(builder.string(value, in: document)) else { return nil }
+        lookupRow = .some(match.rowID)
+        return .text(builder.store(match.value))
     }
 
     /// True for a string node of the record that is already in the output's timestamp form.
@@ -349,6 +359,7 @@ struct RecordMapper {
             )
         case .labelList(let field):
             var pairs: [(TextRef, OutputValue)] = []
+            pairs.reserveCapacity(16)
             if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
                 var path: [UInt8] = []
                 collectLeaves(node, path: &path, into: &pairs)

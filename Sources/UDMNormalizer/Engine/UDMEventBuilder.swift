@@ -50,8 +50,10 @@ struct UDMEventBuilder: Sendable {
 
     init(rootMessage: Int, targetInstanceCount: Int = 0) {
         instances = [Instance(message: rootMessage)]
-        instances.reserveCapacity(24)
-        entries.reserveCapacity(64)
+        // Sized for a large CloudTrail event (about one in five outgrew 24 instances and 64 entries,
+        // and each growth copies the array).
+        instances.reserveCapacity(48)
+        entries.reserveCapacity(128)
         text.reserveCapacity(512)
         instanceByKey = Array(repeating: -1, count: targetInstanceCount)
     }

@@ -45,9 +45,12 @@ indirect enum CompiledSource: Sendable {
     }
 }
 
-/// One stage after the source is read: a conversion, or a condition on the value so far.
+/// One stage after the source is read: a conversion, a lookup, or a condition on the value so far.
 enum RuleStage: Sendable {
     case transform(Transform)
+    /// `| lookup NAME`, bound to the table's index in `MappingSet.lookupTables` when compiled, so a
+    /// record looks its value up without finding the table by name.
+    case lookup(Int)
     case when(Condition)
 }
 
@@ -108,12 +111,11 @@ final class CompiledRule: Sendable {
         self.flattens = flattens
         self.leafType = leafType
         writesEventType = target.fieldPath == UDMValidator.eventTypePath
-        let transforms = stages.compactMap { stage -> Transform? in if case .transform(let t) = stage { t } else { nil }
-        }
-        if case .lookup = transforms.last {
+        let conversions = stages.filter { stage in if case .when = stage { false } else { true } }
+        if case .lookup = conversions.last {
             valuesCheckedAtCompile = true
         } else if case .literal = source {
-            valuesCheckedAtCompile = transforms.isEmpty
+            valuesCheckedAtCompile = conversions.isEmpty
         } else {
             valuesCheckedAtCompile = false
         }
@@ -140,10 +142,13 @@ struct RuleScreen: Sendable {
     /// engine touches those arrays only when there is something in them.
     var hasRecordConditions: Bool
     var hasStages: Bool
+    /// Whether the rule is a `| resource` rule: the few that are, and only they, copy the resource out.
+    var hasResource: Bool
 
     init(_ rule: CompiledRule) {
         hasRecordConditions = !rule.recordConditions.isEmpty
         hasStages = !rule.stages.isEmpty
+        hasResource = rule.resource != nil
         if case .path(let path) = rule.source, path.isWholePrefix, !path.fansOut {
             sourcePrefix = Int32(path.prefixID)
         } else {

@@ -10,16 +10,18 @@ struct MappingCompiler {
     let conditions = ConditionInterner()
 
     func compile(_ files: [MappingFileSyntax]) throws(MappingError) -> (
-        files: [CompiledMappingFile], lookups: [String: LookupTable]
+        files: [CompiledMappingFile], lookupTables: [LookupTable]
     ) {
-        var lookups: [String: LookupTable] = [:]
+        var lookupTables: [LookupTable] = []
+        var lookups: [String: Int] = [:]
         for file in files {
             for syntax in file.lookups {
                 if let earlier = lookups[syntax.name] {
                     throw syntax.location.error(
-                        "lookup '\(syntax.name)' is already defined at \(earlier.location.ruleID)")
+                        "lookup '\(syntax.name)' is already defined at \(lookupTables[earlier].location.ruleID)")
                 }
-                lookups[syntax.name] = try LookupTable(syntax)
+                lookups[syntax.name] = lookupTables.count
+                lookupTables.append(try LookupTable(syntax))
             }
         }
         var compiled: [CompiledMappingFile] = []
@@ -39,7 +41,9 @@ struct MappingCompiler {
                 try Condition(c, location: location, keyCase: keyCase, interner: interner)
             }
             var rules: [CompiledRule] = []
-            for rule in file.rules { rules.append(try compile(rule, lookups: lookups, keyCase: keyCase)) }
+            for rule in file.rules {
+                rules.append(try compile(rule, lookups: lookups, lookupTables: lookupTables, keyCase: keyCase))
+            }
             var excluded: [(kind: ExcludedPathSyntax.Kind, path: SourcePath)] = []
             for path in file.excludedPaths {
                 excluded.append(
@@ -73,12 +77,13 @@ struct MappingCompiler {
                     eventBridgeDetailTypes: file.eventBridgeDetailTypes, dedupeKey: dedupeKey, syntax: file,
                     checks: checks))
         }
-        return (compiled, lookups)
+        return (compiled, lookupTables)
     }
 
-    private func compile(_ rule: RuleSyntax, lookups: [String: LookupTable], keyCase: SourcePath.KeyCase)
-        throws(MappingError) -> CompiledRule
-    {
+    /// `lookups`: each lookup's index in `lookupTables`, by name.
+    private func compile(
+        _ rule: RuleSyntax, lookups: [String: Int], lookupTables: [LookupTable], keyCase: SourcePath.KeyCase
+    ) throws(MappingError) -> CompiledRule {
         let location = rule.location
         let source = try compile(rule.source, location: location, keyCase: keyCase)
         let target: TargetPath
@@ -122,7 +127,9 @@ struct MappingCompiler {
                     guard let table = lookups[tableName] else {
                         throw location.error("no lookup named '\(tableName)'", column: column)
                     }
-                    lastLookup = table
+                    lastLookup = lookupTables[table]
+                    stages.append(.lookup(table))
+                    continue
                 }
                 if transform == .flatten { flattens = true }
                 stages.append(.transform(transform))

@@ -37,8 +37,9 @@ package enum MappingDocumentation {
                 let origin = rule.location.file == file.name ? "" : "(\(rule.location.file):\(rule.location.line)) "
                 out +=
                     "| \(cell(source(rule))) | \(cell(rule.target.text)) | \(cell(origin + logic(rule))) | \(rule.id) |\n"
-                for case .transform(.lookup(let name)) in rule.stages where !usedLookups.contains(name) {
-                    usedLookups.append(name)
+                for case .lookup(let table) in rule.stages
+                where !usedLookups.contains(mappings.lookupTables[table].name) {
+                    usedLookups.append(mappings.lookupTables[table].name)
                 }
             }
             if !file.excludedPaths.isEmpty {

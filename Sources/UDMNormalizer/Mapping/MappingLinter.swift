@@ -114,8 +114,10 @@ public enum MappingLinter {
     private static func lookupsWithoutFallback(_ file: CompiledMappingFile, _ mappings: MappingSet) -> [Finding] {
         var findings: [Finding] = []
         for (index, rule) in file.rules.enumerated() {
-            for case .transform(.lookup(let name)) in rule.stages where rule.writesEventType {
-                guard let table = mappings.lookups[name], table.defaultValue == nil else { continue }
+            for case .lookup(let tableIndex) in rule.stages where rule.writesEventType {
+                let table = mappings.lookupTables[tableIndex]
+                let name = table.name
+                guard table.defaultValue == nil else { continue }
                 let hasFallback = file.rules[(index + 1)...].contains { $0.target.text == rule.target.text }
                 if !hasFallback {
                     findings.append(
@@ -136,8 +138,10 @@ public enum MappingLinter {
         var seen: [String: (key: String, row: RuleID, lookup: String)] = [:]
         for rule in file.rules {
             guard case .path(let path) = rule.source, rule.recordConditions.isEmpty else { continue }
-            for case .transform(.lookup(let name)) in rule.stages {
-                guard let table = mappings.lookups[name], !table.isRange, !table.isPrefix else { continue }
+            for case .lookup(let tableIndex) in rule.stages {
+                let table = mappings.lookupTables[tableIndex]
+                let name = table.name
+                guard !table.isRange, !table.isPrefix else { continue }
                 for (key, entry) in table.exactRows.sorted(by: { $0.key < $1.key }) {
                     let id = path.text + "\u{0}" + rule.target.text + "\u{0}" + key
                     if let earlier = seen[id], earlier.lookup != name {

@@ -9,6 +9,9 @@ public final class MappingSet: Sendable {
     let files: [CompiledMappingFile]
     /// The files that handle records (those with a log type), in evaluation order.
     let recordFiles: [CompiledMappingFile]
+    /// The `@lookup` tables, numbered in the order defined: rules name them by index (`RuleStage.lookup`).
+    let lookupTables: [LookupTable]
+    /// The lookup tables by name, for tools that show and check tables.
     let lookups: [String: LookupTable]
     /// The table texts as loaded, by file name, for tools that show rules to people.
     var texts: [(name: String, text: String)] { standaloneTexts + extensionTexts }
@@ -96,7 +99,8 @@ public final class MappingSet: Sendable {
         self.files = compiled.files
         self.recordFiles = compiled.files.filter { $0.logType != nil }
         self.eventBridgeDetailTypes = Set(compiled.files.flatMap(\.eventBridgeDetailTypes))
-        self.lookups = compiled.lookups
+        self.lookupTables = compiled.lookupTables
+        self.lookups = Dictionary(compiled.lookupTables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.standaloneTexts = standaloneTexts
         self.extensionTexts = extensionTexts
         self.profile = profile
