@@ -11,6 +11,10 @@ struct JSONValueScanner {
         case complete(end: Int)
         /// The buffer ends inside the value; call again with more bytes.
         case needMore
+        /// A closing bracket at this index is followed (blanks between) by an opening one while the
+        /// value is still open: never valid JSON, it is where one value lost a closing bracket and
+        /// the next, written straight after it, begins.
+        case missingBracket(at: Int)
     }
 
     private var depth = 0
@@ -46,7 +50,14 @@ struct JSONValueScanner {
             }
             switch byte {
             case 0x22: inString = true
-            case 0x7B, 0x5B: depth += 1
+            case 0x7B, 0x5B:
+                // Looked for only here (brackets are rare among a value's bytes): the blanks
+                // before an opening bracket, and what stands before them.
+                if depth > 0, let close = Self.closingBracket(before: i, in: buffer) {
+                    position = i
+                    return .missingBracket(at: close)
+                }
+                depth += 1
             case 0x7D, 0x5D:
                 depth -= 1
                 if depth == 0 {
@@ -65,5 +76,18 @@ struct JSONValueScanner {
     /// Moves the scan position when the caller drops `count` bytes from the front of its buffer.
     mutating func shift(by count: Int) {
         position -= count
+    }
+
+    /// The index of a `}` or `]` that only blanks separate from `index`, if the buffer holds one.
+    private static func closingBracket(before index: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        var back = index - 1
+        while back >= 0 {
+            switch buffer[back] {
+            case 0x20, 0x09, 0x0D, 0x0A: back -= 1
+            case 0x7D, 0x5D: return back
+            default: return nil
+            }
+        }
+        return nil
     }
 }
