@@ -34,6 +34,10 @@ struct JSONValueScanner {
         var i = position
         let count = buffer.count
         while i < count {
+            if inString && !escaped {
+                i = Self.skipPlainStringBytes(buffer, from: i)
+                guard i < count else { break }
+            }
             let byte = buffer[i]
             if inString {
                 if escaped {
@@ -76,6 +80,37 @@ struct JSONValueScanner {
     /// Moves the scan position when the caller drops `count` bytes from the front of its buffer.
     mutating func shift(by count: Int) {
         position -= count
+    }
+
+    /// The first index at or after `start` holding `"`, `\\` or a control byte (a line feed is
+    /// counted), or the end. Eight bytes at a time: string bodies are most of a record's bytes.
+    @inline(__always)
+    private static func skipPlainStringBytes(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        #if _endian(little)
+            if let base = buffer.baseAddress {
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                while index + 8 <= buffer.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let quote = word ^ (ones &* 0x22)
+                    let backslash = word ^ (ones &* 0x5C)
+                    // "Has a zero byte" tests; bytes >= 0x80 are left out of the control test by `~word`.
+                    let special =
+                        ((word &- ones &* 0x20) & ~word & highs)
+                        | ((quote &- ones) & ~quote & highs)
+                        | ((backslash &- ones) & ~backslash & highs)
+                    if special != 0 { return index + special.trailingZeroBitCount >> 3 }
+                    index += 8
+                }
+            }
+        #endif
+        while index < buffer.count {
+            let byte = buffer[index]
+            if byte == 0x22 || byte == 0x5C || byte < 0x20 { return index }
+            index += 1
+        }
+        return index
     }
 
     /// The index of a `}` or `]` that only blanks separate from `index`, if the buffer holds one.
