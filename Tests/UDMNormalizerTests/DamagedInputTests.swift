@@ -114,6 +114,49 @@ import Testing
             "\(cutAtTheEnd.failed)")
     }
 
+    /// A bracket of a real event damaged in an NDJSON line, at every bracket of the event: bracket
+    /// matching then ends the value early (or late), and what is left of the line is the same
+    /// damage, so the line is one failed record holding the whole line — one record read for one
+    /// line — and the lines around it are normalized.
+    @Test func aDamagedBracketFailsItsLineOnce() throws {
+        let event = Array(try #require(RealCloudTrailEvents.all.first).utf8)
+        let brackets = event.indices.filter { [0x7B, 0x7D, 0x5B, 0x5D].contains(event[$0]) }
+        #expect(brackets.count > 4)
+        for index in brackets {
+            var damaged = event
+            damaged[index] = UInt8(ascii: "x")
+            var records: [NormalizedRecord] = []
+            Normalizer().normalize(input: event + [0x0A] + damaged + [0x0A] + event, source: "f") { records.append($0) }
+            let failed = records.filter { if case .failed = $0.outcome { true } else { false } }
+            #expect(records.count == 3 && failed.map(\.origin) == ["f:2"], "byte \(index): \(records.map(\.origin))")
+            #expect(failed.first?.rawBytes == damaged, "byte \(index)")
+        }
+    }
+
+    /// Events written one after another with no separator, as Firehose delivers them, with one
+    /// event damaged: an opening bracket taken by a bad byte (bracket matching closes the event
+    /// early and its rest trails), or a closing bracket lost (the event runs into the next one).
+    /// The damaged event is one failed record and every event after it is normalized.
+    @Test(arguments: ["opening bracket damaged", "closing bracket lost"])
+    func firehoseEventsAfterADamagedOneComeOut(_ damage: String) throws {
+        let events = RealCloudTrailEvents.events(6).map { Array($0.utf8) }
+        let target = events[2]
+        let positions = target.indices.dropFirst().dropLast().filter {
+            damage == "opening bracket damaged" ? target[$0] == 0x7B || target[$0] == 0x5B : target[$0] == 0x7D
+        }
+        #expect(!positions.isEmpty)
+        for index in positions {
+            var damaged = events
+            damaged[2][index] = damage == "opening bracket damaged" ? UInt8(ascii: "x") : UInt8(ascii: " ")
+            let outcome = InputOutcome.of(damaged.flatMap { $0 })
+            let starts = damaged.indices.map { event in damaged[..<event].reduce(1) { $0 + $1.count } }
+            let origins = starts.map { $0 == 1 ? "f:1" : "f:1:\($0)" }
+            #expect(
+                outcome.normalized == origins.enumerated().filter { $0.offset != 2 }.map(\.element), "byte \(index)")
+            #expect(outcome.failed.map(\.origin) == [origins[2]], "byte \(index): \(outcome.failed)")
+        }
+    }
+
     /// The gzip of a 300-record file cut in half: every record complete in the part that can be
     /// decompressed, then one failure naming the cut.
     @Test func gzipOfARecordsFileCutInHalf() throws {

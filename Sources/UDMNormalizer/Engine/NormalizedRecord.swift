@@ -102,23 +102,23 @@ extension Normalizer {
         }
     }
 
-    /// Expands one raw record and normalizes what it holds.
+    /// Expands one raw record and normalizes what it holds, handing each result to `body` as it comes.
     func normalize(_ raw: RawRecord, expander: RecordExpander, _ body: (NormalizedRecord) throws -> Void) rethrows {
-        var results: [NormalizedRecord] = []
-        expander.expand(raw) { item in
+        // The closure captures the shared state alone: capturing `self` copied the normalizer on
+        // each call down the expander's recursion.
+        let state = self.state
+        try expander.expand(raw) { item in
             switch item {
             case .record(let origin, let document, let node):
-                let (outcome, logType) = normalizeDetected(document: document, root: node)
-                results.append(
+                let (outcome, logType) = state.normalizeDetected(document: document, root: node)
+                try body(
                     NormalizedRecord(origin: origin, outcome: outcome, raw: .node(document, node), logType: logType))
             case .failed(let origin, let failure, let bytes):
-                results.append(
-                    NormalizedRecord(origin: origin, outcome: .failed(failure), raw: .bytes(bytes), logType: nil))
+                try body(NormalizedRecord(origin: origin, outcome: .failed(failure), raw: .bytes(bytes), logType: nil))
             case .skipped(let origin, let reason):
-                results.append(
+                try body(
                     NormalizedRecord(origin: origin, outcome: .skipped(reason: reason), raw: .bytes([]), logType: nil))
             }
         }
-        for result in results { try body(result) }
     }
 }

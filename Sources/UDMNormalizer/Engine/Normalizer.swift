@@ -48,10 +48,25 @@ public struct Normalizer: Sendable {
     }
 
     /// The tables records are normalized with.
-    public let mappings: MappingSet
+    public var mappings: MappingSet { state.mappings }
     /// The settings given at creation.
-    public let options: Options
-    let validator: UDMValidator
+    public var options: Options { state.options }
+    var validator: UDMValidator { state.validator }
+    /// Everything above behind one reference: the per-record code hands the normalizer through
+    /// closures, and a copy of one reference is one retain where a copy of the fields was several.
+    let state: State
+
+    final class State: Sendable {
+        let mappings: MappingSet
+        let options: Options
+        let validator: UDMValidator
+
+        init(mappings: MappingSet, options: Options) {
+            self.mappings = mappings
+            self.options = options
+            self.validator = UDMValidator(schema: mappings.schema, requirements: .builtin)
+        }
+    }
 
     /// A normalizer over `mappings` (the built-in tables unless given).
     ///
@@ -59,9 +74,7 @@ public struct Normalizer: Sendable {
     ///   - mappings: The tables; ``MappingSet/builtin`` by default.
     ///   - options: Settings for every record; the defaults by default.
     public init(mappings: MappingSet = .builtin, options: Options = Options()) {
-        self.mappings = mappings
-        self.options = options
-        self.validator = UDMValidator(schema: mappings.schema, requirements: .builtin)
+        state = State(mappings: mappings, options: options)
     }
 
     /// A normalizer over the built-in tables with the built-in output profile `profile` layered over
@@ -99,9 +112,11 @@ public struct Normalizer: Sendable {
 
     /// Normalizes the value at `root` of an already parsed document (an element of a `Records` array, say).
     func normalize(document: JSONDocument, root: Int) -> NormalizationOutcome {
-        normalizeDetected(document: document, root: root).0
+        state.normalizeDetected(document: document, root: root).0
     }
+}
 
+extension Normalizer.State {
     /// The outcome, and the log type of the table that took the record (nil when none did).
     func normalizeDetected(document: JSONDocument, root: Int) -> (NormalizationOutcome, String?) {
         guard document.kind(root) == .object else {
@@ -176,7 +191,7 @@ public struct Normalizer: Sendable {
     }
 }
 
-extension Normalizer {
+extension Normalizer.State {
     /// "no event time: eventTime is missing" or "… eventTime: 'x' is not a timestamp", naming the
     /// fields the table reads the time from, so the user sees which field to look at.
     func noEventTimeReason(file: CompiledMappingFile, diagnostics: [Diagnostic]) -> String {

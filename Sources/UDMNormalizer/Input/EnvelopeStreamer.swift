@@ -22,6 +22,8 @@ final class EnvelopeStreamer {
         /// The input ends inside an element, which was delivered as the failed record.
         case endedInsideElement
         case syntax(String)
+        /// The held value ended early at this offset (the parser's reason), and its rest trails.
+        case trailing(after: Int, reason: String)
     }
 
     private var state = State.open
@@ -72,6 +74,8 @@ final class EnvelopeStreamer {
                 reader.failValue(
                     from: holdsValue || head != nil ? start : position, origin: origin, kind: failure.kind,
                     reason: failure.detail, head: foundEnvelope ? nil : head)
+            case .trailing(let valueEnd, let reason):
+                reader.failValue(from: start, searchFrom: valueEnd, origin: origin, kind: .invalidJSON, reason: reason)
             case .syntax(let reason):
                 reader.failValue(
                     from: foundEnvelope ? position : start, searchFrom: position, origin: origin, kind: .invalidJSON,
@@ -84,6 +88,7 @@ final class EnvelopeStreamer {
     private func advance(_ reader: RecordReader) throws(Failure) {
         switch state {
         case .done:
+            try checkNothingTrails(reader)
             reader.endStreaming(at: position)
             guard !foundEnvelope else { return }
             if head == nil, position - start > reader.maxRecordBytes {
@@ -143,6 +148,24 @@ final class EnvelopeStreamer {
             try cutElement(reader, origin: elementOrigin, element: element)
             recordsCut += 1
             state = .array(key: key, index: index + 1)
+        }
+    }
+
+    /// A held value followed by a byte no value starts with (`,` `:` `"` `}` `]`) that does not
+    /// parse ended early: a damaged byte took one of its opening brackets, bracket matching closed
+    /// it too soon, and the rest of it trails. Then the whole of it is one damaged record, up to
+    /// where values resume, with the parser's reason. (A value that parses is left to stand.)
+    private func checkNothingTrails(_ reader: RecordReader) throws(Failure) {
+        guard holdsValue, position - start <= reader.maxRecordBytes else { return }
+        let end = position
+        defer { position = end }
+        guard let next = try? peek(reader) else { return }
+        switch next {
+        case 0x2C, 0x3A, 0x22, 0x7D, 0x5D:
+            if let reason = reader.damageReason(valueStart: start, valueEnd: end) {
+                throw .trailing(after: end, reason: reason)
+            }
+        default: return
         }
     }
 
@@ -238,7 +261,13 @@ final class EnvelopeStreamer {
         var scanner = JSONValueScanner(start: position - reader.bufferStart)
         while true {
             let (result, base) = reader.withBuffer { buffer, base in (scanner.scan(buffer), base) }
-            if case .complete(let end) = result { return base + end }
+            switch result {
+            case .complete(let end): return base + end
+            case .missingBracket(let close):
+                position = base + close
+                throw .syntax("a closing bracket is missing: a value ends and another starts with no separator")
+            case .needMore: break
+            }
             position = base + scanner.position
             grew(position)
             guard more(reader) else { throw .truncated }
@@ -283,6 +312,11 @@ final class EnvelopeStreamer {
                 }
             }
         } catch {
+            if case .syntax = error {
+                // The damaged element and what follows it up to where values resume fail together.
+                position = begin
+                throw error
+            }
             let bytes = kept ?? reader.bytes(begin..<min(reader.end, begin + limit))
             let size = reader.end - begin
             let note = size > bytes.count ? " (\(size) bytes; the first \(bytes.count) are kept here)" : ""

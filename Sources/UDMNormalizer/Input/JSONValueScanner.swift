@@ -11,6 +11,10 @@ struct JSONValueScanner {
         case complete(end: Int)
         /// The buffer ends inside the value; call again with more bytes.
         case needMore
+        /// A closing bracket at this index is followed (blanks between) by an opening one while the
+        /// value is still open: never valid JSON, it is where one value lost a closing bracket and
+        /// the next, written straight after it, begins.
+        case missingBracket(at: Int)
     }
 
     private var depth = 0
@@ -30,6 +34,10 @@ struct JSONValueScanner {
         var i = position
         let count = buffer.count
         while i < count {
+            if inString && !escaped {
+                i = Self.skipPlainStringBytes(buffer, from: i)
+                guard i < count else { break }
+            }
             let byte = buffer[i]
             if inString {
                 if escaped {
@@ -46,7 +54,14 @@ struct JSONValueScanner {
             }
             switch byte {
             case 0x22: inString = true
-            case 0x7B, 0x5B: depth += 1
+            case 0x7B, 0x5B:
+                // Looked for only here (brackets are rare among a value's bytes): the blanks
+                // before an opening bracket, and what stands before them.
+                if depth > 0, let close = Self.closingBracket(before: i, in: buffer) {
+                    position = i
+                    return .missingBracket(at: close)
+                }
+                depth += 1
             case 0x7D, 0x5D:
                 depth -= 1
                 if depth == 0 {
@@ -65,5 +80,49 @@ struct JSONValueScanner {
     /// Moves the scan position when the caller drops `count` bytes from the front of its buffer.
     mutating func shift(by count: Int) {
         position -= count
+    }
+
+    /// The first index at or after `start` holding `"`, `\\` or a control byte (a line feed is
+    /// counted), or the end. Eight bytes at a time: string bodies are most of a record's bytes.
+    @inline(__always)
+    private static func skipPlainStringBytes(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        #if _endian(little)
+            if let base = buffer.baseAddress {
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                while index + 8 <= buffer.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let quote = word ^ (ones &* 0x22)
+                    let backslash = word ^ (ones &* 0x5C)
+                    // "Has a zero byte" tests; bytes >= 0x80 are left out of the control test by `~word`.
+                    let special =
+                        ((word &- ones &* 0x20) & ~word & highs)
+                        | ((quote &- ones) & ~quote & highs)
+                        | ((backslash &- ones) & ~backslash & highs)
+                    if special != 0 { return index + special.trailingZeroBitCount >> 3 }
+                    index += 8
+                }
+            }
+        #endif
+        while index < buffer.count {
+            let byte = buffer[index]
+            if byte == 0x22 || byte == 0x5C || byte < 0x20 { return index }
+            index += 1
+        }
+        return index
+    }
+
+    /// The index of a `}` or `]` that only blanks separate from `index`, if the buffer holds one.
+    private static func closingBracket(before index: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        var back = index - 1
+        while back >= 0 {
+            switch buffer[back] {
+            case 0x20, 0x09, 0x0D, 0x0A: back -= 1
+            case 0x7D, 0x5D: return back
+            default: return nil
+            }
+        }
+        return nil
     }
 }

@@ -17,14 +17,14 @@ struct RecordExpander: Sendable {
     let parserLimits: JSONParser.Limits
     let readerLimits: RecordReader.Limits
 
-    func expand(_ raw: RawRecord, _ body: (Item) -> Void) {
+    func expand(_ raw: RawRecord, _ body: (Item) throws -> Void) rethrows {
         if let failure = raw.failure {
-            body(.failed(origin: raw.origin, failure: failure, raw: raw.bytes))
+            try body(.failed(origin: raw.origin, failure: failure, raw: raw.bytes))
             return
         }
         switch raw.element {
         case .value:
-            expandValue(raw.bytes, origin: raw.origin, depth: 0, body)
+            try expandValue(raw.bytes, origin: raw.origin, depth: 0, body)
         case .line(let source, let number, let column, let endOfInput):
             // Most lines are one value: parse it straight away. Otherwise read the line as values
             // (several with no separator, as Firehose writes them, or an envelope with a damaged
@@ -32,31 +32,33 @@ struct RecordExpander: Sendable {
             if let first = raw.bytes.first, first == 0x7B || first == 0x5B,
                 let document = try? JSONParser.parse(raw.bytes, limits: parserLimits)
             {
-                unwrap(document, document.root, origin: raw.origin, depth: 0, body)
+                try unwrap(document, document.root, origin: raw.origin, depth: 0, body)
                 return
             }
             let reader = RecordReader(
                 line: raw.bytes, source: source, number: number, column: column, endOfInput: endOfInput,
                 limits: readerLimits)
             while let part = reader.next() {
-                expand(part, body)
+                try expand(part, body)
             }
         case .lines(let source, let number, let column):
-            expandLines(raw.bytes, source: source, number: number, column: column, body)
+            try expandLines(raw.bytes, source: source, number: number, column: column, body)
         case .lookupEvent:
-            expandPayload(of: raw, key: EnvelopeKey.lookupEventPayload, what: "LookupEvents entry", body)
+            try expandPayload(of: raw, key: EnvelopeKey.lookupEventPayload, what: "LookupEvents entry", body)
         case .logEvent(let control):
             if control {
-                body(.skipped(origin: raw.origin, reason: "CloudWatch Logs control message"))
+                try body(.skipped(origin: raw.origin, reason: "CloudWatch Logs control message"))
                 return
             }
-            expandPayload(of: raw, key: EnvelopeKey.logEventPayload, what: "CloudWatch Logs log event", body)
+            try expandPayload(of: raw, key: EnvelopeKey.logEventPayload, what: "CloudWatch Logs log event", body)
         }
     }
 
     /// Cuts a block of whole NDJSON lines into its lines, as the reader cuts one line: carriage
     /// returns at the end and blanks at the start are not part of the value, blank lines are skipped.
-    private func expandLines(_ bytes: [UInt8], source: String, number: Int, column: Int, _ body: (Item) -> Void) {
+    private func expandLines(_ bytes: [UInt8], source: String, number: Int, column: Int, _ body: (Item) throws -> Void)
+        rethrows
+    {
         var lineNumber = number
         var lineStart = 0
         while lineStart <= bytes.count {
@@ -74,7 +76,7 @@ struct RecordExpander: Sendable {
             if valueStart < valueEnd {
                 let valueColumn = valueStart - lineStart + (lineNumber == number ? column : 1)
                 let origin = RecordOrigin(source: source, line: lineNumber, column: valueColumn)
-                expand(
+                try expand(
                     RawRecord(
                         origin: origin, bytes: Array(bytes[valueStart..<valueEnd]),
                         element: .line(source: source, number: lineNumber, column: valueColumn, endOfInput: nil)),
@@ -86,16 +88,17 @@ struct RecordExpander: Sendable {
     }
 
     /// Parses bytes holding one JSON value (or base64 + gzip of a whole payload) and unwraps it.
-    private func expandValue(_ bytes: [UInt8], origin: RecordOrigin, depth: Int, _ body: (Item) -> Void) {
+    private func expandValue(_ bytes: [UInt8], origin: RecordOrigin, depth: Int, _ body: (Item) throws -> Void) rethrows
+    {
         if bytes.starts(with: EnvelopeKey.base64GzipPrefix) {
-            expandBase64Gzip(bytes, origin: origin, depth: depth, body)
+            try expandBase64Gzip(bytes, origin: origin, depth: depth, body)
             return
         }
         let document: JSONDocument
         do {
             document = try JSONParser.parse(bytes, limits: parserLimits)
         } catch {
-            body(
+            try body(
                 .failed(
                     origin: origin,
                     failure: NormalizationFailure(
@@ -103,15 +106,15 @@ struct RecordExpander: Sendable {
                     raw: bytes))
             return
         }
-        unwrap(document, document.root, origin: origin, depth: depth, body)
+        try unwrap(document, document.root, origin: origin, depth: depth, body)
     }
 
-    private func expandPayload(of raw: RawRecord, key: String, what: String, _ body: (Item) -> Void) {
+    private func expandPayload(of raw: RawRecord, key: String, what: String, _ body: (Item) throws -> Void) rethrows {
         let document: JSONDocument
         do {
             document = try JSONParser.parse(raw.bytes, limits: parserLimits)
         } catch {
-            body(
+            try body(
                 .failed(
                     origin: raw.origin,
                     failure: NormalizationFailure(
@@ -119,24 +122,24 @@ struct RecordExpander: Sendable {
                     raw: raw.bytes))
             return
         }
-        expandEmbedded(document, document.root, key: key, what: what, origin: raw.origin, depth: 0, body)
+        try expandEmbedded(document, document.root, key: key, what: what, origin: raw.origin, depth: 0, body)
     }
 
     /// A record embedded as JSON text in a string member (`CloudTrailEvent`, `message`).
     private func expandEmbedded(
         _ document: JSONDocument, _ node: Int, key: String, what: String, origin: RecordOrigin, depth: Int,
-        _ body: (Item) -> Void
-    ) {
+        _ body: (Item) throws -> Void
+    ) rethrows {
         // LookupEvents output of Insights events (`--event-category insight`) holds the event
         // objects themselves, with no `CloudTrailEvent` string.
         if key == EnvelopeKey.lookupEventPayload, document.kind(node) == .object, document.member(node, key) == nil {
-            unwrap(document, node, origin: origin, depth: depth + 1, body)
+            try unwrap(document, node, origin: origin, depth: depth + 1, body)
             return
         }
         guard document.kind(node) == .object, let payload = document.member(node, key),
             document.kind(payload) == .string
         else {
-            body(
+            try body(
                 .failed(
                     origin: origin,
                     failure: NormalizationFailure(
@@ -144,12 +147,14 @@ struct RecordExpander: Sendable {
                     raw: document.rawBytes(node)))
             return
         }
-        expandValue(Array(document.string(payload).utf8), origin: origin, depth: depth + 1, body)
+        try expandValue(Array(document.string(payload).utf8), origin: origin, depth: depth + 1, body)
     }
 
-    private func expandBase64Gzip(_ bytes: [UInt8], origin: RecordOrigin, depth: Int, _ body: (Item) -> Void) {
+    private func expandBase64Gzip(_ bytes: [UInt8], origin: RecordOrigin, depth: Int, _ body: (Item) throws -> Void)
+        rethrows
+    {
         guard let compressed = Data(base64Encoded: Data(bytes), options: .ignoreUnknownCharacters) else {
-            body(
+            try body(
                 .failed(
                     origin: origin,
                     failure: NormalizationFailure(
@@ -164,7 +169,7 @@ struct RecordExpander: Sendable {
             try decoder.decompress(Array(compressed), into: &inner)
             try decoder.finish()
         } catch {
-            body(
+            try body(
                 .failed(
                     origin: origin,
                     failure: NormalizationFailure(
@@ -175,25 +180,26 @@ struct RecordExpander: Sendable {
         let reader = RecordReader(
             stream: InputByteStream(bytes: inner), source: origin.description, limits: readerLimits)
         while let record = reader.next() {
-            expand(record, body)
+            try expand(record, body)
         }
     }
 
     /// Unwraps envelopes by content; what is left is a record.
-    private func unwrap(_ document: JSONDocument, _ node: Int, origin: RecordOrigin, depth: Int, _ body: (Item) -> Void)
-    {
+    private func unwrap(
+        _ document: JSONDocument, _ node: Int, origin: RecordOrigin, depth: Int, _ body: (Item) throws -> Void
+    ) rethrows {
         switch document.kind(node) {
         case .array:
             var index = 0
-            document.forEachElement(node) { element in
-                unwrap(document, element, origin: origin.appending(key: "", index: index), depth: depth + 1, body)
+            try document.forEachElement(node) { element in
+                try unwrap(document, element, origin: origin.appending(key: "", index: index), depth: depth + 1, body)
                 index += 1
             }
             return
         case .object:
             break
         default:
-            body(
+            try body(
                 .failed(
                     origin: origin,
                     failure: NormalizationFailure(
@@ -215,21 +221,21 @@ struct RecordExpander: Sendable {
                 control = document.string(type) == EnvelopeKey.controlMessage
             }
             var index = 0
-            document.forEachElement(array) { element in
+            try document.forEachElement(array) { element in
                 let elementOrigin = origin.appending(key: key, index: index)
                 index += 1
                 switch EnvelopeKey.element(forArray: key, control: control) {
                 case .value, .line, .lines:
-                    unwrap(document, element, origin: elementOrigin, depth: depth + 1, body)
+                    try unwrap(document, element, origin: elementOrigin, depth: depth + 1, body)
                 case .lookupEvent:
-                    expandEmbedded(
+                    try expandEmbedded(
                         document, element, key: EnvelopeKey.lookupEventPayload, what: "LookupEvents entry",
                         origin: elementOrigin, depth: depth, body)
                 case .logEvent(let isControl):
                     if isControl {
-                        body(.skipped(origin: elementOrigin, reason: "CloudWatch Logs control message"))
+                        try body(.skipped(origin: elementOrigin, reason: "CloudWatch Logs control message"))
                     } else {
-                        expandEmbedded(
+                        try expandEmbedded(
                             document, element, key: EnvelopeKey.logEventPayload, what: "CloudWatch Logs log event",
                             origin: elementOrigin, depth: depth, body)
                     }
@@ -243,17 +249,17 @@ struct RecordExpander: Sendable {
             {
                 let detailType = document.string(typeNode)
                 guard eventBridgeDetailTypes.contains(detailType) else {
-                    body(
+                    try body(
                         .skipped(
                             origin: origin,
                             reason: "EventBridge detail-type '\(detailType)' is not a log these tables normalize"))
                     return
                 }
             }
-            unwrap(document, detail, origin: origin, depth: depth + 1, body)
+            try unwrap(document, detail, origin: origin, depth: depth + 1, body)
             return
         }
-        body(.record(origin: origin, document: document, node: node))
+        try body(.record(origin: origin, document: document, node: node))
     }
 }
 

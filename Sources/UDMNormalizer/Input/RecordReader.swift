@@ -211,6 +211,18 @@ final class RecordReader {
         )
     }
 
+    /// The parser's reason when the bytes from `valueStart` to `valueEnd` (still held) are not
+    /// one JSON value, as a worker would word it; nil when they are.
+    func damageReason(valueStart: Int, valueEnd: Int) -> String? {
+        let value = bytes(valueStart..<valueEnd)
+        do {
+            _ = try JSONParser.parse(value)
+            return nil
+        } catch {
+            return "invalid JSON: \(error.describe(in: value))"
+        }
+    }
+
     private func endOfInputReason(_ base: String) -> String {
         guard let readError else { return base }
         readErrorReported = true
@@ -481,9 +493,20 @@ final class RecordReader {
             if to > from { kept.append(contentsOf: buffer[(from - base)..<(to - base)]) }
         }
         var search = min(max(searchFrom ?? start + 1, start + 1, base), end)
+        // A value may start right at `search`, after the bracket that ended the damaged one.
+        var boundarySearch = search
+        while boundarySearch - 1 > start, boundarySearch - 1 >= base,
+            [0x20, 0x09, 0x0D, 0x0A, 0x7D, 0x5D].contains(buffer[boundarySearch - 1 - base])
+        {
+            boundarySearch -= 1
+            if buffer[boundarySearch - base] == 0x7D || buffer[boundarySearch - base] == 0x5D { break }
+        }
         var resume: Int?
         while true {
             search = max(search, base)
+            boundarySearch = max(boundarySearch, base)
+            let boundary = valueBoundary(from: boundarySearch)
+            boundarySearch = boundary.rescanFrom
             while resume == nil, search < end {
                 guard let newline = Self.firstNewline(in: buffer, from: search - base) else {
                     search = end
@@ -497,12 +520,14 @@ final class RecordReader {
                 let next = buffer[newline + 1]
                 if next == 0x7B || next == 0x5B { resume = offset + 1 } else { search = offset + 1 }
             }
+            if let found = boundary.found, found < (resume ?? Int.max) { resume = found }
             if let resume {
                 keep(upTo: resume)
                 break
             }
             keep(upTo: end)
-            advance(to: search)
+            // Not past a closing bracket that may yet turn out to end a value.
+            advance(to: min(search, boundarySearch))
             if !fill() { break }
         }
         let stop = resume ?? end
@@ -517,6 +542,33 @@ final class RecordReader {
             RawRecord(origin: origin, bytes: kept, failure: NormalizationFailure(kind: kind, detail: fullReason)))
         advance(to: stop)
         if resume == nil { finishAtEnd() }
+    }
+
+    /// Where values written one after another meet inside a damaged stretch: the first `{` or `[`
+    /// at or after `from` that follows a `}` or `]` with only blanks between (never valid inside
+    /// one value). `rescanFrom` is where to look again once more input is read.
+    private func valueBoundary(from: Int) -> (found: Int?, rescanFrom: Int) {
+        buffer.withUnsafeBufferPointer { bytes in
+            var index = from - base
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x7D || byte == 0x5D {
+                    var next = index + 1
+                    while next < bytes.count,
+                        bytes[next] == 0x20 || bytes[next] == 0x09 || bytes[next] == 0x0D
+                            || bytes[next] == 0x0A
+                    {
+                        next += 1
+                    }
+                    if next == bytes.count { return (nil, base + index) }
+                    if bytes[next] == 0x7B || bytes[next] == 0x5B { return (base + next, base + next) }
+                    index = next
+                    continue
+                }
+                index += 1
+            }
+            return (nil, base + index)
+        }
     }
 
     static func describe(_ byte: UInt8) -> String {
