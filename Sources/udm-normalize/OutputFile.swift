@@ -1,15 +1,29 @@
 import Foundation
 
 /// A buffered output: standard output or a file created (truncated) at start.
+///
+/// Written with `write(2)` straight from the buffer: going through `FileHandle` copied every
+/// output byte once more into a `Data` first.
 final class OutputFile {
-    private let handle: FileHandle
+    private let descriptor: Int32
+    private let closesOnDeinit: Bool
+    /// The output as messages name it: `standard output`, or the option and the path.
+    private let name: String
     private var buffer: [UInt8] = []
 
-    static func standardOutput() -> OutputFile { OutputFile(handle: .standardOutput) }
+    static func standardOutput() -> OutputFile {
+        OutputFile(descriptor: STDOUT_FILENO, closesOnDeinit: false, name: "standard output")
+    }
 
-    init(handle: FileHandle) {
-        self.handle = handle
+    private init(descriptor: Int32, closesOnDeinit: Bool, name: String) {
+        self.descriptor = descriptor
+        self.closesOnDeinit = closesOnDeinit
+        self.name = name
         buffer.reserveCapacity(1 << 17)
+    }
+
+    deinit {
+        if closesOnDeinit { close(descriptor) }
     }
 
     /// Creates or truncates `path`; throws why not, in plain words, naming `option`. The path is
@@ -25,7 +39,7 @@ final class OutputFile {
         guard descriptor >= 0 else {
             throw PathProblem(path: "\(option) \(path)", reason: String(cString: strerror(errno)).lowercased())
         }
-        return OutputFile(handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true))
+        return OutputFile(descriptor: descriptor, closesOnDeinit: true, name: "\(option) \(path)")
     }
 
     func write(_ bytes: some Sequence<UInt8>) {
@@ -35,9 +49,27 @@ final class OutputFile {
 
     func write(_ text: String) { write(text.utf8) }
 
+    /// Writes what is buffered. An output that cannot be written (a full disk, a closed pipe) ends
+    /// the run with exit status 3, naming the output and the reason: going on would lose events.
     func flush() {
         guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
+        let failure: Int32? = buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
         buffer.removeAll(keepingCapacity: true)
+        if let failure {
+            FileHandle.standardError.write(
+                Data("udm-normalize: cannot write \(name): \(String(cString: strerror(failure)).lowercased())\n".utf8))
+            exit(ExitStatus.pathUnusable.rawValue)
+        }
     }
 }

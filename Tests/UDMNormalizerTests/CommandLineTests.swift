@@ -109,6 +109,23 @@ import Testing
         #expect(mixed.stdout.split(separator: "\n").count == 1)
     }
 
+    /// An output that cannot be written (a full disk) ends the run with exit 3 and the reason,
+    /// for the events and for the dead letters; it does not crash.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func unwritableOutputExitsThreeNamingIt() throws {
+        let events = try Self.run(["normalize", "-o", "/dev/full", "Samples/cloudtrail"])
+        #expect(events.status == 3)
+        #expect(
+            events.stderr.contains("udm-normalize: cannot write --output /dev/full: no space left on device"),
+            "\(events.stderr)")
+        let deadLetters = try Self.run(
+            [
+                "normalize", "-q", "--dead-letter", "/dev/full", "-o", "/dev/null", "-", "--log-type", "AWS_CLOUDTRAIL",
+            ], stdin: "{\"eventTime\": \n")
+        #expect(deadLetters.status == 3)
+        #expect(deadLetters.stderr.contains("cannot write --dead-letter /dev/full"), "\(deadLetters.stderr)")
+    }
+
     @Test func brokenMappingDirectoryNamesFileLineAndColumn() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("udm-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
