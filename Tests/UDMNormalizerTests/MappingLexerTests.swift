@@ -43,6 +43,12 @@ import Testing
                 MappingToken(kind: .symbol, text: ">=", column: 37),
                 MappingToken(kind: .word, text: "-inf", column: 40),
             ])
+        #expect(
+            try Self.tokens("$role.a_b:c*/d%9 -> x") == [
+                MappingToken(kind: .word, text: "$role.a_b:c*/d%9", column: 1),
+                MappingToken(kind: .symbol, text: "->", column: 18),
+                MappingToken(kind: .word, text: "x", column: 21),
+            ])
         #expect(try Self.tokens("   # only a comment").isEmpty)
         #expect(try Self.tokens("").isEmpty)
     }

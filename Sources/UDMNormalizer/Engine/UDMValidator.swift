@@ -30,12 +30,17 @@ final class UDMValidator: Sendable {
         eventTimestampField = timestamp[1]
         eventTypeField = type[1]
         var resolved: [String: [ResolvedRequirement]] = [:]
+        // Event types share most paths (every one needs metadata.event_timestamp): each is resolved once.
+        var steps: [String: [UDMSchema.FieldStep]?] = [:]
         for eventType in requirements.eventTypes {
             resolved[eventType] = (requirements.requirements(for: eventType) ?? []).map { requirement in
                 ResolvedRequirement(
                     text: requirement.text,
                     alternatives: requirement.alternatives.compactMap { alternative in
-                        schema.resolve(alternative.path).map { ($0, alternative.requiredValue) }
+                        let path = alternative.path
+                        let known = steps[path] ?? schema.resolve(path)
+                        steps[path] = known
+                        return known.map { ($0, alternative.requiredValue) }
                     })
             }
         }

@@ -47,9 +47,14 @@ struct EventTypeRequirements: Sendable {
         var eventTypes: [String] = []
         var table: [String: [Requirement]] = [:]
         var lineNumber = 0
-        // A byte array makes slicing and decoding much cheaper than walking String.UTF8View indices.
+        // A byte array makes slicing and decoding much cheaper than walking String.UTF8View indices;
+        // lines are cut in place, since all but the `R` lines are skipped.
         let bytes = Array(text.utf8)
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
+            let line = bytes[lineStart..<lineEnd]
             lineNumber += 1
             guard line.count >= 2, line.first == UInt8(ascii: "R"),
                 line[line.index(after: line.startIndex)] == UInt8(ascii: " ")
