@@ -39,13 +39,17 @@ enum MappingMerger {
                 for index in targets {
                     // A second rule of one identity in the same extension goes after the first, which
                     // took the built-in rule's place: the extension's own order is its priority.
+                    // Identities compared field by field, target first: building one per rule scanned
+                    // cost more than the comparison.
                     if let previous = files[index].rules.lastIndex(where: {
-                        $0.identity == rule.identity && $0.location.file == ext.name
+                        $0.target == rule.target && $0.scopeText == rule.scopeText && $0.location.file == ext.name
                     }) {
                         files[index].rules.insert(rule, at: previous + 1)
                         replaced = true
                     } else if ext.precedence == nil,
-                        let position = files[index].rules.firstIndex(where: { $0.identity == rule.identity })
+                        let position = files[index].rules.firstIndex(where: {
+                            $0.target == rule.target && $0.scopeText == rule.scopeText
+                        })
                     {
                         files[index].rules[position] = rule
                         replaced = true
@@ -75,10 +79,16 @@ enum MappingMerger {
                         )
                     }
                     merged.defaultValue = lookup.defaultValue
+                    // The first row of each key, by key: a search per row was quadratic in the rows.
+                    var positions: [String: Int] = [:]
+                    for (position, row) in merged.rows.enumerated() where positions[row.key] == nil {
+                        positions[row.key] = position
+                    }
                     for row in lookup.rows {
-                        if let existing = merged.rows.firstIndex(where: { $0.key == row.key }) {
+                        if let existing = positions[row.key] {
                             merged.rows[existing] = row
                         } else {
+                            positions[row.key] = merged.rows.count
                             merged.rows.append(row)
                         }
                     }

@@ -24,6 +24,14 @@ struct MappingParser {
     func parse(_ text: String) throws(MappingError) -> MappingFileSyntax {
         var file = MappingFileSyntax(name: fileName)
         var scopes: [(ConditionSyntax, TableLocation, String)] = []
+        // The open blocks' conditions and text, as every rule inside them takes them: made when a
+        // block opens or closes rather than once per rule.
+        var scopeConditions: [ConditionSyntax] = []
+        var scopeText = ""
+        func scopesChanged() {
+            scopeConditions = scopes.map(\.0)
+            scopeText = scopes.map(\.2).joined(separator: " and ")
+        }
         var openLookup: LookupSyntax?
         var roles: [String: [RoleCase]] = [:]
         var lineNumber = 0
@@ -31,6 +39,7 @@ struct MappingParser {
         // clusters (slow at start-up) and would not cut at "\r\n", a single Character. A plain
         // index loop, since the generic `split` over a UTF-8 view cost more than the cutting.
         let bytes = Array(text.utf8)
+        let utf8 = text.utf8
         var lineStart = 0
         while lineStart <= bytes.count {
             let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
@@ -77,9 +86,11 @@ struct MappingParser {
                     file.matchText = String(decoding: line, as: UTF8.self)
                 case "when":
                     scopes.append((try parseCondition(&cursor), here, Self.directiveArgument(line)))
+                    scopesChanged()
                 case "end":
                     guard !scopes.isEmpty else { throw here.error("'@end' without an open '@when' or '@lookup'") }
                     scopes.removeLast()
+                    scopesChanged()
                 case "lookup":
                     openLookup = try parseLookupHeader(&cursor, location: here)
                 case "eventbridge":
@@ -92,10 +103,9 @@ struct MappingParser {
                         throw cursor.error("expected the diagnostic's message in quotes after the condition")
                     }
                     cursor.advance()
-                    file.checks.append((condition, token.text, here, scopes.map(\.0)))
+                    file.checks.append((condition, token.text, here, scopeConditions))
                 case "remove":
                     let target = try cursor.expectWord("a UDM field path")
-                    let scopeText = scopes.map(\.2).joined(separator: " and ")
                     file.removals.append(
                         RemovalSyntax(identity: RuleIdentity(scope: scopeText, target: target), location: here))
                 case "role":
@@ -159,9 +169,11 @@ struct MappingParser {
                 continue
             }
             var rule = try parseRule(&cursor, location: location)
-            rule.scope = scopes.map(\.0)
-            rule.scopeText = scopes.map(\.2).joined(separator: " and ")
-            (rule.text, rule.comment) = Self.splitComment(line)
+            rule.scope = scopeConditions
+            rule.scopeText = scopeText
+            rule.line = Substring(
+                text.utf8[
+                    utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: lineEnd)])
             if rule.target.utf8.first == UInt8(ascii: "$") {
                 file.rules += try Self.expandingRole(of: rule, roles: roles)
             } else {
@@ -202,6 +214,11 @@ struct MappingParser {
 
     /// A line's text before and after its `#` comment (a `#` inside quotes is text), both trimmed.
     /// Works on UTF-8 bytes: it runs on every line of every table at start-up.
+    static func splitComment(_ line: Substring) -> (text: String, comment: String) {
+        splitComment(Array(line.utf8)[...])
+    }
+
+    /// `splitComment` on a line's UTF-8 bytes.
     static func splitComment(_ bytes: ArraySlice<UInt8>) -> (text: String, comment: String) {
         var inString = false
         var escaped = false

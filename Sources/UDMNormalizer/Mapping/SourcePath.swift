@@ -198,7 +198,8 @@ final class PathInterner {
         }
     }
 
-    private var table: [Key: PathPrefix] = [:]
+    /// Sized for the built-in tables' few thousand prefixes, so that interning them never rehashes.
+    private var table = [Key: PathPrefix](minimumCapacity: 4096)
     /// Paths already compiled, by (text, key case): tables read the same fields in many rules and
     /// conditions, and a compiled path does not depend on where it was written.
     var compiledPaths: [String: SourcePath] = [:]

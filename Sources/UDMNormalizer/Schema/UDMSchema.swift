@@ -331,6 +331,7 @@ struct SchemaTextError: Error, Sendable, Equatable, CustomStringConvertible {
 extension String {
     /// The rest of the string after `prefix`, or nil when it does not start with it.
     fileprivate func dropPrefix(_ prefix: String) -> String? {
-        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
+        // By UTF-8 bytes: dropping Characters walks grapheme clusters, for every typed field at start-up.
+        utf8.starts(with: prefix.utf8) ? String(Substring(utf8.dropFirst(prefix.utf8.count))) : nil
     }
 }
