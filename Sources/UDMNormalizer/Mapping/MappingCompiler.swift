@@ -112,7 +112,8 @@ struct MappingCompiler {
             case .resource(let type, let subtype, let column):
                 guard resource == nil else { throw location.error("'| resource' given twice", column: column) }
                 resource = try ResourceNoun(
-                    target: target, type: type, subtype: subtype, schema: schema, location: location, column: column)
+                    target: target, type: type, subtype: subtype, schema: schema, location: location, column: column,
+                    targets: targets)
             case .when(let syntax):
                 let condition = try Condition(syntax, location: location, keyCase: keyCase, interner: interner)
                 if condition.readsValue {
@@ -192,10 +193,16 @@ struct MappingCompiler {
         case .path(let text, _):
             // On bytes: a substring search over Characters cost more than the rest of the rule.
             let bytes = Array(text.utf8)
-            guard let star = bytes.indices.dropLast(2).first(where: { bytes[$0...].starts(with: "[*]".utf8) }) else {
-                return nil
+            var star = 0
+            while star + 2 < bytes.count {
+                if bytes[star] == UInt8(ascii: "["), bytes[star + 1] == UInt8(ascii: "*"),
+                    bytes[star + 2] == UInt8(ascii: "]")
+                {
+                    return String(decoding: bytes[..<(star + 3)], as: UTF8.self)
+                }
+                star += 1
             }
-            return String(decoding: bytes[..<(star + 3)], as: UTF8.self)
+            return nil
         case .literal: return nil
         case .concatenation(let parts), .firstNonEmpty(let parts):
             for part in parts { if let list = fannedList(of: part) { return list } }
