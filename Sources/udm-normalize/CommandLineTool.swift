@@ -66,7 +66,7 @@ enum CommandLineTool {
 
     /// `udm-normalize 0.1.0 (built-in tables a1b2…: cloudtrail.map, guardduty.map)`.
     static var versionText: String {
-        let tables = MappingSet.builtin
+        let tables = MappingSet.builtinIdentity
         return
             "udm-normalize \(Normalizer.version) (built-in tables \(tables.fingerprint): \(tables.fileNames.joined(separator: ", ")))"
     }

@@ -163,7 +163,8 @@ enum HelpText {
             Build with -c release first. Generates a deterministic corpus of N records (CloudTrail ~1.5 KB
             a record with a mix of services, identities, errors and nested parameters, or GuardDuty ~4 KB
             findings), or uses the FILEs, then measures in one run: the start-up of the whole process on
-            an empty input; end-to-end 'normalize' with --jobs 1 and with all cores, alternating, best of R
+            an empty input, one CloudTrail record and one GuardDuty finding (with the profile given);
+            end-to-end 'normalize' with --jobs 1 and with all cores, alternating, best of R
             rounds, with each run's peak memory; and, on the same bytes, parse-only passes of this
             library's reader and of Foundation's JSONSerialization. Prints MB/s, events/s, ratios and a
             one-line summary. --compare-command runs the normalizers you compare with (a Python script,

@@ -49,6 +49,28 @@ import Testing
             Self.summary(mixed.stdout)?.hasPrefix("summary: AWS_CLOUDTRAIL+GUARDDUTY ") == true, "\(mixed.stdout)")
     }
 
+    /// Start-up is measured on an empty input and on one record of each log type, with the
+    /// profile given, and the summary carries all three figures.
+    @Test func startUpIsMeasuredOnAnEmptyInputAndOnOneRecordOfEachLogType() throws {
+        let run = try CommandLineTests.run([
+            "bench", "--events", "10", "--rounds", "1", "--profile", "google-secops",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let line = run.stdout.split(separator: "\n").first { $0.hasPrefix("start-up ") }.map(String.init) ?? ""
+        #expect(line.hasPrefix("start-up (whole process, profile google-secops, best of 10): empty input "), "\(line)")
+        let figures = line.split(separator: ": ", maxSplits: 1).last?.split(separator: ", ") ?? []
+        #expect(figures.count == 3, "\(line)")
+        for (figure, input) in zip(figures, ["empty input ", "one CloudTrail record ", "one GuardDuty finding "]) {
+            #expect(figure.hasPrefix(input) && figure.hasSuffix(" ms"), "\(figure)")
+            let milliseconds = Double(figure.dropFirst(input.count).dropLast(3)) ?? 0
+            #expect(milliseconds > 0, "\(figure)")
+        }
+        let summary = Self.summary(run.stdout) ?? ""
+        #expect(
+            summary.range(of: #"start-up \d+/\d+/\d+ ms \(empty/CloudTrail/GuardDuty\)$"#, options: .regularExpression)
+                != nil, "\(summary)")
+    }
+
     static func summary(_ output: String) -> String? {
         output.split(separator: "\n").last { $0.hasPrefix("summary: ") }.map(String.init)
     }

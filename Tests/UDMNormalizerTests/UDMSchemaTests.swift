@@ -309,4 +309,22 @@ struct UDMSchemaTests {
             _ = try EventTypeRequirements(generatedText: text)
         }
     }
+
+    /// Without checking the clauses up front, a line's shape is still checked when the text is read.
+    @Test("a badly shaped requirement line is rejected even unchecked", arguments: ["R A a b", "R A\nR A", "R "])
+    func badlyShapedRequirementLines(text: String) {
+        #expect(throws: SchemaTextError.self) {
+            _ = try EventTypeRequirements(generatedText: text, checkingClauses: false)
+        }
+    }
+
+    /// The built-in table reads an event type's requirements when asked: every line of it passes the
+    /// up-front check, and what it reads equals what the checked table holds.
+    @Test func builtinRequirementsReadWhenAskedEqualTheCheckedTable() throws {
+        let checked = try EventTypeRequirements(generatedText: UDMSchema.generatedText)
+        #expect(checked.eventTypes == requirements.eventTypes)
+        for eventType in checked.eventTypes {
+            #expect(checked.requirements(for: eventType) == requirements.requirements(for: eventType), "\(eventType)")
+        }
+    }
 }

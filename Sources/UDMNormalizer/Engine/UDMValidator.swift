@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Checks a mapped event against what Google's validator rejects, before it is written.
 ///
 /// Paths and enum values are already guaranteed by the compiled tables; what is left is per event:
@@ -18,7 +20,10 @@ final class UDMValidator: Sendable {
     let metadataField: UDMSchema.FieldStep
     let eventTimestampField: UDMSchema.FieldStep
     let eventTypeField: UDMSchema.FieldStep
-    private let requirements: [String: [ResolvedRequirement]]
+    private let requirements: EventTypeRequirements
+    /// Each event type's requirements resolved against the schema, made when the first event of
+    /// that type is validated (a run meets few of the hundred event types; workers share this).
+    private let resolved = Mutex<[String: [ResolvedRequirement]?]>([:])
 
     init(schema: UDMSchema, requirements: EventTypeRequirements) {
         self.schema = schema
@@ -29,9 +34,14 @@ final class UDMValidator: Sendable {
         metadataField = timestamp[0]
         eventTimestampField = timestamp[1]
         eventTypeField = type[1]
-        var resolved: [String: [ResolvedRequirement]] = [:]
-        for eventType in requirements.eventTypes {
-            resolved[eventType] = (requirements.requirements(for: eventType) ?? []).map { requirement in
+        self.requirements = requirements
+    }
+
+    /// The requirements of `eventType`, resolved; nil when the table does not list it.
+    private func resolvedRequirements(for eventType: String) -> [ResolvedRequirement]? {
+        if let known = resolved.withLock({ $0[eventType] }) { return known }
+        let made = requirements.requirements(for: eventType).map { list in
+            list.map { requirement in
                 ResolvedRequirement(
                     text: requirement.text,
                     alternatives: requirement.alternatives.compactMap { alternative in
@@ -39,7 +49,8 @@ final class UDMValidator: Sendable {
                     })
             }
         }
-        self.requirements = resolved
+        resolved.withLock { $0[eventType] = made }
+        return made
     }
 
     /// What the validator concluded about an event.
@@ -61,7 +72,7 @@ final class UDMValidator: Sendable {
             return .downgraded(from: "(none)", missing: ["metadata.event_type"])
         }
         let eventType = builder.string(typeValue, in: document)
-        guard let needed = requirements[eventType] else { return .valid }
+        guard let needed = resolvedRequirements(for: eventType) else { return .valid }
         var missing: [String] = []
         for requirement in needed
         where !requirement.alternatives.contains(where: {

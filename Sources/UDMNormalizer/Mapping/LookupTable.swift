@@ -33,6 +33,7 @@ struct LookupTable: Sendable {
         isRange = syntax.kind == .range
         isPrefix = syntax.kind == .prefix
         defaultValue = syntax.defaultValue
+        if syntax.kind != .range { exact.reserveCapacity(syntax.rows.count) }
         for row in syntax.rows {
             if let range = row.range {
                 ranges.append(

@@ -36,16 +36,23 @@ enum MappingMerger {
             }
             for rule in ext.rules {
                 var replaced = false
+                // Identities compared field by field, the target's length first: most rules scanned
+                // write another target, and building an identity per rule cost more than comparing.
+                let targetLength = rule.target.utf8.count
+                func sameIdentity(_ other: RuleSyntax) -> Bool {
+                    other.target.utf8.count == targetLength && other.target == rule.target
+                        && other.scopeText == rule.scopeText
+                }
                 for index in targets {
                     // A second rule of one identity in the same extension goes after the first, which
                     // took the built-in rule's place: the extension's own order is its priority.
                     if let previous = files[index].rules.lastIndex(where: {
-                        $0.identity == rule.identity && $0.location.file == ext.name
+                        sameIdentity($0) && $0.location.file == ext.name
                     }) {
                         files[index].rules.insert(rule, at: previous + 1)
                         replaced = true
                     } else if ext.precedence == nil,
-                        let position = files[index].rules.firstIndex(where: { $0.identity == rule.identity })
+                        let position = files[index].rules.firstIndex(where: sameIdentity)
                     {
                         files[index].rules[position] = rule
                         replaced = true
@@ -75,10 +82,16 @@ enum MappingMerger {
                         )
                     }
                     merged.defaultValue = lookup.defaultValue
+                    // The first row of each key, by key: a search per row was quadratic in the rows.
+                    var positions: [String: Int] = [:]
+                    for (position, row) in merged.rows.enumerated() where positions[row.key] == nil {
+                        positions[row.key] = position
+                    }
                     for row in lookup.rows {
-                        if let existing = merged.rows.firstIndex(where: { $0.key == row.key }) {
+                        if let existing = positions[row.key] {
                             merged.rows[existing] = row
                         } else {
+                            positions[row.key] = merged.rows.count
                             merged.rows.append(row)
                         }
                     }

@@ -24,6 +24,14 @@ struct MappingParser {
     func parse(_ text: String) throws(MappingError) -> MappingFileSyntax {
         var file = MappingFileSyntax(name: fileName)
         var scopes: [(ConditionSyntax, TableLocation, String)] = []
+        // The open blocks' conditions and text, as every rule inside them takes them: made when a
+        // block opens or closes rather than once per rule.
+        var scopeConditions: [ConditionSyntax] = []
+        var scopeText = ""
+        func scopesChanged() {
+            scopeConditions = scopes.map(\.0)
+            scopeText = scopes.map(\.2).joined(separator: " and ")
+        }
         var openLookup: LookupSyntax?
         var roles: [String: [RoleCase]] = [:]
         var lineNumber = 0
@@ -31,33 +39,36 @@ struct MappingParser {
         // clusters (slow at start-up) and would not cut at "\r\n", a single Character. A plain
         // index loop, since the generic `split` over a UTF-8 view cost more than the cutting.
         let bytes = Array(text.utf8)
+        let utf8 = text.utf8
         var lineStart = 0
         while lineStart <= bytes.count {
             let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
             defer { lineStart = lineEnd + 1 }
-            let lineBytes = bytes[lineStart..<lineEnd]
-            let rawLine = String(decoding: lineBytes, as: UTF8.self)
+            let line = bytes[lineStart..<lineEnd]
             lineNumber += 1
             let location = TableLocation(file: fileName, line: lineNumber, column: 1)
-            let tokens = try MappingLexer(location: location).tokenize(rawLine)
+            let tokens = try MappingLexer(location: location).tokenize(line)
             guard let first = tokens.first else { continue }
             // Characters, as columns count them; an ASCII line has one per byte (counting
             // Characters walks grapheme clusters).
-            let lineLength = lineBytes.allSatisfy { $0 < 0x80 } ? lineBytes.count : rawLine.count
+            let lineLength =
+                line.allSatisfy { $0 < 0x80 } ? line.count : String(decoding: line, as: UTF8.self).count
             var cursor = TokenCursor(tokens: tokens, location: location, lineLength: lineLength)
 
-            if var lookup = openLookup {
+            if let lookupKind = openLookup?.kind {
                 if first.kind == .directive {
-                    guard first.text == "end", tokens.count == 1 else {
+                    guard first.text == "end", tokens.count == 1, let lookup = openLookup else {
                         throw location.error(
-                            "expected a lookup row or '@end' to close '@lookup \(lookup.name)'", column: first.column)
+                            "expected a lookup row or '@end' to close '@lookup \(openLookup?.name ?? "")'",
+                            column: first.column)
                     }
                     file.lookups.append(lookup)
                     openLookup = nil
                     continue
                 }
-                lookup.rows.append(try parseLookupRow(&cursor, kind: lookup.kind))
-                openLookup = lookup
+                // Appended in place: a copy of the open table per row would copy every row before it.
+                let row = try parseLookupRow(&cursor, kind: lookupKind)
+                openLookup?.rows.append(row)
                 continue
             }
 
@@ -72,12 +83,14 @@ struct MappingParser {
                 case "match":
                     guard file.match == nil else { throw here.error("'@match' given twice") }
                     file.match = try parseCondition(&cursor)
-                    file.matchText = String(rawLine)
+                    file.matchText = String(decoding: line, as: UTF8.self)
                 case "when":
-                    scopes.append((try parseCondition(&cursor), here, Self.directiveArgument(String(rawLine))))
+                    scopes.append((try parseCondition(&cursor), here, Self.directiveArgument(line)))
+                    scopesChanged()
                 case "end":
                     guard !scopes.isEmpty else { throw here.error("'@end' without an open '@when' or '@lookup'") }
                     scopes.removeLast()
+                    scopesChanged()
                 case "lookup":
                     openLookup = try parseLookupHeader(&cursor, location: here)
                 case "eventbridge":
@@ -90,10 +103,9 @@ struct MappingParser {
                         throw cursor.error("expected the diagnostic's message in quotes after the condition")
                     }
                     cursor.advance()
-                    file.checks.append((condition, token.text, here, scopes.map(\.0)))
+                    file.checks.append((condition, token.text, here, scopeConditions))
                 case "remove":
                     let target = try cursor.expectWord("a UDM field path")
-                    let scopeText = scopes.map(\.2).joined(separator: " and ")
                     file.removals.append(
                         RemovalSyntax(identity: RuleIdentity(scope: scopeText, target: target), location: here))
                 case "role":
@@ -111,8 +123,10 @@ struct MappingParser {
                         throw cursor.error("expected 'when CONDITION' after the role's noun")
                     }
                     let condition = try parseCondition(&cursor)
-                    let conditionText = Self.directiveArgument(String(rawLine)).split(separator: " ").dropFirst(3)
-                        .joined(separator: " ")
+                    // The argument's words are one space apart: the condition is what follows the third space.
+                    let words = Self.directiveArgument(line).utf8.split(
+                        separator: UInt8(ascii: " "), maxSplits: 3, omittingEmptySubsequences: true)
+                    let conditionText = words.count == 4 ? String(Substring(words[3])) : ""
                     roles[name, default: []].append(
                         RoleCase(noun: noun, condition: condition, conditionText: conditionText))
                 case "extends":
@@ -155,10 +169,16 @@ struct MappingParser {
                 continue
             }
             var rule = try parseRule(&cursor, location: location)
-            rule.scope = scopes.map(\.0)
-            rule.scopeText = scopes.map(\.2).joined(separator: " and ")
-            (rule.text, rule.comment) = Self.splitComment(String(rawLine))
-            file.rules += try Self.expandingRole(of: rule, roles: roles)
+            rule.scope = scopeConditions
+            rule.scopeText = scopeText
+            rule.line = Substring(
+                text.utf8[
+                    utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: lineEnd)])
+            if rule.target.utf8.first == UInt8(ascii: "$") {
+                file.rules += try Self.expandingRole(of: rule, roles: roles)
+            } else {
+                file.rules.append(rule)
+            }
         }
         if let lookup = openLookup { throw lookup.location.error("'@lookup \(lookup.name)' is not closed with '@end'") }
         if let (_, location, _) = scopes.last { throw location.error("'@when' is not closed with '@end'") }
@@ -194,12 +214,17 @@ struct MappingParser {
 
     /// A line's text before and after its `#` comment (a `#` inside quotes is text), both trimmed.
     /// Works on UTF-8 bytes: it runs on every line of every table at start-up.
-    static func splitComment(_ line: String) -> (text: String, comment: String) {
-        let bytes = Array(line.utf8)
+    static func splitComment(_ line: Substring) -> (text: String, comment: String) {
+        splitComment(Array(line.utf8)[...])
+    }
+
+    /// `splitComment` on a line's UTF-8 bytes.
+    static func splitComment(_ bytes: ArraySlice<UInt8>) -> (text: String, comment: String) {
         var inString = false
         var escaped = false
-        var split = bytes.count
-        for (index, byte) in bytes.enumerated() {
+        var split = bytes.endIndex
+        for index in bytes.indices {
+            let byte = bytes[index]
             if inString {
                 if escaped {
                     escaped = false
@@ -215,7 +240,7 @@ struct MappingParser {
                 break
             }
         }
-        let comment = split < bytes.count ? trimmed(bytes[(split + 1)...]) : ""
+        let comment = split < bytes.endIndex ? trimmed(bytes[(split + 1)...]) : ""
         return (trimmed(bytes[..<split]), comment)
     }
 
@@ -229,6 +254,11 @@ struct MappingParser {
     /// The text after a directive's name, without its comment (`@when a == "b"  # why` → `a == "b"`).
     /// Runs of ASCII whitespace become one space; works on bytes, as `splitComment` does.
     static func directiveArgument(_ line: String) -> String {
+        directiveArgument(Array(line.utf8)[...])
+    }
+
+    /// `directiveArgument` on a line's UTF-8 bytes, as they lie in the table text.
+    static func directiveArgument(_ line: ArraySlice<UInt8>) -> String {
         let text = Array(splitComment(line).text.utf8)
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         guard let space = text.firstIndex(where: isSpace) else { return "" }

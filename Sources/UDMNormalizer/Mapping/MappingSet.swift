@@ -286,7 +286,17 @@ public final class MappingSet: Sendable {
 
     /// A short fingerprint of the tables' texts (16 hex digits, FNV-1a over names and texts): two
     /// runs with the same fingerprint used the same tables.
-    public var fingerprint: String {
+    public var fingerprint: String { Self.fingerprint(of: texts) }
+
+    /// The built-in tables' ``fingerprint`` and file names, read from their texts without compiling
+    /// them: what `udm-normalize --version` prints, so that it costs no table compilation.
+    package static var builtinIdentity: (fingerprint: String, fileNames: [String]) {
+        // The reference profile has no extension tables, so its files are the built-in texts in order.
+        (fingerprint(of: BuiltinMappings.files), BuiltinMappings.files.map(\.name))
+    }
+
+    /// FNV-1a over each file's name and text, as ``fingerprint`` describes.
+    private static func fingerprint(of texts: [(name: String, text: String)]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for file in texts {
             for byte in file.name.utf8 + [0] + file.text.utf8 + [0] {

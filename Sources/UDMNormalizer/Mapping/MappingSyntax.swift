@@ -50,10 +50,13 @@ struct RuleSyntax: Sendable {
     var stages: [StageSyntax]
     /// Conditions of enclosing `@when` blocks, outermost first; all must hold.
     var scope: [ConditionSyntax]
+    /// The line the rule was written on, a slice of its table's text (kept, not copied: only
+    /// documentation and explanations read `text` and `comment`, so they are cut when asked for).
+    var line: Substring = ""
     /// The rule as written (without its comment), its trailing comment, and the text of its
     /// `@when` scopes joined by " and " ("" at top level): for documentation, lint and overrides.
-    var text: String = ""
-    var comment: String = ""
+    var text: String { MappingParser.splitComment(line).text }
+    var comment: String { MappingParser.splitComment(line).comment }
     var scopeText: String = ""
 
     /// What identifies the rule for extension tables: (event scope, UDM target).

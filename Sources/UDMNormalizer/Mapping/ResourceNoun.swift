@@ -23,10 +23,12 @@ struct ResourceNoun: Sendable {
     static let identifyingFields = ["name", "product_object_id"]
 
     /// Checks that `target` is an identifying field of a `Resource` and builds the plan, or throws
-    /// naming the problem at `location`.
-    init(target: TargetPath, type: String, subtype: String, schema: UDMSchema, location: TableLocation, column: Int)
-        throws(MappingError)
-    {
+    /// naming the problem at `location`. The `about` target of further values is taken from
+    /// `targets`' compiled ones when there (every resource rule of a kind has the same).
+    init(
+        target: TargetPath, type: String, subtype: String, schema: UDMSchema, location: TableLocation, column: Int,
+        targets: TargetInterner
+    ) throws(MappingError) {
         guard case .scalar(let leaf, false) = target.leaf, schema.messages[leaf.message].name == "Resource",
             let leafName = Self.identifyingFields.first(where: {
                 schema.messages[leaf.message].fieldIndex(named: $0) == leaf.field
@@ -58,7 +60,14 @@ struct ResourceNoun: Sendable {
         namingFields = Self.identifyingFields.compactMap { message.fieldIndex(named: $0) }
         typeValue = type
         subtypeValue = subtype
-        overflow = try TargetPath("about[].resource.\(leafName)", schema: schema, location: location, column: column)
-            .steps
+        let overflowText = "about[].resource.\(leafName)"
+        if let known = targets.compiledTargets[overflowText] {
+            overflow = known.steps
+        } else {
+            let compiled = try TargetPath(
+                overflowText, schema: schema, location: location, column: column, instances: targets)
+            targets.compiledTargets[overflowText] = compiled
+            overflow = compiled.steps
+        }
     }
 }

@@ -52,17 +52,26 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
         var segmentStart = 0
         var index = 0
         func fail(_ message: String) -> MappingError { location.error("in path '\(text)': \(message)", column: column) }
-        func alternate(_ name: String) -> [UInt8]? {
-            guard keyCase == .firstLetterAnyCase, let first = name.first, first.isLetter else { return nil }
-            let flipped = first.isUppercase ? first.lowercased() : first.uppercased()
-            return Array((flipped + name.dropFirst()).utf8)
+        func alternate(_ name: ArraySlice<UInt8>) -> [UInt8]? {
+            guard keyCase == .firstLetterAnyCase, let first = name.first else { return nil }
+            // An ASCII letter flips with one bit; only a key starting with another letter is decoded.
+            if first < 0x80 {
+                guard (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") else { return nil }
+                var flipped = Array(name)
+                flipped[0] = first ^ 0x20
+                return flipped
+            }
+            let text = String(decoding: name, as: UTF8.self)
+            guard let letter = text.first, letter.isLetter else { return nil }
+            let flipped = letter.isUppercase ? letter.lowercased() : letter.uppercased()
+            return Array((flipped + text.dropFirst()).utf8)
         }
         func flushSegment() throws(MappingError) {
             guard index > segmentStart else { throw fail("empty path segment") }
-            let segment = String(decoding: bytes[segmentStart..<index], as: UTF8.self)
+            let segment = bytes[segmentStart..<index]
             steps.append(
                 .key(
-                    Array(bytes[segmentStart..<index]), index: Int(segment).flatMap { $0 >= 0 ? $0 : nil },
+                    Array(segment), index: Self.elementIndex(segment),
                     alternate: alternate(segment)))
         }
         while index < bytes.count {
@@ -93,10 +102,11 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
                         value = String(value.dropFirst().dropLast())
                     }
                     guard !key.isEmpty else { throw fail("'[key=value]' needs a key") }
-                    steps.append(.select(key: Array(key.utf8), value: value, alternate: alternate(key)))
+                    steps.append(
+                        .select(key: Array(key.utf8), value: value, alternate: alternate(Array(key.utf8)[...])))
                 } else if inside.hasPrefix("\""), inside.hasSuffix("\""), inside.count >= 2 {
                     let name = String(inside.dropFirst().dropLast())
-                    steps.append(.key(Array(name.utf8), index: nil, alternate: alternate(name)))
+                    steps.append(.key(Array(name.utf8), index: nil, alternate: alternate(Array(name.utf8)[...])))
                 } else {
                     throw fail("'[\(inside)]' is not '[*]', '[N]', '[\"key\"]' or '[key=value]'")
                 }
@@ -112,6 +122,28 @@ final class SourcePath: Sendable, Hashable, CustomStringConvertible {
         prefix = interner.flatMap { $0.intern(Array(plain)) }
         prefixID = prefix?.id ?? -1
         prefixOwner = prefix?.owner
+    }
+
+    /// The array index a key segment also stands for, as `Int(text)` reads it (an optional sign,
+    /// then decimal digits), when that is not negative; nil for other keys. On bytes: every segment
+    /// of every path is read at start-up.
+    static func elementIndex(_ segment: ArraySlice<UInt8>) -> Int? {
+        var digits = segment
+        var negative = false
+        if let sign = digits.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            negative = sign == UInt8(ascii: "-")
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (times10, overflowA) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowB) = times10.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+            guard !overflowA, !overflowB else { return nil }
+            value = sum
+        }
+        return negative && value != 0 ? nil : value
     }
 
     /// The compiled path for `text`, shared with every earlier use of the same text in tables
@@ -151,9 +183,23 @@ final class PathInterner {
     private struct Key: Hashable {
         var parent: Int
         var step: SourcePath.Step
+
+        /// A key's bytes go to the hasher as one buffer: the synthesized hash feeds it one byte at
+        /// a time, and every step of every path is interned at start-up.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(parent)
+            switch step {
+            case .key(let key, _, _): key.withUnsafeBytes { hasher.combine(bytes: $0) }
+            case .each: hasher.combine(-1)
+            case .select(let key, let value, _):
+                key.withUnsafeBytes { hasher.combine(bytes: $0) }
+                hasher.combine(value)
+            }
+        }
     }
 
-    private var table: [Key: PathPrefix] = [:]
+    /// Sized for the built-in tables' few thousand prefixes, so that interning them never rehashes.
+    private var table = [Key: PathPrefix](minimumCapacity: 4096)
     /// Paths already compiled, by (text, key case): tables read the same fields in many rules and
     /// conditions, and a compiled path does not depend on where it was written.
     var compiledPaths: [String: SourcePath] = [:]

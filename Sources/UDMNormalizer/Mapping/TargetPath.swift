@@ -83,6 +83,7 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
         var message = schema.rootMessage
         var steps: [Step] = []
         var names: [String] = []
+        names.reserveCapacity(segments.count)
         var leaf: Leaf?
         for (position, segment) in segments.enumerated() {
             let isLast = position == segments.count - 1
@@ -143,7 +144,12 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
         guard let leaf else { throw fail("empty target") }
         self.steps = steps
         self.leaf = leaf
-        self.fieldPath = names.joined(separator: ".")
+        var fieldPath = ""
+        for name in names {
+            if !fieldPath.isEmpty { fieldPath.append(".") }
+            fieldPath.append(name)
+        }
+        self.fieldPath = fieldPath
         self.instanceKey = instances?.key(for: steps)
         switch leaf {
         case .label(_, let key), .structKey(_, let key): keyBytes = Array(key.utf8)

@@ -25,12 +25,14 @@ struct EventTypeRequirements: Sendable {
 
     /// Event types in table order.
     let eventTypes: [String]
-    private let requirementsByEventType: [String: [Requirement]]
+    /// Each event type's requirement clauses (the third word of its `R` line, if any) and line number.
+    private let clausesByEventType: [String: (clauses: ArraySlice<UInt8>, line: Int)]
 
-    /// The table built into the library, parsed once on first use.
+    /// The table built into the library, indexed once on first use; an event type's requirements are
+    /// read when asked for (a run meets few of the event types).
     static let builtin: EventTypeRequirements = {
         do {
-            return try EventTypeRequirements(generatedText: UDMSchema.generatedText)
+            return try EventTypeRequirements(generatedText: UDMSchema.generatedText, checkingClauses: false)
         } catch {
             // The committed text is checked by the test suite, so failing here means a broken build artefact.
             fatalError("built-in event type requirements are invalid: \(error)")
@@ -39,17 +41,30 @@ struct EventTypeRequirements: Sendable {
 
     /// nil when the event type is not in the table.
     func requirements(for eventType: String) -> [Requirement]? {
-        requirementsByEventType[eventType]
+        guard let entry = clausesByEventType[eventType] else { return nil }
+        do {
+            return try Self.requirements(entry.clauses, line: entry.line)
+        } catch {
+            // Only the built-in table is read unchecked, and the test suite checks every line of it.
+            fatalError("built-in event type requirements are invalid: \(error)")
+        }
     }
 
     /// Reads the `R` lines of schema text (see the type's documentation); other lines are skipped.
-    init(generatedText text: String) throws(SchemaTextError) {
+    /// `checkingClauses`: parse every line's requirements now, so a malformed one throws here
+    /// (without it, only the lines' shape is checked and requirements are read when asked for).
+    init(generatedText text: String, checkingClauses: Bool = true) throws(SchemaTextError) {
         var eventTypes: [String] = []
-        var table: [String: [Requirement]] = [:]
+        var table: [String: (clauses: ArraySlice<UInt8>, line: Int)] = [:]
         var lineNumber = 0
-        // A byte array makes slicing and decoding much cheaper than walking String.UTF8View indices.
+        // A byte array makes slicing and decoding much cheaper than walking String.UTF8View indices;
+        // lines are cut in place, since all but the `R` lines are skipped.
         let bytes = Array(text.utf8)
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
+            let line = bytes[lineStart..<lineEnd]
             lineNumber += 1
             guard line.count >= 2, line.first == UInt8(ascii: "R"),
                 line[line.index(after: line.startIndex)] == UInt8(ascii: " ")
@@ -62,17 +77,23 @@ struct EventTypeRequirements: Sendable {
             guard table[eventType] == nil else {
                 throw SchemaTextError(line: lineNumber, message: "duplicate event type \(eventType)")
             }
-            var requirements: [Requirement] = []
-            if words.count == 3 {
-                for clause in words[2].split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false) {
-                    requirements.append(try Self.requirement(clause, line: lineNumber))
-                }
-            }
+            let clauses = words.count == 3 ? words[2] : []
+            if checkingClauses { _ = try Self.requirements(clauses, line: lineNumber) }
             eventTypes.append(eventType)
-            table[eventType] = requirements
+            table[eventType] = (clauses, lineNumber)
         }
         self.eventTypes = eventTypes
-        self.requirementsByEventType = table
+        self.clausesByEventType = table
+    }
+
+    /// The requirements of one `R` line's clauses (`<req>;<req>;…`; none when empty).
+    private static func requirements(_ clauses: ArraySlice<UInt8>, line: Int) throws(SchemaTextError) -> [Requirement] {
+        guard !clauses.isEmpty else { return [] }
+        var requirements: [Requirement] = []
+        for clause in clauses.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false) {
+            requirements.append(try requirement(clause, line: line))
+        }
+        return requirements
     }
 
     private static func requirement(_ clause: ArraySlice<UInt8>, line: Int) throws(SchemaTextError) -> Requirement {

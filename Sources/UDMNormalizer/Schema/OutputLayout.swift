@@ -30,7 +30,9 @@ final class OutputLayout: @unchecked Sendable {
             fieldBase.append(Int32(shape.count))
             for field in message.fields {
                 keyStart.append(Int32(keyBytes.count))
-                keyBytes.append(contentsOf: "\"\(field.name)\":".utf8)
+                keyBytes.append(UInt8(ascii: "\""))
+                keyBytes.append(contentsOf: field.name.utf8)
+                keyBytes.append(contentsOf: "\":".utf8)
                 keyEnd.append(Int32(keyBytes.count))
                 if case .structObject = field.type {
                     shape.append(.structObject)

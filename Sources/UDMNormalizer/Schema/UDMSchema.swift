@@ -46,15 +46,12 @@ final class UDMSchema: Sendable {
         let fields: [Field]
         private let indexByName: [String: Int]
 
-        init(name: String, fields: [Field]) {
+        /// `indexByName`: each field's position in `fields`, by name (built while the fields are read,
+        /// where it also finds duplicates).
+        init(name: String, fields: [Field], indexByName: [String: Int]) {
             self.name = name
             self.fields = fields
-            var index: [String: Int] = [:]
-            index.reserveCapacity(fields.count)
-            for (position, field) in fields.enumerated() {
-                index[field.name] = position
-            }
-            self.indexByName = index
+            self.indexByName = indexByName
         }
 
         /// The index of the field called `name` in `fields`, or nil.
@@ -158,7 +155,7 @@ final class UDMSchema: Sendable {
         struct PendingMessage {
             let name: String
             var fields: [PendingField] = []
-            var fieldNames: Set<String> = []
+            var indexByName: [String: Int] = [:]
         }
 
         var pendingMessages: [PendingMessage] = []
@@ -167,37 +164,52 @@ final class UDMSchema: Sendable {
         var enumIndexByName: [String: Int] = [:]
 
         var lineNumber = 0
-        // A byte array makes slicing and decoding much cheaper than walking String.UTF8View indices.
+        // One pass over the bytes, each line's words read in place: the text is parsed at every
+        // start-up, and splitting it into arrays of lines and words cost more than reading it.
         let bytes = Array(text.utf8)
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        let space = UInt8(ascii: " ")
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            let words = line.split(separator: UInt8(ascii: " "))
-            guard let tag = words.first, let tagByte = tag.first, tagByte != UInt8(ascii: "#") else {
+            let line = bytes[lineStart..<lineEnd]
+            var cursor = lineStart
+            /// The next word of the line (runs of spaces separate words), nil at its end.
+            func nextWord() -> ArraySlice<UInt8>? {
+                while cursor < lineEnd, bytes[cursor] == space { cursor += 1 }
+                guard cursor < lineEnd else { return nil }
+                let start = cursor
+                while cursor < lineEnd, bytes[cursor] != space { cursor += 1 }
+                return bytes[start..<cursor]
+            }
+            func string(_ word: ArraySlice<UInt8>) -> String { String(decoding: word, as: UTF8.self) }
+            guard let tag = nextWord(), let tagByte = tag.first, tagByte != UInt8(ascii: "#") else {
                 continue  // empty line or comment
             }
             guard tag.count == 1 else {
-                throw SchemaTextError(
-                    line: lineNumber, message: "unknown record '\(String(decoding: line, as: UTF8.self))'")
+                throw SchemaTextError(line: lineNumber, message: "unknown record '\(string(line))'")
             }
             switch tagByte {
             case UInt8(ascii: "R"):
                 continue
             case UInt8(ascii: "E"):
-                guard words.count >= 3 else {
+                guard let nameWord = nextWord(), let first = nextWord() else {
                     throw SchemaTextError(line: lineNumber, message: "enum needs a name and at least one value")
                 }
-                let name = String(decoding: words[1], as: UTF8.self)
+                let name = string(nameWord)
                 guard enumIndexByName[name] == nil else {
                     throw SchemaTextError(line: lineNumber, message: "duplicate enum \(name)")
                 }
-                let values = words.dropFirst(2).map { String(decoding: $0, as: UTF8.self) }
+                var values = [string(first)]
+                while let value = nextWord() { values.append(string(value)) }
                 enumIndexByName[name] = enums.count
                 enums.append(Enumeration(name: name, values: values))
             case UInt8(ascii: "M"):
-                guard words.count == 2 else {
+                guard let nameWord = nextWord(), nextWord() == nil else {
                     throw SchemaTextError(line: lineNumber, message: "message line needs exactly a name")
                 }
-                let name = String(decoding: words[1], as: UTF8.self)
+                let name = string(nameWord)
                 guard messageIndexByName[name] == nil else {
                     throw SchemaTextError(line: lineNumber, message: "duplicate message \(name)")
                 }
@@ -207,19 +219,20 @@ final class UDMSchema: Sendable {
                 guard !pendingMessages.isEmpty else {
                     throw SchemaTextError(line: lineNumber, message: "field before any message")
                 }
-                guard words.count >= 5 else {
+                guard let nameWord = nextWord(), let repeated = nextWord(), let deprecated = nextWord(),
+                    let typeWord = nextWord()
+                else {
                     throw SchemaTextError(line: lineNumber, message: "field line needs: F <field> <r|-> <d|-> <type>")
                 }
-                let name = String(decoding: words[1], as: UTF8.self)
-                let isRepeated = try Self.flag(words[2], set: "r", line: lineNumber)
-                let isDeprecated = try Self.flag(words[3], set: "d", line: lineNumber)
+                let name = string(nameWord)
+                let isRepeated = try Self.flag(repeated, set: "r", line: lineNumber)
+                let isDeprecated = try Self.flag(deprecated, set: "d", line: lineNumber)
                 // Only `other:` types may contain spaces (e.g. a map type), so the rest of the line is the type.
-                let typeToken =
-                    words.count == 5
-                    ? String(decoding: words[4], as: UTF8.self)
-                    : words.dropFirst(4).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+                var typeToken = string(typeWord)
+                while let more = nextWord() { typeToken += " " + string(more) }
                 let last = pendingMessages.count - 1
-                guard pendingMessages[last].fieldNames.insert(name).inserted else {
+                let position = pendingMessages[last].fields.count
+                guard pendingMessages[last].indexByName.updateValue(position, forKey: name) == nil else {
                     throw SchemaTextError(
                         line: lineNumber, message: "duplicate field \(name) in \(pendingMessages[last].name)")
                 }
@@ -228,8 +241,7 @@ final class UDMSchema: Sendable {
                         name: name, typeToken: typeToken, isRepeated: isRepeated, isDeprecated: isDeprecated,
                         line: lineNumber))
             default:
-                throw SchemaTextError(
-                    line: lineNumber, message: "unknown record '\(String(decoding: line, as: UTF8.self))'")
+                throw SchemaTextError(line: lineNumber, message: "unknown record '\(string(line))'")
             }
         }
 
@@ -247,7 +259,7 @@ final class UDMSchema: Sendable {
                         name: field.name, type: type, isRepeated: field.isRepeated,
                         isDeprecated: field.isDeprecated, ordinal: fields.count))
             }
-            messages.append(Message(name: pending.name, fields: fields))
+            messages.append(Message(name: pending.name, fields: fields, indexByName: pending.indexByName))
         }
         guard let root = messageIndexByName["UDM"] else {
             throw SchemaTextError(line: lineNumber, message: "no root message UDM")
@@ -263,11 +275,12 @@ final class UDMSchema: Sendable {
         self.eventTypeSteps = eventType
     }
 
-    private static func flag(_ word: ArraySlice<UInt8>, set: Character, line: Int) throws(SchemaTextError) -> Bool {
-        let text = String(decoding: word, as: UTF8.self)
-        if text == "-" { return false }
-        if text == String(set) { return true }
-        throw SchemaTextError(line: line, message: "flag must be '\(set)' or '-', not '\(text)'")
+    private static func flag(_ word: ArraySlice<UInt8>, set: Unicode.Scalar, line: Int) throws(SchemaTextError) -> Bool
+    {
+        if word.elementsEqual(CollectionOfOne(UInt8(ascii: "-"))) { return false }
+        if word.elementsEqual(CollectionOfOne(UInt8(ascii: set))) { return true }
+        throw SchemaTextError(
+            line: line, message: "flag must be '\(set)' or '-', not '\(String(decoding: word, as: UTF8.self))'")
     }
 
     private static func fieldType(
@@ -318,6 +331,7 @@ struct SchemaTextError: Error, Sendable, Equatable, CustomStringConvertible {
 extension String {
     /// The rest of the string after `prefix`, or nil when it does not start with it.
     fileprivate func dropPrefix(_ prefix: String) -> String? {
-        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
+        // By UTF-8 bytes: dropping Characters walks grapheme clusters, for every typed field at start-up.
+        utf8.starts(with: prefix.utf8) ? String(Substring(utf8.dropFirst(prefix.utf8.count))) : nil
     }
 }
