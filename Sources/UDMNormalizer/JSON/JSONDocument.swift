@@ -54,6 +54,34 @@ struct JSONDocument: Sendable {
     @inline(__always)
     func kind(_ node: Int) -> JSONKind { nodes[node].kind }
 
+    /// Number of nodes on the tape.
+    var nodeCount: Int { nodes.count }
+
+    /// True for a node whose raw bytes are its value: a string without escapes or invalid UTF-8
+    /// (and every non-string node).
+    @inline(__always)
+    func isVerbatim(_ node: Int) -> Bool { nodes[node].flags & (JSONNode.hasEscapes | JSONNode.needsRepair) == 0 }
+
+    /// True for a string with invalid UTF-8 or a lone surrogate, which decoding replaces with U+FFFD.
+    @inline(__always)
+    func needsRepair(_ node: Int) -> Bool { nodes[node].flags & JSONNode.needsRepair != 0 }
+
+    /// True for a string with a backslash escape.
+    @inline(__always)
+    func hasEscapes(_ node: Int) -> Bool { nodes[node].flags & JSONNode.hasEscapes != 0 }
+
+    /// True for a string node that is an object key.
+    @inline(__always)
+    func isKey(_ node: Int) -> Bool { nodes[node].flags & JSONNode.isKey != 0 }
+
+    /// The number of raw bytes of a node (a string's without its quotes).
+    @inline(__always)
+    func rawCount(_ node: Int) -> Int { Int(nodes[node].end) - Int(nodes[node].start) }
+
+    /// The first node after `node`'s subtree (its next sibling, when it has one).
+    @inline(__always)
+    func subtreeEnd(_ node: Int) -> Int { Int(nodes[node].next) }
+
     /// Members of an object or elements of an array; 0 for anything else.
     @inline(__always)
     func count(_ node: Int) -> Int { Int(nodes[node].count) }
