@@ -134,24 +134,7 @@ final class PathResolver {
             memo[child] = Self.absent
             memo[prefixCount + child] = Self.absent
         }
-        document.nodes.withUnsafeBufferPointer { tape in
-            document.bytes.withUnsafeBytes { raw in
-                var member = object + 1
-                for _ in 0..<Int(tape[object].count) {
-                    let key = tape[member]
-                    if key.flags & (JSONNode.hasEscapes | JSONNode.needsRepair) == 0 {
-                        let bytes = UnsafeRawBufferPointer(rebasing: raw[Int(key.start)..<Int(key.end)])
-                        match(bytes, value: member + 1, base: base, mask: mask)
-                    } else {
-                        var decoded = document.string(member)
-                        decoded.withUTF8 {
-                            match(UnsafeRawBufferPointer($0), value: member + 1, base: base, mask: mask)
-                        }
-                    }
-                    member = Int(tape[member + 1].next)
-                }
-            }
-        }
+        document.forEachMemberKey(object) { key, value in match(key, value: value, base: base, mask: mask) }
         // The exact key wins over its alternate spelling, as in the one-child lookup.
         for position in childRange {
             let child = Int(children[position])
