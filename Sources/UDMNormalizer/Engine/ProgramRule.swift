@@ -22,6 +22,9 @@ struct ProgramRule: Sendable {
     var resource: Int32
     /// For a `[*]` target: the number of the source list it fans out over (see `CompiledRule.fanGroup`).
     var fanGroup: Int32
+    /// The end (exclusive) of the run of rules from this one on that all test this rule's first
+    /// record condition (a `@when` block): when it fails, the engine skips the run at once.
+    var blockEnd: Int32
     /// The schema type of the target's leaf.
     var leafType: ProgramFieldType
     /// The facts below, as bits.

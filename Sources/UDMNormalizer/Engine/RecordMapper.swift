@@ -59,8 +59,24 @@ struct RecordMapper {
         // reference) through `self` on every rule cost a retain and a release each time.
         let resolver = self.resolver
         let document = self.document
-        for index in rules {
+        var next = rules.lowerBound
+        while next < rules.upperBound {
+            let index = next
             let rule = view.rules[index]
+            next += 1
+            if rule.recordConditionCount > 0 {
+                // Most rules sit in `@when` blocks for other events: the block's shared condition,
+                // answered once, skips the whole block before any source is resolved.
+                if rule.blockEnd > next {
+                    if !conditionHolds(view.recordConditions[Int(rule.recordConditionStart)], view, resolver: resolver)
+                    {
+                        next = Int(rule.blockEnd)
+                        continue
+                    }
+                } else if anyConditionFailed(rule, view) {
+                    continue
+                }
+            }
             var sourceNode = -1
             if rule.sourcePrefix >= 0 {
                 sourceNode = resolver.resolve(prefix: Int(rule.sourcePrefix))
@@ -101,26 +117,45 @@ struct RecordMapper {
         }
     }
 
+    /// Whether a record condition of the rule is known to fail on this record (without evaluating any).
+    private func anyConditionFailed(_ rule: ProgramRule, _ view: MappingProgram.View) -> Bool {
+        let start = Int(rule.recordConditionStart)
+        for position in start..<start + Int(rule.recordConditionCount)
+        where conditionAnswers[Int(view.recordConditions[position].number)] == Self.fails {
+            return true
+        }
+        return false
+    }
+
     /// Whether every record condition of the rule holds, each distinct condition evaluated once per record.
     private mutating func recordConditionsHold(
         _ rule: ProgramRule, _ view: MappingProgram.View, resolver: PathResolver
     ) -> Bool {
         let start = Int(rule.recordConditionStart)
         for position in start..<start + Int(rule.recordConditionCount) {
-            let condition = view.recordConditions[position]
-            let number = Int(condition.number)
-            var answer = conditionAnswers[number]
-            if answer == Self.unanswered {
-                answer = resolver.holds(condition.condition, in: view) ? Self.holds : Self.fails
-                conditionAnswers[number] = answer
-            }
-            if answer == Self.fails { return false }
+            if !conditionHolds(view.recordConditions[position], view, resolver: resolver) { return false }
         }
         return true
     }
 
+    /// This record's answer to a numbered record condition, evaluated the first time it is asked.
+    @inline(__always)
+    private mutating func conditionHolds(
+        _ condition: ProgramRecordCondition, _ view: MappingProgram.View, resolver: PathResolver
+    ) -> Bool {
+        let number = Int(condition.number)
+        var answer = conditionAnswers[number]
+        if answer == Self.unanswered {
+            answer = resolver.holds(condition.condition, in: view) ? Self.holds : Self.fails
+            conditionAnswers[number] = answer
+        }
+        return answer == Self.holds
+    }
+
     /// First non-empty wins: a single-valued target that is set already needs no evaluation.
-    private func isAlreadySet(_ rule: ProgramRule, _ target: ProgramTarget, _ view: MappingProgram.View) -> Bool {
+    private mutating func isAlreadySet(_ rule: ProgramRule, _ target: ProgramTarget, _ view: MappingProgram.View)
+        -> Bool
+    {
         guard rule.has(ProgramRule.isSingleValued),
             let instance = builder.existingInstance(
                 steps: view.steps(start: target.stepStart, count: target.stepCount), instanceKey: target.instanceKey)
@@ -202,7 +237,9 @@ struct RecordMapper {
     }
 
     /// True when the resource a `| resource` rule fills has a name or product_object_id already.
-    private func isNamed(_ target: ProgramTarget, _ resource: ProgramResource, _ view: MappingProgram.View) -> Bool {
+    private mutating func isNamed(_ target: ProgramTarget, _ resource: ProgramResource, _ view: MappingProgram.View)
+        -> Bool
+    {
         guard
             let instance = builder.existingInstance(
                 steps: view.steps(start: target.stepStart, count: target.stepCount), instanceKey: target.instanceKey)

@@ -145,9 +145,11 @@ struct UDMEventBuilder: Sendable {
         key < instanceByKey.count ? Int(instanceByKey[key]) : -1
     }
 
-    /// The instance of a target if it exists; never creates.
-    func existingInstance(steps: UnsafeBufferPointer<ProgramTargetStep>, instanceKey: Int32) -> Int? {
-        if instanceKey >= 0, Int(instanceKey) < instanceByKey.count {
+    /// The instance of a target if it exists; never creates. An instance found by walking is
+    /// remembered under its key (another target's rule may have created it on the way to its own).
+    mutating func existingInstance(steps: UnsafeBufferPointer<ProgramTargetStep>, instanceKey: Int32) -> Int? {
+        let hasKey = instanceKey >= 0 && Int(instanceKey) < instanceByKey.count
+        if hasKey {
             let known = instanceByKey[Int(instanceKey)]
             if known >= 0 { return Int(known) }
         }
@@ -158,6 +160,7 @@ struct UDMEventBuilder: Sendable {
             }
             current = next
         }
+        if hasKey { instanceByKey[Int(instanceKey)] = Int32(current) }
         return current
     }
 

@@ -18,6 +18,7 @@ struct ProgramLowering {
         for file in files {
             let start = lowering.program.rules.count
             for rule in file.rules { lowering.add(rule) }
+            lowering.markBlocks(in: start..<lowering.program.rules.count)
             lowering.program.files.append(
                 MappingProgram.File(
                     id: ObjectIdentifier(file), ruleStart: Int32(start), ruleCount: Int32(file.rules.count)))
@@ -74,8 +75,34 @@ struct ProgramLowering {
                 recordConditionCount: Int32(program.recordConditions.count) - recordConditionStart,
                 stageStart: stageStart, stageCount: Int32(program.stages.count) - stageStart,
                 resource: rule.resource.map { lower($0) } ?? -1, fanGroup: Int32(rule.fanGroup),
+                blockEnd: Int32(program.rules.count + 1),
                 leafType: ProgramFieldType(rule.leafType), flags: flags))
         program.ruleIDs.append(rule.id)
+    }
+
+    /// Sets each rule's `blockEnd`: how far the following rules all test its first record condition.
+    private mutating func markBlocks(in rules: Range<Int>) {
+        func numbers(_ rule: ProgramRule) -> ArraySlice<ProgramRecordCondition> {
+            let start = Int(rule.recordConditionStart)
+            return program.recordConditions[start..<start + Int(rule.recordConditionCount)]
+        }
+        for index in rules.reversed() {
+            guard let first = numbers(program.rules[index]).first?.number else { continue }
+            // Extend the run while the next rule tests the same condition; a rule whose own first
+            // condition it is has its run worked out already.
+            var blockEnd = index + 1
+            while blockEnd < rules.upperBound {
+                let next = numbers(program.rules[blockEnd])
+                if next.first?.number == first {
+                    blockEnd = Int(program.rules[blockEnd].blockEnd)
+                } else if next.contains(where: { $0.number == first }) {
+                    blockEnd += 1
+                } else {
+                    break
+                }
+            }
+            program.rules[index].blockEnd = Int32(blockEnd)
+        }
     }
 
     private mutating func bytes<C: Collection>(_ bytes: C) -> ProgramBytes where C.Element == UInt8 {
