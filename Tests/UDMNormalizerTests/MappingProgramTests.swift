@@ -60,4 +60,29 @@ import Testing
         #expect(login.values(at: "target.labels[\"tag\"]").isEmpty)
         #expect(login.values(at: "target.user.userid") == ["u"])
     }
+
+    @Test func pathsBelowAFanOutAreWalkedPerElement() throws {
+        let table = """
+            @log_type TEST
+            @match exists kind
+            time -> metadata.event_timestamp
+            "GENERIC_EVENT" -> metadata.event_type
+            items[*].name -> about[*].hostname
+            items[*].ips[*] -> about[*].ip[]
+            list[key=b].value -> target.hostname
+            """
+        let normalizer = Normalizer(mappings: try MappingSet(files: [("walk.map", table)]))
+        let record = #"""
+            {"kind":"k","time":"2024-01-01T00:00:00Z",
+             "items":[{"name":"a","ips":["1.1.1.1","2.2.2.2"]},{"name":"b","ips":["3.3.3.3"]},{"ips":[]}],
+             "list":[{"key":"a","value":"x"},{"key":"b","value":"y"}]}
+            """#
+        var event: UDMEvent?
+        if case .normalized(let normalized) = normalizer.normalize(record: Array(record.utf8)) { event = normalized }
+        let normalized = try #require(event)
+        #expect(normalized.values(at: "about.hostname") == ["a", "b"])
+        // An inner `[*]` keeps the outer element's number: both addresses of the first item are in about[0].
+        #expect(normalized.values(at: "about.ip") == ["1.1.1.1", "2.2.2.2", "3.3.3.3"])
+        #expect(normalized.values(at: "target.hostname") == ["y"])
+    }
 }

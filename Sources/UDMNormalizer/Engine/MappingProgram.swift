@@ -25,7 +25,8 @@ struct MappingProgram: Sendable {
     var sources: [ProgramSource] = []
     var sourceParts: [Int32] = []
     var paths: [ProgramPath] = []
-    /// The compiled paths with `[*]`, walked below their prefix.
+    var walkSteps: [ProgramWalkStep] = []
+    /// The compiled paths whose walk has a `[key=value]` selection, which runs as compiled.
     var walkedPaths: [SourcePath] = []
     var conditions: [ProgramCondition] = []
     var recordConditions: [ProgramRecordCondition] = []
@@ -68,6 +69,7 @@ struct MappingProgram: Sendable {
         let ruleIDs: UnsafeBufferPointer<RuleID>
         let fieldPaths: UnsafeBufferPointer<String>
         let walkedPaths: UnsafeBufferPointer<SourcePath>
+        let walkSteps: UnsafeBufferPointer<ProgramWalkStep>
         let texts: UnsafeBufferPointer<String>
 
         /// The bytes of a range of `bytes`.
@@ -104,6 +106,14 @@ struct MappingProgram: Sendable {
         }
     }
 
+    private func withTextsAndWalkSteps<R>(
+        _ body: (UnsafeBufferPointer<String>, UnsafeBufferPointer<ProgramWalkStep>) throws -> R
+    ) rethrows -> R {
+        try texts.withUnsafeBufferPointer { texts in
+            try walkSteps.withUnsafeBufferPointer { walkSteps in try body(texts, walkSteps) }
+        }
+    }
+
     private func withRestOfView<R>(
         rules: UnsafeBufferPointer<ProgramRule>, targets: UnsafeBufferPointer<ProgramTarget>,
         targetSteps: UnsafeBufferPointer<ProgramTargetStep>, sources: UnsafeBufferPointer<ProgramSource>,
@@ -119,7 +129,7 @@ struct MappingProgram: Sendable {
                                 try ruleIDs.withUnsafeBufferPointer { ruleIDs in
                                     try fieldPaths.withUnsafeBufferPointer { fieldPaths in
                                         try walkedPaths.withUnsafeBufferPointer { walkedPaths in
-                                            try texts.withUnsafeBufferPointer { texts in
+                                            try withTextsAndWalkSteps { texts, walkSteps in
                                                 try body(
                                                     View(
                                                         rules: rules, targets: targets, targetSteps: targetSteps,
@@ -127,7 +137,8 @@ struct MappingProgram: Sendable {
                                                         conditions: conditions, recordConditions: recordConditions,
                                                         stages: stages, resources: resources, integers: integers,
                                                         bytes: bytes, byteLists: byteLists, ruleIDs: ruleIDs,
-                                                        fieldPaths: fieldPaths, walkedPaths: walkedPaths, texts: texts))
+                                                        fieldPaths: fieldPaths, walkedPaths: walkedPaths,
+                                                        walkSteps: walkSteps, texts: texts))
                                             }
                                         }
                                     }

@@ -2,8 +2,78 @@ extension PathResolver {
     /// The node of a program path on this record (the first value of a path with `[*]`), -1 when absent.
     @inline(__always)
     func node(of path: ProgramPath, in view: MappingProgram.View) -> Int {
-        if path.walk < 0 { return resolve(prefix: Int(path.prefix)) }
-        return value(of: view.walkedPaths[Int(path.walk)]) ?? -1
+        if path.stepCount == 0 { return resolve(prefix: Int(path.prefix)) }
+        var first = -1
+        forEachValue(of: path, in: view) { node, _ in if first < 0 { first = node } }
+        return first
+    }
+
+    /// Every value of a program path with its fan-out index (the element number of its first `[*]`).
+    func forEachValue(of path: ProgramPath, in view: MappingProgram.View, _ body: (Int, Int) -> Void) {
+        var start = root
+        if path.prefix >= 0 {
+            start = resolve(prefix: Int(path.prefix))
+            if start < 0 { return }
+        }
+        let end = Int(path.stepStart + path.stepCount)
+        walk(
+            view.walkSteps, from: Int(path.stepStart), to: end, node: start, fanIndex: 0, fanned: false,
+            bytes: view.bytes, walkedPaths: view.walkedPaths, body)
+    }
+
+    /// Takes steps `from..<end` from `node`, calling `body` with each value reached.
+    private func walk(
+        _ steps: UnsafeBufferPointer<ProgramWalkStep>, from: Int, to end: Int, node: Int, fanIndex: Int, fanned: Bool,
+        bytes: UnsafeBufferPointer<UInt8>, walkedPaths: UnsafeBufferPointer<SourcePath>, _ body: (Int, Int) -> Void
+    ) {
+        func keyBytes(_ range: ProgramBytes) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(
+                UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.start + range.count)]))
+        }
+        var current = node
+        var position = from
+        while position < end {
+            let step = steps[position]
+            position += 1
+            switch step {
+            case .each:
+                guard document.kind(current) == .array else { return }
+                var index = 0
+                let rest = position
+                document.forEachElement(current) { element in
+                    // Only the first `[*]` numbers the fan-out; inner ones keep the outer index.
+                    walk(
+                        steps, from: rest, to: end, node: element, fanIndex: fanned ? fanIndex : index, fanned: true,
+                        bytes: bytes, walkedPaths: walkedPaths, body)
+                    index += 1
+                }
+                return
+            case .key(let key, let alternate, let hasAlternate, let elementIndex):
+                switch document.kind(current) {
+                case .object:
+                    if let found = document.member(current, keyBytes: keyBytes(key)) {
+                        current = found
+                    } else if hasAlternate, let found = document.member(current, keyBytes: keyBytes(alternate)) {
+                        current = found
+                    } else {
+                        return
+                    }
+                case .array:
+                    guard elementIndex >= 0, let found = document.element(current, at: Int(elementIndex)) else {
+                        return
+                    }
+                    current = found
+                default:
+                    return
+                }
+            case .select(let path, let stepIndex):
+                guard let next = document.child(of: current, walkedPaths[Int(path)].steps[Int(stepIndex)]) else {
+                    return
+                }
+                current = next
+            }
+        }
+        body(current, fanIndex)
     }
 
     /// Evaluates condition `index` of the program on this record; `value` is the rule's current

@@ -177,9 +177,9 @@ struct RecordMapper {
         switch view.sources[Int(source)] {
         case .path(let number):
             let path = view.paths[Int(number)]
-            if path.fansOut {
-                let document = self.document
-                resolver.forEachValue(of: view.walkedPaths[Int(path.walk)]) { node, fanIndex in
+            if path.stepCount > 0 {
+                let document = resolver.document
+                resolver.forEachValue(of: path, in: view) { node, fanIndex in
                     if !document.isEmptyValue(node) { values.append((.node(node), fanIndex)) }
                 }
             } else {

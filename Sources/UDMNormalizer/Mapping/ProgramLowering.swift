@@ -113,14 +113,32 @@ struct ProgramLowering {
 
     private mutating func lower(_ path: SourcePath) -> Int32 {
         if let known = pathNumbers[ObjectIdentifier(path)] { return known }
-        var walk: Int32 = -1
-        if path.fansOut || path.prefixID < 0 {
-            walk = Int32(program.walkedPaths.count)
-            program.walkedPaths.append(path)
+        let taken = path.prefixID >= 0 ? path.prefixLength : 0
+        let stepStart = Int32(program.walkSteps.count)
+        var walked: Int32?
+        for (position, step) in path.steps.enumerated().dropFirst(taken) {
+            switch step {
+            case .key(let key, let index, let alternate):
+                let keyBytes = bytes(key)
+                let alternateBytes = bytes(alternate ?? [])
+                program.walkSteps.append(
+                    .key(keyBytes, alternate: alternateBytes, hasAlternate: alternate != nil, index: Int32(index ?? -1))
+                )
+            case .each:
+                program.walkSteps.append(.each)
+            case .select:
+                if walked == nil {
+                    walked = Int32(program.walkedPaths.count)
+                    program.walkedPaths.append(path)
+                }
+                program.walkSteps.append(.select(path: walked ?? -1, step: Int32(position)))
+            }
         }
         let number = Int32(program.paths.count)
         program.paths.append(
-            ProgramPath(prefix: Int32(path.prefixID), walk: walk, prefixLength: Int32(path.prefixLength)))
+            ProgramPath(
+                prefix: Int32(path.prefixID), stepStart: stepStart,
+                stepCount: Int32(program.walkSteps.count) - stepStart, fansOut: path.fansOut))
         pathNumbers[ObjectIdentifier(path)] = number
         return number
     }
