@@ -82,10 +82,18 @@ final class PathResolver {
         memo.deallocate()  // a no-op for the empty buffer of a resolver without tables
     }
 
-    /// The node of interned prefix `id`, or -1 when the record lacks it.
+    /// The node of interned prefix `id`, or -1 when the record lacks it. Inlined: most calls find
+    /// the answer memoized, and the call itself cost more than the look-up.
+    @inline(__always)
     func resolve(prefix id: Int) -> Int {
         let known = memo[id]
         if known != Self.unknown { return Int(known) }
+        return resolveFirstTime(prefix: id)
+    }
+
+    /// Resolves prefix `id` on the record (its parent first) and memoizes the answer.
+    @inline(never)
+    private func resolveFirstTime(prefix id: Int) -> Int {
         let parentID = Int(parent[id])
         let base = parentID < 0 ? root : resolve(prefix: parentID)
         if base >= 0, hashMask[parentID + 1] >= 0, document.kind(base) == .object {
