@@ -9,11 +9,11 @@ public func fuzzJSONReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     do {
         let document = try JSONParser.parse(bytes, limits: .init(maxDepth: 200))
         var out: [UInt8] = []
-        for index in document.nodes.indices where document.kind(index) == .string {
+        for index in document.tape.indices where document.kind(index) == .string {
             _ = document.string(index)
             JSONStringEscaper.appendQuoted(node: index, of: document, to: &out)
         }
-        precondition(document.nodes.count > 0)
+        precondition(document.tape.count > 0)
     } catch {
         precondition(error.offset >= 0 && error.offset <= bytes.count, "error offset outside the input")
     }

@@ -22,7 +22,7 @@ import Testing
         let bytes = Array(try Data(contentsOf: input))
         do {
             let document = try JSONParser.parse(bytes)
-            #expect(!document.nodes.isEmpty)
+            #expect(!document.tape.isEmpty)
         } catch {
             #expect(error.offset >= 0 && error.offset <= bytes.count)
         }

@@ -210,7 +210,7 @@ private func leaves(_ model: Model) -> Int {
 
 /// Structural invariants every successfully parsed tape must satisfy.
 private func checkTape(_ document: JSONDocument) {
-    let nodes = document.nodes
+    let nodes = document.tape
     let byteCount = UInt32(document.bytes.count)
     for (index, node) in nodes.enumerated() {
         #expect(node.start <= node.end && node.end <= byteCount)
@@ -251,8 +251,8 @@ struct JSONParserPropertyTests {
             #expect(document.leafCount(document.root) == leaves(expected), "case \(caseNumber)")
             checkTape(document)
 
-            for index in document.nodes.indices {
-                let node = document.nodes[index]
+            for index in document.tape.indices {
+                let node = document.tape[index]
                 if node.kind == .string {
                     #expect(node.flags & JSONNode.needsRepair == 0, "case \(caseNumber)")
                     // The escaper's node path must agree with its String path, and its output must read back.
@@ -308,10 +308,10 @@ struct JSONParserPropertyTests {
                 successes += 1
                 checkTape(document)
                 // Exercise every decoding path on whatever survived.
-                for index in document.nodes.indices where document.nodes[index].kind == .string {
+                for index in document.tape.indices where document.tape[index].kind == .string {
                     var out: [UInt8] = []
                     let repaired = JSONStringEscaper.appendQuoted(node: index, of: document, to: &out)
-                    #expect(repaired == (document.nodes[index].flags & JSONNode.needsRepair != 0))
+                    #expect(repaired == (document.tape[index].flags & JSONNode.needsRepair != 0))
                     var viaString: [UInt8] = []
                     JSONStringEscaper.appendQuoted(document.string(index), to: &viaString)
                     #expect(out == viaString)

@@ -38,24 +38,24 @@ struct JSONParserTests {
         #expect(try parse("\tnull\r\n").kind(0) == .null)
         #expect(try parse("\"x\"").string(0) == "x")
         #expect(try parse("-12.5e3").rawText(0) == "-12.5e3")
-        #expect(try parse("0").nodes.count == 1)
+        #expect(try parse("0").tape.count == 1)
     }
 
     @Test func tapeLayout() throws {
         let document = try parse(#"{"a":[1,{"b":null}],"c":"d"}"#)
-        #expect(document.nodes.count == 9)
-        #expect(document.nodes[0].kind == .object)
-        #expect(document.nodes[0].count == 2)
-        #expect(document.nodes[0].next == 9)
-        #expect(document.nodes[0].start == 0)
-        #expect(Int(document.nodes[0].end) == document.bytes.count)
+        #expect(document.tape.count == 9)
+        #expect(document.tape[0].kind == .object)
+        #expect(document.tape[0].count == 2)
+        #expect(document.tape[0].next == 9)
+        #expect(document.tape[0].start == 0)
+        #expect(Int(document.tape[0].end) == document.bytes.count)
         let array = try #require(document.member(0, "a"))
         #expect(document.kind(array) == .array)
-        #expect(document.nodes[array].count == 2)
-        #expect(document.nodes[array].next == 7)
+        #expect(document.tape[array].count == 2)
+        #expect(document.tape[array].next == 7)
         #expect(document.rawText(array) == #"[1,{"b":null}]"#)
-        #expect(document.nodes[1].flags & JSONNode.isKey != 0)
-        #expect(document.nodes[array].flags == 0)
+        #expect(document.tape[1].flags & JSONNode.isKey != 0)
+        #expect(document.tape[array].flags == 0)
     }
 
     @Test func keyOrderIsKept() throws {
@@ -122,7 +122,7 @@ struct JSONParserTests {
         let a = try #require(document.member(0, "a"))
         #expect(document.count(a) == 0)
         #expect(document.rawText(a) == "{}")
-        #expect(document.nodes[a].next == UInt32(a + 1))
+        #expect(document.tape[a].next == UInt32(a + 1))
         let c = try #require(document.member(0, "c"))
         #expect(document.count(c) == 1)
         #expect(document.isEmptyString(try #require(document.member(0, "d"))))
@@ -145,7 +145,7 @@ struct JSONParserTests {
     @Test func byteOrderMarkIsSkipped() throws {
         let document = try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array(#"{"a":1}"#.utf8))
         #expect(document.kind(0) == .object)
-        #expect(document.nodes[0].start == 3)
+        #expect(document.tape[0].start == 3)
         #expect(document.member(0, "a").map(document.rawText) == "1")
         // Only one BOM, and only at the very start.
         #expect(syntaxError([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array("1".utf8))?.offset == 3)
@@ -159,13 +159,13 @@ struct JSONParserTests {
         let values = (0..<7).map { document.string(document.element(0, at: $0)!) }
         #expect(values == ["café", "😀", "a\"b\\c/d\u{8}\u{C}\n\r\t", "plain", "ü€😀", "\u{0}", "€€"])
         let escaped = try #require(document.element(0, at: 0))
-        #expect(document.nodes[escaped].flags & JSONNode.hasEscapes != 0)
-        #expect(document.nodes[escaped].flags & JSONNode.hasNonASCII == 0)
-        #expect(document.nodes[escaped].flags & JSONNode.needsRepair == 0)
+        #expect(document.tape[escaped].flags & JSONNode.hasEscapes != 0)
+        #expect(document.tape[escaped].flags & JSONNode.hasNonASCII == 0)
+        #expect(document.tape[escaped].flags & JSONNode.needsRepair == 0)
         #expect(document.rawText(escaped) == #"caf\u00e9"#)
         let raw = try #require(document.element(0, at: 4))
-        #expect(document.nodes[raw].flags == JSONNode.hasNonASCII)
-        #expect(document.nodes[try #require(document.element(0, at: 3))].flags == 0)
+        #expect(document.tape[raw].flags == JSONNode.hasNonASCII)
+        #expect(document.tape[try #require(document.element(0, at: 3))].flags == 0)
     }
 
     @Test func invalidUTF8InStringsIsRepaired() throws {
@@ -181,15 +181,15 @@ struct JSONParserTests {
         for (body, expected) in cases {
             let document = try JSONParser.parse([0x22] + body + [0x22])
             #expect(document.string(0) == expected, "body \(body)")
-            #expect(document.nodes[0].flags & JSONNode.needsRepair != 0, "body \(body)")
-            #expect(document.nodes[0].flags & JSONNode.hasNonASCII != 0, "body \(body)")
+            #expect(document.tape[0].flags & JSONNode.needsRepair != 0, "body \(body)")
+            #expect(document.tape[0].flags & JSONNode.hasNonASCII != 0, "body \(body)")
         }
         // Invalid bytes next to escapes go through the escape decoder and are still repaired.
         let mixed = try JSONParser.parse([0x22, 0x5C, 0x6E, 0xFF, 0x22])
         #expect(mixed.string(0) == "\n\u{FFFD}")
         // Well-formed boundaries are not flagged.
         let valid = try JSONParser.parse([0x22, 0xC2, 0x80, 0xEF, 0xBF, 0xBF, 0xF4, 0x8F, 0xBF, 0xBF, 0x22])
-        #expect(valid.nodes[0].flags & JSONNode.needsRepair == 0)
+        #expect(valid.tape[0].flags & JSONNode.needsRepair == 0)
         #expect(valid.string(0) == "\u{80}\u{FFFF}\u{10FFFF}")
     }
 
@@ -205,9 +205,9 @@ struct JSONParserTests {
         for (text, expected) in cases {
             let document = try parse(text)
             #expect(document.string(0) == expected, "\(text)")
-            #expect(document.nodes[0].flags & JSONNode.needsRepair != 0, "\(text)")
+            #expect(document.tape[0].flags & JSONNode.needsRepair != 0, "\(text)")
         }
-        #expect(try parse(#""\ud83d\ude00""#).nodes[0].flags & JSONNode.needsRepair == 0)
+        #expect(try parse(#""\ud83d\ude00""#).tape[0].flags & JSONNode.needsRepair == 0)
     }
 
     @Test func invalidUTF8OutsideStringsIsAnError() {
@@ -275,13 +275,13 @@ struct JSONParserTests {
         let limit = 1000
         let atLimit = String(repeating: "[", count: limit) + String(repeating: "]", count: limit)
         let document = try parse(atLimit)
-        #expect(document.nodes.count == limit)
-        #expect(document.nodes[limit - 1].next == UInt32(limit))
-        #expect(document.nodes[0].next == UInt32(limit))
+        #expect(document.tape.count == limit)
+        #expect(document.tape[limit - 1].next == UInt32(limit))
+        #expect(document.tape[0].next == UInt32(limit))
         let overLimit = "[" + atLimit + "]"
         #expect(syntaxError(overLimit)?.offset == limit)
         let custom = JSONParser.Limits(maxDepth: 3)
-        #expect(try parse("[[[1]]]", limits: custom).nodes.count == 4)
+        #expect(try parse("[[[1]]]", limits: custom).tape.count == 4)
         #expect(throws: JSONSyntaxError(offset: 7, reason: "nesting deeper than 3 levels")) {
             try parse(#"[{"a":[[]]}]"#, limits: custom)
         }
@@ -312,8 +312,8 @@ struct JSONParserTests {
         let bytes = Array(#"  {"a": "b"}  "#.utf8)
         let document = try JSONParser.parse(bytes)
         #expect(document.bytes == bytes)
-        #expect(document.nodes[0].start == 2)
-        #expect(document.nodes[0].end == 12)
+        #expect(document.tape[0].start == 2)
+        #expect(document.tape[0].end == 12)
     }
 }
 

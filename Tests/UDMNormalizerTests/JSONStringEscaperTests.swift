@@ -13,12 +13,12 @@ private func quoted(_ string: String) -> String {
 private func bothPaths(_ bytes: [UInt8]) throws -> [(node: [UInt8], string: [UInt8], repaired: Bool, flagged: Bool)] {
     let document = try JSONParser.parse(bytes)
     var results: [(node: [UInt8], string: [UInt8], repaired: Bool, flagged: Bool)] = []
-    for index in document.nodes.indices where document.nodes[index].kind == .string {
+    for index in document.tape.indices where document.tape[index].kind == .string {
         var viaNode: [UInt8] = [0x2A]  // a prefix, to check the node path appends rather than overwrites
         let repaired = JSONStringEscaper.appendQuoted(node: index, of: document, to: &viaNode)
         var viaString: [UInt8] = [0x2A]
         JSONStringEscaper.appendQuoted(document.string(index), to: &viaString)
-        results.append((viaNode, viaString, repaired, document.nodes[index].flags & JSONNode.needsRepair != 0))
+        results.append((viaNode, viaString, repaired, document.tape[index].flags & JSONNode.needsRepair != 0))
     }
     return results
 }

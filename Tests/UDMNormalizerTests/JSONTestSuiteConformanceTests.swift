@@ -84,12 +84,12 @@ struct JSONTestSuiteConformanceTests {
                 #expect(throws: JSONSyntaxError.self, "\(file.name)") { try result.get() }
             } else if file.name.hasPrefix("i_string_") || file.name.hasPrefix("i_object_key_") {
                 let document = try #require(try? result.get(), "\(file.name) should be accepted with repair")
-                let repaired = document.nodes.contains { $0.flags & JSONNode.needsRepair != 0 }
+                let repaired = document.tape.contains { $0.flags & JSONNode.needsRepair != 0 }
                 #expect(repaired, "\(file.name) should set needsRepair")
-                for index in document.nodes.indices where document.nodes[index].kind == .string {
+                for index in document.tape.indices where document.tape[index].kind == .string {
                     let decoded = document.string(index)
                     #expect(
-                        decoded.contains("\u{FFFD}") == (document.nodes[index].flags & JSONNode.needsRepair != 0),
+                        decoded.contains("\u{FFFD}") == (document.tape[index].flags & JSONNode.needsRepair != 0),
                         "\(file.name)")
                 }
             } else {

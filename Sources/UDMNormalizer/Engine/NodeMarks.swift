@@ -12,7 +12,7 @@ struct NodeMarks {
     }
 
     mutating func markSubtree(_ node: Int, in document: JSONDocument, as mark: UInt8) {
-        let end = Int(document.nodes[node].next)
+        let end = document.subtreeEnd(node)
         for index in node..<end where marks[index] == 0 || mark == Self.excluded { marks[index] = mark }
     }
 

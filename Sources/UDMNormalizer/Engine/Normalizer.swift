@@ -140,10 +140,10 @@ extension Normalizer.State {
         var mapper = RecordMapper(
             schema: mappings.schema, lookupTables: mappings.lookupTables, resolver: resolver,
             targetInstanceCount: mappings.targetInstanceCount, recordConditionCount: mappings.recordConditionCount)
-        if options.trackCoverage { mapper.coverage = NodeMarks(nodeCount: document.nodes.count) }
+        if options.trackCoverage { mapper.coverage = NodeMarks(nodeCount: document.nodeCount) }
         mapper.limits.maxFieldBytes = options.maxFieldBytes
         mapper.limits.maxLabels = options.maxLabelsPerEvent
-        mapper.run(file.rules, screens: file.screens)
+        mapper.run(mappings.program, rules: mappings.program.ruleRange(of: file))
         var diagnostics = mapper.diagnostics
         for check in file.checks where check.conditions.allSatisfy({ $0.holds(in: resolver, value: nil) }) {
             diagnostics.append(Diagnostic(rule: check.id, message: check.message))

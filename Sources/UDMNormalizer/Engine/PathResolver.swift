@@ -82,10 +82,18 @@ final class PathResolver {
         memo.deallocate()  // a no-op for the empty buffer of a resolver without tables
     }
 
-    /// The node of interned prefix `id`, or -1 when the record lacks it.
+    /// The node of interned prefix `id`, or -1 when the record lacks it. Inlined: most calls find
+    /// the answer memoized, and the call itself cost more than the look-up.
+    @inline(__always)
     func resolve(prefix id: Int) -> Int {
         let known = memo[id]
         if known != Self.unknown { return Int(known) }
+        return resolveFirstTime(prefix: id)
+    }
+
+    /// Resolves prefix `id` on the record (its parent first) and memoizes the answer.
+    @inline(never)
+    private func resolveFirstTime(prefix id: Int) -> Int {
         let parentID = Int(parent[id])
         let base = parentID < 0 ? root : resolve(prefix: parentID)
         if base >= 0, hashMask[parentID + 1] >= 0, document.kind(base) == .object {
@@ -134,24 +142,7 @@ final class PathResolver {
             memo[child] = Self.absent
             memo[prefixCount + child] = Self.absent
         }
-        document.nodes.withUnsafeBufferPointer { tape in
-            document.bytes.withUnsafeBytes { raw in
-                var member = object + 1
-                for _ in 0..<Int(tape[object].count) {
-                    let key = tape[member]
-                    if key.flags & (JSONNode.hasEscapes | JSONNode.needsRepair) == 0 {
-                        let bytes = UnsafeRawBufferPointer(rebasing: raw[Int(key.start)..<Int(key.end)])
-                        match(bytes, value: member + 1, base: base, mask: mask)
-                    } else {
-                        var decoded = document.string(member)
-                        decoded.withUTF8 {
-                            match(UnsafeRawBufferPointer($0), value: member + 1, base: base, mask: mask)
-                        }
-                    }
-                    member = Int(tape[member + 1].next)
-                }
-            }
-        }
+        document.forEachMemberKey(object) { key, value in match(key, value: value, base: base, mask: mask) }
         // The exact key wins over its alternate spelling, as in the one-child lookup.
         for position in childRange {
             let child = Int(children[position])

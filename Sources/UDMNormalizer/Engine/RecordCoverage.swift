@@ -29,14 +29,14 @@ struct RecordCoverage: Sendable {
     private static func isCounted(_ document: JSONDocument, _ node: Int) -> Bool {
         switch document.kind(node) {
         case .object, .array, .null: return false
-        case .string: return !document.isEmptyString(node) && document.nodes[node].flags & JSONNode.isKey == 0
+        case .string: return !document.isEmptyString(node) && !document.isKey(node)
         default: return true
         }
     }
 
     private static func countLeaves(_ document: JSONDocument, from node: Int) -> Int {
         var count = 0
-        for index in node..<Int(document.nodes[node].next) where isCounted(document, index) { count += 1 }
+        for index in node..<document.subtreeEnd(node) where isCounted(document, index) { count += 1 }
         return count
     }
 

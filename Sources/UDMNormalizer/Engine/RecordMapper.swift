@@ -1,10 +1,11 @@
-/// Runs one compiled mapping file over one record, producing the event tree and diagnostics.
+/// Interprets a ``MappingProgram`` over one record: runs the rules of the record's mapping file,
+/// producing the event tree and diagnostics.
 ///
 /// A value that does not fit its target (wrong type, not a timestamp, not an enum value) records a
 /// diagnostic for that rule and the rule is skipped; the event is still produced.
 struct RecordMapper {
     let schema: UDMSchema
-    /// The table set's lookup tables, by the index `RuleStage.lookup` holds.
+    /// The table set's lookup tables, by the index `ProgramStage.lookup` holds.
     let lookupTables: [LookupTable]
     let document: JSONDocument
     let root: Int
@@ -25,6 +26,8 @@ struct RecordMapper {
     private static let unanswered: UInt8 = 0
     private static let holds: UInt8 = 1
     private static let fails: UInt8 = 2
+    /// The first rule of the file being run, in the program (fired rules are numbered within the file).
+    private var fileStart = 0
     /// The longest value written (bytes) and the most labels per event.
     var limits = OutputLimits()
 
@@ -43,189 +46,296 @@ struct RecordMapper {
         conditionAnswers = Array(repeating: Self.unanswered, count: recordConditionCount)
     }
 
-    mutating func run(_ rules: [CompiledRule], screens: [RuleScreen]) {
+    /// Runs the program's rules `rules` (one mapping file's) over the record.
+    mutating func run(_ program: MappingProgram, rules: Range<Int>) {
+        fileStart = rules.lowerBound
+        program.withView { view in run(view, rules: rules) }
+    }
+
+    private mutating func run(_ view: MappingProgram.View, rules: Range<Int>) {
         var values: [(MappedValue, Int)] = []
         values.reserveCapacity(8)
         // Locals, not properties, in the loop: reading a struct property holding arrays (or a class
         // reference) through `self` on every rule cost a retain and a release each time.
         let resolver = self.resolver
         let document = self.document
-        for index in 0..<screens.count {
-            let screen = screens[index]
+        var next = rules.lowerBound
+        while next < rules.upperBound {
+            let index = next
+            let rule = view.rules[index]
+            next += 1
+            if rule.recordConditionCount > 0 {
+                // Most rules sit in `@when` blocks for other events: the block's shared condition,
+                // answered once, skips the whole block before any source is resolved.
+                if rule.blockEnd > next {
+                    if !conditionHolds(view.recordConditions[Int(rule.recordConditionStart)], view, resolver: resolver)
+                    {
+                        next = Int(rule.blockEnd)
+                        continue
+                    }
+                } else if anyConditionFailed(rule, view) {
+                    continue
+                }
+            }
             var sourceNode = -1
-            if screen.sourcePrefix >= 0 {
-                sourceNode = resolver.resolve(prefix: Int(screen.sourcePrefix))
+            if rule.sourcePrefix >= 0 {
+                sourceNode = resolver.resolve(prefix: Int(rule.sourcePrefix))
                 if sourceNode < 0 || document.isEmptyValue(sourceNode) { continue }
             }
             var mayBeSet = true
-            if screen.instanceKey >= 0 {
-                let instance = builder.knownInstance(key: Int(screen.instanceKey))
+            if rule.instanceKey >= 0 {
+                let instance = builder.knownInstance(key: Int(rule.instanceKey))
                 if instance >= 0 {
-                    if builder.has(instance, field: Int(screen.field)) { continue }
+                    if builder.has(instance, field: Int(rule.field)) { continue }
                     mayBeSet = false
                 }
             }
-            let rule = rules[index]
-            if mayBeSet && isAlreadySet(rule) { continue }
-            if screen.hasResource, let resource = rule.resource, isNamed(rule.target, resource) { continue }
-            if screen.hasRecordConditions, !recordConditionsHold(rule, resolver: resolver) { continue }
-            if screen.hasResource, let resource = rule.resource {
+            let target = view.targets[Int(rule.target)]
+            if mayBeSet && isAlreadySet(rule, target, view) { continue }
+            if rule.resource >= 0, isNamed(target, view.resources[Int(rule.resource)], view) { continue }
+            if rule.recordConditionCount > 0, !recordConditionsHold(rule, view, resolver: resolver) { continue }
+            if rule.resource >= 0 {
                 values.removeAll(keepingCapacity: true)
                 if sourceNode >= 0 {
                     values.append((.node(sourceNode), 0))
                 } else {
-                    Self.collectValues(rule.source, resolver: resolver, builder: &builder, into: &values)
+                    collectValues(rule.source, view, resolver: resolver, into: &values)
                 }
-                fill(resource, rule: rule, index: index, values: values, hasStages: screen.hasStages)
+                fill(view.resources[Int(rule.resource)], rule: rule, index: index, values: values, view)
                 continue
             }
             if sourceNode >= 0 {
                 // The screen resolved the whole source already: one value, no fan-out.
-                apply(rule, index: index, value: .node(sourceNode), fanIndex: 0, hasStages: screen.hasStages)
+                apply(rule, index: index, value: .node(sourceNode), fanIndex: 0, view)
                 continue
             }
             values.removeAll(keepingCapacity: true)
-            Self.collectValues(rule.source, resolver: resolver, builder: &builder, into: &values)
+            collectValues(rule.source, view, resolver: resolver, into: &values)
             for (value, fanIndex) in values {
-                apply(rule, index: index, value: value, fanIndex: fanIndex, hasStages: screen.hasStages)
+                apply(rule, index: index, value: value, fanIndex: fanIndex, view)
             }
         }
     }
 
+    /// Whether a record condition of the rule is known to fail on this record (without evaluating any).
+    private func anyConditionFailed(_ rule: ProgramRule, _ view: MappingProgram.View) -> Bool {
+        let start = Int(rule.recordConditionStart)
+        for position in start..<start + Int(rule.recordConditionCount)
+        where conditionAnswers[Int(view.recordConditions[position].number)] == Self.fails {
+            return true
+        }
+        return false
+    }
+
     /// Whether every record condition of the rule holds, each distinct condition evaluated once per record.
-    private mutating func recordConditionsHold(_ rule: CompiledRule, resolver: PathResolver) -> Bool {
-        // By number first: most answers are known already, and taking a condition out of the array
-        // copies it (a retain and a release of its paths) only to evaluate it.
-        let numbers = rule.recordConditionNumbers
-        for position in numbers.indices {
-            let number = numbers[position]
-            var answer = conditionAnswers[number]
-            if answer == Self.unanswered {
-                answer = rule.recordConditions[position].holds(in: resolver) ? Self.holds : Self.fails
-                conditionAnswers[number] = answer
-            }
-            if answer == Self.fails { return false }
+    private mutating func recordConditionsHold(
+        _ rule: ProgramRule, _ view: MappingProgram.View, resolver: PathResolver
+    ) -> Bool {
+        let start = Int(rule.recordConditionStart)
+        for position in start..<start + Int(rule.recordConditionCount) {
+            if !conditionHolds(view.recordConditions[position], view, resolver: resolver) { return false }
         }
         return true
     }
 
+    /// This record's answer to a numbered record condition, evaluated the first time it is asked.
+    @inline(__always)
+    private mutating func conditionHolds(
+        _ condition: ProgramRecordCondition, _ view: MappingProgram.View, resolver: PathResolver
+    ) -> Bool {
+        let number = Int(condition.number)
+        var answer = conditionAnswers[number]
+        if answer == Self.unanswered {
+            answer = resolver.holds(condition.condition, in: view) ? Self.holds : Self.fails
+            conditionAnswers[number] = answer
+        }
+        return answer == Self.holds
+    }
+
     /// First non-empty wins: a single-valued target that is set already needs no evaluation.
-    private func isAlreadySet(_ rule: CompiledRule) -> Bool {
-        guard rule.isSingleValued, let instance = builder.existingInstance(for: rule.target) else { return false }
-        switch rule.target.leaf {
-        case .scalar(let field, _): return builder.has(instance, field: field.field)
-        case .structKey(let field, _): return builder.has(instance, field: field.field, structKey: rule.target.keyBytes)
+    private mutating func isAlreadySet(_ rule: ProgramRule, _ target: ProgramTarget, _ view: MappingProgram.View)
+        -> Bool
+    {
+        guard rule.has(ProgramRule.isSingleValued),
+            let instance = builder.existingInstance(
+                steps: view.steps(start: target.stepStart, count: target.stepCount), instanceKey: target.instanceKey)
+        else { return false }
+        switch target.leaf {
+        case .scalar, .appendedScalar: return builder.has(instance, field: Int(target.field))
+        case .structKey:
+            return builder.has(
+                instance, field: Int(target.field),
+                structKey: view.bytes(ProgramBytes(start: target.keyStart, count: target.keyCount)))
         case .label, .labelList: return false
         }
     }
 
-    /// The non-empty values a source gives, with their fan-out index. Static, so evaluating a
-    /// source never touches (or copies) the mapper's mutable state.
-    static func collectValues(
-        _ source: CompiledSource, resolver: PathResolver, builder: inout UDMEventBuilder,
-        into values: inout [(MappedValue, Int)]
+    /// The non-empty values source expression `source` gives, with their fan-out index.
+    private mutating func collectValues(
+        _ source: Int32, _ view: MappingProgram.View, resolver: PathResolver, into values: inout [(MappedValue, Int)]
     ) {
-        let document = resolver.document
-        switch source {
-        case .path(let path):
-            if path.fansOut {
-                resolver.forEachValue(of: path) { node, fanIndex in
+        switch view.sources[Int(source)] {
+        case .path(let number):
+            let path = view.paths[Int(number)]
+            if path.stepCount > 0 {
+                let document = resolver.document
+                resolver.forEachValue(of: path, in: view) { node, fanIndex in
                     if !document.isEmptyValue(node) { values.append((.node(node), fanIndex)) }
                 }
-            } else if let node = resolver.value(of: path), !document.isEmptyValue(node) {
-                values.append((.node(node), 0))
+            } else {
+                let node = resolver.resolve(prefix: Int(path.prefix))
+                if node >= 0, !document.isEmptyValue(node) { values.append((.node(node), 0)) }
             }
         case .literal(let text):
-            values.append((.text(builder.store(text)), 0))
+            values.append((.text(builder.store(bytes: view.bytes(text))), 0))
         case .concatenation:
-            if let text = source.text(in: resolver), !text.isEmpty { values.append((.text(builder.store(text)), 0)) }
-        case .firstNonEmpty(let parts):
-            for part in parts {
+            let start = builder.textCount
+            if appendText(of: source, view, resolver: resolver), builder.textCount > start {
+                values.append((.text(TextRef(start: Int32(start), count: Int32(builder.textCount - start))), 0))
+            } else {
+                builder.discardText(from: start)
+            }
+        case .firstNonEmpty(let start, let count):
+            for part in view.sourceParts[Int(start)..<Int(start + count)] {
                 let before = values.count
-                collectValues(part, resolver: resolver, builder: &builder, into: &values)
+                collectValues(part, view, resolver: resolver, into: &values)
                 if values.count > before { return }
             }
         }
     }
 
+    /// Appends the expression's text on the record (first values, no fan-out) to the event's text
+    /// arena; false when a path is absent or empty (the arena may then hold a partial text).
+    private mutating func appendText(of source: Int32, _ view: MappingProgram.View, resolver: PathResolver) -> Bool {
+        switch view.sources[Int(source)] {
+        case .path(let number):
+            let node = resolver.node(of: view.paths[Int(number)], in: view)
+            guard node >= 0, !document.isEmptyValue(node) else { return false }
+            switch document.kind(node) {
+            case .string where document.isVerbatim(node), .number, .true, .false, .null:
+                document.withRawBytes(node) { builder.appendText($0) }
+            default:
+                builder.appendText(document.scalarText(node).utf8)
+            }
+            return true
+        case .literal(let text):
+            builder.appendText(view.bytes(text))
+            return true
+        case .concatenation(let start, let count):
+            for part in view.sourceParts[Int(start)..<Int(start + count)] {
+                guard appendText(of: part, view, resolver: resolver) else { return false }
+            }
+            return true
+        case .firstNonEmpty(let start, let count):
+            for part in view.sourceParts[Int(start)..<Int(start + count)] {
+                let before = builder.textCount
+                if appendText(of: part, view, resolver: resolver) { return true }
+                builder.discardText(from: before)
+            }
+            return false
+        }
+    }
+
     /// True when the resource a `| resource` rule fills has a name or product_object_id already.
-    private func isNamed(_ target: TargetPath, _ resource: ResourceNoun) -> Bool {
-        guard let instance = builder.existingInstance(for: target) else { return false }
-        return resource.namingFields.contains { builder.has(instance, field: $0) }
+    private mutating func isNamed(_ target: ProgramTarget, _ resource: ProgramResource, _ view: MappingProgram.View)
+        -> Bool
+    {
+        guard
+            let instance = builder.existingInstance(
+                steps: view.steps(start: target.stepStart, count: target.stepCount), instanceKey: target.instanceKey)
+        else { return false }
+        let start = Int(resource.namingFieldStart)
+        return view.integers[start..<start + Int(resource.namingFieldCount)].contains {
+            builder.has(instance, field: Int($0))
+        }
     }
 
     /// A `| resource` rule: the first value that passes the stages names the target resource (with
     /// its type and subtype), each further one a new `about` element with the same fields.
     private mutating func fill(
-        _ resource: ResourceNoun, rule: CompiledRule, index: Int, values: [(MappedValue, Int)], hasStages: Bool
+        _ resource: ProgramResource, rule: ProgramRule, index: Int, values: [(MappedValue, Int)],
+        _ view: MappingProgram.View
     ) {
+        let target = view.targets[Int(rule.target)]
         var namedTarget = false
         for (initial, _) in values {
             if !namedTarget {
-                guard apply(rule, index: index, value: initial, fanIndex: 0, hasStages: hasStages),
-                    let instance = builder.existingInstance(for: rule.target)
+                guard apply(rule, index: index, value: initial, fanIndex: 0, view),
+                    let instance = builder.existingInstance(
+                        steps: view.steps(start: target.stepStart, count: target.stepCount),
+                        instanceKey: target.instanceKey)
                 else { continue }
                 namedTarget = true
-                writeType(of: resource, into: instance, rule: index)
+                writeType(of: resource, into: instance, rule: index, view)
                 continue
             }
-            guard let value = staged(rule, initial, hasStages: hasStages) else { continue }
+            guard let value = staged(rule, index: index, initial, view) else { continue }
             let output: OutputValue
             switch convert(value, to: rule.leafType, checked: false) {
             case .success(let converted): output = converted
             case .failure(let failure):
-                diagnostics.append(Diagnostic(rule: rule.id, message: "about.resource: \(failure.message)"))
+                diagnostics.append(Diagnostic(rule: view.ruleIDs[index], message: "about.resource: \(failure.message)"))
                 continue
             }
-            guard let instance = builder.instance(for: resource.overflow, fanIndex: 0, schema: schema, create: true)
+            guard
+                let instance = builder.instance(
+                    steps: view.steps(start: resource.overflowStart, count: resource.overflowCount), instanceKey: -1,
+                    fanIndex: 0, fanGroup: -1, create: true)
             else { continue }
             builder.append(
-                instance, field: resource.identifier.field, content: .value(checked(output, rule: rule)), rule: index)
-            writeType(of: resource, into: instance, rule: index)
-            if coverage != nil { markRead(rule, initial) }
+                instance, field: Int(resource.identifier),
+                content: .value(checked(output, rule: rule, index: index, view)), rule: index - fileStart)
+            writeType(of: resource, into: instance, rule: index, view)
+            if coverage != nil { markRead(rule, initial, view) }
         }
     }
 
     /// Sets the resource's type and subtype from the rule, except where an earlier rule set them
     /// (first non-empty wins, as for every single-valued field).
-    private mutating func writeType(of resource: ResourceNoun, into instance: Int, rule index: Int) {
-        if !builder.has(instance, field: resource.resourceType.field) {
+    private mutating func writeType(
+        of resource: ProgramResource, into instance: Int, rule index: Int, _ view: MappingProgram.View
+    ) {
+        if !builder.has(instance, field: Int(resource.resourceType)) {
             builder.append(
-                instance, field: resource.resourceType.field, content: .value(.text(builder.store(resource.typeValue))),
-                rule: index)
+                instance, field: Int(resource.resourceType),
+                content: .value(.text(builder.store(bytes: view.bytes(resource.typeValue)))), rule: index - fileStart)
         }
-        if !builder.has(instance, field: resource.resourceSubtype.field) {
+        if !builder.has(instance, field: Int(resource.resourceSubtype)) {
             builder.append(
-                instance, field: resource.resourceSubtype.field,
-                content: .value(.text(builder.store(resource.subtypeValue))), rule: index)
+                instance, field: Int(resource.resourceSubtype),
+                content: .value(.text(builder.store(bytes: view.bytes(resource.subtypeValue)))),
+                rule: index - fileStart)
         }
     }
 
     /// The value after the rule's stages, or nil when a condition rejected it or a transform failed
     /// (recorded as a diagnostic) or left it empty.
-    private mutating func staged(_ rule: CompiledRule, _ initial: MappedValue, hasStages: Bool) -> MappedValue? {
+    private mutating func staged(
+        _ rule: ProgramRule, index: Int, _ initial: MappedValue, _ view: MappingProgram.View
+    ) -> MappedValue? {
         var value = initial
         lookupRow = nil
-        for stage in hasStages ? rule.stages : [] {
-            switch stage {
+        let start = Int(rule.stageStart)
+        for position in start..<start + Int(rule.stageCount) {
+            switch view.stages[position] {
             case .when(let condition):
                 let holds: Bool
                 switch value {
-                case .node(let node): holds = condition.holds(in: resolver, value: .node(node))
-                case .text(let ref): holds = builder.withBytes(ref) { condition.holds(in: resolver, value: .bytes($0)) }
+                case .node(let node): holds = resolver.holds(condition, in: view, value: .node(node))
+                case .text(let ref):
+                    holds = builder.withBytes(ref) { resolver.holds(condition, in: view, value: .bytes($0)) }
                 }
                 guard holds else { return nil }
             case .lookup(let table):
-                guard let next = lookUp(value, in: table), !builder.isEmpty(next, in: document) else { return nil }
+                guard let next = lookUp(value, in: Int(table)), !builder.isEmpty(next, in: document) else { return nil }
                 value = next
             case .transform(let transform):
-                if transform == .flatten { continue }
-                switch run(transform, on: value) {
+                switch run(transform, on: value, view) {
                 case .success(let next):
                     guard let next, !builder.isEmpty(next, in: document) else { return nil }
                     value = next
                 case .failure(let failure):
-                    diagnostics.append(Diagnostic(rule: rule.id, message: failure.message))
+                    diagnostics.append(Diagnostic(rule: view.ruleIDs[index], message: failure.message))
                     return nil
                 }
             }
@@ -236,51 +346,79 @@ struct RecordMapper {
     /// Runs the rule's stages on one value and writes it; false when nothing was written.
     @discardableResult
     private mutating func apply(
-        _ rule: CompiledRule, index: Int, value initial: MappedValue, fanIndex: Int, hasStages: Bool
+        _ rule: ProgramRule, index: Int, value initial: MappedValue, fanIndex: Int, _ view: MappingProgram.View
     ) -> Bool {
-        guard let value = staged(rule, initial, hasStages: hasStages) else { return false }
-        guard write(value, rule: rule, index: index, fanIndex: fanIndex) else { return false }
-        firedRules.append(index)
-        if rule.writesEventType, classification == nil {
+        guard let value = staged(rule, index: index, initial, view) else { return false }
+        guard write(value, rule: rule, index: index, fanIndex: fanIndex, view) else { return false }
+        firedRules.append(index - fileStart)
+        if rule.has(ProgramRule.writesEventType), classification == nil {
             // A specific row classified the event when a lookup matched a row, or when a conditional
             // rule chose the type; an unconditional constant (or a lookup default) is the fallback.
             let specific: Bool
             switch lookupRow {
             case .some(.some): specific = true
             case .some(.none): specific = false
-            case .none:
-                specific =
-                    !rule.recordConditions.isEmpty
-                    || rule.stages.contains { if case .when = $0 { true } else { false } }
+            case .none: specific = rule.has(ProgramRule.isConditional)
             }
-            classification = Classification(rule: rule.id, specific: specific, row: lookupRow ?? nil)
+            classification = Classification(rule: view.ruleIDs[index], specific: specific, row: lookupRow ?? nil)
         }
-        if coverage != nil { markRead(rule, initial) }
+        if coverage != nil { markRead(rule, initial, view) }
         return true
     }
 
     /// Marks the record's nodes a firing rule read: the value's whole subtree (or each field of a
     /// concatenation), and the fields its conditions tested, since they decided what was written.
-    private mutating func markRead(_ rule: CompiledRule, _ value: MappedValue) {
+    private mutating func markRead(_ rule: ProgramRule, _ value: MappedValue, _ view: MappingProgram.View) {
         if case .node(let node) = value {
             coverage?.markSubtree(node, in: document, as: NodeMarks.read)
         } else {
-            for path in rule.source.paths where !path.fansOut {
-                if let node = resolver.value(of: path) { coverage?.markSubtree(node, in: document, as: NodeMarks.read) }
-            }
+            markSourcePaths(rule.source, view)
         }
-        for condition in rule.recordConditions {
-            for path in condition.paths {
-                if let node = resolver.value(of: path), document.kind(node) != .object, document.kind(node) != .array {
-                    coverage?.markSubtree(node, in: document, as: NodeMarks.read)
-                }
-            }
+        let start = Int(rule.recordConditionStart)
+        for position in start..<start + Int(rule.recordConditionCount) {
+            markConditionPaths(view.recordConditions[position].condition, view)
         }
     }
 
-    private mutating func run(_ transform: Transform, on value: MappedValue) -> Result<
-        MappedValue?, ValueConverter.Failure
-    > {
+    /// Marks the value of each path of a source expression that does not fan out.
+    private mutating func markSourcePaths(_ source: Int32, _ view: MappingProgram.View) {
+        switch view.sources[Int(source)] {
+        case .path(let number):
+            let path = view.paths[Int(number)]
+            guard !path.fansOut else { return }
+            let node = resolver.node(of: path, in: view)
+            if node >= 0 { coverage?.markSubtree(node, in: document, as: NodeMarks.read) }
+        case .literal: return
+        case .concatenation(let start, let count), .firstNonEmpty(let start, let count):
+            for part in view.sourceParts[Int(start)..<Int(start + count)] { markSourcePaths(part, view) }
+        }
+    }
+
+    /// Marks the scalar value of each path a condition tests.
+    private mutating func markConditionPaths(_ condition: Int32, _ view: MappingProgram.View) {
+        let path: Int32
+        switch view.conditions[Int(condition)] {
+        case .exists(let p), .missing(let p), .equals(let p, _, _), .notEquals(let p, _, _), .compare(let p, _, _),
+            .consistsOf(let p, _), .contains(let p, _):
+            path = p
+        case .isIP, .isNotEmpty, .isNotZero: return
+        case .not(let inner):
+            markConditionPaths(inner, view)
+            return
+        case .and(let a, let b), .or(let a, let b):
+            markConditionPaths(a, view)
+            markConditionPaths(b, view)
+            return
+        }
+        let node = resolver.node(of: view.paths[Int(path)], in: view)
+        if node >= 0, document.kind(node) != .object, document.kind(node) != .array {
+            coverage?.markSubtree(node, in: document, as: NodeMarks.read)
+        }
+    }
+
+    private mutating func run(_ transform: ProgramTransform, on value: MappedValue, _ view: MappingProgram.View)
+        -> Result<MappedValue?, ValueConverter.Failure>
+    {
         func text(_ string: String) -> MappedValue { .text(builder.store(string)) }
         if transform == .timestamp, case .node(let node) = value, isCanonicalTimestamp(node) { return .success(value) }
         let current = builder.string(value, in: document)
@@ -304,12 +442,12 @@ struct RecordMapper {
         case .float: return ValueConverter.number(current, finite: false).map { _ in text(current) }
         case .bool: return ValueConverter.boolean(current).map { text($0 ? "true" : "false") }
         case .timestamp: return ValueConverter.timestamp(current).map { text($0.rfc3339) }
-        case .afterLast(let separator): return .success(text(SeparatorCut.afterLast(current, separator)))
-        case .afterFirst(let separator): return .success(text(SeparatorCut.afterFirst(current, separator)))
-        case .beforeFirst(let separator): return .success(text(SeparatorCut.beforeFirst(current, separator)))
-        case .lookup, .flatten:
-            // A lookup is compiled to `RuleStage.lookup`; `flatten` is the writer's (a label list).
-            return .success(value)
+        case .afterLast(let separator):
+            return .success(text(SeparatorCut.afterLast(current, view.texts[Int(separator)])))
+        case .afterFirst(let separator):
+            return .success(text(SeparatorCut.afterFirst(current, view.texts[Int(separator)])))
+        case .beforeFirst(let separator):
+            return .success(text(SeparatorCut.beforeFirst(current, view.texts[Int(separator)])))
         }
     }
 
@@ -324,60 +462,72 @@ struct RecordMapper {
 
     /// True for a string node of the record that is already in the output's timestamp form.
     private func isCanonicalTimestamp(_ node: Int) -> Bool {
-        let info = document.nodes[node]
-        guard info.kind == .string, info.flags & (JSONNode.hasEscapes | JSONNode.needsRepair) == 0 else { return false }
+        guard document.kind(node) == .string, document.isVerbatim(node) else { return false }
         return document.withRawBytes(node) { Timestamp.isCanonical($0) }
     }
 
     /// Writes the value to the rule's target; false when nothing was written.
-    private mutating func write(_ value: MappedValue, rule: CompiledRule, index: Int, fanIndex: Int) -> Bool {
-        let target = rule.target
+    private mutating func write(
+        _ value: MappedValue, rule: ProgramRule, index: Int, fanIndex: Int, _ view: MappingProgram.View
+    ) -> Bool {
+        let target = view.targets[Int(rule.target)]
+        let steps = view.steps(start: target.stepStart, count: target.stepCount)
+        let field = Int(target.field)
+        let fileRule = index - fileStart
         switch target.leaf {
-        case .scalar(let field, let append):
+        case .scalar, .appendedScalar:
             let output: OutputValue
-            switch convert(value, to: rule.leafType, checked: rule.valuesCheckedAtCompile) {
+            switch convert(value, to: rule.leafType, checked: rule.has(ProgramRule.valuesCheckedAtCompile)) {
             case .success(let converted): output = converted
             case .failure(let failure):
-                diagnostics.append(Diagnostic(rule: rule.id, message: "\(target.fieldPath): \(failure.message)"))
+                diagnostics.append(
+                    Diagnostic(
+                        rule: view.ruleIDs[index], message: "\(view.fieldPaths[Int(rule.target)]): \(failure.message)"))
                 return false
             }
             guard
                 let instance = builder.instance(
-                    for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true)
+                    steps: steps, instanceKey: target.instanceKey, fanIndex: fanIndex, fanGroup: Int(rule.fanGroup),
+                    create: true)
             else { return false }
-            if !append && builder.has(instance, field: field.field) { return false }
-            builder.append(instance, field: field.field, content: .value(checked(output, rule: rule)), rule: index)
-        case .label(let field, _):
-            guard let output = labelValue(value, rule: rule), limits.takeLabels(1) == 1 else { return false }
+            if target.leaf == .scalar && builder.has(instance, field: field) { return false }
+            builder.append(
+                instance, field: field, content: .value(checked(output, rule: rule, index: index, view)),
+                rule: fileRule)
+        case .label:
+            guard let output = labelValue(value), limits.takeLabels(1) == 1 else { return false }
             guard
                 let instance = builder.instance(
-                    for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true)
+                    steps: steps, instanceKey: target.instanceKey, fanIndex: fanIndex, fanGroup: Int(rule.fanGroup),
+                    create: true)
             else { return false }
-            let key = builder.store(bytes: target.keyBytes)
+            let key = builder.store(bytes: view.bytes(ProgramBytes(start: target.keyStart, count: target.keyCount)))
             builder.append(
-                instance, field: field.field, content: .label(key: key, value: checked(output, rule: rule)), rule: index
-            )
-        case .labelList(let field):
+                instance, field: field,
+                content: .label(key: key, value: checked(output, rule: rule, index: index, view)), rule: fileRule)
+        case .labelList:
             var pairs: [(TextRef, OutputValue)] = []
             pairs.reserveCapacity(16)
             if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
                 var path: [UInt8] = []
                 collectLeaves(node, path: &path, into: &pairs)
             } else {
-                diagnostics.append(Diagnostic(rule: rule.id, message: "'| flatten' expected an object, found a scalar"))
+                diagnostics.append(
+                    Diagnostic(rule: view.ruleIDs[index], message: "'| flatten' expected an object, found a scalar"))
                 return false
             }
             let allowed = limits.takeLabels(pairs.count)
             guard allowed > 0,
                 let instance = builder.instance(
-                    for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true)
+                    steps: steps, instanceKey: target.instanceKey, fanIndex: fanIndex, fanGroup: Int(rule.fanGroup),
+                    create: true)
             else { return false }
             for (key, output) in pairs.prefix(allowed) {
                 builder.append(
-                    instance, field: field.field, content: .label(key: key, value: checked(output, rule: rule)),
-                    rule: index)
+                    instance, field: field,
+                    content: .label(key: key, value: checked(output, rule: rule, index: index, view)), rule: fileRule)
             }
-        case .structKey(let field, _):
+        case .structKey:
             let output: OutputValue
             switch value {
             case .node(let node): output = document.kind(node) == .string ? .sourceString(node) : .sourceJSON(node)
@@ -385,13 +535,16 @@ struct RecordMapper {
             }
             guard
                 let instance = builder.instance(
-                    for: target, fanIndex: fanIndex, fanGroup: rule.fanGroup, schema: schema, create: true)
+                    steps: steps, instanceKey: target.instanceKey, fanIndex: fanIndex, fanGroup: Int(rule.fanGroup),
+                    create: true)
             else { return false }
-            if builder.has(instance, field: field.field, structKey: target.keyBytes) { return false }
-            let key = builder.store(bytes: target.keyBytes)
+            let keyBytes = view.bytes(ProgramBytes(start: target.keyStart, count: target.keyCount))
+            if builder.has(instance, field: field, structKey: keyBytes) { return false }
+            let key = builder.store(bytes: keyBytes)
             builder.append(
-                instance, field: field.field, content: .structValue(key: key, value: checked(output, rule: rule)),
-                rule: index)
+                instance, field: field,
+                content: .structValue(key: key, value: checked(output, rule: rule, index: index, view)),
+                rule: fileRule)
         }
         return true
     }
@@ -401,18 +554,16 @@ struct RecordMapper {
     private mutating func collectLeaves(_ node: Int, path: inout [UInt8], into pairs: inout [(TextRef, OutputValue)]) {
         switch document.kind(node) {
         case .object:
-            var member = node + 1
-            for _ in 0..<document.count(node) {
+            document.forEachMember(node) { key, value in
                 let length = path.count
                 if length > 0 { path.append(UInt8(ascii: ".")) }
-                if document.nodes[member].flags & (JSONNode.hasEscapes | JSONNode.needsRepair) == 0 {
-                    document.withRawBytes(member) { path.append(contentsOf: $0) }
+                if document.isVerbatim(key) {
+                    document.withRawBytes(key) { path.append(contentsOf: $0) }
                 } else {
-                    path.append(contentsOf: document.string(member).utf8)
+                    path.append(contentsOf: document.string(key).utf8)
                 }
-                collectLeaves(member + 1, path: &path, into: &pairs)
+                collectLeaves(value, path: &path, into: &pairs)
                 path.removeSubrange(length...)
-                member = Int(document.nodes[member + 1].next)
             }
         case .array:
             var index = 0
@@ -438,16 +589,19 @@ struct RecordMapper {
 
     /// Applies the output policy to a value about to be written: invalid UTF-8 is repaired (U+FFFD)
     /// with a diagnostic, and a value over the field limit is cut, marked as cut, and reported.
-    private mutating func checked(_ output: OutputValue, rule: CompiledRule) -> OutputValue {
+    private mutating func checked(
+        _ output: OutputValue, rule: ProgramRule, index: Int, _ view: MappingProgram.View
+    ) -> OutputValue {
         let length: Int
         switch output {
         case .sourceString(let node), .sourceJSON(let node):
-            let info = document.nodes[node]
-            if info.kind == .string, info.flags & JSONNode.needsRepair != 0 {
+            if document.kind(node) == .string, document.needsRepair(node) {
                 diagnostics.append(
-                    Diagnostic(rule: rule.id, message: "\(rule.target.fieldPath): invalid UTF-8 replaced with U+FFFD"))
+                    Diagnostic(
+                        rule: view.ruleIDs[index],
+                        message: "\(view.fieldPaths[Int(rule.target)]): invalid UTF-8 replaced with U+FFFD"))
             }
-            length = Int(info.end) - Int(info.start)
+            length = document.rawCount(node)
         case .text(let ref), .literal(let ref):
             length = Int(ref.count)
         }
@@ -459,14 +613,14 @@ struct RecordMapper {
         }
         diagnostics.append(
             Diagnostic(
-                rule: rule.id,
+                rule: view.ruleIDs[index],
                 message:
-                    "\(rule.target.fieldPath): value of \(length) bytes cut to the \(limits.maxFieldBytes)-byte field limit"
+                    "\(view.fieldPaths[Int(rule.target)]): value of \(length) bytes cut to the \(limits.maxFieldBytes)-byte field limit"
             ))
         return .text(builder.store(limits.truncated(text, length: length)))
     }
 
-    private mutating func labelValue(_ value: MappedValue, rule: CompiledRule) -> OutputValue? {
+    private mutating func labelValue(_ value: MappedValue) -> OutputValue? {
         switch value {
         case .text(let ref): return .text(ref)
         case .node(let node):
@@ -482,20 +636,21 @@ struct RecordMapper {
 
     /// Converts a value to what a scalar field of `type` holds.
     /// `checked`: the value was checked against the enum when the table was compiled.
-    private mutating func convert(_ value: MappedValue, to type: UDMSchema.FieldType, checked: Bool) -> Result<
+    private mutating func convert(_ value: MappedValue, to type: ProgramFieldType, checked: Bool) -> Result<
         OutputValue, ValueConverter.Failure
     > {
         if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
             return .failure(ValueConverter.Failure(message: "expected a scalar, found \(document.kindName(node))"))
         }
-        switch type {
+        switch type.kind {
         case .string, .bytes:
             switch value {
             case .node(let node) where document.kind(node) == .string: return .success(.sourceString(node))
             case .node(let node): return .success(.text(builder.store(document.rawText(node))))
             case .text(let ref): return .success(.text(ref))
             }
-        case .enumeration(let index):
+        case .enumeration:
+            let index = Int(type.enumeration)
             if checked, case .text(let ref) = value { return .success(.text(ref)) }
             let text = builder.string(value, in: document)
             guard schema.enums[index].contains(text) else {
@@ -511,7 +666,7 @@ struct RecordMapper {
             }
         case .int32, .int64, .uint32, .uint64:
             return ValueConverter.integer(builder.string(value, in: document)).flatMap {
-                ValueConverter.fits($0, type)
+                ValueConverter.fits($0, type.integerType)
             }.map { .literal(builder.store(String($0))) }
         case .float, .double:
             let text = builder.string(value, in: document)
@@ -525,8 +680,11 @@ struct RecordMapper {
             return ValueConverter.boolean(builder.string(value, in: document)).map {
                 .literal(builder.store($0 ? "true" : "false"))
             }
-        case .duration, .message, .structObject, .other:
-            return .failure(ValueConverter.Failure(message: "the mapping tables cannot write a field of type \(type)"))
+        case .unwritable:
+            // The only unwritable type a table can name for a scalar target.
+            let duration = UDMSchema.FieldType.duration
+            return .failure(
+                ValueConverter.Failure(message: "the mapping tables cannot write a field of type \(duration)"))
         }
     }
 }

@@ -74,6 +74,20 @@ struct UDMEventBuilder: Sendable {
         return TextRef(start: Int32(start), count: Int32(text.count - start))
     }
 
+    /// The number of bytes in the arena (where the next stored text starts).
+    var textCount: Int { text.count }
+
+    /// Appends `bytes` to the arena without making a reference: a text built in pieces is referred
+    /// to once it is whole (`TextRef(start:count:)` from `textCount` before and after).
+    mutating func appendText<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        text.append(contentsOf: bytes)
+    }
+
+    /// Drops the arena's bytes from `start` on: the pieces of a text that turned out absent.
+    mutating func discardText(from start: Int) {
+        text.removeSubrange(start...)
+    }
+
     /// Calls `body` with the bytes of `ref`.
     func withBytes<R>(_ ref: TextRef, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try text.withUnsafeBufferPointer { buffer in
@@ -110,20 +124,20 @@ struct UDMEventBuilder: Sendable {
 
     // MARK: - Instances
 
-    /// The instance a compiled target leads to, found through its key when it has one.
-    mutating func instance(for target: TargetPath, fanIndex: Int, fanGroup: Int = -1, schema: UDMSchema, create: Bool)
-        -> Int?
-    {
-        if let key = target.instanceKey, key < instanceByKey.count {
-            let known = instanceByKey[key]
+    /// The instance a target's steps lead to, found through its instance key (-1: none) when it has one.
+    mutating func instance(
+        steps: UnsafeBufferPointer<ProgramTargetStep>, instanceKey: Int32, fanIndex: Int, fanGroup: Int, create: Bool
+    ) -> Int? {
+        if instanceKey >= 0, Int(instanceKey) < instanceByKey.count {
+            let known = instanceByKey[Int(instanceKey)]
             if known >= 0 { return Int(known) }
-            guard let found = instance(for: target.steps, fanIndex: fanIndex, schema: schema, create: create) else {
+            guard let found = instance(steps: steps, fanIndex: fanIndex, fanGroup: -1, create: create) else {
                 return nil
             }
-            instanceByKey[key] = Int32(found)
+            instanceByKey[Int(instanceKey)] = Int32(found)
             return found
         }
-        return instance(for: target.steps, fanIndex: fanIndex, fanGroup: fanGroup, schema: schema, create: create)
+        return instance(steps: steps, fanIndex: fanIndex, fanGroup: fanGroup, create: create)
     }
 
     /// The instance created for target instance key `key`, or -1 when there is none yet.
@@ -131,22 +145,32 @@ struct UDMEventBuilder: Sendable {
         key < instanceByKey.count ? Int(instanceByKey[key]) : -1
     }
 
-    /// The instance of a compiled target if it exists; never creates.
-    func existingInstance(for target: TargetPath) -> Int? {
-        if let key = target.instanceKey, key < instanceByKey.count {
-            let known = instanceByKey[key]
+    /// The instance of a target if it exists; never creates. An instance found by walking is
+    /// remembered under its key (another target's rule may have created it on the way to its own).
+    mutating func existingInstance(steps: UnsafeBufferPointer<ProgramTargetStep>, instanceKey: Int32) -> Int? {
+        let hasKey = instanceKey >= 0 && Int(instanceKey) < instanceByKey.count
+        if hasKey {
+            let known = instanceByKey[Int(instanceKey)]
             if known >= 0 { return Int(known) }
         }
-        return existingInstance(for: target.steps)
+        var current = 0
+        for step in steps {
+            guard step.element == .first, let next = child(of: current, field: Int(step.field), element: 0) else {
+                return nil
+            }
+            current = next
+        }
+        if hasKey { instanceByKey[Int(instanceKey)] = Int32(current) }
+        return current
     }
 
     /// The instance reached by following `steps` from the root, created on the way when `create`.
-    mutating func instance(
-        for steps: [TargetPath.Step], fanIndex: Int, fanGroup: Int = -1, schema: UDMSchema, create: Bool
+    private mutating func instance(
+        steps: UnsafeBufferPointer<ProgramTargetStep>, fanIndex: Int, fanGroup: Int, create: Bool
     ) -> Int? {
         var current = 0
         for step in steps {
-            let field = step.field.field
+            let field = Int(step.field)
             let element: Int
             switch step.element {
             case .first: element = 0
@@ -160,10 +184,9 @@ struct UDMEventBuilder: Sendable {
                 current = existing
                 continue
             }
-            guard create else { return nil }
-            guard case .message(let childMessage) = schema.field(step.field).type else { return nil }
+            guard create, step.childMessage >= 0 else { return nil }
             let newIndex = instances.count
-            instances.append(Instance(message: childMessage))
+            instances.append(Instance(message: Int(step.childMessage)))
             insert(Entry(field: field, element: element, content: .child(newIndex), rule: -1), into: current)
             current = newIndex
         }
@@ -186,18 +209,6 @@ struct UDMEventBuilder: Sendable {
         }
         if create { fanBlocks.append((Int32(instance), Int32(field), Int32(group), Int32(start + 1))) }
         return start + 1
-    }
-
-    /// The instance at `steps` (first elements only) if it exists; never creates.
-    func existingInstance(for steps: [TargetPath.Step]) -> Int? {
-        var current = 0
-        for step in steps {
-            guard step.element == .first, let next = child(of: current, field: step.field.field, element: 0) else {
-                return nil
-            }
-            current = next
-        }
-        return current
     }
 
     func child(of instance: Int, field: Int, element: Int) -> Int? {
@@ -225,7 +236,7 @@ struct UDMEventBuilder: Sendable {
     // MARK: - Entries
 
     /// True when `instance` already has a value for `field` (or for `key` of a label / struct field).
-    func has(_ instance: Int, field: Int, structKey: [UInt8]? = nil) -> Bool {
+    func has(_ instance: Int, field: Int, structKey: UnsafeBufferPointer<UInt8>? = nil) -> Bool {
         var index = Int(instances[instance].first)
         while index >= 0 {
             let entry = entries[index]

@@ -88,10 +88,16 @@ final class UDMValidator: Sendable {
     }
 
     private func setEventType(_ builder: inout UDMEventBuilder, _ value: String) {
+        guard case .message(let message) = schema.field(metadataField).type else { return }
+        let step = ProgramTargetStep(field: Int32(metadataField.field), element: .first, childMessage: Int32(message))
         guard
-            let metadata = builder.instance(
-                for: [TargetPath.Step(field: metadataField, element: .first)], fanIndex: 0, schema: schema, create: true
-            )
+            let metadata = withUnsafePointer(
+                to: step,
+                {
+                    builder.instance(
+                        steps: UnsafeBufferPointer(start: $0, count: 1), instanceKey: -1, fanIndex: 0, fanGroup: -1,
+                        create: true)
+                })
         else { return }
         let text = builder.store(value)
         builder.replace(metadata, field: eventTypeField.field, with: .text(text), rule: -1)

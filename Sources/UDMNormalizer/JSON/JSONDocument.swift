@@ -44,8 +44,18 @@ struct JSONNode: Sendable {
 struct JSONDocument: Sendable {
     /// The record's bytes, exactly as handed to the parser (a leading BOM is still present).
     let bytes: [UInt8]
-    /// The tape; see ``JSONNode``.
-    var nodes: [JSONNode]
+    /// The tape; see ``JSONNode``. Private: readers use the accessors below, so the tape's layout
+    /// and flags can change without touching the engine.
+    private let nodes: [JSONNode]
+
+    /// A document over `bytes` with the tape the parser built for them.
+    init(bytes: [UInt8], nodes: [JSONNode]) {
+        self.bytes = bytes
+        self.nodes = nodes
+    }
+
+    /// The tape itself, for the parser's tests and the fuzzer, which check its layout.
+    var tape: [JSONNode] { nodes }
 
     /// The index of the top-level value.
     var root: Int { 0 }
@@ -53,6 +63,62 @@ struct JSONDocument: Sendable {
     /// The kind of `node`.
     @inline(__always)
     func kind(_ node: Int) -> JSONKind { nodes[node].kind }
+
+    /// Number of nodes on the tape.
+    var nodeCount: Int { nodes.count }
+
+    /// True for a node whose raw bytes are its value: a string without escapes or invalid UTF-8
+    /// (and every non-string node).
+    @inline(__always)
+    func isVerbatim(_ node: Int) -> Bool { nodes[node].flags & (JSONNode.hasEscapes | JSONNode.needsRepair) == 0 }
+
+    /// True for a string with invalid UTF-8 or a lone surrogate, which decoding replaces with U+FFFD.
+    @inline(__always)
+    func needsRepair(_ node: Int) -> Bool { nodes[node].flags & JSONNode.needsRepair != 0 }
+
+    /// True for a string with a byte of 0x80 or above.
+    @inline(__always)
+    func hasNonASCII(_ node: Int) -> Bool { nodes[node].flags & JSONNode.hasNonASCII != 0 }
+
+    /// The range of `bytes` a node spans (a string's without its quotes).
+    @inline(__always)
+    func rawRange(_ node: Int) -> Range<Int> { Int(nodes[node].start)..<Int(nodes[node].end) }
+
+    /// Calls `body` with each member of `object`: its key's UTF-8 (the raw bytes of a verbatim key,
+    /// the decoded text otherwise) and its value node, in document order.
+    func forEachMemberKey(_ object: Int, _ body: (UnsafeRawBufferPointer, Int) -> Void) {
+        nodes.withUnsafeBufferPointer { tape in
+            bytes.withUnsafeBytes { raw in
+                var member = object + 1
+                for _ in 0..<Int(tape[object].count) {
+                    let key = tape[member]
+                    if key.flags & (JSONNode.hasEscapes | JSONNode.needsRepair) == 0 {
+                        body(UnsafeRawBufferPointer(rebasing: raw[Int(key.start)..<Int(key.end)]), member + 1)
+                    } else {
+                        var decoded = string(member)
+                        decoded.withUTF8 { body(UnsafeRawBufferPointer($0), member + 1) }
+                    }
+                    member = Int(tape[member + 1].next)
+                }
+            }
+        }
+    }
+
+    /// True for a string with a backslash escape.
+    @inline(__always)
+    func hasEscapes(_ node: Int) -> Bool { nodes[node].flags & JSONNode.hasEscapes != 0 }
+
+    /// True for a string node that is an object key.
+    @inline(__always)
+    func isKey(_ node: Int) -> Bool { nodes[node].flags & JSONNode.isKey != 0 }
+
+    /// The number of raw bytes of a node (a string's without its quotes).
+    @inline(__always)
+    func rawCount(_ node: Int) -> Int { Int(nodes[node].end) - Int(nodes[node].start) }
+
+    /// The first node after `node`'s subtree (its next sibling, when it has one).
+    @inline(__always)
+    func subtreeEnd(_ node: Int) -> Int { Int(nodes[node].next) }
 
     /// Members of an object or elements of an array; 0 for anything else.
     @inline(__always)

@@ -50,18 +50,18 @@ enum JSONStringEscaper {
     ///   caller can record a diagnostic.
     @discardableResult
     static func appendQuoted(node: Int, of document: JSONDocument, to out: inout OutputBuffer) -> Bool {
-        let info = document.nodes[node]
-        guard info.kind == .string, info.flags & JSONNode.needsRepair == 0 else {
+        let isString = document.kind(node) == .string
+        guard isString, !document.needsRepair(node) else {
             appendQuoted(document.string(node), to: &out)
-            return info.kind == .string
+            return isString
         }
-        let range = Int(info.start)..<Int(info.end)
+        let range = document.rawRange(node)
         out.append(UInt8(ascii: "\""))
         document.bytes.withUnsafeBufferPointer { buffer in
             let source = UnsafeBufferPointer(rebasing: buffer[range])
-            if info.flags & JSONNode.hasEscapes != 0 {
+            if document.hasEscapes(node) {
                 appendReescaped(source, to: &out)
-            } else if info.flags & JSONNode.hasNonASCII == 0, !containsDEL(source) {
+            } else if !document.hasNonASCII(node), !containsDEL(source) {
                 // The parser already excluded quotes, backslashes and control bytes: copy as is.
                 out.append(source)
             } else {

@@ -56,8 +56,8 @@ enum RuleStage: Sendable {
 
 /// A rule ready to run: every path parsed, the target resolved against the schema, lookups bound.
 ///
-/// A final class, not a struct: the engine walks hundreds of rules per record, and passing one
-/// reference is far cheaper than copying (and retaining) every field of the rule each time.
+/// The compile-time model, for lint, documentation, `explain` and reports; the engine runs the rule
+/// as lowered into a ``MappingProgram``. A final class: events and reports share one reference.
 final class CompiledRule: Sendable {
     /// `file:line`, the rule's identity in diagnostics and reports.
     let id: RuleID
@@ -128,42 +128,6 @@ final class CompiledRule: Sendable {
     }
 }
 
-/// What the engine can decide about a rule from plain data before touching the rule itself: most
-/// rules of a table do not apply to a given record, and rejecting them this way costs a few loads.
-struct RuleScreen: Sendable {
-    /// The interned prefix that is the rule's whole source (-1 when the source is anything else):
-    /// when the record lacks it, or it is empty, the rule cannot write.
-    var sourcePrefix: Int32
-    /// For a single-valued scalar target reached through first elements only: its instance key and
-    /// field. When that field is set already, the rule cannot write (-1: no such shortcut).
-    var instanceKey: Int32
-    var field: Int32
-    /// Whether the rule has record conditions and value stages at all (most have neither), so the
-    /// engine touches those arrays only when there is something in them.
-    var hasRecordConditions: Bool
-    var hasStages: Bool
-    /// Whether the rule is a `| resource` rule: the few that are, and only they, copy the resource out.
-    var hasResource: Bool
-
-    init(_ rule: CompiledRule) {
-        hasRecordConditions = !rule.recordConditions.isEmpty
-        hasStages = !rule.stages.isEmpty
-        hasResource = rule.resource != nil
-        if case .path(let path) = rule.source, path.isWholePrefix, !path.fansOut {
-            sourcePrefix = Int32(path.prefixID)
-        } else {
-            sourcePrefix = -1
-        }
-        if rule.isSingleValued, let key = rule.target.instanceKey, case .scalar(let field, false) = rule.target.leaf {
-            instanceKey = Int32(key)
-            self.field = Int32(field.field)
-        } else {
-            instanceKey = -1
-            field = -1
-        }
-    }
-}
-
 /// One compiled mapping file: the rules for the records its `@match` selects.
 ///
 /// A final class: the engine picks one per record, and a reference is one retain where a copy of
@@ -173,8 +137,6 @@ final class CompiledMappingFile: Sendable {
     let logType: String?
     let match: Condition?
     let rules: [CompiledRule]
-    /// `RuleScreen(rules[i])` for every rule.
-    let screens: [RuleScreen]
     /// `@opaque` / `@ignore` subtrees, excluded from field coverage.
     let excludedPaths: [(kind: ExcludedPathSyntax.Kind, path: SourcePath)]
     /// `@eventbridge` detail-types.
@@ -196,7 +158,6 @@ final class CompiledMappingFile: Sendable {
         self.logType = logType
         self.match = match
         self.rules = rules
-        self.screens = rules.map(RuleScreen.init)
         self.excludedPaths = excludedPaths
         self.eventBridgeDetailTypes = eventBridgeDetailTypes
         self.dedupeKey = dedupeKey

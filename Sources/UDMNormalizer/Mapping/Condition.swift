@@ -127,7 +127,7 @@ extension Condition {
         case .consistsOf(let path, let characters):
             guard let node = resolver.value(of: path), document.kind(node) == .string, !document.isEmptyString(node)
             else { return false }
-            if document.nodes[node].flags & (JSONNode.hasEscapes | JSONNode.needsRepair) != 0 {
+            if !document.isVerbatim(node) {
                 return document.string(node).utf8.allSatisfy { characters.contains($0) }
             }
             return document.withRawBytes(node) { $0.allSatisfy { characters.contains($0) } }
@@ -147,7 +147,7 @@ extension Condition {
             guard let value else { return false }
             switch value {
             case .node(let node)
-            where document.kind(node) == .string && document.nodes[node].flags & JSONNode.hasEscapes == 0:
+            where document.kind(node) == .string && !document.hasEscapes(node):
                 return document.withRawBytes(node) { IPAddress.isValid(utf8: $0) }
             case .node(let node):
                 return IPAddress.isValid(document.scalarText(node))
@@ -193,7 +193,7 @@ struct ComparisonValues: Sendable {
         switch document.kind(node) {
         case .object, .array:
             return false
-        case .string where document.nodes[node].flags & (JSONNode.hasEscapes | JSONNode.needsRepair) != 0:
+        case .string where !document.isVerbatim(node):
             let text = Array(document.string(node).utf8)
             return values.contains(text)
         default:
@@ -208,7 +208,7 @@ extension JSONDocument {
         switch kind(node) {
         case .null: return true
         case .string: return isEmptyString(node)
-        case .object, .array: return nodes[node].count == 0
+        case .object, .array: return count(node) == 0
         default: return false
         }
     }

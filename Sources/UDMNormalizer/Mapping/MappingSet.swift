@@ -26,6 +26,8 @@ public final class MappingSet: Sendable {
     let eventBridgeDetailTypes: Set<String>
     /// The path prefixes these tables' paths share, numbered for per-record memoization.
     let pathTable: PathTable
+    /// The rules of every file lowered for the engine.
+    let program: MappingProgram
     /// How many distinct target instance chains the rules write to.
     let targetInstanceCount: Int
     /// How many distinct record conditions the rules test (see `ConditionInterner`).
@@ -93,6 +95,7 @@ public final class MappingSet: Sendable {
         let compiler = MappingCompiler(schema: schema)
         let compiled = try compiler.compile(syntax)
         self.pathTable = PathTable(compiler.interner)
+        self.program = ProgramLowering.lower(compiled.files, schema: schema)
         self.targetInstanceCount = compiler.targets.count
         self.recordConditionCount = compiler.conditions.count
         self.schema = schema
