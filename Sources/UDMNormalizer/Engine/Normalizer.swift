@@ -143,7 +143,8 @@ extension Normalizer.State {
         if options.trackCoverage { mapper.coverage = NodeMarks(nodeCount: document.nodeCount) }
         mapper.limits.maxFieldBytes = options.maxFieldBytes
         mapper.limits.maxLabels = options.maxLabelsPerEvent
-        mapper.run(mappings.program, rules: mappings.program.ruleRange(of: file))
+        let program = mappings.frozenProgram
+        mapper.run(program.view, rules: program.ruleRange(of: file))
         var diagnostics = mapper.diagnostics
         for check in file.checks where check.conditions.allSatisfy({ $0.holds(in: resolver, value: nil) }) {
             diagnostics.append(Diagnostic(rule: check.id, message: check.message))

@@ -48,11 +48,12 @@ struct RecordMapper {
 
     /// Runs the program's rules `rules` (one mapping file's) over the record.
     mutating func run(_ program: MappingProgram, rules: Range<Int>) {
-        fileStart = rules.lowerBound
         program.withView { view in run(view, rules: rules) }
     }
 
-    private mutating func run(_ view: MappingProgram.View, rules: Range<Int>) {
+    /// The same over a view of the program (a ``FrozenProgram``'s, which needs no scope).
+    mutating func run(_ view: MappingProgram.View, rules: Range<Int>) {
+        fileStart = rules.lowerBound
         var values: [(MappedValue, Int)] = []
         values.reserveCapacity(8)
         // Locals, not properties, in the loop: reading a struct property holding arrays (or a class

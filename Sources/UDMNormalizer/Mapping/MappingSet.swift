@@ -28,6 +28,8 @@ public final class MappingSet: Sendable {
     let pathTable: PathTable
     /// The rules of every file lowered for the engine.
     let program: MappingProgram
+    /// The program as the engine reads it for each record (see ``FrozenProgram``).
+    let frozenProgram: FrozenProgram
     /// How many distinct target instance chains the rules write to.
     let targetInstanceCount: Int
     /// How many distinct record conditions the rules test (see `ConditionInterner`).
@@ -96,6 +98,7 @@ public final class MappingSet: Sendable {
         let compiled = try compiler.compile(syntax)
         self.pathTable = PathTable(compiler.interner)
         self.program = ProgramLowering.lower(compiled.files, schema: schema)
+        self.frozenProgram = FrozenProgram(program)
         self.targetInstanceCount = compiler.targets.count
         self.recordConditionCount = compiler.conditions.count
         self.schema = schema
