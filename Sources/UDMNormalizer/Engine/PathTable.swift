@@ -1,5 +1,8 @@
 /// The interned prefixes of one compiled table set as flat arrays, so that resolving a prefix on a
 /// record reads plain memory (no class to follow or retain per step).
+///
+/// A class because it owns the memory and frees it when the table set goes (a value type cannot);
+/// `@unchecked Sendable` because the buffers are written only while it is made, then only read.
 final class PathTable: @unchecked Sendable {
     /// Parent prefix id per prefix (-1 below the record's root).
     let parent: UnsafeMutableBufferPointer<Int32>
