@@ -124,31 +124,11 @@ extension PathResolver {
                 return document.withRawBytes(node) { ByteMatch.contains($0, needle) }
             }
         case .isIP:
-            guard let value else { return false }
-            switch value {
-            case .node(let node) where document.kind(node) == .string && !document.hasEscapes(node):
-                return document.withRawBytes(node) { IPAddress.isValid(utf8: $0) }
-            case .node(let node):
-                return IPAddress.isValid(document.scalarText(node))
-            case .bytes(let bytes):
-                return IPAddress.isValid(utf8: UnsafeRawBufferPointer(bytes))
-            }
+            return value?.isIPAddress(in: document) ?? false
         case .isNotEmpty:
-            guard let value else { return false }
-            switch value {
-            case .node(let node): return !document.isEmptyValue(node)
-            case .bytes(let bytes): return !bytes.isEmpty
-            }
+            return value?.isNotEmpty(in: document) ?? false
         case .isNotZero:
-            guard let value else { return false }
-            let text: String
-            switch value {
-            case .node(let node):
-                guard document.kind(node) == .number || document.kind(node) == .string else { return true }
-                text = document.scalarText(node)
-            case .bytes(let bytes): text = String(decoding: bytes, as: UTF8.self)
-            }
-            return JSONNumber.double(text) != 0
+            return value?.isNotZero(in: document) ?? false
         case .not(let inner):
             return !holds(inner, in: view, value: value)
         case .and(let a, let b):
