@@ -47,11 +47,7 @@ final class FrozenProgram: @unchecked Sendable {
 
     /// The rules of `file` (a file of the table set the program was lowered from).
     func ruleRange(of file: CompiledMappingFile) -> Range<Int> {
-        let id = ObjectIdentifier(file)
-        for entry in files where entry.id == id {
-            return Int(entry.ruleStart)..<Int(entry.ruleStart + entry.ruleCount)
-        }
-        return 0..<0
+        files.ruleRange(of: file)
     }
 
     private static func freeze<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {

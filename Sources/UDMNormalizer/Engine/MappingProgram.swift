@@ -2,7 +2,7 @@
 /// and stage as plain data in flat arrays, addressed by number.
 ///
 /// Immutable and shared by every thread. The interpreter (`RecordMapper`) reads it through a
-/// ``MappingProgram/View`` of unsafe buffers, so walking hundreds of rules per record counts no
+/// ``MappingProgram/View`` of a ``FrozenProgram``, so walking hundreds of rules per record counts no
 /// references and copies no arrays. The compile-time model (`CompiledRule`, `TargetPath`,
 /// `Condition`) stays for lint, documentation, `explain` and coverage; diagnostics name a rule by
 /// its number in `ruleIDs`.
@@ -43,14 +43,10 @@ struct MappingProgram: Sendable {
 
     /// The rules of `file` (a file of the table set the program was lowered from).
     func ruleRange(of file: CompiledMappingFile) -> Range<Int> {
-        let id = ObjectIdentifier(file)
-        for entry in files where entry.id == id {
-            return Int(entry.ruleStart)..<Int(entry.ruleStart + entry.ruleCount)
-        }
-        return 0..<0
+        files.ruleRange(of: file)
     }
 
-    /// The program's arrays as unsafe buffers, valid only inside `body`.
+    /// The program's arrays as unsafe buffers (a ``FrozenProgram`` owns the memory they point at).
     struct View {
         let rules: UnsafeBufferPointer<ProgramRule>
         let targets: UnsafeBufferPointer<ProgramTarget>
@@ -84,70 +80,15 @@ struct MappingProgram: Sendable {
             UnsafeBufferPointer(rebasing: targetSteps[Int(start)..<Int(start + count)])
         }
     }
+}
 
-    /// Calls `body` with the program's arrays as unsafe buffers.
-    func withView<R>(_ body: (View) throws -> R) rethrows -> R {
-        try rules.withUnsafeBufferPointer { rules in
-            try targets.withUnsafeBufferPointer { targets in
-                try targetSteps.withUnsafeBufferPointer { targetSteps in
-                    try sources.withUnsafeBufferPointer { sources in
-                        try sourceParts.withUnsafeBufferPointer { sourceParts in
-                            try paths.withUnsafeBufferPointer { paths in
-                                try conditions.withUnsafeBufferPointer { conditions in
-                                    try withRestOfView(
-                                        rules: rules, targets: targets, targetSteps: targetSteps, sources: sources,
-                                        sourceParts: sourceParts, paths: paths, conditions: conditions, body)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+extension Collection<MappingProgram.File> {
+    /// The rules of `file` in the program these entries describe (empty when it has none).
+    func ruleRange(of file: CompiledMappingFile) -> Range<Int> {
+        let id = ObjectIdentifier(file)
+        for entry in self where entry.id == id {
+            return Int(entry.ruleStart)..<Int(entry.ruleStart + entry.ruleCount)
         }
-    }
-
-    private func withTextsAndWalkSteps<R>(
-        _ body: (UnsafeBufferPointer<String>, UnsafeBufferPointer<ProgramWalkStep>) throws -> R
-    ) rethrows -> R {
-        try texts.withUnsafeBufferPointer { texts in
-            try walkSteps.withUnsafeBufferPointer { walkSteps in try body(texts, walkSteps) }
-        }
-    }
-
-    private func withRestOfView<R>(
-        rules: UnsafeBufferPointer<ProgramRule>, targets: UnsafeBufferPointer<ProgramTarget>,
-        targetSteps: UnsafeBufferPointer<ProgramTargetStep>, sources: UnsafeBufferPointer<ProgramSource>,
-        sourceParts: UnsafeBufferPointer<Int32>, paths: UnsafeBufferPointer<ProgramPath>,
-        conditions: UnsafeBufferPointer<ProgramCondition>, _ body: (View) throws -> R
-    ) rethrows -> R {
-        try recordConditions.withUnsafeBufferPointer { recordConditions in
-            try stages.withUnsafeBufferPointer { stages in
-                try resources.withUnsafeBufferPointer { resources in
-                    try integers.withUnsafeBufferPointer { integers in
-                        try bytes.withUnsafeBufferPointer { bytes in
-                            try byteLists.withUnsafeBufferPointer { byteLists in
-                                try ruleIDs.withUnsafeBufferPointer { ruleIDs in
-                                    try fieldPaths.withUnsafeBufferPointer { fieldPaths in
-                                        try walkedPaths.withUnsafeBufferPointer { walkedPaths in
-                                            try withTextsAndWalkSteps { texts, walkSteps in
-                                                try body(
-                                                    View(
-                                                        rules: rules, targets: targets, targetSteps: targetSteps,
-                                                        sources: sources, sourceParts: sourceParts, paths: paths,
-                                                        conditions: conditions, recordConditions: recordConditions,
-                                                        stages: stages, resources: resources, integers: integers,
-                                                        bytes: bytes, byteLists: byteLists, ruleIDs: ruleIDs,
-                                                        fieldPaths: fieldPaths, walkedPaths: walkedPaths,
-                                                        walkSteps: walkSteps, texts: texts))
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        return 0..<0
     }
 }

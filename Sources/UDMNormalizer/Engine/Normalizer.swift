@@ -196,11 +196,11 @@ extension Normalizer.State {
     /// "no event time: eventTime is missing" or "… eventTime: 'x' is not a timestamp", naming the
     /// fields the table reads the time from, so the user sees which field to look at.
     func noEventTimeReason(file: CompiledMappingFile, diagnostics: [Diagnostic]) -> String {
-        let timeRules = file.rules.filter { $0.target.fieldPath == "metadata.event_timestamp" }
+        let timeRules = file.rules.filter { $0.target.fieldPath == UDMValidator.eventTimestampPath }
         let sources = timeRules.flatMap { $0.source.paths.map(\.text) }
         if let problem = diagnostics.first(where: { d in timeRules.contains { $0.id == d.rule } }) {
             return
-                "no event time: \(sources.joined(separator: " / ")): \(problem.message.replacingPrefix("metadata.event_timestamp: ", with: ""))"
+                "no event time: \(sources.joined(separator: " / ")): \(problem.message.replacingPrefix("\(UDMValidator.eventTimestampPath): ", with: ""))"
         }
         return sources.isEmpty ? "no event time" : "no event time: \(sources.joined(separator: " / ")) is missing"
     }

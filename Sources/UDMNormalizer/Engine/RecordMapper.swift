@@ -46,12 +46,8 @@ struct RecordMapper {
         conditionAnswers = Array(repeating: Self.unanswered, count: recordConditionCount)
     }
 
-    /// Runs the program's rules `rules` (one mapping file's) over the record.
-    mutating func run(_ program: MappingProgram, rules: Range<Int>) {
-        program.withView { view in run(view, rules: rules) }
-    }
-
-    /// The same over a view of the program (a ``FrozenProgram``'s, which needs no scope).
+    /// Runs the program's rules `rules` (one mapping file's) over the record, reading the program
+    /// through a ``FrozenProgram``'s view.
     mutating func run(_ view: MappingProgram.View, rules: Range<Int>) {
         fileStart = rules.lowerBound
         var values: [(MappedValue, Int)] = []
