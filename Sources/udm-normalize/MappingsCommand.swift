@@ -146,6 +146,12 @@ struct MappingsCommand {
             StandardStreams.error(line.text)
         }
         let errors = lines.count - warnings
+        if let mappings = checked.mappings {
+            let names = mappings.redactionEntryNames
+            StandardStreams.error(
+                "redacted: \(names.count) \(names.count == 1 ? "entry" : "entries") (\(names.isEmpty ? "none" : names.joined(separator: ", ")))"
+            )
+        }
         StandardStreams.error(
             "\(TableLoader.count(loaded.count, "table")) checked: \(TableLoader.count(errors, "error")), \(TableLoader.count(warnings, "warning")) (profiles: \(profiles.joined(separator: ", ")))"
         )

@@ -315,7 +315,7 @@ import Testing
         #expect(run.stderr.contains("checked: 4 errors, 0 warnings"))
         #expect(
             try Self.run(["mappings", "check"]).stderr.contains(
-                "5 tables checked: 0 errors, 0 warnings (profiles: reference, google-secops)"))
+                "6 tables checked: 0 errors, 0 warnings (profiles: reference, google-secops)"))
         try
             "@log_type AWS_CLOUDTRAIL\n@match exists siteOnlyField\n\"x\" -> principal.hostname\n\"y\" -> principal.hostname\n"
             .write(to: directory.appendingPathComponent("b.map"), atomically: true, encoding: .utf8)

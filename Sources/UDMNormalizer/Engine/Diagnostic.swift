@@ -9,6 +9,9 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case validator
         /// The per-event output limits (labels over the limit were dropped).
         case limits
+        /// Redaction: a string declared to hold JSON text could not be read as JSON, so nothing in
+        /// it was redacted by key (shapes such as private keys still were).
+        case redaction
 
         /// The rule's `file:line`, or `validator` / `limits`, as the CLI prints it before a note.
         public var description: String {
@@ -16,6 +19,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
             case .rule(let id): return id.description
             case .validator: return "validator"
             case .limits: return "limits"
+            case .redaction: return "redaction"
             }
         }
     }

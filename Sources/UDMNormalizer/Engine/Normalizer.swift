@@ -60,11 +60,14 @@ public struct Normalizer: Sendable {
         let mappings: MappingSet
         let options: Options
         let validator: UDMValidator
+        let redactor: RecordRedactor
 
         init(mappings: MappingSet, options: Options) {
             self.mappings = mappings
             self.options = options
             self.validator = UDMValidator(schema: mappings.schema, requirements: .builtin)
+            self.redactor = RecordRedactor(
+                policy: mappings.redaction, parserLimits: JSONParser.Limits(maxDepth: options.maxDepth))
         }
     }
 
@@ -118,7 +121,18 @@ public struct Normalizer: Sendable {
 
 extension Normalizer.State {
     /// The outcome, and the log type of the table that took the record (nil when none did).
-    func normalizeDetected(document: JSONDocument, root: Int) -> (NormalizationOutcome, String?) {
+    func normalizeDetected(document original: JSONDocument, root originalRoot: Int) -> (NormalizationOutcome, String?) {
+        // Secrets leave the record first, so that no rule, report or note can see them.
+        var document = original
+        var root = originalRoot
+        var redactions: [RedactionHit] = []
+        var redactionNotes: [String] = []
+        if let redacted = redactor.redact(original, root: originalRoot) {
+            document = redacted.document
+            root = redacted.root
+            redactions = redacted.hits
+            redactionNotes = redacted.notes
+        }
         guard document.kind(root) == .object else {
             return (
                 .failed(
@@ -146,6 +160,7 @@ extension Normalizer.State {
         let program = mappings.frozenProgram
         mapper.run(program.view, rules: program.ruleRange(of: file))
         var diagnostics = mapper.diagnostics
+        diagnostics += redactionNotes.map { Diagnostic(source: .redaction, message: $0) }
         for check in file.checks where check.conditions.allSatisfy({ $0.holds(in: resolver, value: nil) }) {
             diagnostics.append(Diagnostic(rule: check.id, message: check.message))
         }
@@ -187,7 +202,7 @@ extension Normalizer.State {
                     document: document, builder: builder, schema: mappings.schema,
                     logType: file.logType ?? "", diagnostics: diagnostics, rules: file.rules, dedupeKey: dedupeKey,
                     firedRules: mapper.firedRules, classification: mapper.classification, downgrade: downgrade,
-                    coverage: coverage)), file.logType
+                    coverage: coverage, redactions: redactions)), file.logType
         )
     }
 }

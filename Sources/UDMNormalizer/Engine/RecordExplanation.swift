@@ -32,6 +32,9 @@ public struct RecordExplanation: Sendable {
     public var excluded: [(declaration: String, values: Int)] = []
     /// The event's diagnostics: values rules could not convert, fallbacks, cut values.
     public var diagnostics: [Diagnostic] = []
+    /// Secrets taken out of the record before the rules read it: (source path, redaction entry).
+    /// Every field written from such a path holds `[redacted:ENTRY]`.
+    public var redacted: [(path: String, entry: String)] = []
 
     init(_ record: NormalizedRecord) {
         origin = record.origin
@@ -43,6 +46,7 @@ public struct RecordExplanation: Sendable {
         case .normalized(let event):
             eventType = event.eventType
             diagnostics = event.diagnostics
+            redacted = event.redactions.map { ($0.path, $0.entry) }
             if let downgrade = event.downgrade {
                 classification = "GENERIC_EVENT: the validator's fallback, because \(downgrade)"
             } else if let decision = event.classification {
@@ -108,6 +112,10 @@ public struct RecordExplanation: Sendable {
         if !excluded.isEmpty {
             lines.append("left out on purpose:")
             for (declaration, count) in excluded { lines.append("  \(declaration) (\(count) values)") }
+        }
+        if !redacted.isEmpty {
+            lines.append("redacted before the rules read them (source ← entry):")
+            for (path, entry) in redacted { lines.append("  \(path) ← \(entry)") }
         }
         if !diagnostics.isEmpty {
             lines.append("diagnostics:")

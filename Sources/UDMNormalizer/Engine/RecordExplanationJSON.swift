@@ -1,7 +1,7 @@
 extension RecordExplanation {
     /// The explanation as one JSON object (`udm-normalize explain --json`): `origin`, `outcome`,
     /// `log_type`, `event_type`, `classification`, `fields` (`path`, `value` as the UDM event holds
-    /// it, `rule`, `source`), `unread`, `excluded`, `diagnostics`.
+    /// it, `rule`, `source`), `unread`, `excluded`, `redacted` (`path`, `entry`), `diagnostics`.
     public var json: String {
         func string(_ text: String?) -> String { text.map(JSONText.quoted) ?? "null" }
         var parts = [
@@ -22,6 +22,10 @@ extension RecordExplanation {
             "\"excluded\":["
                 + excluded.map { "{\"declaration\":\(string($0.declaration)),\"values\":\($0.values)}" }.joined(
                     separator: ",") + "]")
+        parts.append(
+            "\"redacted\":["
+                + redacted.map { "{\"path\":\(string($0.path)),\"entry\":\(string($0.entry))}" }.joined(separator: ",")
+                + "]")
         parts.append(
             "\"diagnostics\":["
                 + diagnostics.map { "{\"rule\":\(string($0.source.description)),\"message\":\(string($0.message))}" }

@@ -104,6 +104,38 @@ struct JSONDocument: Sendable {
         }
     }
 
+    /// Calls `body` with each object key below `node`, in document order: the key's node and its raw
+    /// bytes (escapes unresolved). `body` returns the node to go on from: `key + 1` to read on into
+    /// the key's value, or a subtree's end to jump over it. One pass over the tape, no allocation.
+    func scanKeys(below node: Int, _ body: (Int, UnsafeRawBufferPointer) -> Int) {
+        nodes.withUnsafeBufferPointer { tape in
+            bytes.withUnsafeBytes { raw in
+                let end = Int(tape[node].next)
+                var index = node + 1
+                while index < end {
+                    let info = tape[index]
+                    if info.flags & JSONNode.isKey != 0 {
+                        index = body(index, UnsafeRawBufferPointer(rebasing: raw[Int(info.start)..<Int(info.end)]))
+                    } else {
+                        index += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// The string value node (not a key) below or at `node` whose raw bytes hold the byte at `offset`.
+    func stringValue(containing offset: Int, below node: Int) -> Int? {
+        for index in node..<Int(nodes[node].next) {
+            let info = nodes[index]
+            if info.kind == .string, info.flags & JSONNode.isKey == 0, Int(info.start) <= offset, offset < Int(info.end)
+            {
+                return index
+            }
+        }
+        return nil
+    }
+
     /// True for a string with a backslash escape.
     @inline(__always)
     func hasEscapes(_ node: Int) -> Bool { nodes[node].flags & JSONNode.hasEscapes != 0 }

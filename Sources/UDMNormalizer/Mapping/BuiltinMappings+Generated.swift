@@ -1999,6 +1999,75 @@ service.detection.sequence.sequenceIndicators -> additional["sequenceIndicators"
 service.detection.anomaly -> additional["anomaly"]                     # [added] the anomaly model's profiles and unusual behaviour
 
 """####),
+        ("redaction.map", ####"""
+# Credentials never leave the normalizer. Before any rule reads a record, every string under one of
+# the keys below is replaced by the marker [redacted:KEY] (the entry's name, never the secret's
+# length), in every log type, so no event, label, `additional` field, report, note, `explain`, `diff`
+# or `test` output can hold it. The raw record is kept only in a `--dead-letter` file.
+#
+# @redact KEY          a key, compared without case and without '_' or '-' (sessionToken matches
+#                      SessionToken and session_token); a key is never matched by a part of its name
+#                      (PasswordUpdated, passwordResetRequired, nextToken, secretId stay). Only
+#                      strings are replaced: a boolean or number under a listed key is kept.
+# @redact_value SHAPE  a secret found by its shape in any string, the rest of the string kept.
+# @redact_json_text P  a string at P that holds JSON text is read and redacted inside.
+# @redact_keep V, …    placeholders AWS writes instead of a secret: kept as they are.
+# @unredact NAME       (in your own tables) removes an entry; `mappings check` warns for each.
+# Access key ids (AKIA…, ASIA…) identify a key and are not secret: they are not listed.
+
+# Temporary credentials: STS and IAM Identity Center responses (AssumeRole*, GetSessionToken,
+# GetFederationToken, GetRoleCredentials) and SDK configuration.
+@redact sessionToken             # STS session token: with the key id and secret it is a live credential
+@redact securityToken            # the older name of the session token (EC2 metadata, SDK config)
+@redact xAmzSecurityToken        # the session token as an HTTP header (X-Amz-Security-Token)
+@redact secretAccessKey          # AWS secret access key
+@redact awsSecretAccessKey       # the same in SDK and CLI configuration (aws_secret_access_key)
+@redact secretKey                # secret half of an access key pair in other services' APIs
+
+# Passwords and password hashes (IAM, Cognito, RDS, Directory Service, WorkMail, …).
+@redact password                 # a password
+@redact newPassword              # ChangePassword and similar: the new password
+@redact oldPassword              # ChangePassword: the current password
+@redact currentPassword          # the current password under another name
+@redact previousPassword         # Cognito ChangePassword: the current password
+@redact proposedPassword         # Cognito ChangePassword: the new password
+@redact temporaryPassword        # Cognito AdminCreateUser: the first password
+@redact masterUserPassword       # RDS, Redshift, DocumentDB: the administrator's password
+@redact adminPassword            # administrator password of directories and appliances
+@redact passwordHash             # a password hash can be cracked or replayed
+@redact passwordDigest           # the same under another name
+
+# Private keys.
+@redact privateKey               # a private key (ACM ImportCertificate, IoT, SSH)
+@redact certificatePrivateKey    # a certificate's private key under another name
+@redact keyMaterial              # EC2 CreateKeyPair: the new key pair's private key
+@redact_value pem_private_key    # a PEM private-key block in any string
+
+# Secrets Manager and Parameter Store values.
+@redact secretString             # Secrets Manager: the secret's text
+@redact secretBinary             # Secrets Manager: the secret's bytes
+
+# HTTP authorization and OAuth / OIDC tokens.
+@redact authorization            # an HTTP Authorization header: credentials or a bearer token
+@redact proxyAuthorization       # an HTTP Proxy-Authorization header
+@redact_value bearer_token       # "Bearer TOKEN" in any string (an authorization value kept elsewhere)
+@redact bearerToken              # an OAuth bearer token
+@redact accessToken              # an OAuth access token (Cognito, IAM Identity Center)
+@redact refreshToken             # an OAuth refresh token
+@redact idToken                  # an OIDC id token
+@redact webIdentityToken         # AssumeRoleWithWebIdentity: the OIDC token that buys the role
+@redact clientSecret             # an OAuth client's secret (Cognito, IAM Identity Center)
+
+# SAML.
+@redact samlAssertion            # AssumeRoleWithSAML: the signed assertion that buys the role
+@redact samlResponse             # a SAML response carries the same assertion
+
+# JSON text inside a string: GuardDuty's API and CLI output keeps additionalInfo as JSON text.
+@redact_json_text service.additionalInfo.value
+
+# What AWS writes in place of a secret it withholds: kept, so the event still says it was hidden.
+@redact_keep "HIDDEN_DUE_TO_SECURITY_REASONS", "****", "<sensitiveDataRemoved>", "Value hidden due to security reasons."
+"""####),
     ]
 
     /// The built-in output profiles (`Mappings/profiles/NAME/`), in name order; each file named by its path under `Mappings/`.

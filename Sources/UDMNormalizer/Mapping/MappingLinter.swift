@@ -44,6 +44,7 @@ public enum MappingLinter {
         for lookup in mappings.lookups.values.sorted(by: { $0.name < $1.name }) where lookup.isRange {
             findings += unreachableRanges(lookup)
         }
+        findings += redactionFindings(mappings)
         return findings.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
     }
 
@@ -81,6 +82,28 @@ public enum MappingLinter {
 
     private static func sorted(_ errors: [MappingError]) -> [MappingError] {
         errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    }
+
+    /// Every `@unredact` (a secret that now reaches the output) and every entry with no reason.
+    private static func redactionFindings(_ mappings: MappingSet) -> [Finding] {
+        var findings: [Finding] = []
+        let policy = mappings.redaction
+        for removal in policy.removals {
+            let matched = policy.removedNames.contains(removal.name)
+            findings.append(
+                finding(
+                    .warning, removal.location,
+                    matched
+                        ? "'@unredact \(removal.name)': values under \(removal.name) are no longer redacted and reach every output"
+                        : "'@unredact \(removal.name)' matches no redaction entry"))
+        }
+        for entry in policy.entriesWithoutReason {
+            findings.append(
+                finding(
+                    .warning, entry.location,
+                    "redaction entry '\(entry.name)' has no reason: say in a comment what secret it holds"))
+        }
+        return findings
     }
 
     private static func finding(_ severity: Finding.Severity, _ location: TableLocation, _ message: String) -> Finding {

@@ -105,6 +105,8 @@ enum MappingMerger {
                 files[index].eventBridgeDetailTypes += ext.eventBridgeDetailTypes
                 files[index].checks += ext.checks
             }
+            // Redaction applies to every record whatever its table: kept once, with the first target.
+            files[targets[0]].redaction.append(contentsOf: ext.redaction)
         }
         return files
     }

@@ -160,9 +160,11 @@ struct MappingParser {
                                 kind: first.text == "opaque" ? .opaque : .ignore, path: path,
                                 location: TableLocation(file: fileName, line: lineNumber, column: column)))
                     } while cursor.skip(symbol: ",")
+                case let name where Self.redactionDirectives.contains(name):
+                    try Self.parseRedaction(name, cursor: &cursor, line: line, location: here, into: &file.redaction)
                 default:
                     throw here.error(
-                        "unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends, @role or @precedence)"
+                        "unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends, @role, @precedence, @redact, @redact_value, @redact_json_text, @redact_keep or @unredact)"
                     )
                 }
                 try cursor.expectEnd()

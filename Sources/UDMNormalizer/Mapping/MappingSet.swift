@@ -34,6 +34,11 @@ public final class MappingSet: Sendable {
     let targetInstanceCount: Int
     /// How many distinct record conditions the rules test (see `ConditionInterner`).
     let recordConditionCount: Int
+    /// What every record has taken out before any rule reads it (`@redact…` lines of all tables).
+    let redaction: RedactionPolicy
+
+    /// The effective redaction entries (keys, then value shapes), as `mappings check` lists them.
+    package var redactionEntryNames: [String] { redaction.entryNames }
 
     /// The name of the default profile: the built-in tables as they are (the parser reference's output).
     public static let referenceProfile = "reference"
@@ -110,6 +115,7 @@ public final class MappingSet: Sendable {
         self.standaloneTexts = standaloneTexts
         self.extensionTexts = extensionTexts
         self.profile = profile
+        self.redaction = RedactionPolicy(syntax)
     }
 
     /// Loads the `*.map` files of `directory` on top of `base` (the built-in tables unless given):

@@ -31,6 +31,8 @@ struct MappingFileSyntax: Sendable {
     var firstLetterAnyCase = false
     /// What identifies a record for `--dedupe` (`@dedupe_key`), with its location.
     var dedupeKey: (SourceExpressionSyntax, TableLocation)?
+    /// What the file says about secrets (`@redact`, `@redact_value`, …).
+    var redaction = RedactionSyntax()
 }
 
 /// `@opaque PATH` or `@ignore PATH`.

@@ -21,12 +21,15 @@ public final class UDMEvent: Sendable {
     public let downgrade: String?
     /// Source coverage, when the normalizer tracked it.
     let coverage: RecordCoverage?
+    /// The secrets taken out of the record before the rules read it (the source is redacted, so
+    /// every field written from it holds the marker `[redacted:ENTRY]`).
+    let redactions: [RedactionHit]
 
     init(
         document: JSONDocument, builder: UDMEventBuilder, schema: UDMSchema, logType: String, diagnostics: [Diagnostic],
         rules: [CompiledRule], dedupeKey: String?, firedRules: [Int], classification: Classification?,
         downgrade: String?,
-        coverage: RecordCoverage?
+        coverage: RecordCoverage?, redactions: [RedactionHit] = []
     ) {
         self.document = document
         self.builder = builder
@@ -39,6 +42,7 @@ public final class UDMEvent: Sendable {
         self.classification = classification
         self.downgrade = downgrade
         self.coverage = coverage
+        self.redactions = redactions
     }
 
     /// `metadata.event_type` (`.userLogin`, …). Every event has one: the validator falls back to

@@ -80,6 +80,8 @@ public struct NormalizationReport: Sendable {
         public var eventTypes: [(eventType: EventType, count: Int)] = []
         /// Every rule that wrote a value or recorded a diagnostic, in file and line order.
         public var rules: [RuleStat] = []
+        /// Secrets redacted before the rules read them, per redaction entry, most first.
+        public var redactions: [(entry: String, count: Int)] = []
 
         /// normalized ÷ (read − skipped); nil when nothing was there to normalize.
         public var normalizationRate: Double? { ratio(normalized, read - skipped) }

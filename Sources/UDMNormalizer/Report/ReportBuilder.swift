@@ -15,6 +15,8 @@ public struct ReportBuilder: Sendable {
         var firedRules: [RuleID] = []
         var failedRules: [RuleID] = []
         var coverage: RecordCoverage?
+        /// The redaction entry of each secret taken out of the record.
+        var redactedEntries: [String] = []
 
         init(_ record: NormalizedRecord) {
             origin = record.origin
@@ -28,6 +30,7 @@ public struct ReportBuilder: Sendable {
                 firedRules = event.firedRules.map { event.rules[$0].id }
                 failedRules = event.diagnostics.compactMap(\.rule)
                 coverage = event.coverage
+                redactedEntries = event.redactions.map(\.entry)
             case .failed(let failure):
                 kind = .failed
                 failureKind = failure.kind
@@ -49,6 +52,7 @@ public struct ReportBuilder: Sendable {
         var unmapped: [String: NormalizationReport.UnmappedPath] = [:]
         var eventTypes: [EventType: Int] = [:]
         var rules: [RuleID: NormalizationReport.RuleStat] = [:]
+        var redactions: [String: Int] = [:]
 
         init(_ logType: String) { section = NormalizationReport.Section(logType: logType) }
 
@@ -73,6 +77,7 @@ public struct ReportBuilder: Sendable {
                 } else {
                     section.defaultTyped += 1
                 }
+                for name in entry.redactedEntries { redactions[name, default: 0] += 1 }
                 for rule in entry.firedRules { rules[rule, default: .init(rule: rule, fired: 0, failed: 0)].fired += 1 }
                 for rule in entry.failedRules {
                     rules[rule, default: .init(rule: rule, fired: 0, failed: 0)].failed += 1
@@ -111,6 +116,7 @@ public struct ReportBuilder: Sendable {
             result.unmapped = unmapped.values.sorted { ($0.count, $1.path) > ($1.count, $0.path) }
             result.eventTypes = eventTypes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
             result.rules = rules.values.sorted { $0.rule < $1.rule }
+            result.redactions = redactions.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
             return result
         }
     }

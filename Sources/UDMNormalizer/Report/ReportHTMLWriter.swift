@@ -183,6 +183,12 @@ public enum ReportHTMLWriter {
                     "<p class=\"why\">Most CloudTrail events are <code>GENERIC_EVENT</code> by design: the parser reference types only the event names in its event-type table (and Google's documented rows), and everything else stays generic — its own sample, <code>DescribeTrails</code>, among them. The classification rate measures that table, not a loss of data.</p>\n"
             }
         }
+        if !s.redactions.isEmpty {
+            html +=
+                "<h3>Secrets redacted</h3>\n"
+                + barChart(
+                    id: "redactions-\(s.logType)", s.redactions.map { ($0.entry, Double($0.count), String($0.count)) })
+        }
         if s.leaves > 0 {
             let excludedTotal = s.excluded.reduce(0) { $0 + $1.leaves }
             html +=

@@ -66,6 +66,10 @@ public enum ReportJSONWriter {
                 .joined(
                     separator: ", ") + "],")
         out.append(
+            "\(i)\"redactions\": ["
+                + s.redactions.map { "{\"entry\": \(quoted($0.entry)), \"count\": \($0.count)}" }
+                .joined(separator: ", ") + "],")
+        out.append(
             "\(i)\"rules\": ["
                 + s.rules.map {
                     "{\"rule\": \(quoted($0.rule.description)), \"fired\": \($0.fired), \"failed\": \($0.failed)}"

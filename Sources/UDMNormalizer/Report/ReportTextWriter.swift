@@ -67,6 +67,10 @@ public enum ReportTextWriter {
             lines.append("  event types:")
             for (type, count) in s.eventTypes { lines.append("    \(pad(String(count), 7)) \(type)") }
         }
+        if !s.redactions.isEmpty {
+            lines.append("  secrets redacted (by entry):")
+            for (entry, count) in s.redactions { lines.append("    \(pad(String(count), 7)) \(entry)") }
+        }
         if !s.excluded.isEmpty {
             lines.append("  left out of coverage:")
             for (declaration, count) in s.excluded { lines.append("    \(pad(String(count), 7)) \(declaration)") }
