@@ -64,6 +64,10 @@ import Testing
                 additional[spelling] = take()
             }
         }
+        // JSON text inside a string no table declares, with a bearer token just before an escaped quote.
+        var text: [String: Any] = ["header": "Bearer \(take())"]
+        for key in secretKeys { text[spellings(of: key)[2]] = take() }
+        request["documentText"] = String(decoding: try bytes(text), as: UTF8.self)
         request["outer"] = ["middle": deep]
         request["items"] = listed
         request["headerLine"] = "Authorization: Bearer \(take()) sent"
@@ -72,6 +76,8 @@ import Testing
         event["requestParameters"] = request
         event["responseElements"] = response
         event["additionalEventData"] = additional
+        // A write call: its response is flattened into the target's labels, as GetFederationToken's is.
+        event["readOnly"] = false
         return (try bytes(event), secrets)
     }
 
@@ -211,6 +217,33 @@ import Testing
         "userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/alice","userName":"alice"},\
         "requestParameters":\(request),"responseElements":\(response),"eventID":"e-1"}
         """
+    }
+
+    /// The event that showed the leak: GetFederationToken's response, flattened into
+    /// `target.resource.attribute.labels`, carried the live session token.
+    @Test(arguments: profiles)
+    func federationTokenResponseKeepsTheMarkerNotTheToken(profile: String) throws {
+        let token = "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD" + Self.secret()
+        let record = """
+            {"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDAEXAMPLE",\
+            "arn":"arn:aws:iam::111122223333:user/alice","accountId":"111122223333","accessKeyId":"AKIAEXAMPLE",\
+            "userName":"alice"},"eventTime":"2026-03-14T11:40:03Z","eventSource":"sts.amazonaws.com",\
+            "eventName":"GetFederationToken","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.24",\
+            "requestParameters":{"name":"bob","durationSeconds":3600},"responseElements":{"credentials":\
+            {"accessKeyId":"ASIAEXAMPLEFEDKEY","sessionToken":"\(token.replacingOccurrences(of: "/", with: "\\/"))",\
+            "expiration":"Mar 14, 2026, 11:40:03 PM"},"federatedUser":{"federatedUserId":"111122223333:bob",\
+            "arn":"arn:aws:sts::111122223333:federated-user/bob"},"packedPolicySize":6},"readOnly":false,\
+            "eventID":"e-1","eventType":"AwsApiCall","recipientAccountId":"111122223333"}
+            """
+        let normalizer = try Normalizer(profile: profile)
+        let event = try Self.event(record, normalizer: normalizer)
+        #expect(!event.json.contains("IQoJb3JpZ2luX2VjEJr"))
+        #expect(event.json.contains("[redacted:sessionToken]"), "the label says a token was there")
+        #expect(event.json.contains("ASIAEXAMPLEFEDKEY"), "the access key id identifies the key: it stays")
+        let unredacted = try normalizer.mappings.adding(tableText: "@unredact sessionToken\n", name: "zz.map")
+        #expect(
+            try Self.event(record, normalizer: Normalizer(mappings: unredacted)).json.contains("IQoJb3JpZ2luX2VjEJr"),
+            "without the entry the token is written")
     }
 
     @Test func keysAreMatchedWholeWithoutCaseOrSeparators() throws {

@@ -128,7 +128,16 @@ extension Normalizer.State {
         var redactions: [RedactionHit] = []
         var redactionNotes: [String] = []
         if let redacted = redactor.redact(original, root: originalRoot) {
-            document = redacted.document
+            guard let redactedDocument = redacted.document else {
+                return (
+                    .failed(
+                        NormalizationFailure(
+                            kind: .invalidJSON,
+                            detail: "a secret in the record could not be redacted; it is not written")
+                    ), nil
+                )
+            }
+            document = redactedDocument
             root = redacted.root
             redactions = redacted.hits
             redactionNotes = redacted.notes

@@ -124,6 +124,18 @@ struct JSONDocument: Sendable {
         }
     }
 
+    /// True for a string whose raw text starts with `{` and ends with `}`, or `[` and `]`: JSON
+    /// text, perhaps, kept inside a string.
+    @inline(__always)
+    func looksLikeJSONText(_ node: Int) -> Bool {
+        let info = nodes[node]
+        guard info.end >= info.start + 2 else { return false }
+        let first = bytes[Int(info.start)]
+        let last = bytes[Int(info.end) - 1]
+        return (first == UInt8(ascii: "{") && last == UInt8(ascii: "}"))
+            || (first == UInt8(ascii: "[") && last == UInt8(ascii: "]"))
+    }
+
     /// The string value node (not a key) below or at `node` whose raw bytes hold the byte at `offset`.
     func stringValue(containing offset: Int, below node: Int) -> Int? {
         for index in node..<Int(nodes[node].next) {

@@ -9,7 +9,9 @@ struct RedactionHit: Sendable, Equatable {
 
 /// A record with its secrets replaced, parsed anew, and what was replaced.
 struct RedactedRecord: Sendable {
-    var document: JSONDocument
+    /// nil only if replacing the secrets could not give valid JSON (never expected): the caller
+    /// then fails the record rather than let a secret through.
+    var document: JSONDocument?
     var root: Int
     var hits: [RedactionHit]
     /// Why a declared JSON-text string could not be read (it is then kept as it is).
@@ -28,6 +30,8 @@ struct RecordRedactor: Sendable {
     /// A byte range of the document to replace.
     private struct Edit {
         var range: Range<Int>
+        /// The raw range of the string the edit is in.
+        var string: Range<Int>
         var replacement: [UInt8]
         var hits: [RedactionHit]
     }
@@ -36,36 +40,49 @@ struct RecordRedactor: Sendable {
     func redact(_ document: JSONDocument, root: Int) -> RedactedRecord? {
         guard !policy.isEmpty, document.kind(root) == .object || document.kind(root) == .array else { return nil }
         var notes: [String] = []
-        var edits = findSecrets(in: document, root: root, pathPrefix: "")
+        var texts: [Int] = []
+        var edits = findSecrets(in: document, root: root, pathPrefix: "", jsonTexts: &texts)
+        // Strings that hold JSON text are read and redacted inside: those the tables declare (a
+        // note when one is not JSON), and any other string that starts and ends like an object or
+        // an array (silently kept when it is not JSON: such text is common).
+        var declared: Set<Int> = []
         for path in policy.jsonTextPaths {
-            guard let node = Self.resolve(path, in: document, root: root), document.kind(node) == .string else {
-                continue
+            if let node = Self.resolve(path, in: document, root: root), document.kind(node) == .string {
+                declared.insert(node)
             }
+        }
+        for node in Set(texts).union(declared).sorted()
+        where !edits.contains(where: { $0.range == document.rawRange(node) }) {
             let written = Self.path(to: node, in: document, root: root)
-            if let edit = redactJSONText(node, of: document, path: written, notes: &notes) {
+            var textNotes: [String] = []
+            if let edit = redactJSONText(node, of: document, path: written, notes: &textNotes) {
                 // The whole text is replaced: edits found inside it by shape are part of this one.
                 edits.removeAll { edit.range.contains($0.range.lowerBound) }
                 edits.append(edit)
             }
+            if declared.contains(node) { notes += textNotes }
         }
         guard !edits.isEmpty else {
             return notes.isEmpty ? nil : RedactedRecord(document: document, root: root, hits: [], notes: notes)
         }
         let range = document.rawRange(root)
         let bytes = Self.apply(edits, to: document.bytes, within: range)
-        guard let redacted = try? JSONParser.parse(bytes, limits: parserLimits) else {
-            // Every replacement is plain text inside a string, so this cannot happen; were it to,
-            // the record goes on with each secret string emptied rather than kept.
-            let emptied = Self.apply(
-                edits.map { Edit(range: $0.range, replacement: [], hits: $0.hits) }, to: document.bytes, within: range)
-            guard let fallback = try? JSONParser.parse(emptied, limits: parserLimits) else { return nil }
-            return RedactedRecord(document: fallback, root: 0, hits: edits.flatMap(\.hits), notes: notes)
+        if let redacted = try? JSONParser.parse(bytes, limits: parserLimits) {
+            return RedactedRecord(document: redacted, root: 0, hits: edits.flatMap(\.hits), notes: notes)
         }
-        return RedactedRecord(document: redacted, root: 0, hits: edits.flatMap(\.hits), notes: notes)
+        // Every replacement is meant to stay inside its string; were one to break the JSON, each
+        // string that held a secret is replaced whole by the marker, which cannot break it.
+        let whole = edits.map { Edit(range: $0.string, string: $0.string, replacement: $0.replacement, hits: $0.hits) }
+        let safe = Self.apply(whole, to: document.bytes, within: range)
+        let fallback = try? JSONParser.parse(safe, limits: parserLimits)
+        return RedactedRecord(document: fallback, root: 0, hits: edits.flatMap(\.hits), notes: notes)
     }
 
     /// Edits for every secret under `root`: strings under listed keys, then shapes in other strings.
-    private func findSecrets(in document: JSONDocument, root: Int, pathPrefix: String) -> [Edit] {
+    /// `jsonTexts` gets the string values that look like JSON text (`{…}` or `[…]`).
+    private func findSecrets(in document: JSONDocument, root: Int, pathPrefix: String, jsonTexts: inout [Int])
+        -> [Edit]
+    {
         var found: [(node: Int, entry: Int)] = []
         if !policy.keys.isEmpty {
             document.scanKeys(below: root) { key, raw in
@@ -76,8 +93,11 @@ struct RecordRedactor: Sendable {
                 } else {
                     entry = policy.keyEntry(raw: raw)
                 }
-                guard let entry else { return key + 1 }
                 let value = key + 1
+                guard let entry else {
+                    if document.kind(value) == .string, document.looksLikeJSONText(value) { jsonTexts.append(value) }
+                    return value
+                }
                 found.append((value, entry))
                 // Nested listed keys are inside what is redacted already.
                 return document.subtreeEnd(value)
@@ -90,7 +110,7 @@ struct RecordRedactor: Sendable {
             where document.kind(leaf) == .string && !document.isKey(leaf) && keepsSecret(leaf, of: document) {
                 edits.append(
                     Edit(
-                        range: document.rawRange(leaf), replacement: Self.marker(name),
+                        range: document.rawRange(leaf), string: document.rawRange(leaf), replacement: Self.marker(name),
                         hits: [
                             RedactionHit(path: pathPrefix + Self.path(to: leaf, in: document, root: root), entry: name)
                         ]))
@@ -124,6 +144,7 @@ struct RecordRedactor: Sendable {
                         edits.append(
                             Edit(
                                 range: (span.lowerBound + match.lowerBound)..<(span.lowerBound + match.upperBound),
+                                string: span,
                                 replacement: Self.marker(shape.rawValue),
                                 hits: [
                                     RedactionHit(
@@ -150,12 +171,16 @@ struct RecordRedactor: Sendable {
             notes.append("\(path): JSON text not read for redaction (\(error.describe(in: text))); kept as it is")
             return nil
         }
-        let edits = findSecrets(in: inner, root: inner.root, pathPrefix: path + ">")
+        // One level: JSON text inside JSON text is left to shapes.
+        var deeper: [Int] = []
+        let edits = findSecrets(in: inner, root: inner.root, pathPrefix: path + ">", jsonTexts: &deeper)
         guard !edits.isEmpty else { return nil }
         let redacted = Self.apply(edits, to: inner.bytes, within: 0..<inner.bytes.count)
         var escaped: [UInt8] = []
         JSONStringEscaper.appendEscapedContent(String(decoding: redacted, as: UTF8.self), to: &escaped)
-        return Edit(range: document.rawRange(node), replacement: escaped, hits: edits.flatMap(\.hits))
+        return Edit(
+            range: document.rawRange(node), string: document.rawRange(node), replacement: escaped,
+            hits: edits.flatMap(\.hits))
     }
 
     /// True for a string under a listed key that is a secret: not empty and not an AWS placeholder.

@@ -72,7 +72,17 @@ enum RedactionShape: String, Sendable, CaseIterable {
                 var stop = start + word.count
                 while stop < bytes.count, bytes[stop] == UInt8(ascii: " ") { stop += 1 }
                 let tokenStart = stop
-                while stop < bytes.count, isTokenByte(bytes[stop]) { stop += 1 }
+                while stop < bytes.count {
+                    // In raw JSON text a `/` may be written `\/`; any other escape ends the token.
+                    if bytes[stop] == UInt8(ascii: "\\") {
+                        guard stop + 1 < bytes.count, bytes[stop + 1] == UInt8(ascii: "/") else { break }
+                        stop += 2
+                    } else if isTokenByte(bytes[stop]) {
+                        stop += 1
+                    } else {
+                        break
+                    }
+                }
                 if looksLikeToken(UnsafeRawBufferPointer(rebasing: bytes[tokenStart..<stop])) {
                     found.append(start..<stop)
                 }
@@ -87,14 +97,14 @@ enum RedactionShape: String, Sendable, CaseIterable {
         token.count >= 16 && token.contains { !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
     }
 
-    /// Characters of an RFC 6750 bearer token (`b64token`), and `\` of a JSON-escaped `/`.
+    /// Characters of an RFC 6750 bearer token (`b64token`).
     private static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true
         case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "+"),
-            UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "\\"):
+            UInt8(ascii: "/"), UInt8(ascii: "="):
             return true
         default: return false
         }
