@@ -104,36 +104,53 @@ struct JSONDocument: Sendable {
         }
     }
 
-    /// Calls `body` with each object key below `node`, in document order: the key's node and its raw
-    /// bytes (escapes unresolved). `body` returns the node to go on from: `key + 1` to read on into
-    /// the key's value, or a subtree's end to jump over it. One pass over the tape, no allocation.
-    func scanKeys(below node: Int, _ body: (Int, UnsafeRawBufferPointer) -> Int) {
+    /// The object keys below `node` that `keyEdges` may want, and the string values that look like
+    /// JSON text (`{…}` or `[…]`), in document order, found in one pass over the tape.
+    ///
+    /// `keyEdges` is a bit table: bit `first * 27 + last` is set when a key whose first and last raw
+    /// bytes fall in those classes (``edgeClass(_:)``) may be wanted. A key with escapes, or starting
+    /// or ending with `_` or `-`, is always returned (its spelling differs from its raw bytes).
+    func keysAndJSONTexts(below node: Int, keyEdges: UnsafeBufferPointer<UInt64>) -> (keys: [Int], texts: [Int]) {
+        var keys: [Int] = []
+        var texts: [Int] = []
         nodes.withUnsafeBufferPointer { tape in
-            bytes.withUnsafeBytes { raw in
+            bytes.withUnsafeBufferPointer { raw in
                 let end = Int(tape[node].next)
-                var index = node + 1
-                while index < end {
+                for index in (node + 1)..<max(node + 1, end) {
                     let info = tape[index]
+                    guard info.kind == .string, info.end > info.start else { continue }
+                    let first = raw[Int(info.start)]
+                    let last = raw[Int(info.end) - 1]
                     if info.flags & JSONNode.isKey != 0 {
-                        index = body(index, UnsafeRawBufferPointer(rebasing: raw[Int(info.start)..<Int(info.end)]))
-                    } else {
-                        index += 1
+                        let head = Self.edgeClass(first)
+                        let tail = Self.edgeClass(last)
+                        let bit = head * 27 + tail
+                        if head > 26 || tail > 26 || info.flags & JSONNode.hasEscapes != 0
+                            || keyEdges[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+                        {
+                            keys.append(index)
+                        }
+                    } else if (first == UInt8(ascii: "{") && last == UInt8(ascii: "}"))
+                        || (first == UInt8(ascii: "[") && last == UInt8(ascii: "]"))
+                    {
+                        texts.append(index)
                     }
                 }
             }
         }
+        return (keys, texts)
     }
 
-    /// True for a string whose raw text starts with `{` and ends with `}`, or `[` and `]`: JSON
-    /// text, perhaps, kept inside a string.
+    /// A key byte's class for ``keysAndJSONTexts(below:keyEdges:)``: letters 0–25 whatever their
+    /// case, other bytes 26, `_` and `-` 27 (a separator the comparison ignores).
     @inline(__always)
-    func looksLikeJSONText(_ node: Int) -> Bool {
-        let info = nodes[node]
-        guard info.end >= info.start + 2 else { return false }
-        let first = bytes[Int(info.start)]
-        let last = bytes[Int(info.end) - 1]
-        return (first == UInt8(ascii: "{") && last == UInt8(ascii: "}"))
-            || (first == UInt8(ascii: "[") && last == UInt8(ascii: "]"))
+    static func edgeClass(_ byte: UInt8) -> Int {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return Int(byte &- UInt8(ascii: "a"))
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Int(byte &- UInt8(ascii: "A"))
+        case UInt8(ascii: "_"), UInt8(ascii: "-"): return 27
+        default: return 26
+        }
     }
 
     /// The string value node (not a key) below or at `node` whose raw bytes hold the byte at `offset`.

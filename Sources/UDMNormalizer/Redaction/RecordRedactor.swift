@@ -45,13 +45,14 @@ struct RecordRedactor: Sendable {
         // Strings that hold JSON text are read and redacted inside: those the tables declare (a
         // note when one is not JSON), and any other string that starts and ends like an object or
         // an array (silently kept when it is not JSON: such text is common).
-        var declared: Set<Int> = []
+        var declared: [Int] = []
         for path in policy.jsonTextPaths {
             if let node = Self.resolve(path, in: document, root: root), document.kind(node) == .string {
-                declared.insert(node)
+                declared.append(node)
             }
         }
-        for node in Set(texts).union(declared).sorted()
+        let candidates = declared.isEmpty ? texts : Array(Set(texts).union(declared)).sorted()
+        for node in candidates
         where !edits.contains(where: { $0.range == document.rawRange(node) }) {
             let written = Self.path(to: node, in: document, root: root)
             var textNotes: [String] = []
@@ -84,24 +85,26 @@ struct RecordRedactor: Sendable {
         -> [Edit]
     {
         var found: [(node: Int, entry: Int)] = []
-        if !policy.keys.isEmpty {
-            document.scanKeys(below: root) { key, raw in
-                let entry: Int?
-                if document.hasEscapes(key) || document.needsRepair(key) {
-                    var name = document.string(key)
-                    entry = name.withUTF8 { policy.keyEntry(raw: UnsafeRawBufferPointer($0)) }
-                } else {
-                    entry = policy.keyEntry(raw: raw)
-                }
-                let value = key + 1
-                guard let entry else {
-                    if document.kind(value) == .string, document.looksLikeJSONText(value) { jsonTexts.append(value) }
-                    return value
-                }
-                found.append((value, entry))
-                // Nested listed keys are inside what is redacted already.
-                return document.subtreeEnd(value)
+        let candidates = policy.keyEdges.withUnsafeBufferPointer {
+            document.keysAndJSONTexts(below: root, keyEdges: $0)
+        }
+        jsonTexts = candidates.texts
+        var skipUntil = 0
+        for key in candidates.keys where key >= skipUntil {
+            let entry: Int?
+            if document.hasEscapes(key) || document.needsRepair(key) {
+                var name = document.string(key)
+                entry = name.withUTF8 { policy.keyEntry(raw: UnsafeRawBufferPointer($0)) }
+            } else {
+                entry = document.withRawBytes(key) { policy.keyEntry(raw: $0) }
             }
+            guard let entry else { continue }
+            found.append((key + 1, entry))
+            // Nested listed keys are inside what is redacted already.
+            skipUntil = document.subtreeEnd(key + 1)
+        }
+        if !found.isEmpty {
+            jsonTexts.removeAll { text in found.contains { $0.node <= text && text < document.subtreeEnd($0.node) } }
         }
         var edits: [Edit] = []
         for (value, entry) in found {
@@ -212,12 +215,14 @@ struct RecordRedactor: Sendable {
     }
 
     /// The node at a lower-cased member path (members compared without case), or nil.
-    private static func resolve(_ path: [String], in document: JSONDocument, root: Int) -> Int? {
+    private static func resolve(_ path: [[UInt8]], in document: JSONDocument, root: Int) -> Int? {
         var node = root
         for component in path {
             var next: Int?
-            document.forEachMember(node) { key, value in
-                if next == nil, document.string(key).lowercased() == component { next = value }
+            document.forEachMemberKey(node) { key, value in
+                guard next == nil, key.count == component.count else { return }
+                for offset in 0..<key.count where key[offset] | 0x20 != component[offset] | 0x20 { return }
+                next = value
             }
             guard let found = next else { return nil }
             node = found

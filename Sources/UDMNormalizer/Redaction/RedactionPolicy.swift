@@ -11,8 +11,8 @@ struct RedactionPolicy: Sendable {
 
     private(set) var keys: [KeyEntry] = []
     private(set) var shapes: [(shape: RedactionShape, reason: String)] = []
-    /// Paths of strings holding JSON text, as lower-cased member names.
-    private(set) var jsonTextPaths: [[String]] = []
+    /// Paths of strings holding JSON text, as member names' bytes (compared without case).
+    private(set) var jsonTextPaths: [[[UInt8]]] = []
     private(set) var placeholders: Set<[UInt8]> = []
     /// `@unredact` lines, for the linter's warnings.
     private(set) var removals: [RedactionSyntax.Entry] = []
@@ -23,6 +23,9 @@ struct RedactionPolicy: Sendable {
     /// Open-addressed slots: the normalized key's hash, and its entry's index + 1 (0 = empty).
     private var slots: [(hash: UInt64, entry: Int)] = []
     private var slotMask = 0
+    /// Which (first letter, last letter) pairs the keys have: most member names are ruled out by
+    /// these two bytes alone, before any hashing (see `JSONDocument.keysAndJSONTexts`).
+    private(set) var keyEdges: [UInt64] = Array(repeating: 0, count: 12)
 
     /// Nothing to do: no entry, shape or path.
     var isEmpty: Bool { keys.isEmpty && shapes.isEmpty && jsonTextPaths.isEmpty }
@@ -56,12 +59,17 @@ struct RedactionPolicy: Sendable {
             else { continue }
             shapes.append((shape, entry.reason))
         }
-        jsonTextPaths = syntax.jsonTextPaths.map { $0.name.lowercased().split(separator: ".").map(String.init) }
+        jsonTextPaths = syntax.jsonTextPaths.map { $0.name.split(separator: ".").map { Array($0.utf8) } }
         placeholders = Set(syntax.placeholders.map { Array($0.utf8) })
         var capacity = 16
         while capacity < keys.count * 4 { capacity *= 2 }
         slots = Array(repeating: (0, 0), count: capacity)
         slotMask = capacity - 1
+        for key in keys {
+            guard let first = key.normalized.first, let last = key.normalized.last else { continue }
+            let bit = JSONDocument.edgeClass(first) * 27 + JSONDocument.edgeClass(last)
+            keyEdges[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         for (index, key) in keys.enumerated() {
             var slot = Int(truncatingIfNeeded: Self.hash(key.normalized)) & slotMask
             while slots[slot].entry != 0 { slot = (slot + 1) & slotMask }

@@ -23,7 +23,8 @@ enum RedactionShape: String, Sendable, CaseIterable {
     /// A cheap test over a whole record's bytes: false means no string of it can hold this shape.
     func mayOccur(in bytes: UnsafeRawBufferPointer) -> Bool {
         switch self {
-        case .pemPrivateKey: return ByteSearch.find(Self.begin, in: bytes, from: 0) != nil
+        // Anchored on a rare byte: an upper-case V is in few records, a dash in every one.
+        case .pemPrivateKey: return ByteSearch.find(Self.privateKeyTail, in: bytes, from: 0) != nil
         case .bearerToken:
             return ByteSearch.find(Self.bearerUpper, in: bytes, from: 0) != nil
                 || ByteSearch.find(Self.bearerLower, in: bytes, from: 0) != nil
@@ -34,6 +35,7 @@ enum RedactionShape: String, Sendable, CaseIterable {
     private static let end = Array("-----END".utf8)
     private static let dashes = Array("-----".utf8)
     private static let privateKey = Array("PRIVATE KEY-----".utf8)
+    private static let privateKeyTail = Array("VATE KEY-----".utf8)
     private static let bearerUpper = Array("Bearer ".utf8)
     private static let bearerLower = Array("bearer ".utf8)
 
