@@ -376,6 +376,18 @@ import Testing
         #expect(MappingLinter.lint(.builtin).filter { $0.file == "redaction.map" }.isEmpty, "every entry has a reason")
     }
 
+    /// A declared JSON-text path that meets an array or a scalar on its way is simply not there.
+    @Test(arguments: [#"[{"password":"jjjjjjjjjjjjjjjjjjjj"}]"#, #"{"service":[1,2]}"#, #"{"service":"text"}"#])
+    func aDeclaredPathThroughSomethingElseIsNoPath(record: String) throws {
+        let document = try JSONParser.parse(Array(record.utf8))
+        let redacted = Normalizer().state.redactor.redact(document, root: document.root)
+        if record.hasPrefix("[") {
+            #expect(redacted?.hits.map(\.entry) == ["password"])
+        } else {
+            #expect(redacted == nil)
+        }
+    }
+
     @Test func aRecordWithoutSecretsIsLeftAsItIs() throws {
         let record = Array(Self.cloudTrail(request: #"{"userName":"bob"}"#).utf8)
         let document = try JSONParser.parse(record)

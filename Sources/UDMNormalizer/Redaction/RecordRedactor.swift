@@ -218,6 +218,7 @@ struct RecordRedactor: Sendable {
     private static func resolve(_ path: [[UInt8]], in document: JSONDocument, root: Int) -> Int? {
         var node = root
         for component in path {
+            guard document.kind(node) == .object else { return nil }
             var next: Int?
             document.forEachMemberKey(node) { key, value in
                 guard next == nil, key.count == component.count else { return }
