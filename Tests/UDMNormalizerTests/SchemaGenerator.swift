@@ -49,16 +49,6 @@ enum SchemaGenerator {
         }
     }
 
-    /// Legacy event types that the proto documents as equivalent to a USER_RESOURCE_* type; they need
-    /// what their twin needs, whatever their own row says.
-    static let legacyTwins: [(legacy: String, twin: String)] = [
-        ("RESOURCE_CREATION", "USER_RESOURCE_CREATION"),
-        ("RESOURCE_DELETION", "USER_RESOURCE_DELETION"),
-        ("RESOURCE_PERMISSIONS_CHANGE", "USER_RESOURCE_UPDATE_PERMISSIONS"),
-        ("RESOURCE_READ", "USER_RESOURCE_ACCESS"),
-        ("RESOURCE_WRITTEN", "USER_RESOURCE_UPDATE_CONTENT"),
-    ]
-
     /// Types that the schema keeps opaque (`FieldType.other`), besides `map<…>`.
     static let opaqueTypes: Set<String> = ["Interval"]
     /// Well-known proto messages UDM uses but udm-messages.tsv does not list, with their fields as
@@ -307,7 +297,6 @@ enum SchemaGenerator {
         else { throw Failure(message: "metadata.event_type is not an enum field") }
 
         var table = RequirementsTable()
-        var sourceByEventType: [String: String] = [:]
         var rowIndexByEventType: [String: Int] = [:]
         for (line, cells) in try tsvRows(
             requirementsTSV, file: "udm-event-type-requirements.tsv",
@@ -341,20 +330,9 @@ enum SchemaGenerator {
                 requirements.append(alternatives)
             }
             rowIndexByEventType[eventType] = table.rows.count
-            sourceByEventType[eventType] = cells[2]
             table.rows.append((eventType, requirements))
         }
 
-        for (legacy, twin) in legacyTwins {
-            guard let legacyIndex = rowIndexByEventType[legacy], let twinIndex = rowIndexByEventType[twin] else {
-                throw Failure(message: "legacy event type \(legacy) or its twin \(twin) is missing from the table")
-            }
-            // Guards against the table changing under the hard-coded pairing.
-            guard sourceByEventType[legacy]?.contains("equivalent to \(twin)") == true else {
-                throw Failure(message: "\(legacy)'s source no longer says it is equivalent to \(twin)")
-            }
-            table.rows[legacyIndex].requirements = table.rows[twinIndex].requirements
-        }
         return table
     }
 

@@ -1333,11 +1333,11 @@ R SERVICE_START metadata.event_timestamp;metadata.event_type;principal.hostname|
 R SERVICE_STOP metadata.event_timestamp;metadata.event_type;principal.hostname|principal.ip|principal.mac|principal.asset_id;target.user;target.process|target.application
 R SERVICE_MODIFICATION metadata.event_timestamp;metadata.event_type
 R GENERIC_EVENT metadata.event_timestamp;metadata.event_type
-R RESOURCE_CREATION metadata.event_timestamp;metadata.event_type;principal.user;target.resource.name|target.resource.id|target.resource.product_object_id|target.resource.type|target.resource.resource_type|target.resource.resource_subtype
-R RESOURCE_DELETION metadata.event_timestamp;metadata.event_type;principal.user;target.resource.name|target.resource.id|target.resource.product_object_id|target.resource.type|target.resource.resource_type|target.resource.resource_subtype
-R RESOURCE_PERMISSIONS_CHANGE metadata.event_timestamp;metadata.event_type;principal.user;target.resource.name|target.resource.id|target.resource.product_object_id|target.resource.type|target.resource.resource_type|target.resource.resource_subtype
-R RESOURCE_READ metadata.event_timestamp;metadata.event_type;principal.user;target.resource.name|target.resource.id|target.resource.product_object_id|target.resource.type|target.resource.resource_type|target.resource.resource_subtype
-R RESOURCE_WRITTEN metadata.event_timestamp;metadata.event_type;principal.user;target.resource.name|target.resource.id|target.resource.product_object_id|target.resource.type|target.resource.resource_type|target.resource.resource_subtype
+R RESOURCE_CREATION metadata.event_timestamp;metadata.event_type
+R RESOURCE_DELETION metadata.event_timestamp;metadata.event_type
+R RESOURCE_PERMISSIONS_CHANGE metadata.event_timestamp;metadata.event_type
+R RESOURCE_READ metadata.event_timestamp;metadata.event_type
+R RESOURCE_WRITTEN metadata.event_timestamp;metadata.event_type
 R DEVICE_FIRMWARE_UPDATE metadata.event_timestamp;metadata.event_type
 R DEVICE_CONFIG_UPDATE metadata.event_timestamp;metadata.event_type
 R DEVICE_PROGRAM_UPLOAD metadata.event_timestamp;metadata.event_type
