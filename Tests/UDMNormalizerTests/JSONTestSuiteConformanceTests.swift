@@ -3,19 +3,15 @@ import Testing
 
 @testable import UDMNormalizer
 
-/// The JSONTestSuite corpus (nst/JSONTestSuite `test_parsing`), shared next to the package:
-/// `<package root>/../shared/corpus/jsontestsuite`. The package root is three levels above this file.
-private let corpusDirectory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .appendingPathComponent("../shared/corpus/jsontestsuite")
-    .standardizedFileURL
+/// The JSONTestSuite corpus (nst/JSONTestSuite `test_parsing`), in the shared corpus beside the
+/// package: `../shared/corpus/jsontestsuite` (see `PackagePaths.shared`).
+private let corpusDirectory = PackagePaths.corpus.appendingPathComponent("jsontestsuite")
 
-/// True when the corpus folder is present; the suite is reported as skipped otherwise.
+/// True when the corpus folder is present (and not hidden); the suite is reported as skipped otherwise.
 private let corpusAvailable: Bool = {
     var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: corpusDirectory.path, isDirectory: &isDirectory)
+    return PackagePaths.hasCorpus
+        && FileManager.default.fileExists(atPath: corpusDirectory.path, isDirectory: &isDirectory)
         && isDirectory.boolValue
 }()
 
