@@ -377,7 +377,7 @@ import Testing
         try FileManager.default.copyItem(
             at: samples.appendingPathComponent("event-without-time.json"),
             to: directory.appendingPathComponent("no-time.json"))
-        try "cases/no-time.json:1: error: something else\n".write(
+        try "no-time.json:1: error: something else\n".write(
             to: directory.appendingPathComponent("no-time.notes.txt"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(
             at: samples.appendingPathComponent("decrypt.json"), to: directory.appendingPathComponent("decrypt.json"))
@@ -388,7 +388,7 @@ import Testing
         #expect(failing.status == 1)
         #expect(
             failing.stdout.contains(
-                "  - cases/no-time.json:1: error: something else\n  + cases/no-time.json:1: error: no event time: eventTime is missing"
+                "  - no-time.json:1: error: something else\n  + no-time.json:1: error: no event time: eventTime is missing"
             ))
         #expect(
             failing.stdout.contains("decrypt.expect.kv: not in any event:\n  - metadata.vendor_name = \"NOT AMAZON\"\n")
@@ -398,7 +398,7 @@ import Testing
         #expect(updated.stdout.contains("updated no-time.notes.txt"))
         #expect(
             try PackagePaths.read(directory.appendingPathComponent("no-time.notes.txt"))
-                == "cases/no-time.json:1: error: no event time: eventTime is missing\n")
+                == "no-time.json:1: error: no event time: eventTime is missing\n")
         #expect(
             try PackagePaths.read(directory.appendingPathComponent("decrypt.expect.kv")).contains("NOT AMAZON"),
             "expect.kv is never rewritten")

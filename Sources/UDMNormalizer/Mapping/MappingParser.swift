@@ -18,6 +18,12 @@
 /// SOURCE -> TARGET [| STAGE]*    a rule; STAGE is a transform, `when CONDITION` or `resource TYPE "SUBTYPE"`
 /// ```
 struct MappingParser {
+    /// The directives a table line may start with (after `@`), as error messages list them.
+    static let directives = [
+        "log_type", "keys", "match", "when", "end", "lookup", "check", "eventbridge", "dedupe_key", "opaque", "ignore",
+        "remove", "extends", "role", "precedence",
+    ]
+
     let fileName: String
 
     /// Parses a whole file; the first error stops parsing (it names file, line and column).
@@ -161,8 +167,9 @@ struct MappingParser {
                                 location: TableLocation(file: fileName, line: lineNumber, column: column)))
                     } while cursor.skip(symbol: ",")
                 default:
+                    let nearest = NearestName.nearest(to: first.text, among: Self.directives)
                     throw here.error(
-                        "unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends, @role or @precedence)"
+                        "unknown directive '@\(first.text)'\(nearest.map { "; did you mean '@\($0)'?" } ?? "") (expected \(Self.directives.dropLast().map { "@\($0)" }.joined(separator: ", ")) or @\(Self.directives.last ?? ""))"
                     )
                 }
                 try cursor.expectEnd()
