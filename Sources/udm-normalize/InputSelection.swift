@@ -1,4 +1,5 @@
 import Foundation
+import UDMNormalizer
 
 #if canImport(Glibc)
     import Glibc
@@ -19,7 +20,7 @@ struct InputSelection {
         var problems: [String: PathProblem] = [:]
         var hiddenSkipped = 0
         var excluded = 0
-        /// Expected outputs and notes found inside folders (``InputSelection/isExpectationFile(_:)``), never read.
+        /// Expected outputs and notes found inside folders (`InputFolder.isExpectationFile`), never read.
         var expectationFiles = 0
         /// A few paths below a folder that `--include` / `--exclude` left out, as they were matched.
         var excludedExamples: [String] = []
@@ -33,17 +34,6 @@ struct InputSelection {
             expectationFiles += other.expectationFiles
             excludedExamples += other.excludedExamples.prefix(max(0, 3 - excludedExamples.count))
         }
-    }
-
-    /// The names of the files beside a sample that say what it should give (`NAME.udm.ndjson`,
-    /// `NAME.notes.txt`, `NAME.expect.kv`, as `udm-normalize test` reads them) and a folder's
-    /// `README.md`: inside a folder they are not logs, so they are skipped and counted, never
-    /// read; named on the command line, they are read like any file.
-    static let expectationSuffixes = [".udm.ndjson", ".notes.txt", ".expect.kv"]
-
-    /// Whether a file named `name`, found inside a folder, is an expectation file.
-    static func isExpectationFile(_ name: String) -> Bool {
-        name == "README.md" || expectationSuffixes.contains { name.hasSuffix($0) }
     }
 
     func expand(_ arguments: [String]) -> Expansion {
@@ -100,7 +90,7 @@ struct InputSelection {
             }
             if isDirectory.boolValue {
                 walk(folder, below: below, into: &result)
-            } else if Self.isExpectationFile(name) {
+            } else if InputFolder.isExpectationFile(name) {
                 result.expectationFiles += 1
             } else if selects(below) {
                 result.paths.append(path)

@@ -247,7 +247,8 @@ public struct BatchNormalizer: Sendable {
                 diagnostics: [], raw: result.rawBytes, dedupeKey: nil, reportEntry: entry)
         case .skipped(let reason):
             return Record(
-                location: result.location, kind: .skipped, reason: reason, failure: nil, rendered: [], eventType: nil,
+                location: result.location, kind: .skipped, reason: reason.detail, failure: nil, rendered: [],
+                eventType: nil,
                 logType: nil,
                 diagnostics: [], raw: [], dedupeKey: nil, reportEntry: entry)
         }
