@@ -506,4 +506,16 @@ import Testing
         let quiet = try Self.onTerminal("(sleep 1.2; cat Samples/cloudtrail/decrypt.json) | '\(binary)' normalize -q")
         #expect(!quiet.contains(" records, ") && quiet.contains("{\"metadata\""))
     }
+
+    /// On a live input the line counts what was read so far, not only what filled a batch.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script) && CommandLineTests.binary != nil))
+    func countsTheRecordsOfALiveInput() throws {
+        let binary = try #require(CommandLineTests.binary).path
+        let sample = "Samples/cloudtrail/decrypt.json"
+        let shown = try Self.onTerminal(
+            "(cat \(sample) \(sample); sleep 1.5; cat \(sample)) | '\(binary)' normalize -o /dev/null")
+        #expect(shown.contains("\r\u{1B}[K2 records, "), "two records read before the pause: \(shown)")
+        #expect(!shown.contains("\r\u{1B}[K0 records, 0.0 MB, 0.0 MB/s, 1."), "\(shown)")
+        #expect(shown.contains("records: 3 read"))
+    }
 }
