@@ -101,6 +101,43 @@ import Testing
         #expect(rest.split(separator: "\n").count == 1)
         #expect(process.terminationStatus == 0)
     }
+
+    /// A `Records` file, a JSON array or values concatenated on one line, delivered slowly: each
+    /// element complete in what has arrived comes out within the flush delay, as NDJSON lines do,
+    /// not when the input ends. (The input stays open while the first event is awaited.)
+    @Test(arguments: ["Records file", "array", "concatenated values"])
+    func slowlyDeliveredValuesComeOutAsTheyComplete(_ shape: String) throws {
+        guard let binary = CommandLineTests.binary else { throw CommandLineTests.BinaryNotBuilt() }
+        let events = RealCloudTrailEvents.events(2)
+        let (head, tail): (String, String) =
+            switch shape {
+            case "Records file": (#"{"Records":["# + events[0] + ",", events[1] + "]}\n")
+            case "array": ("[" + events[0] + ",", events[1] + "]")
+            default: (events[0], events[1] + "\n")
+            }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["normalize", "-q", "--flush-delay", "100"]
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let errorReader = PipeReader(errors.fileHandleForReading)
+        input.fileHandleForWriting.write(Data(head.utf8))
+        let lines = LineReader(output.fileHandleForReading)
+        let first = lines.next(timeout: 60)
+        input.fileHandleForWriting.write(Data(tail.utf8))
+        try input.fileHandleForWriting.close()
+        let rest = lines.rest()
+        process.waitUntilExit()
+        let stderr = String(decoding: errorReader.wait(), as: UTF8.self)
+        #expect(first?.hasPrefix("{\"metadata\":") == true, "the first element is out before the input ends")
+        #expect(rest.split(separator: "\n").count == 1, "\(rest)")
+        #expect(process.terminationStatus == 0, "\(stderr)")
+    }
 }
 
 /// Reads a pipe line by line on its own thread, so a test can wait for one line with a timeout.

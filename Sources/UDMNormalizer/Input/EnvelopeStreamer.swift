@@ -159,6 +159,10 @@ final class EnvelopeStreamer {
         guard holdsValue, position - start <= reader.maxRecordBytes else { return }
         let end = position
         defer { position = end }
+        // A live input that pauses right after the value: it stands now, as a line would, rather
+        // than waiting for the next delivery to show what follows it.
+        while position < reader.end, [0x20, 0x09, 0x0A, 0x0D].contains(reader.byte(at: position)) { position += 1 }
+        if position == reader.end, reader.pausesBeforeMoreInput() { return }
         guard let next = try? peek(reader) else { return }
         switch next {
         case 0x2C, 0x3A, 0x22, 0x7D, 0x5D:
