@@ -102,6 +102,27 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
+    /// The command line prints a merged record's range and the approximate index after a stray quote.
+    @Test func mergedElementsAreNamedByTheirRange() throws {
+        let directory = try PackagePaths.temporaryDirectory("merged")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var events = RealCloudTrailEvents.events(10)
+        for index in [2, 5] {
+            events[index] = events[index].replacingOccurrences(of: "\"eventName\"", with: "\"eventName\"\"")
+        }
+        let file = directory.appendingPathComponent("trail.json")
+        try Data(RealCloudTrailEvents.recordsFile(events).bytes).write(to: file)
+        let run = try CommandLineTests.run(["normalize", "-o", "/dev/null", file.path])
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.contains(
+                "\(file.path):1:Records[2]: error: invalid JSON: "), "\(run.stderr)")
+        #expect(run.stderr.contains("so this record runs over about 4 elements, up to Records[~5]"))
+        #expect(run.stderr.contains("records: 7 read, 6 normalized, 1 failed"))
+        let explained = try CommandLineTests.run(["explain", "\(file.path):1:Records[~7]"])
+        #expect(explained.status == 0, "an approximate origin is one explain takes: \(explained.stderr)")
+    }
+
     /// A `Records` file, a JSON array or values concatenated on one line, delivered slowly: each
     /// element complete in what has arrived comes out within the flush delay, as NDJSON lines do,
     /// not when the input ends. (The input stays open while the first event is awaited.)
