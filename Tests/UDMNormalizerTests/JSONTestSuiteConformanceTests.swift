@@ -3,15 +3,14 @@ import Testing
 
 @testable import UDMNormalizer
 
-/// The JSONTestSuite corpus (nst/JSONTestSuite `test_parsing`), in the shared corpus beside the
-/// package: `../shared/corpus/jsontestsuite` (see `PackagePaths.shared`).
-private let corpusDirectory = PackagePaths.corpus.appendingPathComponent("jsontestsuite")
+/// The JSONTestSuite corpus (nst/JSONTestSuite `test_parsing`), vendored with its licence in
+/// `Tests/Corpus/jsontestsuite` (the same files as `../shared/corpus/jsontestsuite`).
+private let corpusDirectory = PackagePaths.vendoredCorpus.appendingPathComponent("jsontestsuite")
 
-/// True when the corpus folder is present (and not hidden); the suite is reported as skipped otherwise.
+/// True when the corpus folder is present; the suite is reported as skipped otherwise.
 private let corpusAvailable: Bool = {
     var isDirectory: ObjCBool = false
-    return PackagePaths.hasCorpus
-        && FileManager.default.fileExists(atPath: corpusDirectory.path, isDirectory: &isDirectory)
+    return FileManager.default.fileExists(atPath: corpusDirectory.path, isDirectory: &isDirectory)
         && isDirectory.boolValue
 }()
 
@@ -37,7 +36,7 @@ private func outcome(_ bytes: [UInt8]) -> Result<JSONDocument, JSONSyntaxError> 
 /// Runs the parser over every file of nst/JSONTestSuite, skipped (visibly) when the corpus is absent.
 @Suite(
     "JSONTestSuite conformance",
-    .enabled(if: corpusAvailable, "JSONTestSuite corpus not found at ../shared/corpus/jsontestsuite — SKIPPED")
+    .enabled(if: corpusAvailable, "JSONTestSuite corpus not found at Tests/Corpus/jsontestsuite — SKIPPED")
 )
 struct JSONTestSuiteConformanceTests {
     @Test func acceptsEveryYFile() throws {
