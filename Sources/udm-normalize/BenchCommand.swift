@@ -80,7 +80,24 @@ struct BenchCommand {
         }
     }
 
+    /// Whether this binary was built without optimization (`swift run`, `swift build`): its figures
+    /// are many times slower than the release build's and say nothing about the product's speed.
+    static var isDebugBuild: Bool {
+        #if DEBUG
+            true
+        #else
+            false
+        #endif
+    }
+
+    static let debugBuildWarning = """
+        udm-normalize bench: warning: this is a debug build (`swift run` or `swift build` without \
+        `-c release`), many times slower than a release build; measure with \
+        `swift build -c release --static-swift-stdlib && .build/release/udm-normalize bench`
+        """
+
     private func measure() throws -> ExitStatus {
+        if Self.isDebugBuild { StandardStreams.error(Self.debugBuildWarning) }
         let directory = keep ?? NSTemporaryDirectory() + "udm-bench-\(ProcessInfo.processInfo.processIdentifier)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: directory) } }

@@ -86,6 +86,9 @@ struct DiffCommand {
             return .pathUnusable
         }
         StandardStreams.output(options.json ? diff.json(examples: options.limit) : diff.text(examples: options.limit))
+        if expansion.expectationFiles > 0 {
+            StandardStreams.error("files: \(expansion.expectationFiles) excluded (expectation files)")
+        }
         return diff.changedEvents.isEmpty && diff.outcomeChanges.isEmpty ? .success : .findings
     }
 }

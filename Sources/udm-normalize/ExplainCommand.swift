@@ -97,6 +97,8 @@ struct ExplainCommand {
             chosen = explanations[number - 1]
         }
         StandardStreams.output(options.json ? chosen.json : chosen.text)
+        // As `normalize` does: a record that failed is a finding.
+        if case .failed = chosen.outcome { return .findings }
         return .success
     }
 

@@ -4,8 +4,9 @@ enum HelpText {
     static let exitCodes = """
         EXIT CODES (the same for every command)
           0  all good: no record failed, every gate held, no table error, no test failed, diff found no change
-          1  the run worked and found something: records failed, a gate failed, a table has errors,
-             a test pair failed, diff found changes
+          1  the run worked and found something: records failed (normalize; explain of a failed record),
+             a gate failed (report exits 1 only then: it is a measurement), a table has errors, a test
+             pair failed, diff found changes
           2  usage error: unknown command or option, bad option value (the message says which)
           3  a path could not be read or written: an input, the --mappings file or folder, --output,
              --dead-letter, --summary-json, --html (the message names the path and the reason)
@@ -45,7 +46,9 @@ enum HelpText {
               Each PATH is a file or a folder (read recursively, files in name order: AWSLogs/<account>/
               CloudTrail/<region>/YYYY/MM/DD/ trees work as they are); '-' or no PATH reads standard input.
               Inside a folder, hidden files and folders are skipped (and counted in the summary), and
-              --include / --exclude choose files; a file named as PATH is always read. Gzip is detected
+              --include / --exclude choose files; the expectation files of a samples folder (*.udm.ndjson,
+              *.notes.txt, *.expect.kv) and README.md are skipped there too, counted as "excluded
+              (expectation files)". A file named as PATH is always read. Gzip is detected
               by content, not by name.
               Record shapes are detected by content: NDJSON; JSON values concatenated with no separator;
               a JSON array; one (pretty-printed) object; CloudTrail S3 files {"Records":[...]} (streamed: a

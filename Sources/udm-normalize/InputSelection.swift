@@ -1,4 +1,5 @@
 import Foundation
+import UDMNormalizer
 
 #if canImport(Glibc)
     import Glibc
@@ -19,6 +20,20 @@ struct InputSelection {
         var problems: [String: PathProblem] = [:]
         var hiddenSkipped = 0
         var excluded = 0
+        /// Expected outputs and notes found inside folders (`InputFolder.isExpectationFile`), never read.
+        var expectationFiles = 0
+        /// A few paths below a folder that `--include` / `--exclude` left out, as they were matched.
+        var excludedExamples: [String] = []
+
+        /// Appends what another PATH stands for.
+        mutating func add(_ other: Expansion) {
+            paths += other.paths
+            problems.merge(other.problems) { first, _ in first }
+            hiddenSkipped += other.hiddenSkipped
+            excluded += other.excluded
+            expectationFiles += other.expectationFiles
+            excludedExamples += other.excludedExamples.prefix(max(0, 3 - excludedExamples.count))
+        }
     }
 
     func expand(_ arguments: [String]) -> Expansion {
@@ -34,18 +49,17 @@ struct InputSelection {
                 result.paths.append(argument)
                 continue
             }
-            let before = result.paths.count
-            walk(argument, below: "", into: &result)
-            if result.paths.count == before {
+            var folder = Expansion()
+            walk(argument, below: "", into: &folder)
+            if folder.paths.isEmpty {
                 // An empty folder stays in the list so that it is reported, not ignored.
-                if result.problems[argument] == nil {
-                    let left =
-                        result.excluded + result.hiddenSkipped > 0 ? " (every file in it is hidden or excluded)" : ""
-                    result.problems[argument] = PathProblem(
-                        path: argument, reason: "the folder has no files to read\(left)")
+                if folder.problems[argument] == nil {
+                    folder.problems[argument] = PathProblem(
+                        path: argument, reason: "the folder has no files to read\(leftOut(folder))")
                 }
-                result.paths.append(argument)
+                folder.paths.append(argument)
             }
+            result.add(folder)
         }
         return result
     }
@@ -76,12 +90,36 @@ struct InputSelection {
             }
             if isDirectory.boolValue {
                 walk(folder, below: below, into: &result)
+            } else if InputFolder.isExpectationFile(name) {
+                result.expectationFiles += 1
             } else if selects(below) {
                 result.paths.append(path)
             } else {
                 result.excluded += 1
+                if result.excludedExamples.count < 3 { result.excludedExamples.append(below) }
             }
         }
+    }
+
+    /// Why a folder gave no file, in words: what was left out and, when globs left files out, what
+    /// the paths they were matched on look like, so a pattern written for another shape can be fixed.
+    private func leftOut(_ result: Expansion) -> String {
+        var parts: [String] = []
+        if result.hiddenSkipped > 0 {
+            parts.append("\(TableLoader.count(result.hiddenSkipped, "hidden file")) skipped")
+        }
+        if result.expectationFiles > 0 {
+            parts.append("\(TableLoader.count(result.expectationFiles, "file")) excluded (expectation files)")
+        }
+        if result.excluded > 0 {
+            let globs = (include.map { "--include '\($0)'" } + exclude.map { "--exclude '\($0)'" }).joined(
+                separator: ", ")
+            let examples = result.excludedExamples.map { "'\($0)'" }.joined(separator: ", ")
+            parts.append(
+                "\(TableLoader.count(result.excluded, "file")) left out by \(globs), which match the path below the "
+                    + "folder (or the file name), such as \(examples)")
+        }
+        return parts.isEmpty ? "" : ": " + parts.joined(separator: "; ")
     }
 
     /// Whether a file at `relative` below a folder given as PATH is read.

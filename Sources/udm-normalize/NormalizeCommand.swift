@@ -57,11 +57,13 @@ struct NormalizeCommand {
         var summary = RunSummary()
         summary.hiddenSkipped = expansion.hiddenSkipped
         summary.excluded = expansion.excluded
+        summary.expectationFiles = expansion.expectationFiles
         var notes = NoteSummary(shown: options.quiet ? 0 : options.maxDiagnostics)
         var dedupe = DedupeFilter()
         var importWriter = ImportBodyWriter(maxBytes: options.importMaxBytes)
         let progress = ProgressLine(quiet: options.quiet)
         var eventsWritten = 0
+        var inputNotes = 0
 
         func report(_ line: String) { progress.message(line) }
 
@@ -80,7 +82,11 @@ struct NormalizeCommand {
             case .inputFinished(let path, let bytes, let rawRecords):
                 summary.files += 1
                 summary.bytes += bytes
-                if rawRecords == 0 && !options.quiet { report("\(path): note: no records (the input is empty)") }
+                if rawRecords == 0 {
+                    // A note like any other: counted in the summary whether or not it is shown.
+                    inputNotes += 1
+                    if !options.quiet { report("\(path): note: no records (the input is empty)") }
+                }
             case .inputUnreadable(let error):
                 summary.unreadablePaths += 1
                 let problem = expansion.problems[error.path] ?? PathProblem(path: error.path, reason: error.reason)
@@ -121,7 +127,7 @@ struct NormalizeCommand {
         output.flush()
         deadLetter?.output.flush()
         progress.finish()
-        summary.notes = notes.total
+        summary.notes = notes.total + inputNotes
         summary.seconds = Date().timeIntervalSince(start)
         if !options.quiet, let text = notes.closingText { StandardStreams.error(text) }
         if importWriter.oversizedEvents > 0 {

@@ -82,8 +82,12 @@ struct ReportCommand {
                 return .pathUnusable
             }
         }
+        if expansion.expectationFiles > 0 {
+            StandardStreams.error("files: \(expansion.expectationFiles) excluded (expectation files)")
+        }
         for gate in gates where !gate.held { StandardStreams.error("gate failed: \(gate.text)") }
         if unreadable > 0 { return .pathUnusable }
+        // A report is a measurement: failed records are figures in it, only a gate decides the status.
         return gates.allSatisfy(\.held) ? .success : .findings
     }
 

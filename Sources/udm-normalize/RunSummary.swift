@@ -13,6 +13,7 @@ struct RunSummary {
     var unreadablePaths = 0
     var hiddenSkipped = 0
     var excluded = 0
+    var expectationFiles = 0
     var seconds = 0.0
     var read: Int { normalized + failed + skipped }
     var skipped: Int { skipReasons.reduce(0) { $0 + $1.count } }
@@ -39,6 +40,7 @@ struct RunSummary {
         if unreadablePaths > 0 { left.append("\(unreadablePaths) unreadable") }
         if hiddenSkipped > 0 { left.append("\(hiddenSkipped) hidden skipped") }
         if excluded > 0 { left.append("\(excluded) excluded") }
+        if expectationFiles > 0 { left.append("\(expectationFiles) excluded (expectation files)") }
         if !left.isEmpty { inputs += " (" + left.joined(separator: ", ") + ")" }
         return records + "\n" + inputs
     }
@@ -49,7 +51,7 @@ struct RunSummary {
             separator: ",")
         return
             "{\"schema\":\"udm-normalize/summary/v1\",\"records\":{\"read\":\(read),\"normalized\":\(normalized),\"failed\":\(failed),\"skipped\":\(skipped),"
-            + "\"skipped_by_reason\":[\(skips)]},\"files\":{\"read\":\(files),\"unreadable\":\(unreadablePaths),\"hidden_skipped\":\(hiddenSkipped),\"excluded\":\(excluded)},"
+            + "\"skipped_by_reason\":[\(skips)]},\"files\":{\"read\":\(files),\"unreadable\":\(unreadablePaths),\"hidden_skipped\":\(hiddenSkipped),\"excluded\":\(excluded),\"excluded_expectation_files\":\(expectationFiles)},"
             + "\"bytes\":\(bytes),\"seconds\":\(String(format: "%.3f", seconds)),\"notes\":\(notes)}\n"
     }
 

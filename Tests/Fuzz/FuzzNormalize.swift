@@ -19,7 +19,7 @@ public func fuzzNormalize(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             precondition(failure.origin == record.origin, "a failure without its record's origin")
             _ = record.rawBytes
         case .skipped(let reason):
-            precondition(!reason.isEmpty, "a record skipped without a reason")
+            precondition(!reason.detail.isEmpty, "a record skipped without a reason")
         }
     }
     return 0

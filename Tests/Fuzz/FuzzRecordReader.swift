@@ -46,7 +46,7 @@ enum FuzzedReading {
                     precondition(!failure.detail.isEmpty, "an outcome without a reason")
                     result.append("\(origin) \(failure.detail) \(raw.count)")
                 case .skipped(let origin, let reason):
-                    precondition(!reason.isEmpty, "an outcome without a reason")
+                    precondition(!reason.detail.isEmpty, "an outcome without a reason")
                     result.append("\(origin) skipped \(reason)")
                 }
             }

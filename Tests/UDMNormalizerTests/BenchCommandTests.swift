@@ -21,6 +21,20 @@ import Testing
         #expect(copied == corpus)
     }
 
+    /// A debug build's figures say nothing about the product's speed: `bench` says so first, and a
+    /// release build does not. (The tests run the binary built with the same configuration as they are.)
+    @Test func aDebugBuildIsNamedAsSuch() throws {
+        let run = try CommandLineTests.run(["bench", "--events", "10", "--rounds", "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let warning = "warning: this is a debug build (`swift run` or `swift build` without `-c release`)"
+        #if DEBUG
+            #expect(run.stderr.hasPrefix("udm-normalize bench: \(warning)"), "\(run.stderr)")
+            #expect(run.stderr.contains("swift build -c release --static-swift-stdlib"))
+        #else
+            #expect(!run.stderr.contains(warning), "\(run.stderr)")
+        #endif
+    }
+
     /// The summary names the log types of the records measured, not the corpus a run would have
     /// generated: GuardDuty files given on the command line are GUARDDUTY, a mix names both.
     @Test func theSummaryNamesTheLogTypesMeasured() throws {

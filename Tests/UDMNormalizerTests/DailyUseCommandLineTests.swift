@@ -377,7 +377,7 @@ import Testing
         try FileManager.default.copyItem(
             at: samples.appendingPathComponent("event-without-time.json"),
             to: directory.appendingPathComponent("no-time.json"))
-        try "cases/no-time.json:1: error: something else\n".write(
+        try "no-time.json:1: error: something else\n".write(
             to: directory.appendingPathComponent("no-time.notes.txt"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(
             at: samples.appendingPathComponent("decrypt.json"), to: directory.appendingPathComponent("decrypt.json"))
@@ -388,7 +388,7 @@ import Testing
         #expect(failing.status == 1)
         #expect(
             failing.stdout.contains(
-                "  - cases/no-time.json:1: error: something else\n  + cases/no-time.json:1: error: no event time: eventTime is missing"
+                "  - no-time.json:1: error: something else\n  + no-time.json:1: error: no event time: eventTime is missing"
             ))
         #expect(
             failing.stdout.contains("decrypt.expect.kv: not in any event:\n  - metadata.vendor_name = \"NOT AMAZON\"\n")
@@ -398,7 +398,7 @@ import Testing
         #expect(updated.stdout.contains("updated no-time.notes.txt"))
         #expect(
             try PackagePaths.read(directory.appendingPathComponent("no-time.notes.txt"))
-                == "cases/no-time.json:1: error: no event time: eventTime is missing\n")
+                == "no-time.json:1: error: no event time: eventTime is missing\n")
         #expect(
             try PackagePaths.read(directory.appendingPathComponent("decrypt.expect.kv")).contains("NOT AMAZON"),
             "expect.kv is never rewritten")
@@ -505,5 +505,17 @@ import Testing
         #expect(!shown.contains("s{\"metadata\""), "no event glued to the line")
         let quiet = try Self.onTerminal("(sleep 1.2; cat Samples/cloudtrail/decrypt.json) | '\(binary)' normalize -q")
         #expect(!quiet.contains(" records, ") && quiet.contains("{\"metadata\""))
+    }
+
+    /// On a live input the line counts what was read so far, not only what filled a batch.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script) && CommandLineTests.binary != nil))
+    func countsTheRecordsOfALiveInput() throws {
+        let binary = try #require(CommandLineTests.binary).path
+        let sample = "Samples/cloudtrail/decrypt.json"
+        let shown = try Self.onTerminal(
+            "(cat \(sample) \(sample); sleep 1.5; cat \(sample)) | '\(binary)' normalize -o /dev/null")
+        #expect(shown.contains("\r\u{1B}[K2 records, "), "two records read before the pause: \(shown)")
+        #expect(!shown.contains("\r\u{1B}[K0 records, 0.0 MB, 0.0 MB/s, 1."), "\(shown)")
+        #expect(shown.contains("records: 3 read"))
     }
 }

@@ -101,6 +101,64 @@ import Testing
         #expect(rest.split(separator: "\n").count == 1)
         #expect(process.terminationStatus == 0)
     }
+
+    /// The command line prints a merged record's range and the approximate index after a stray quote.
+    @Test func mergedElementsAreNamedByTheirRange() throws {
+        let directory = try PackagePaths.temporaryDirectory("merged")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var events = RealCloudTrailEvents.events(10)
+        for index in [2, 5] {
+            events[index] = events[index].replacingOccurrences(of: "\"eventName\"", with: "\"eventName\"\"")
+        }
+        let file = directory.appendingPathComponent("trail.json")
+        try Data(RealCloudTrailEvents.recordsFile(events).bytes).write(to: file)
+        let run = try CommandLineTests.run(["normalize", "-o", "/dev/null", file.path])
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.contains(
+                "\(file.path):1:Records[2]: error: invalid JSON: "), "\(run.stderr)")
+        #expect(run.stderr.contains("so this record runs over about 4 elements, up to Records[~5]"))
+        #expect(run.stderr.contains("records: 7 read, 6 normalized, 1 failed"))
+        let explained = try CommandLineTests.run(["explain", "\(file.path):1:Records[~7]"])
+        #expect(explained.status == 0, "an approximate origin is one explain takes: \(explained.stderr)")
+    }
+
+    /// A `Records` file, a JSON array or values concatenated on one line, delivered slowly: each
+    /// element complete in what has arrived comes out within the flush delay, as NDJSON lines do,
+    /// not when the input ends. (The input stays open while the first event is awaited.)
+    @Test(arguments: ["Records file", "array", "concatenated values"])
+    func slowlyDeliveredValuesComeOutAsTheyComplete(_ shape: String) throws {
+        guard let binary = CommandLineTests.binary else { throw CommandLineTests.BinaryNotBuilt() }
+        let events = RealCloudTrailEvents.events(2)
+        let (head, tail): (String, String) =
+            switch shape {
+            case "Records file": (#"{"Records":["# + events[0] + ",", events[1] + "]}\n")
+            case "array": ("[" + events[0] + ",", events[1] + "]")
+            default: (events[0], events[1] + "\n")
+            }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["normalize", "-q", "--flush-delay", "100"]
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let errorReader = PipeReader(errors.fileHandleForReading)
+        input.fileHandleForWriting.write(Data(head.utf8))
+        let lines = LineReader(output.fileHandleForReading)
+        let first = lines.next(timeout: 60)
+        input.fileHandleForWriting.write(Data(tail.utf8))
+        try input.fileHandleForWriting.close()
+        let rest = lines.rest()
+        process.waitUntilExit()
+        let stderr = String(decoding: errorReader.wait(), as: UTF8.self)
+        #expect(first?.hasPrefix("{\"metadata\":") == true, "the first element is out before the input ends")
+        #expect(rest.split(separator: "\n").count == 1, "\(rest)")
+        #expect(process.terminationStatus == 0, "\(stderr)")
+    }
 }
 
 /// Reads a pipe line by line on its own thread, so a test can wait for one line with a timeout.

@@ -243,3 +243,51 @@ import Testing
         }
     }
 }
+
+/// When damage merges intact elements into one failed record, its reason names the range it
+/// covers, and the elements after it keep their real index; when a stray quote hid boundaries from
+/// bracket matching, those indices are marked approximate (`Records[~6]`).
+@Suite struct MergedElementTests {
+    /// A Records file of `count` real events with `damage` applied to some of them.
+    static func file(_ count: Int, _ damage: [Int: (String) -> String]) -> [UInt8] {
+        let events = RealCloudTrailEvents.events(count).enumerated().map {
+            damage[$0.offset]?($0.element) ?? $0.element
+        }
+        return RealCloudTrailEvents.recordsFile(events).bytes
+    }
+
+    @Test(arguments: ["a lost closing bracket", "a stray opening bracket"])
+    func bracketDamageNamesTheRangeAndLaterElementsKeepTheirIndex(_ kind: String) throws {
+        // The damage in element 2 runs over elements 3 and 4 until a second damage, in element 4,
+        // balances the brackets again; elements 5 to 9 are intact.
+        let lose: (String) -> String = { String($0.dropLast()) }
+        let extra: (String) -> String = { "{" + $0 }
+        let first = kind == "a lost closing bracket" ? lose : extra
+        let balance: (String) -> String = { $0 + "}" }
+        let outcome = InputOutcome.of(Self.file(10, [2: first, 4: balance]))
+        #expect(outcome.failed.map(\.origin) == ["f:1:Records[2]"], "\(outcome.failed)")
+        let reason = try #require(outcome.failed.first?.reason)
+        #expect(reason.hasPrefix("invalid JSON: "))
+        #expect(reason.hasSuffix("; its brackets do not match, so this record runs over 3 elements, up to Records[4]"))
+        #expect(outcome.normalized == (0..<10).filter { $0 < 2 || $0 > 4 }.map { "f:1:Records[\($0)]" })
+    }
+
+    @Test func aStrayQuoteMarksTheIndicesAfterItApproximate() throws {
+        let quote: (String) -> String = { $0.replacingOccurrences(of: "\"eventName\"", with: "\"eventName\"\"") }
+        let outcome = InputOutcome.of(Self.file(10, [2: quote, 5: quote]))
+        #expect(outcome.failed.map(\.origin) == ["f:1:Records[2]"], "\(outcome.failed)")
+        #expect(
+            outcome.failed.first?.reason.contains("so this record runs over about 4 elements, up to Records[~5]")
+                == true)
+        #expect(outcome.normalized == ["f:1:Records[0]", "f:1:Records[1]"] + (6..<10).map { "f:1:Records[~\($0)]" })
+    }
+
+    @Test func intactElementsHoldingTheSameBytesInStringsAreNotMerged() throws {
+        let tricky: (String) -> String = {
+            $0.replacingOccurrences(of: "\"eventName\":", with: "\"userAgent\":\"x},{\",\"eventName\":")
+        }
+        let outcome = InputOutcome.of(Self.file(6, [1: tricky]))
+        #expect(outcome.failed.isEmpty, "\(outcome.failed)")
+        #expect(outcome.normalized == (0..<6).map { "f:1:Records[\($0)]" })
+    }
+}

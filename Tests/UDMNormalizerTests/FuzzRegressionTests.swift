@@ -34,7 +34,7 @@ import Testing
             switch record.outcome {
             case .normalized(let event): if !event.jsonBytes.isEmpty { accounted += 1 }
             case .failed(let failure): if !failure.detail.isEmpty { accounted += 1 }
-            case .skipped(let reason): if !reason.isEmpty { accounted += 1 }
+            case .skipped(let reason): if !reason.detail.isEmpty { accounted += 1 }
             }
         }
         #expect(read == accounted)

@@ -54,7 +54,7 @@ import Testing
     static func render(_ input: URL, profile: String = MappingSet.referenceProfile) throws -> (
         events: String, notes: String
     ) {
-        let source = input.deletingLastPathComponent().lastPathComponent + "/" + input.lastPathComponent
+        let source = input.lastPathComponent
         let normalizer = Normalizer(mappings: try MappingSet.builtin(profile: profile))
         let output = SampleTestRunner.output(
             of: Array(try Data(contentsOf: input)), source: source, normalizer: normalizer)

@@ -3,14 +3,9 @@ import Testing
 
 @testable import UDMNormalizer
 
-/// The JSONTestSuite corpus (nst/JSONTestSuite `test_parsing`), shared next to the package:
-/// `<package root>/../shared/corpus/jsontestsuite`. The package root is three levels above this file.
-private let corpusDirectory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .appendingPathComponent("../shared/corpus/jsontestsuite")
-    .standardizedFileURL
+/// The JSONTestSuite corpus (nst/JSONTestSuite `test_parsing`), vendored with its licence in
+/// `Tests/Corpus/jsontestsuite` (the same files as `../shared/corpus/jsontestsuite`).
+private let corpusDirectory = PackagePaths.vendoredCorpus.appendingPathComponent("jsontestsuite")
 
 /// True when the corpus folder is present; the suite is reported as skipped otherwise.
 private let corpusAvailable: Bool = {
@@ -41,7 +36,7 @@ private func outcome(_ bytes: [UInt8]) -> Result<JSONDocument, JSONSyntaxError> 
 /// Runs the parser over every file of nst/JSONTestSuite, skipped (visibly) when the corpus is absent.
 @Suite(
     "JSONTestSuite conformance",
-    .enabled(if: corpusAvailable, "JSONTestSuite corpus not found at ../shared/corpus/jsontestsuite — SKIPPED")
+    .enabled(if: corpusAvailable, "JSONTestSuite corpus not found at Tests/Corpus/jsontestsuite — SKIPPED")
 )
 struct JSONTestSuiteConformanceTests {
     @Test func acceptsEveryYFile() throws {

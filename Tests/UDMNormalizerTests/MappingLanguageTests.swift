@@ -21,7 +21,7 @@ import Testing
         switch Normalizer(mappings: mappings).normalize(record: Array(record.utf8)) {
         case .normalized(let event): return (event.keyValueText, event.json, event.diagnostics)
         case .failed(let failure): throw TestFailure(failure.detail)
-        case .skipped(let reason): throw TestFailure(reason)
+        case .skipped(let reason): throw TestFailure(reason.detail)
         }
     }
 

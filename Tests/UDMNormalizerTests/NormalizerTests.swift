@@ -10,7 +10,7 @@ import Testing
         switch normalizer.normalize(record: Array(json.utf8)) {
         case .normalized(let event): return event
         case .failed(let failure): throw NormalizerTestError(failure.detail)
-        case .skipped(let reason): throw NormalizerTestError(reason)
+        case .skipped(let reason): throw NormalizerTestError(reason.detail)
         }
     }
 

@@ -2,27 +2,17 @@ import Foundation
 
 @testable import UDMNormalizer
 
-/// Real CloudTrail events to build damaged inputs from: the third-party corpus
-/// (`../shared/corpus/cloudtrail`) when it is beside the package, else the package's own samples.
+/// Real CloudTrail events to build damaged inputs from: Panther's rule-test logs, vendored in
+/// `Tests/Corpus/cloudtrail` (Apache-2.0, the same file as `../shared/corpus/cloudtrail`), so the
+/// damage tests see the same events on a bare clone as beside the shared corpus.
 /// Only events that normalize are kept, each as compact one-line JSON, so a test can tell the
 /// damage from an event that fails for its own reasons.
 enum RealCloudTrailEvents {
+    static let file = PackagePaths.vendoredCorpus.appendingPathComponent(
+        "cloudtrail/panther_analysis_rule_tests.ndjson")
+
     static let all: [String] = {
-        var lines: [String] = []
-        let corpus = PackagePaths.corpus.appendingPathComponent("cloudtrail/panther_analysis_rule_tests.ndjson")
-        if let text = try? PackagePaths.read(corpus) {
-            lines = text.split(separator: "\n").map(String.init)
-        } else {
-            let folder = PackagePaths.samples.appendingPathComponent("cloudtrail")
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-            where name.hasSuffix(".json") {
-                if let text = try? PackagePaths.read(folder.appendingPathComponent(name)), !text.contains("\n"),
-                    !text.hasPrefix("{\"Records\"")
-                {
-                    lines.append(text)
-                }
-            }
-        }
+        let lines = ((try? PackagePaths.read(file)) ?? "").split(separator: "\n").map(String.init)
         let normalizer = Normalizer()
         return lines.filter { line in
             guard line.hasPrefix("{"), case .normalized = normalizer.normalize(record: Array(line.utf8)) else {

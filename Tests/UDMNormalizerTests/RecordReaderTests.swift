@@ -22,7 +22,7 @@ import Testing
             switch record.outcome {
             case .normalized(let event): result.append((record.origin, "ok " + (event.dedupeKey ?? "")))
             case .failed(let failure): result.append((record.origin, "failed: " + failure.detail))
-            case .skipped(let reason): result.append((record.origin, "skipped: " + reason))
+            case .skipped(let reason): result.append((record.origin, "skipped: \(reason)"))
             }
         }
         return result

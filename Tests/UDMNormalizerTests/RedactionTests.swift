@@ -155,7 +155,7 @@ import Testing
             case .normalized(let event):
                 out += [event.json, event.keyValueText] + event.diagnostics.map(\.description)
             case .failed(let failure): out.append(failure.description)
-            case .skipped(let reason): out.append(reason)
+            case .skipped(let reason): out.append(reason.detail)
             }
         }
         for explanation in tracked.explain(input: input, source: "input.json") {

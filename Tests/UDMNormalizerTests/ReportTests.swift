@@ -132,6 +132,14 @@ import Testing
         }
         #expect(html.contains("<section class=\"log-type\" data-log-type=\"TEST\">"))
         #expect(!html.contains("<undetected"), "text is escaped")
+        // The coverage bar includes the values left out, the headline figure does not: the page says
+        // which measure each is, with both numbers.
+        let test = try #require(try Self.report().sections.first { $0.logType == "TEST" })
+        let all = test.leaves + 2
+        #expect(
+            html.contains(
+                "The bar shares out all \(all) source values, the 2 left out by <code>@opaque</code> / <code>@ignore</code> included: \(test.coveredLeaves) read by a rule is \(ReportTextWriter.percent(Double(test.coveredLeaves) / Double(all))) of them. Field coverage above leaves them out: \(test.coveredLeaves) of \(test.leaves) = \(ReportTextWriter.percent(test.fieldCoverage))."
+            ), "\(html)")
     }
 
     @Test func longPathsKeepTheirEndsInChartsAndColumnsInText() {

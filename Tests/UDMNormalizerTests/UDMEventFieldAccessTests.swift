@@ -47,4 +47,41 @@ struct UDMEventFieldAccessTests {
         #expect(event.values(at: "").isEmpty)
         #expect(event["target.user.userid"] != nil)
     }
+
+    /// The key-value output's spelling, `additional.KEY`, reads the same values as the bracket one.
+    @Test func additionalKeysAsTheKeyValueOutputPrintsThem() throws {
+        let event = try self.event("cloudtrail/console-login-success.json")
+        let printed = event.keyValueText.split(separator: "\n").filter { $0.hasPrefix("additional.") }
+        #expect(printed.count >= 2)
+        for line in printed {
+            let path = String(line.prefix { $0 != "=" }.dropLast())
+            let key = String(path.dropFirst("additional.".count))
+            #expect(event[path] != nil, "\(path) is printed but not readable")
+            #expect(event.values(at: path) == event.values(at: "additional[\"\(key)\"]"))
+            #expect(try event.value(at: path) == event[path])
+        }
+        #expect(event["additional.Event Type"] == "AwsConsoleSignIn", "everything after 'additional.' is the key")
+        #expect(event["additional.no such key"] == nil)
+        #expect(try event.value(at: "additional.no such key") == nil, "a key the event lacks is no value, not an error")
+    }
+
+    @Test func valueAtThrowsForAnUnknownPathWithTheNearestKnownOne() throws {
+        let event = try self.event("cloudtrail/console-login-success.json")
+        #expect(try event.value(at: "principal.user.userid") == event["principal.user.userid"])
+        #expect(try event.value(at: "principal.hostname") == nil, "a known path without a value is nil")
+        #expect(throws: UDMPathError(path: "principal.usr.userid", suggestion: "principal.user.userid")) {
+            try event.value(at: "principal.usr.userid")
+        }
+        #expect(throws: UDMPathError(path: "metadata.event_tipe", suggestion: "metadata.event_type")) {
+            try event.value(at: "metadata.event_tipe")
+        }
+        #expect(throws: UDMPathError(path: "zzzz.qqqq", suggestion: nil)) { try event.value(at: "zzzz.qqqq") }
+        do {
+            _ = try event.value(at: "principal.usr.userid")
+        } catch {
+            #expect(
+                error.description == "unknown UDM path 'principal.usr.userid'; did you mean 'principal.user.userid'?")
+        }
+        #expect(event["principal.usr.userid"] == nil, "the subscript never throws")
+    }
 }

@@ -153,14 +153,16 @@ public struct BatchNormalizer: Sendable {
         }
         withoutActuallyEscaping(consume) { consume in
             withoutActuallyEscaping(inputPaused) { inputPaused in
-                run(paths: paths, progress: progress, inputPaused: inputPaused, escapingConsume: consume)
+                withoutActuallyEscaping(progress) { progress in
+                    run(paths: paths, progress: progress, inputPaused: inputPaused, escapingConsume: consume)
+                }
             }
         }
     }
 
     /// `run` with closures the reader's pause handler may hold while the run lasts.
     private func run(
-        paths: [String], progress: (Int) -> Void, inputPaused: @escaping () -> Void,
+        paths: [String], progress: @escaping (Int) -> Void, inputPaused: @escaping () -> Void,
         escapingConsume consume: @escaping (Item) -> Void
     ) {
         var pipeline = OrderedPipeline(jobs: jobs)
@@ -188,6 +190,8 @@ public struct BatchNormalizer: Sendable {
                     batchBytes = 0
                 }
                 pipeline.finish(consume)
+                // A live input (stdin, a FIFO) rarely fills a batch: its figures are due now.
+                progress(bytesBefore + reader.bytesRead)
                 inputPaused()
             }
             defer { reader.onInputPause = nil }
@@ -247,7 +251,8 @@ public struct BatchNormalizer: Sendable {
                 diagnostics: [], raw: result.rawBytes, dedupeKey: nil, reportEntry: entry)
         case .skipped(let reason):
             return Record(
-                location: result.location, kind: .skipped, reason: reason, failure: nil, rendered: [], eventType: nil,
+                location: result.location, kind: .skipped, reason: reason.detail, failure: nil, rendered: [],
+                eventType: nil,
                 logType: nil,
                 diagnostics: [], raw: [], dedupeKey: nil, reportEntry: entry)
         }

@@ -5,6 +5,7 @@ public enum NormalizationOutcome: Sendable {
     case normalized(UDMEvent)
     /// The record could not become UDM; the failure says what kind of damage and where.
     case failed(NormalizationFailure)
-    /// The record is deliberately not an event (a control message, another detail-type); `reason` says which.
-    case skipped(reason: String)
+    /// The record is deliberately not an event (a control message, another detail-type); `reason`
+    /// says which, as a ``SkipReason/kind`` to react to and a sentence to print.
+    case skipped(reason: SkipReason)
 }

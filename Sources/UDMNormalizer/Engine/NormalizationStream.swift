@@ -12,7 +12,7 @@
 /// stream.finish { record in handle(record) }
 /// ```
 ///
-/// The bytes go through the reader that ``Normalizer/normalize(path:_:)`` and the command line
+/// The bytes go through the reader that ``Normalizer/normalize(path:_:)-48z5r`` and the command line
 /// use, so every shape it knows (NDJSON, concatenated or pretty-printed values, `{"Records":[…]}`,
 /// GuardDuty `findings`, EventBridge events, CloudWatch Logs payloads, LookupEvents output), gzip
 /// detected by content, the record size limit and the bad-input policy behave the same whatever

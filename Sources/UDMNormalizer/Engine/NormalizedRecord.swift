@@ -78,14 +78,21 @@ extension Normalizer {
     }
 
     /// Normalizes a file (or standard input for `-`) as a stream: memory stays bounded by the
-    /// largest record, whatever the file's size.
+    /// largest record, whatever the file's size. A folder stands for every file below it, read one
+    /// after the other in name order (hidden entries and the expectation files of a samples folder,
+    /// `*.udm.ndjson`, `*.notes.txt`, `*.expect.kv` and `README.md`, left out), as the command line
+    /// reads a folder; each record's origin names its file.
     ///
     /// - Parameters:
-    ///   - path: A file, plain or gzip (detected by content), or `-` for standard input.
+    ///   - path: A file, plain or gzip (detected by content), a folder of them, or `-` for standard input.
     ///   - body: Called once per record, in input order; an error it throws stops the reading and is rethrown.
-    /// - Throws: ``InputError`` when the path cannot be opened (missing, a folder, no permission), or
-    ///   what `body` throws.
+    /// - Throws: ``InputError`` when the path cannot be opened (missing, no permission, a folder with
+    ///   no file to read), or what `body` throws.
     public func normalize(path: String, _ body: (NormalizedRecord) throws -> Void) throws {
+        if InputFolder.isFolder(path) {
+            for file in try InputFolder.files(in: path) { try normalize(path: file, body) }
+            return
+        }
         let stream: InputByteStream
         do {
             stream = try InputByteStream(path: path)

@@ -8,11 +8,12 @@
 /// ```
 ///
 /// It reads its chunks through a ``NormalizationStream``, so it cuts, unwraps and normalizes
-/// exactly as ``Normalizer/normalize(path:_:)`` does, with the same records whatever the chunking.
+/// exactly as ``Normalizer/normalize(path:_:)-48z5r`` does, with the same records whatever the chunking.
 /// Records come in input order. An error the chunks throw is rethrown once the records completed
 /// before it were returned, and nothing more is read. When the task is cancelled, the
 /// iteration ends (`next()` returns nil) and the reader stops. Chunks are read on demand: a slow
-/// consumer holds back the reading.
+/// consumer holds back the reading. While the reader cuts and normalizes a chunk on its own
+/// thread, the iterating task is suspended, so it holds no thread of the cooperative pool.
 public struct NormalizedRecords<Chunks: AsyncSequence>: AsyncSequence where Chunks.Element == [UInt8] {
     /// Each element is one record's outcome with its origin.
     public typealias Element = NormalizedRecord
@@ -29,7 +30,9 @@ public struct NormalizedRecords<Chunks: AsyncSequence>: AsyncSequence where Chun
 
     /// An iterator that starts reading the chunks.
     public func makeAsyncIterator() -> Iterator {
-        Iterator(chunks: chunks.makeAsyncIterator(), handoff: .init(normalizer: normalizer, source: source))
+        Iterator(
+            chunks: chunks.makeAsyncIterator(),
+            handoff: .init(normalizer: normalizer, source: source, suspendingCaller: true))
     }
 
     /// Reads chunks as records are asked for.
@@ -80,10 +83,10 @@ public struct NormalizedRecords<Chunks: AsyncSequence>: AsyncSequence where Chun
                 }
                 chunks = iterator
                 if let chunk {
-                    owner.handoff.feed(chunk) { ready.append($0) }
+                    await owner.handoff.feedSuspending(chunk) { ready.append($0) }
                 } else {
                     chunks = nil
-                    owner.handoff.finish { ready.append($0) }
+                    await owner.handoff.finishSuspending { ready.append($0) }
                 }
             }
         }

@@ -98,7 +98,7 @@ public struct Normalizer: Sendable {
     /// Normalizes one record given as the bytes of one JSON value.
     ///
     /// Only a bare record is taken: envelopes (`{"Records":[…]}`, EventBridge, CloudWatch Logs) need
-    /// ``normalize(input:source:_:)``.
+    /// ``normalize(input:source:_:)-([UInt8],_,_)``.
     ///
     /// - Parameter record: The UTF-8 bytes of one JSON object (a CloudTrail event, a GuardDuty finding).
     /// - Returns: The event, or why the record failed.

@@ -141,7 +141,7 @@ extension Normalizer {
     /// ```
     ///
     /// - Parameters:
-    ///   - input: The whole input, in any shape ``normalize(input:source:_:)`` takes.
+    ///   - input: The whole input, in any shape ``normalize(input:source:_:)-([UInt8],_,_)`` takes.
     ///   - source: The name origins start with.
     /// - Returns: One explanation per record, in input order.
     public func explain(input: [UInt8], source: String) -> [RecordExplanation] {

@@ -41,6 +41,8 @@ final class EnvelopeStreamer {
     /// Where the element being cut starts, while it is within the record limit.
     private var elementStart: Int?
     private var recordsCut = 0
+    /// Set once damage hid element boundaries: the indices after it count only those seen.
+    private var indicesApproximate = false
 
     init(start: Int, origin: RecordOrigin, opensArray: Bool) {
         self.start = start
@@ -143,11 +145,11 @@ final class EnvelopeStreamer {
                 state = key == nil ? .done : .member
                 return
             }
-            let elementOrigin = origin.appending(key: key ?? "", index: index)
+            let elementOrigin = origin.appending(key: key ?? "", index: index, approximate: indicesApproximate)
             let element = key.map { EnvelopeKey.element(forArray: $0, control: control) } ?? .value
-            try cutElement(reader, origin: elementOrigin, element: element)
+            let covered = try cutElement(reader, origin: elementOrigin, element: element)
             recordsCut += 1
-            state = .array(key: key, index: index + 1)
+            state = .array(key: key, index: index + covered)
         }
     }
 
@@ -159,6 +161,10 @@ final class EnvelopeStreamer {
         guard holdsValue, position - start <= reader.maxRecordBytes else { return }
         let end = position
         defer { position = end }
+        // A live input that pauses right after the value: it stands now, as a line would, rather
+        // than waiting for the next delivery to show what follows it.
+        while position < reader.end, [0x20, 0x09, 0x0A, 0x0D].contains(reader.byte(at: position)) { position += 1 }
+        if position == reader.end, reader.pausesBeforeMoreInput() { return }
         guard let next = try? peek(reader) else { return }
         switch next {
         case 0x2C, 0x3A, 0x22, 0x7D, 0x5D:
@@ -235,7 +241,7 @@ final class EnvelopeStreamer {
         case 0x22:
             try skipString(reader)
         case 0x7B, 0x5B:
-            position = try scanToEnd(reader)
+            position = try scanToEnd(reader).end
         default:
             try skipScalar(reader)
         }
@@ -257,12 +263,15 @@ final class EnvelopeStreamer {
 
     /// The offset just past the object or array that starts at `position`, by bracket matching.
     /// `grew` is called after each read with the scan position, so a caller can stop holding.
-    private func scanToEnd(_ reader: RecordReader, grew: (Int) -> Void = { _ in }) throws(Failure) -> Int {
+    /// Also gives the element boundaries the scan saw where JSON has none (see `JSONValueScanner`).
+    private func scanToEnd(_ reader: RecordReader, grew: (Int) -> Void = { _ in }) throws(Failure) -> (
+        end: Int, hiddenBoundaries: Int, boundariesInStrings: Int
+    ) {
         var scanner = JSONValueScanner(start: position - reader.bufferStart)
         while true {
             let (result, base) = reader.withBuffer { buffer, base in (scanner.scan(buffer), base) }
             switch result {
-            case .complete(let end): return base + end
+            case .complete(let end): return (base + end, scanner.hiddenBoundaries, scanner.boundariesInStrings)
             case .missingBracket(let close):
                 position = base + close
                 throw .syntax("a closing bracket is missing: a value ends and another starts with no separator")
@@ -276,7 +285,11 @@ final class EnvelopeStreamer {
     }
 
     /// Cuts one array element into a record; an element over the size limit becomes a failed record.
-    private func cutElement(_ reader: RecordReader, origin: RecordOrigin, element: RawRecord.Element) throws(Failure) {
+    /// Returns how many elements of the array the record covers: more than one when damage merged
+    /// elements (their brackets do not match), and the record's failure then names the range.
+    private func cutElement(_ reader: RecordReader, origin: RecordOrigin, element: RawRecord.Element) throws(Failure)
+        -> Int
+    {
         let first = try peek(reader)
         let begin = position
         elementStart = begin
@@ -298,13 +311,15 @@ final class EnvelopeStreamer {
                     origin: origin, bytes: reader.bytes(begin..<stop), element: element,
                     failure: NormalizationFailure(
                         kind: .notAnObject, detail: "expected a JSON object, found \(RecordReader.describe(first))")))
-            return
+            return 1
         }
         var kept: [UInt8]?
         let limit = reader.maxRecordBytes
         let end: Int
+        let hiddenBoundaries: Int
+        let boundariesInStrings: Int
         do {
-            end = try scanToEnd(reader) { scanned in
+            (end, hiddenBoundaries, boundariesInStrings) = try scanToEnd(reader) { scanned in
                 if kept == nil, scanned - begin > limit {
                     // Too large to be a record: keep its first bytes, let the reader drop the rest.
                     kept = reader.bytes(begin..<(begin + limit))
@@ -335,9 +350,30 @@ final class EnvelopeStreamer {
                         detail:
                             "record larger than the \(limit)-byte limit (\(end - begin) bytes; the first \(kept.count) are kept here)"
                     )))
+        } else if hiddenBoundaries + boundariesInStrings > 0,
+            let reason = reader.damageReason(valueStart: begin, valueEnd: end)
+        {
+            // Damage merged elements: one failed record, naming the range, and the elements after
+            // it keep their real index (approximate when a stray quote hid some boundaries).
+            let covered = 1 + hiddenBoundaries + boundariesInStrings
+            if boundariesInStrings > 0 { indicesApproximate = true }
+            let last = origin.elements.last.map {
+                "\($0.key)[\(indicesApproximate ? "~" : "")\($0.index + covered - 1)]"
+            }
+            reader.emit(
+                RawRecord(
+                    origin: origin, bytes: reader.bytes(begin..<end), element: element,
+                    failure: NormalizationFailure(
+                        kind: .invalidJSON,
+                        detail:
+                            "\(reason); its brackets do not match, so this record runs over \(indicesApproximate ? "about " : "")\(covered) elements, up to \(last ?? "the next ones")"
+                    )))
+            position = end
+            return covered
         } else {
             reader.emit(RawRecord(origin: origin, bytes: reader.bytes(begin..<end), element: element))
         }
         position = end
+        return 1
     }
 }

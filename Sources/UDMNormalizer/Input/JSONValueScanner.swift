@@ -18,12 +18,22 @@ struct JSONValueScanner {
     }
 
     private var depth = 0
+    /// Whether the value scanned is an object (so a `,` then `{` or `[` directly inside it is damage).
+    private var topIsObject = false
     private var inString = false
     private var escaped = false
     /// Next index to examine.
     private(set) var position: Int
     /// Number of line feeds seen inside the value so far.
     private(set) var newlines = 0
+    /// Element boundaries seen inside an object, where JSON never has them: a `,` followed by `{`
+    /// or `[` directly inside the value's top-level object. Each is where a damaged element (a lost
+    /// closing bracket, a stray opening one) runs on into the next element of its envelope array.
+    private(set) var hiddenBoundaries = 0
+    /// Element boundaries the scan took for string content (`},{"` before a quote it read as a
+    /// string's end): where a stray `"` inverted strings and bracket matching could not see them.
+    /// Valid JSON can hold these bytes in a string, so they count only in a value that does not parse.
+    private(set) var boundariesInStrings = 0
 
     /// Starts at `start`, which must hold `{` or `[`.
     init(start: Int) {
@@ -46,6 +56,11 @@ struct JSONValueScanner {
                     escaped = true
                 } else if byte == 0x22 {
                     inString = false
+                    if i > 0, buffer[i - 1] == 0x7B || buffer[i - 1] == 0x20,
+                        Self.startsElementAfterElement(quote: i, in: buffer)
+                    {
+                        boundariesInStrings += 1
+                    }
                 } else if byte == 0x0A {
                     newlines += 1
                 }
@@ -60,6 +75,11 @@ struct JSONValueScanner {
                 if depth > 0, let close = Self.closingBracket(before: i, in: buffer) {
                     position = i
                     return .missingBracket(at: close)
+                }
+                if depth == 0 {
+                    topIsObject = byte == 0x7B
+                } else if depth == 1, topIsObject, Self.previousByte(before: i, in: buffer) == 0x2C {
+                    hiddenBoundaries += 1
                 }
                 depth += 1
             case 0x7D, 0x5D:
@@ -111,6 +131,30 @@ struct JSONValueScanner {
             index += 1
         }
         return index
+    }
+
+    /// The byte before `index` that is not a blank, if the buffer holds one.
+    private static func previousByte(before index: Int, in buffer: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        var back = index - 1
+        while back >= 0 {
+            switch buffer[back] {
+            case 0x20, 0x09, 0x0D, 0x0A: back -= 1
+            default: return buffer[back]
+            }
+        }
+        return nil
+    }
+
+    /// Whether the quote at `quote` follows `}` `,` `{` (blanks between): the first key of an
+    /// element written after another one.
+    private static func startsElementAfterElement(quote: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var back = quote
+        for expected: UInt8 in [0x7B, 0x2C, 0x7D] {
+            back -= 1
+            while back >= 0, [0x20, 0x09, 0x0D, 0x0A].contains(buffer[back]) { back -= 1 }
+            guard back >= 0, buffer[back] == expected else { return false }
+        }
+        return true
     }
 
     /// The index of a `}` or `]` that only blanks separate from `index`, if the buffer holds one.

@@ -12,6 +12,10 @@ import Synchronization
 /// until the reader has cut and normalized everything that chunk completes and asks for the next
 /// one — so records come out in input order, the same records whatever the chunking, and no more
 /// than one chunk plus one record (and a bounded batch of results) is held.
+///
+/// The caller waits for its turn by blocking (``NormalizationStream``, synchronous code) or, made
+/// with `suspendingCaller`, by suspending (``NormalizedRecords``), so an async caller never holds a
+/// cooperative thread of Swift concurrency while the reader works through a chunk.
 final class ReaderHandoff: Sendable {
     private struct State {
         /// The chunk given to the reader and not taken yet.
@@ -34,38 +38,59 @@ final class ReaderHandoff: Sendable {
 
     private let state = Mutex(State())
     private let readerTurn = DispatchSemaphore(value: 0)
-    private let callerTurn = DispatchSemaphore(value: 0)
+    private let callerTurn: CallerTurn
     private let normalizer: Normalizer
     private let source: String
 
-    init(normalizer: Normalizer, source: String) {
+    /// A handoff for a caller that blocks while the reader runs, or, with `suspendingCaller`, for
+    /// async code that suspends (and must then use `feedSuspending(_:_:)` and `finishSuspending(_:)`).
+    init(normalizer: Normalizer, source: String, suspendingCaller: Bool = false) {
         self.normalizer = normalizer
         self.source = source
+        self.callerTurn = CallerTurn(suspending: suspendingCaller)
     }
 
     // MARK: The caller's side
 
     /// Gives the reader `chunk` and hands `body` every record the bytes so far complete.
     func feed(_ chunk: [UInt8], _ body: (NormalizedRecord) -> Void) {
-        guard !chunk.isEmpty else { return }
-        let accepted = state.withLock { state in
-            guard !state.inputEnded, !state.cancelled else { return false }
-            precondition(!state.callerBusy, "a stream is fed from one caller at a time")
-            state.chunk = chunk
-            return true
-        }
-        if accepted { runReader(body) }
+        if accept(chunk) { runReader(body) }
+    }
+
+    /// The same for a suspending caller: the task suspends, never blocks, while the reader runs.
+    func feedSuspending(_ chunk: [UInt8], _ body: (NormalizedRecord) -> Void) async {
+        if accept(chunk) { await runReaderSuspending(body) }
     }
 
     /// Ends the input and hands `body` the remaining records (a value the input ends inside is one
     /// failed record). Feeding after this is ignored.
     func finish(_ body: (NormalizedRecord) -> Void) {
-        let accepted = state.withLock { state in
+        if acceptEnd() { runReader(body) }
+    }
+
+    /// The same for a suspending caller.
+    func finishSuspending(_ body: (NormalizedRecord) -> Void) async {
+        if acceptEnd() { await runReaderSuspending(body) }
+    }
+
+    /// Takes `chunk` for the reader; false when there is nothing to read (empty, ended, cancelled).
+    private func accept(_ chunk: [UInt8]) -> Bool {
+        guard !chunk.isEmpty else { return false }
+        return state.withLock { state in
+            guard !state.inputEnded, !state.cancelled else { return false }
+            precondition(!state.callerBusy, "a stream is fed from one caller at a time")
+            state.chunk = chunk
+            return true
+        }
+    }
+
+    /// Marks the end of the input; false when it was already ended or cancelled.
+    private func acceptEnd() -> Bool {
+        state.withLock { state in
             guard !state.inputEnded, !state.cancelled else { return false }
             state.inputEnded = true
             return true
         }
-        if accepted { runReader(body) }
     }
 
     /// Stops the reader without delivering anything more: the caller went away.
@@ -81,23 +106,38 @@ final class ReaderHandoff: Sendable {
 
     /// Lets the reader run until it needs more input or ends, handing over its results on the way.
     private func runReader(_ body: (NormalizedRecord) -> Void) {
+        giveReaderTheTurn()
+        repeat { callerTurn.wait() } while !handOver(body)
+        state.withLock { $0.callerBusy = false }
+    }
+
+    /// The same, suspending the calling task between the reader's batches.
+    private func runReaderSuspending(_ body: (NormalizedRecord) -> Void) async {
+        giveReaderTheTurn()
+        repeat { await callerTurn.suspendUntilSignalled() } while !handOver(body)
+        state.withLock { $0.callerBusy = false }
+    }
+
+    /// Starts the reader thread on the first turn, wakes it on the next ones.
+    private func giveReaderTheTurn() {
         let start = state.withLock { state in
             state.callerBusy = true
             defer { state.started = true }
             return !state.started
         }
         if start { startReaderThread() } else { readerTurn.signal() }
-        while true {
-            callerTurn.wait()
-            let (records, done) = state.withLock { state in
-                defer { state.records.removeAll(keepingCapacity: true) }
-                return (state.records, state.readerWantsInput || state.readerFinished)
-            }
-            for record in records { body(record) }
-            if done { break }
-            readerTurn.signal()
+    }
+
+    /// Hands the reader's results to `body`; true when the reader waits for input or has ended,
+    /// else lets it go on.
+    private func handOver(_ body: (NormalizedRecord) -> Void) -> Bool {
+        let (records, done) = state.withLock { state in
+            defer { state.records.removeAll(keepingCapacity: true) }
+            return (state.records, state.readerWantsInput || state.readerFinished)
         }
-        state.withLock { $0.callerBusy = false }
+        for record in records { body(record) }
+        if !done { readerTurn.signal() }
+        return done
     }
 
     private func startReaderThread() {

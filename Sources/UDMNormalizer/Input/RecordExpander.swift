@@ -9,7 +9,7 @@ struct RecordExpander: Sendable {
     enum Item {
         case record(origin: RecordOrigin, document: JSONDocument, node: Int)
         case failed(origin: RecordOrigin, failure: NormalizationFailure, raw: [UInt8])
-        case skipped(origin: RecordOrigin, reason: String)
+        case skipped(origin: RecordOrigin, reason: SkipReason)
     }
 
     /// EventBridge detail-types some table declares it handles; others are skipped, not failed.
@@ -47,7 +47,7 @@ struct RecordExpander: Sendable {
             try expandPayload(of: raw, key: EnvelopeKey.lookupEventPayload, what: "LookupEvents entry", body)
         case .logEvent(let control):
             if control {
-                try body(.skipped(origin: raw.origin, reason: "CloudWatch Logs control message"))
+                try body(.skipped(origin: raw.origin, reason: .cloudWatchControlMessage))
                 return
             }
             try expandPayload(of: raw, key: EnvelopeKey.logEventPayload, what: "CloudWatch Logs log event", body)
@@ -233,7 +233,7 @@ struct RecordExpander: Sendable {
                         origin: elementOrigin, depth: depth, body)
                 case .logEvent(let isControl):
                     if isControl {
-                        try body(.skipped(origin: elementOrigin, reason: "CloudWatch Logs control message"))
+                        try body(.skipped(origin: elementOrigin, reason: .cloudWatchControlMessage))
                     } else {
                         try expandEmbedded(
                             document, element, key: EnvelopeKey.logEventPayload, what: "CloudWatch Logs log event",
@@ -252,7 +252,9 @@ struct RecordExpander: Sendable {
                     try body(
                         .skipped(
                             origin: origin,
-                            reason: "EventBridge detail-type '\(detailType)' is not a log these tables normalize"))
+                            reason: SkipReason(
+                                kind: .unhandledDetailType,
+                                detail: "EventBridge detail-type '\(detailType)' is not a log these tables normalize")))
                     return
                 }
             }

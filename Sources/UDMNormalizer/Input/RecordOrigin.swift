@@ -11,6 +11,9 @@ struct RecordOrigin: Sendable, Hashable, CustomStringConvertible {
     struct Element: Sendable, Hashable {
         var key: String
         var index: Int
+        /// Whether damage before the element hid element boundaries, so its index is a count of
+        /// the boundaries that could be seen (printed `Records[~140]`).
+        var approximate = false
     }
 
     /// The input's name (a path, `-`), or the origin of the value a nested input was decoded from.
@@ -21,15 +24,15 @@ struct RecordOrigin: Sendable, Hashable, CustomStringConvertible {
     var elements: [Element] = []
 
     /// The origin of element `index` of the array `key` (empty for a top-level array) inside this one.
-    func appending(key: String, index: Int) -> RecordOrigin {
+    func appending(key: String, index: Int, approximate: Bool = false) -> RecordOrigin {
         var origin = self
-        origin.elements.append(Element(key: key, index: index))
+        origin.elements.append(Element(key: key, index: index, approximate: approximate))
         return origin
     }
 
     var description: String {
         var text = column == 1 ? "\(source):\(line)" : "\(source):\(line):\(column)"
-        for element in elements { text += ":\(element.key)[\(element.index)]" }
+        for element in elements { text += ":\(element.key)[\(element.approximate ? "~" : "")\(element.index)]" }
         return text
     }
 }

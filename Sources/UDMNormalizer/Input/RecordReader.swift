@@ -262,6 +262,12 @@ final class RecordReader {
 
     /// The offset of the first line break at or after `start`, if there is one within the record
     /// limit (reading as needed).
+    ///
+    /// A live input (a pipe, a terminal) that pauses before the line ends gives nil too: a value
+    /// written slowly on one line (a `Records` file, values concatenated as Firehose writes them)
+    /// is then read as values, each complete element coming out as it arrives, instead of the
+    /// whole line being awaited before the shape is known. (NDJSON read as values gives the same
+    /// records: a value ends at its line's end.)
     private func lineEnd(from start: Int) -> Int? {
         var from = start
         while true {
@@ -269,7 +275,9 @@ final class RecordReader {
                 return base + newline - start <= limits.maxRecordBytes ? base + newline : nil
             }
             from = end
-            if end - start > limits.maxRecordBytes || !fill() { return nil }
+            if end - start > limits.maxRecordBytes { return nil }
+            if end > start, stream.isLive, !stream.hasInput(within: pauseDelay) { return nil }
+            if !fill() { return nil }
         }
     }
 
@@ -584,6 +592,8 @@ final class RecordReader {
         buffer.withUnsafeBufferPointer { body($0, base) }
     }
     func more() -> Bool { fill() }
+    /// Whether the input is live and has no byte within the pause delay (the end of a delivery).
+    func pausesBeforeMoreInput() -> Bool { !atEnd && stream.isLive && !stream.hasInput(within: pauseDelay) }
     /// Offset of the first byte still held.
     var bufferStart: Int { base }
     func emit(_ record: RawRecord) { pending.append(record) }

@@ -18,6 +18,13 @@
 /// SOURCE -> TARGET [| STAGE]*    a rule; STAGE is a transform, `when CONDITION` or `resource TYPE "SUBTYPE"`
 /// ```
 struct MappingParser {
+    /// The directives a table line may start with (after `@`), as error messages list them.
+    static let directives = [
+        "log_type", "keys", "match", "when", "end", "lookup", "check", "eventbridge", "dedupe_key", "opaque", "ignore",
+        "remove", "extends", "role", "precedence", "redact", "redact_value", "redact_json_text", "redact_keep",
+        "unredact",
+    ]
+
     let fileName: String
 
     /// Parses a whole file; the first error stops parsing (it names file, line and column).
@@ -163,8 +170,9 @@ struct MappingParser {
                 case let name where Self.redactionDirectives.contains(name):
                     try Self.parseRedaction(name, cursor: &cursor, line: line, location: here, into: &file.redaction)
                 default:
+                    let nearest = NearestName.nearest(to: first.text, among: Self.directives)
                     throw here.error(
-                        "unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends, @role, @precedence, @redact, @redact_value, @redact_json_text, @redact_keep or @unredact)"
+                        "unknown directive '@\(first.text)'\(nearest.map { "; did you mean '@\($0)'?" } ?? "") (expected \(Self.directives.dropLast().map { "@\($0)" }.joined(separator: ", ")) or @\(Self.directives.last ?? ""))"
                     )
                 }
                 try cursor.expectEnd()

@@ -50,7 +50,7 @@ enum Transform: Sendable, Hashable {
             }
         default:
             throw location.error(
-                "unknown stage '\(name)'\(NearestName.nearest(to: name, among: Self.names + ["when"]).map { "; did you mean '\($0)'?" } ?? "") (the stages: \(Self.names.joined(separator: ", ")), when)",
+                "unknown stage '\(name)'\(NearestName.nearest(to: name, among: Self.names + ["resource", "when"]).map { "; did you mean '\($0)'?" } ?? "") (the stages: \(Self.names.joined(separator: ", ")), resource, when)",
                 column: column)
         }
     }

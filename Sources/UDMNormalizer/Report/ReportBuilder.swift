@@ -37,7 +37,7 @@ public struct ReportBuilder: Sendable {
                 reason = failure.detail
             case .skipped(let reason):
                 kind = .skipped
-                self.reason = reason
+                self.reason = reason.detail
             }
         }
     }

@@ -200,6 +200,13 @@ public enum ReportHTMLWriter {
                         ("not read", s.leaves - s.coveredLeaves, "#e0a44f"),
                         ("left out (@opaque / @ignore)", excludedTotal, "#b9c2d0"),
                     ])
+            if excludedTotal > 0 {
+                // The bar's shares are of every value, the left-out ones included; the figure's are
+                // not: say so where both are seen, so the two percentages do not look contradictory.
+                let all = s.leaves + excludedTotal
+                html +=
+                    "<p class=\"why\" data-caption=\"coverage\">The bar shares out all \(all) source values, the \(excludedTotal) left out by <code>@opaque</code> / <code>@ignore</code> included: \(s.coveredLeaves) read by a rule is \(ReportTextWriter.percent(Double(s.coveredLeaves) / Double(all))) of them. Field coverage above leaves them out: \(s.coveredLeaves) of \(s.leaves) = \(ReportTextWriter.percent(s.fieldCoverage)).</p>\n"
+            }
         }
         if !s.unmapped.isEmpty {
             html += "<h3>Top unmapped source paths</h3>\n"

@@ -4,7 +4,8 @@ import Foundation
 /// shape) with one or more expectations beside it, the conventions of the package's own samples:
 /// - `NAME.udm.ndjson`: the expected UDM events, one a line, in order, compared field by field;
 /// - `NAME.notes.txt`: the expected failures, skips and notes, one a line
-///   (`FOLDER/NAME.json:LINE: error: REASON`, FOLDER the folder's own name); with
+///   (`NAME.json:LINE: error: REASON`: the file name alone, so a renamed or copied folder of
+///   cases still passes); with
 ///   `NAME.udm.ndjson` and no notes file, no notes are expected, and the other way round;
 /// - `NAME.expect.kv`: `path = "value"` lines (as the key-value output prints them) that must each
 ///   be present in the case's events, for asserting a subset of fields.
@@ -49,8 +50,6 @@ public enum SampleTestRunner {
             throw InputError(path: directory, reason: "cannot list the folder")
         }
         guard !names.isEmpty else { throw InputError(path: directory, reason: "no NAME.json inputs in the folder") }
-        // The folder's own name, also when it is given as "." or "../x/".
-        let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
         let profile = normalizer.mappings.profile
         var expectedDirectory = directory
         if profile != MappingSet.referenceProfile {
@@ -73,15 +72,13 @@ public enum SampleTestRunner {
         for name in names {
             results.append(
                 try runCase(
-                    name, in: directory, expectedIn: expectedDirectory, folderName: folderName, normalizer: normalizer,
-                    update: update))
+                    name, in: directory, expectedIn: expectedDirectory, normalizer: normalizer, update: update))
         }
         return results
     }
 
     private static func runCase(
-        _ name: String, in directory: String, expectedIn expectedDirectory: String, folderName: String,
-        normalizer: Normalizer,
+        _ name: String, in directory: String, expectedIn expectedDirectory: String, normalizer: Normalizer,
         update: Bool
     ) throws -> CaseResult {
         func sibling(_ suffix: String) -> String {
@@ -101,7 +98,8 @@ public enum SampleTestRunner {
         let expectedNotes = read(notesPath)
         let expectedKV = read(kvPath)
         let input = Array(inputData)
-        let source = folderName + "/" + name
+        // Origins name the file alone: expectations hold whatever the folder is called.
+        let source = name
         let produced = output(of: input, source: source, normalizer: normalizer)
         guard expectedEvents != nil || expectedNotes != nil || expectedKV != nil else {
             return CaseResult(
@@ -154,8 +152,7 @@ public enum SampleTestRunner {
     ///
     /// - Parameters:
     ///   - input: The input's bytes, in any shape the reader knows.
-    ///   - source: The name origins start with (`cloudtrail/console-login.json` gives
-    ///     `cloudtrail/console-login.json:1`).
+    ///   - source: The name origins start with (`console-login.json` gives `console-login.json:1`).
     ///   - normalizer: The tables to normalize with.
     public static func output(of input: [UInt8], source: String, normalizer: Normalizer) -> Output {
         var events: [UInt8] = []

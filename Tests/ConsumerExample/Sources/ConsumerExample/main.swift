@@ -1,6 +1,7 @@
-// Uses the library as its README documents: normalize a file, a single record, a buffer and a
-// stream of chunks (fed, and as an AsyncSequence), react to failures by their kind, and build a
-// report. Exits non-zero when the library does not behave as documented.
+// Uses the library as its README documents: normalize a file (also from async code), a folder, a
+// single record, a buffer and a stream of chunks (fed, and as an AsyncSequence), read fields by
+// their UDM path (`additional.KEY` as the key-value output prints it), react to failures and skips
+// by their kind, and build a report. Exits non-zero when the library does not behave as documented.
 import Foundation
 import UDMNormalizer
 
@@ -27,6 +28,13 @@ try normalizer.normalize(path: samples.appendingPathComponent("console-login-suc
         check(event.eventType == .userLogin, "ConsoleLogin should be USER_LOGIN, got \(event.eventType)")
         check(event.eventType.isInSchema, "USER_LOGIN is a value of the UDM schema")
         check(event.json.hasPrefix("{"), "an event's JSON should be an object")
+        check(event["additional.Event Type"] == "AwsConsoleSignIn", "additional.KEY reads as --format kv prints it")
+        do throws(UDMPathError) {
+            _ = try event.value(at: "principal.usr.userid")
+            check(false, "an unknown UDM path should throw")
+        } catch {
+            check(error.suggestion == "principal.user.userid", "a misspelt path gets the nearest one: \(error)")
+        }
     case .failed, .skipped:
         check(false, "\(record.origin) did not normalize")
     }
@@ -94,3 +102,28 @@ check(
     figures.total.failures.map(\.failureKind) == [.invalidJSON],
     "the report should group the failure by its kind, got \(figures.total.failures)")
 print("consumer example: ok (\(figures.total.read) records)")
+
+// From async code: the body may await (here an actor collects the origins), the task suspends.
+actor Origins {
+    var all: [String] = []
+    func add(_ origin: String) { all.append(origin) }
+}
+let awaited = Origins()
+try await normalizer.normalize(path: recordsFile) { record in await awaited.add(record.origin) }
+check(await awaited.all == fileOrigins, "the async entry point should give the records of the file")
+
+// A folder: every log below it, expected outputs left out; skips say why with a kind.
+var skipKinds: [SkipReason.Kind] = []
+var folderFiles = Set<String>()
+try normalizer.normalize(path: samples.deletingLastPathComponent().appendingPathComponent("guardduty").path) { record in
+    folderFiles.insert(String(record.origin.prefix { $0 != ":" }))
+    if case .skipped(let reason) = record.outcome {
+        switch reason.kind {
+        case .unhandledDetailType, .controlMessage: skipKinds.append(reason.kind)
+        default: check(false, "unexpected skip \(reason)")
+        }
+    }
+}
+check(skipKinds == [.unhandledDetailType], "the other EventBridge detail-type should be skipped as such: \(skipKinds)")
+check(!folderFiles.contains { $0.hasSuffix(".udm.ndjson") }, "expected outputs are not read from a folder")
+print("consumer example: async, folder and skips ok (\(folderFiles.count) files)")
