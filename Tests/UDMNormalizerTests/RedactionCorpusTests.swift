@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import UDMNormalizer
 
-/// Over every real log the project has (the samples, and `../shared/corpus` when it is there): no
-/// output holds a value of 16 bytes or more that the raw input holds under a redacted key.
+/// Over every real log the project has (the samples, the vendored corpus, and `../shared/corpus`
+/// when it is there): no output holds a value of 16 bytes or more that the raw input holds under a
+/// redacted key.
 @Suite struct RedactionCorpusTests {
     /// Placeholders AWS writes instead of a secret: they may pass through.
     static let placeholders: Set<String> = [
@@ -34,7 +35,7 @@ import UDMNormalizer
     }
 
     static func files() -> [URL] {
-        var folders = [PackagePaths.samples]
+        var folders = [PackagePaths.samples, PackagePaths.vendoredCorpus.appendingPathComponent("cloudtrail")]
         if PackagePaths.hasCorpus {
             folders += ["cloudtrail", "guardduty", "envelopes"].map { PackagePaths.corpus.appendingPathComponent($0) }
         }
@@ -77,6 +78,8 @@ import UDMNormalizer
             }
         }
         #expect(checked >= 6, "the samples alone hold three session tokens, checked in two profiles")
-        if !PackagePaths.hasCorpus { print("RedactionCorpusTests: ../shared/corpus absent; only Samples/ checked") }
+        if !PackagePaths.hasCorpus {
+            print("RedactionCorpusTests: ../shared/corpus absent; Samples/ and Tests/Corpus/ checked")
+        }
     }
 }
