@@ -201,6 +201,17 @@ struct RecordMapper {
         }
     }
 
+    /// The text of source expression `source` on the record (first values, no fan-out), in the
+    /// event's arena; nil when a path it reads is absent or empty.
+    mutating func text(of source: Int32, _ view: MappingProgram.View) -> TextRef? {
+        let start = builder.textCount
+        guard appendText(of: source, view, resolver: resolver) else {
+            builder.discardText(from: start)
+            return nil
+        }
+        return TextRef(start: Int32(start), count: Int32(builder.textCount - start))
+    }
+
     /// Appends the expression's text on the record (first values, no fan-out) to the event's text
     /// arena; false when a path is absent or empty (the arena may then hold a partial text).
     private mutating func appendText(of source: Int32, _ view: MappingProgram.View, resolver: PathResolver) -> Bool {
