@@ -69,10 +69,34 @@ struct ProgramDifferentialTests {
             let compiled = PathResolver(document: document, root: root, mappings: mappings)
             let program = PathResolver(document: document, root: root, mappings: mappings)
             var mapper = RecordMapper(
-                schema: mappings.schema, lookupTables: mappings.lookupTables, resolver: program,
-                targetInstanceCount: mappings.targetInstanceCount,
+                schema: mappings.schema, resolver: program, targetInstanceCount: mappings.targetInstanceCount,
                 recordConditionCount: mappings.recordConditionCount)
             for file in mappings.files {
+                let entry = try #require(mappings.frozenProgram.entry(of: file))
+                let place = "\(file.name) on record \(compared)"
+                #expect(
+                    (file.match?.holds(in: compiled) ?? true)
+                        == (entry.match < 0 || program.holds(entry.match, in: view)),
+                    "@match of \(place)")
+                #expect(file.checks.count == entry.checks.count, "@check lines of \(place)")
+                for (check, lowered) in zip(file.checks, view.checks[entry.checks]) {
+                    #expect(
+                        check.conditions.allSatisfy { $0.holds(in: compiled) }
+                            == program.holds(lowered.condition, in: view),
+                        "\(check.id) on record \(compared)")
+                }
+                let key = entry.dedupeKey >= 0 ? mapper.text(of: entry.dedupeKey, view) : nil
+                #expect(
+                    file.dedupeKey?.text(in: compiled) == key.map { mapper.builder.string($0) },
+                    "@dedupe_key of \(place)")
+                #expect(file.excludedPaths.count == entry.exclusions.count, "exclusions of \(place)")
+                for ((_, path), exclusion) in zip(file.excludedPaths, view.exclusions[entry.exclusions]) {
+                    var expected: [[Int]] = []
+                    compiled.forEachValue(of: path) { expected.append([$0, $1]) }
+                    var found: [[Int]] = []
+                    program.forEachValue(of: view.paths[Int(exclusion.path)], in: view) { found.append([$0, $1]) }
+                    #expect(expected == found, "exclusion \(path.text) of \(place)")
+                }
                 for (index, rule) in zip(mappings.program.ruleRange(of: file), file.rules) {
                     let lowered = mappings.program.rules[index]
                     let place = "\(rule.id) on record \(compared)"

@@ -19,6 +19,8 @@ final class PathResolver {
     private let alternateStart: UnsafeMutableBufferPointer<Int32>
     private let alternateCount: UnsafeMutableBufferPointer<Int32>
     private let elementIndex: UnsafeMutableBufferPointer<Int32>
+    private let selectValueStart: UnsafeMutableBufferPointer<Int32>
+    private let selectValueCount: UnsafeMutableBufferPointer<Int32>
     private let keys: UnsafeRawBufferPointer
     private let hashBase: UnsafeMutableBufferPointer<Int32>
     private let hashMask: UnsafeMutableBufferPointer<Int32>
@@ -45,6 +47,8 @@ final class PathResolver {
         alternateStart = table.alternateStart
         alternateCount = table.alternateCount
         elementIndex = table.index
+        selectValueStart = table.selectValueStart
+        selectValueCount = table.selectValueCount
         keys = UnsafeRawBufferPointer(table.keys)
         hashBase = table.hashBase
         hashMask = table.hashMask
@@ -69,6 +73,8 @@ final class PathResolver {
         alternateStart = empty
         alternateCount = empty
         elementIndex = empty
+        selectValueStart = empty
+        selectValueCount = empty
         keys = UnsafeRawBufferPointer(start: nil, count: 0)
         hashBase = empty
         hashMask = empty
@@ -103,7 +109,15 @@ final class PathResolver {
         var result = -1
         if base >= 0 {
             let count = Int(keyCount[id])
-            if count >= 0 {
+            if selectValueCount[id] >= 0 {
+                func bytes(_ start: Int32, _ count: Int32) -> UnsafeRawBufferPointer {
+                    UnsafeRawBufferPointer(rebasing: keys[Int(start)..<Int(start + count)])
+                }
+                result = selected(
+                    in: base, key: bytes(keyStart[id], keyCount[id]),
+                    alternate: alternateCount[id] >= 0 ? bytes(alternateStart[id], alternateCount[id]) : nil,
+                    value: bytes(selectValueStart[id], selectValueCount[id]))
+            } else if count >= 0 {
                 switch document.kind(base) {
                 case .object:
                     let start = Int(keyStart[id])
@@ -122,8 +136,6 @@ final class PathResolver {
                 default:
                     break
                 }
-            } else if let table {
-                result = document.child(of: base, table.steps[id]) ?? -1
             }
         }
         memo[id] = Int32(result)

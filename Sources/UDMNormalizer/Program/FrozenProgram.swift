@@ -18,9 +18,13 @@ final class FrozenProgram: @unchecked Sendable {
             conditions: Self.freeze(program.conditions), recordConditions: Self.freeze(program.recordConditions),
             stages: Self.freeze(program.stages), resources: Self.freeze(program.resources),
             integers: Self.freeze(program.integers), bytes: Self.freeze(program.bytes),
-            byteLists: Self.freeze(program.byteLists), ruleIDs: Self.freeze(program.ruleIDs),
-            fieldPaths: Self.freeze(program.fieldPaths), walkedPaths: Self.freeze(program.walkedPaths),
-            walkSteps: Self.freeze(program.walkSteps), texts: Self.freeze(program.texts))
+            byteLists: Self.freeze(program.byteLists),
+            lookups: Self.freeze(program.lookups), lookupSlots: Self.freeze(program.lookupSlots),
+            lookupRows: Self.freeze(program.lookupRows), lookupRanges: Self.freeze(program.lookupRanges),
+            checks: Self.freeze(program.checks), exclusions: Self.freeze(program.exclusions),
+            ruleIDs: Self.freeze(program.ruleIDs), fieldPaths: Self.freeze(program.fieldPaths),
+            walkSteps: Self.freeze(program.walkSteps), texts: Self.freeze(program.texts),
+            checkIDs: Self.freeze(program.checkIDs), lookupRowIDs: Self.freeze(program.lookupRowIDs))
     }
 
     deinit {
@@ -40,14 +44,26 @@ final class FrozenProgram: @unchecked Sendable {
         Self.release(view.byteLists)
         Self.release(view.ruleIDs)
         Self.release(view.fieldPaths)
-        Self.release(view.walkedPaths)
         Self.release(view.walkSteps)
         Self.release(view.texts)
+        Self.release(view.lookups)
+        Self.release(view.lookupSlots)
+        Self.release(view.lookupRows)
+        Self.release(view.lookupRanges)
+        Self.release(view.checks)
+        Self.release(view.exclusions)
+        Self.release(view.checkIDs)
+        Self.release(view.lookupRowIDs)
+    }
+
+    /// What the program runs for `file` (a file of the table set the program was lowered from).
+    func entry(of file: CompiledMappingFile) -> MappingProgram.File? {
+        files.entry(of: file)
     }
 
     /// The rules of `file` (a file of the table set the program was lowered from).
     func ruleRange(of file: CompiledMappingFile) -> Range<Int> {
-        files.ruleRange(of: file)
+        files.entry(of: file)?.rules ?? 0..<0
     }
 
     private static func freeze<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {

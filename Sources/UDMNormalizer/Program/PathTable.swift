@@ -14,8 +14,10 @@ final class PathTable: @unchecked Sendable {
     let alternateCount: UnsafeMutableBufferPointer<Int32>
     let index: UnsafeMutableBufferPointer<Int32>
     let keys: UnsafeMutableBufferPointer<UInt8>
-    /// The steps themselves, for the rare `[key=value]` selection (keyCount -2 marks one).
-    let steps: [SourcePath.Step]
+    /// For a `[key=value]` selection (whose key and alternate are those above): where its value
+    /// is in `keys`; count -1 for other steps.
+    let selectValueStart: UnsafeMutableBufferPointer<Int32>
+    let selectValueCount: UnsafeMutableBufferPointer<Int32>
     let owner: ObjectIdentifier
     /// Per parent (prefix id + 1; slot 0 is the record's root): a hash table of its key children,
     /// so that the first lookup below an object resolves every child the tables read in one pass
@@ -57,39 +59,51 @@ final class PathTable: @unchecked Sendable {
         alternateStart = .allocate(capacity: count)
         alternateCount = .allocate(capacity: count)
         index = .allocate(capacity: count)
+        selectValueStart = .allocate(capacity: count)
+        selectValueCount = .allocate(capacity: count)
         var pool: [UInt8] = []
-        var steps: [SourcePath.Step] = []
         for prefix in interner.prefixes {
             let id = prefix.id
             parent[id] = Int32(prefix.parent?.id ?? -1)
-            steps.append(prefix.step)
             keyStart[id] = 0
             keyCount[id] = -2
             alternateStart[id] = 0
             alternateCount[id] = -1
             index[id] = -1
-            if case .key(let key, let elementIndex, let alternate) = prefix.step {
-                keyStart[id] = Int32(pool.count)
-                keyCount[id] = Int32(key.count)
-                pool.append(contentsOf: key)
-                if let alternate {
-                    alternateStart[id] = Int32(pool.count)
-                    alternateCount[id] = Int32(alternate.count)
-                    pool.append(contentsOf: alternate)
-                }
+            selectValueStart[id] = 0
+            selectValueCount[id] = -1
+            let name: [UInt8]
+            let alternate: [UInt8]?
+            switch prefix.step {
+            case .key(let key, let elementIndex, let other):
+                (name, alternate) = (key, other)
                 index[id] = Int32(elementIndex ?? -1)
+            case .select(let key, let value, let other):
+                (name, alternate) = (key, other)
+                selectValueStart[id] = Int32(pool.count)
+                selectValueCount[id] = Int32(value.utf8.count)
+                pool.append(contentsOf: value.utf8)
+            case .each:
+                continue
+            }
+            keyStart[id] = Int32(pool.count)
+            keyCount[id] = Int32(name.count)
+            pool.append(contentsOf: name)
+            if let alternate {
+                alternateStart[id] = Int32(pool.count)
+                alternateCount[id] = Int32(alternate.count)
+                pool.append(contentsOf: alternate)
             }
         }
         keys = .allocate(capacity: max(pool.count, 1))
         _ = keys.initialize(from: pool)
-        self.steps = steps
 
         // Children per parent slot; a parent is batched when it has enough plain key children.
         var childLists = Array(repeating: [Int32](), count: count + 1)
         var batchable = Array(repeating: true, count: count + 1)
         for id in 0..<count {
             let slot = Int(parent[id]) + 1
-            if keyCount[id] < 0 { batchable[slot] = false }
+            if keyCount[id] < 0 || selectValueCount[id] >= 0 { batchable[slot] = false }
             childLists[slot].append(Int32(id))
         }
         hashBase = .allocate(capacity: count + 1)
@@ -139,8 +153,8 @@ final class PathTable: @unchecked Sendable {
 
     deinit {
         for buffer in [
-            parent, keyStart, keyCount, alternateStart, alternateCount, index, hashBase, hashMask, hashSlots,
-            childStart, children,
+            parent, keyStart, keyCount, alternateStart, alternateCount, index, selectValueStart, selectValueCount,
+            hashBase, hashMask, hashSlots, childStart, children,
         ] {
             buffer.deallocate()
         }
