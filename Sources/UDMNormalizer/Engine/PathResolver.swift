@@ -12,7 +12,6 @@ final class PathResolver {
     /// Keeps the prefix table alive; the hot path reads the copies of its buffers below, which
     /// need no reference counting.
     private let table: PathTable?
-    private let owner: ObjectIdentifier?
     private let parent: UnsafeMutableBufferPointer<Int32>
     private let keyStart: UnsafeMutableBufferPointer<Int32>
     private let keyCount: UnsafeMutableBufferPointer<Int32>
@@ -40,7 +39,6 @@ final class PathResolver {
         self.root = root
         self.table = table
         prefixCount = table.count
-        owner = table.owner
         parent = table.parent
         keyStart = table.keyStart
         keyCount = table.keyCount
@@ -65,7 +63,6 @@ final class PathResolver {
         self.root = root
         table = nil
         prefixCount = 0
-        owner = nil
         let empty = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
         parent = empty
         keyStart = empty
@@ -179,30 +176,5 @@ final class PathResolver {
             }
             position = (position + 1) & mask
         }
-    }
-
-    /// Where the walk starts: the memoized prefix node, or the root with no steps taken.
-    @inline(__always)
-    private func start(_ path: SourcePath) -> (node: Int, taken: Int)? {
-        if path.prefixID >= 0, path.prefixOwner == owner {
-            let node = resolve(prefix: path.prefixID)
-            return node < 0 ? nil : (node, path.prefixLength)
-        }
-        return (root, 0)
-    }
-
-    /// The single value of a path (the first one, for a path with `[*]`).
-    func value(of path: SourcePath) -> Int? {
-        guard let (node, taken) = start(path) else { return nil }
-        if taken == path.steps.count { return node }
-        var found: Int?
-        document.walkFirst(path.steps[taken...], from: node, &found)
-        return found
-    }
-
-    /// Every value of a path with its fan-out index.
-    func forEachValue(of path: SourcePath, _ body: (Int, Int) -> Void) {
-        guard let (node, taken) = start(path) else { return }
-        document.walk(path.steps[taken...], from: node, fanIndex: 0, fanned: false, body)
     }
 }
