@@ -60,6 +60,9 @@ indirect enum Condition: Sendable {
             case "is_not_zero": self = .isNotZero
             default: throw location.error("unknown predicate '\(name)'", column: column)
             }
+        case .inLookupKeys(_, let lookup, _, let column):
+            // The compiler expands these before conditions are compiled (`expandingLookupKeys`).
+            throw location.error("'in keys \(lookup)' cannot be used here", column: column)
         case .not(let inner):
             self = .not(try Condition(inner, location: location, keyCase: keyCase, interner: interner))
         case .and(let a, let b):

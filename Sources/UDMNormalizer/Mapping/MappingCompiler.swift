@@ -24,6 +24,7 @@ struct MappingCompiler {
                 lookupTables.append(try LookupTable(syntax))
             }
         }
+        let files = try Self.expandingLookupKeys(files)
         var compiled: [CompiledMappingFile] = []
         for file in files {
             if file.logType == nil, let first = file.rules.first {
@@ -78,6 +79,50 @@ struct MappingCompiler {
                     checks: checks))
         }
         return (compiled, lookupTables)
+    }
+
+    /// `files` with every `PATH in keys LOOKUP [with (…)]` condition replaced by `PATH in (KEY, …)`,
+    /// the keys of that exact lookup (those whose row gives one of the values), in row order. Lookups
+    /// are shared by the table set, so a condition may read a lookup of another file.
+    static func expandingLookupKeys(_ files: [MappingFileSyntax]) throws(MappingError) -> [MappingFileSyntax] {
+        var lookups: [String: LookupSyntax] = [:]
+        for file in files {
+            for lookup in file.lookups where lookup.kind == .exact && lookups[lookup.name] == nil {
+                lookups[lookup.name] = lookup
+            }
+        }
+        func keys(_ name: String, _ values: [String]?) -> [String]? {
+            guard let lookup = lookups[name] else { return nil }
+            return lookup.rows.filter { row in values.map { $0.contains(row.value) } ?? true }.map(\.key)
+        }
+        var expanded = files
+        for index in expanded.indices {
+            var file = expanded[index]
+            let location = file.logTypeLocation ?? TableLocation(file: file.name, line: 1, column: 1)
+            file.match = try file.match?.expandingLookupKeys(keys, location: location)
+            for position in file.rules.indices {
+                var rule = file.rules[position]
+                for scope in rule.scope.indices {
+                    rule.scope[scope] = try rule.scope[scope].expandingLookupKeys(keys, location: rule.location)
+                }
+                for stage in rule.stages.indices {
+                    if case .when(let condition) = rule.stages[stage] {
+                        rule.stages[stage] = .when(try condition.expandingLookupKeys(keys, location: rule.location))
+                    }
+                }
+                file.rules[position] = rule
+            }
+            for position in file.checks.indices {
+                var check = file.checks[position]
+                check.condition = try check.condition.expandingLookupKeys(keys, location: check.location)
+                for scope in check.scope.indices {
+                    check.scope[scope] = try check.scope[scope].expandingLookupKeys(keys, location: check.location)
+                }
+                file.checks[position] = check
+            }
+            expanded[index] = file
+        }
+        return expanded
     }
 
     /// `lookups`: each lookup's index in `lookupTables`, by name.

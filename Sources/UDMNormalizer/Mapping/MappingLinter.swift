@@ -10,6 +10,8 @@ public enum MappingLinter {
             case error
             /// Probably a mistake, worth a look; legal tables may keep it.
             case warning
+            /// Neither: what an extension rule does to the tables it extends (replaces a rule or adds one).
+            case note
         }
         /// Whether the finding is an error or a warning.
         public var severity: Severity
@@ -40,6 +42,7 @@ public enum MappingLinter {
             findings += shadowedRules(file)
             findings += lookupsWithoutFallback(file, mappings)
             findings += duplicateClassificationKeys(file, mappings)
+            findings += mergeOutcomes(file)
         }
         for lookup in mappings.lookups.values.sorted(by: { $0.name < $1.name }) where lookup.isRange {
             findings += unreachableRanges(lookup)
@@ -85,6 +88,21 @@ public enum MappingLinter {
 
     private static func finding(_ severity: Finding.Severity, _ location: TableLocation, _ message: String) -> Finding {
         Finding(severity: severity, file: location.file, line: location.line, column: location.column, message: message)
+    }
+
+    /// For each rule an extension table merged in: whether it replaced a rule (same target and
+    /// `@when` scope, compared as parsed conditions) or was added.
+    private static func mergeOutcomes(_ file: CompiledMappingFile) -> [Finding] {
+        file.rules.compactMap { rule in
+            switch rule.syntax.merge {
+            case .replaces(let replaced)?:
+                return finding(.note, rule.location, "replaces \(replaced) (\(rule.syntax.identity))")
+            case .adds?:
+                return finding(.note, rule.location, "adds a rule for \(rule.syntax.identity)")
+            case nil:
+                return nil
+            }
+        }
     }
 
     /// A rule that always writes (a constant, no condition, no stage) to a single-valued target makes

@@ -14,6 +14,7 @@
 /// @remove TARGET                 (extension tables) drop the built-in rules for TARGET in this scope
 /// @extends FILE                  (extension tables) the built-in file the rules go into
 /// @role $NAME NOUN when CONDITION   a rule written to `$NAME.…` writes `NOUN.…` where CONDITION holds
+/// @define NAME = CONDITION       a named condition, usable below it in this file wherever a condition is
 /// @precedence first|last         (extension tables) rules are added, replacing none, before or after the built-in ones for their target
 /// SOURCE -> TARGET [| STAGE]*    a rule; STAGE is a transform, `when CONDITION` or `resource TYPE "SUBTYPE"`
 /// ```
@@ -34,6 +35,8 @@ struct MappingParser {
         }
         var openLookup: LookupSyntax?
         var roles: [String: [RoleCase]] = [:]
+        // `@define NAME = CONDITION`: named conditions, replaced by their condition where used.
+        var defines: [String: ConditionSyntax] = [:]
         var lineNumber = 0
         // Lines are cut at each "\n" byte: splitting the String by Character walks grapheme
         // clusters (slow at start-up) and would not cut at "\r\n", a single Character. A plain
@@ -54,6 +57,7 @@ struct MappingParser {
             let lineLength =
                 line.allSatisfy { $0 < 0x80 } ? line.count : String(decoding: line, as: UTF8.self).count
             var cursor = TokenCursor(tokens: tokens, location: location, lineLength: lineLength)
+            cursor.defines = defines
 
             if let lookupKind = openLookup?.kind {
                 if first.kind == .directive {
@@ -107,7 +111,24 @@ struct MappingParser {
                 case "remove":
                     let target = try cursor.expectWord("a UDM field path")
                     file.removals.append(
-                        RemovalSyntax(identity: RuleIdentity(scope: scopeText, target: target), location: here))
+                        RemovalSyntax(
+                            identity: RuleIdentity(scope: scopeConditions, scopeText: scopeText, target: target),
+                            location: here))
+                case "define":
+                    let nameColumn = cursor.column
+                    let name = try cursor.expectWord("a condition name")
+                    guard Self.isConditionName(name) else {
+                        throw here.error(
+                            "'\(name)' cannot name a condition: use letters, digits and '_', not a word of the language",
+                            column: nameColumn)
+                    }
+                    guard defines[name] == nil else {
+                        throw here.error("condition '\(name)' is already defined in this file", column: nameColumn)
+                    }
+                    guard cursor.skip(symbol: "=") else {
+                        throw cursor.error("expected '=' after the condition's name")
+                    }
+                    defines[name] = try parseCondition(&cursor)
                 case "role":
                     guard scopes.isEmpty else {
                         throw here.error("'@role' must be at the top level, outside '@when' blocks")
@@ -162,7 +183,7 @@ struct MappingParser {
                     } while cursor.skip(symbol: ",")
                 default:
                     throw here.error(
-                        "unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends, @role or @precedence)"
+                        "unknown directive '@\(first.text)' (expected @log_type, @keys, @match, @when, @end, @lookup, @define, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends, @role or @precedence)"
                     )
                 }
                 try cursor.expectEnd()
@@ -183,6 +204,19 @@ struct MappingParser {
         if let lookup = openLookup { throw lookup.location.error("'@lookup \(lookup.name)' is not closed with '@end'") }
         if let (_, location, _) = scopes.last { throw location.error("'@when' is not closed with '@end'") }
         return file
+    }
+
+    /// Whether `name` can name a condition (`@define`): letters, digits and `_`, starting with a
+    /// letter, and no word the condition language uses.
+    static func isConditionName(_ name: String) -> Bool {
+        let keywords: Set = [
+            "exists", "missing", "not", "and", "or", "in", "keys", "with", "when", "contains", "consists_of",
+            "is_ip", "is_not_empty", "is_not_zero",
+        ]
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic, !keywords.contains(name) else {
+            return false
+        }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
     }
 
     /// One `@role $NAME NOUN when CONDITION` line: where the role's rules write when CONDITION holds.
@@ -375,6 +409,7 @@ struct MappingParser {
         case "is_ip", "is_not_empty", "is_not_zero": return .valuePredicate(name: word, column: column)
         default: break
         }
+        if let defined = cursor.defines[word], !cursor.continuesComparison { return defined }
         if cursor.skip(symbol: "==") { return .equals(path: word, values: [try cursor.expectValue()], column: column) }
         for comparison in [">=", "<=", ">", "<"] where cursor.skip(symbol: comparison) {
             return .compare(path: word, operator: comparison, value: try cursor.expectNumber(), column: column)
@@ -389,7 +424,19 @@ struct MappingParser {
             return .contains(path: word, text: try cursor.expectValue(), column: column)
         }
         if cursor.skip(word: "in") {
-            guard cursor.skip(symbol: "(") else { throw cursor.error("expected '(' after 'in'") }
+            if cursor.skip(word: "keys") {
+                let lookup = try cursor.expectWord("a lookup name")
+                var values: [String]?
+                if cursor.skip(word: "with") {
+                    guard cursor.skip(symbol: "(") else { throw cursor.error("expected '(' after 'with'") }
+                    var list = [try cursor.expectValue()]
+                    while cursor.skip(symbol: ",") { list.append(try cursor.expectValue()) }
+                    guard cursor.skip(symbol: ")") else { throw cursor.error("expected ')' to close the 'with' list") }
+                    values = list
+                }
+                return .inLookupKeys(path: word, lookup: lookup, values: values, column: column)
+            }
+            guard cursor.skip(symbol: "(") else { throw cursor.error("expected '(' or 'keys' after 'in'") }
             var values = [try cursor.expectValue()]
             while cursor.skip(symbol: ",") { values.append(try cursor.expectValue()) }
             guard cursor.skip(symbol: ")") else { throw cursor.error("expected ')' to close the 'in' list") }
@@ -461,6 +508,8 @@ struct MappingParser {
 
 /// A read position in one line's tokens, with error helpers that point at the current column.
 struct TokenCursor {
+    /// The file's named conditions defined above the line (`@define`).
+    var defines: [String: ConditionSyntax] = [:]
     let tokens: [MappingToken]
     let location: TableLocation
     let lineLength: Int
@@ -477,6 +526,17 @@ struct TokenCursor {
     var column: Int { peek?.column ?? lineLength + 1 }
 
     mutating func advance() { index += 1 }
+
+    /// True when the next token continues a comparison (`==`, `in`, `contains`, …): the word before
+    /// it is a path, not a named condition.
+    var continuesComparison: Bool {
+        guard let token = peek else { return false }
+        switch token.kind {
+        case .symbol: return ["==", "!=", ">=", "<=", ">", "<"].contains(token.text)
+        case .word: return ["in", "contains", "consists_of"].contains(token.text)
+        default: return false
+        }
+    }
 
     func error(_ message: String, column: Int? = nil) -> MappingError {
         location.error(message, column: column ?? self.column)
