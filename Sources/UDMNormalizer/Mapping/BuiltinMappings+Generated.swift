@@ -1201,10 +1201,14 @@ SCRAM-SHA-256 = USERNAME_PASSWORD
 # The roles. The resource acts in outbound (and unknown-direction) connections, DNS requests and
 # runtime process findings without an action; in everything else it is acted on. Each pair of
 # cases is exclusive by construction (one condition and its negation).
-@role $resource principal when (exists service.action.networkConnectionAction and not service.action.networkConnectionAction.connectionDirection == INBOUND) or exists service.action.dnsRequestAction or (exists service.runtimeDetails.process and missing service.action)
-@role $resource target when not ((exists service.action.networkConnectionAction and not service.action.networkConnectionAction.connectionDirection == INBOUND) or exists service.action.dnsRequestAction or (exists service.runtimeDetails.process and missing service.action))
-@role $remote target when (exists service.action.networkConnectionAction and not service.action.networkConnectionAction.connectionDirection == INBOUND) or exists service.action.dnsRequestAction or (exists service.runtimeDetails.process and missing service.action)
-@role $remote principal when not ((exists service.action.networkConnectionAction and not service.action.networkConnectionAction.connectionDirection == INBOUND) or exists service.action.dnsRequestAction or (exists service.runtimeDetails.process and missing service.action))
+@define inbound = service.action.networkConnectionAction.connectionDirection == INBOUND
+@define outbound_connection = exists service.action.networkConnectionAction and not inbound
+@define runtime_without_action = exists service.runtimeDetails.process and missing service.action
+@define resource_acts = outbound_connection or exists service.action.dnsRequestAction or runtime_without_action
+@role $resource principal when resource_acts
+@role $resource target when not resource_acts
+@role $remote target when resource_acts
+@role $remote principal when not resource_acts
 @dedupe_key id + "|" + updatedAt                                  # a finding is re-exported each time it is updated: one event per update
 
 # Kept whole in additional (copied as JSON) rather than field by field, or deliberately not mapped:
@@ -1843,18 +1847,20 @@ resource.rdsDbUserDetails.authMethod -> extensions.auth.mechanism[] | upper | lo
 # kernel module (target.process.file), became root, opened the Docker socket, rewrote a cgroup release
 # agent or the runc binary, mounted a host directory (target.file). Its parent (lineage[0]) is then
 # principal.process.parent_process. Otherwise it is the process that was started (target.process), with
-# its parent as principal.process. The types listed here are those of guardduty-runtime-event-types
-# whose event type has the process acting (PROCESS_INJECTION, PROCESS_MODULE_LOAD,
-# PROCESS_PRIVILEGE_ESCALATION, FILE_OPEN, FILE_MODIFICATION, FILE_UNCATEGORIZED).
+# its parent as principal.process. The finding types where the process acts are read from
+# guardduty-runtime-event-types (its rows whose event type has the process acting), not listed again.
 # A process seen on an instance that an inbound connection reached runs on the target: it is
 # target.process (the listening process), with its parent and ancestors on the target too.
-@role $process principal.process when (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) and not service.action.networkConnectionAction.connectionDirection == INBOUND
-@role $process target.process when not (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) or service.action.networkConnectionAction.connectionDirection == INBOUND
-@role $parent principal.process.parent_process when (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) and not service.action.networkConnectionAction.connectionDirection == INBOUND
-@role $parent target.process.parent_process when service.action.networkConnectionAction.connectionDirection == INBOUND
-@role $parent principal.process when not (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory))
-@role $lineage principal when (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) and not service.action.networkConnectionAction.connectionDirection == INBOUND
-@role $lineage target when not (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) or service.action.networkConnectionAction.connectionDirection == INBOUND
+@define process_acts_on_process = type in keys guardduty-runtime-event-types with (PROCESS_INJECTION, PROCESS_MODULE_LOAD, PROCESS_PRIVILEGE_ESCALATION)
+@define process_acts_on_file = type in keys guardduty-runtime-event-types with (FILE_OPEN, FILE_MODIFICATION, FILE_UNCATEGORIZED)
+@define process_acts = exists service.action or process_acts_on_process or process_acts_on_file
+@role $process principal.process when process_acts and not inbound
+@role $process target.process when not process_acts or inbound
+@role $parent principal.process.parent_process when process_acts and not inbound
+@role $parent target.process.parent_process when inbound
+@role $parent principal.process when not process_acts
+@role $lineage principal when process_acts and not inbound
+@role $lineage target when not process_acts or inbound
 service.runtimeDetails.process.pid -> $process.pid
 service.runtimeDetails.process.executablePath -> $process.file.full_path
 service.runtimeDetails.process.executableSha256 -> $process.file.sha256
