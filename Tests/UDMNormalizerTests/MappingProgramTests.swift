@@ -134,4 +134,27 @@ import Testing
         #expect(third.values(at: "principal.hostname") == ["none"])
         #expect(third.values(at: "src.hostname") == ["unknown"])
     }
+
+    @Test func firstLetterAnyCaseReachesSelectionKeys() throws {
+        let table = """
+            @keys first_letter_any_case
+            @log_type TEST
+            @match exists kind
+            time -> metadata.event_timestamp
+            "GENERIC_EVENT" -> metadata.event_type
+            list[key=b].value -> target.hostname
+            items[*].tags[key=name].value -> about[*].hostname
+            """
+        let normalizer = Normalizer(mappings: try MappingSet(files: [("keys.map", table)]))
+        let record = #"""
+            {"Kind":"k","Time":"2024-01-01T00:00:00Z",
+             "List":[{"Key":"a","Value":"x"},{"Key":"b","Value":"y"}],
+             "Items":[{"Tags":[{"Key":"name","Value":"one"}]},{"tags":[{"key":"name","value":"two"}]}]}
+            """#
+        var event: UDMEvent?
+        if case .normalized(let normalized) = normalizer.normalize(record: Array(record.utf8)) { event = normalized }
+        let normalized = try #require(event)
+        #expect(normalized.values(at: "target.hostname") == ["y"])
+        #expect(normalized.values(at: "about.hostname") == ["one", "two"])
+    }
 }
