@@ -20,7 +20,7 @@ indirect enum Condition: Sendable {
 
     init(
         _ syntax: ConditionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase = .exact,
-        interner: PathInterner? = nil
+        interner: PathInterner? = nil, lookupKeys: LookupKeyIndex? = nil
     ) throws(MappingError) {
         switch syntax {
         case .exists(let path, let column):
@@ -60,19 +60,27 @@ indirect enum Condition: Sendable {
             case "is_not_zero": self = .isNotZero
             default: throw location.error("unknown predicate '\(name)'", column: column)
             }
-        case .inLookupKeys(_, let lookup, _, let column):
-            // The compiler expands these before conditions are compiled (`expandingLookupKeys`).
-            throw location.error("'in keys \(lookup)' cannot be used here", column: column)
+        case .inLookupKeys(let path, let lookup, let values, let column):
+            guard let keys = lookupKeys?.keys(lookup, giving: values) else {
+                throw location.error("'in keys \(lookup)': no exact lookup of that name", column: column)
+            }
+            guard !keys.isEmpty else {
+                throw location.error("'in keys \(lookup)' lists no key: no row gives those values", column: column)
+            }
+            self = .equals(
+                try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner),
+                ComparisonValues(keys))
         case .not(let inner):
-            self = .not(try Condition(inner, location: location, keyCase: keyCase, interner: interner))
+            self = .not(
+                try Condition(inner, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys))
         case .and(let a, let b):
             self = .and(
-                try Condition(a, location: location, keyCase: keyCase, interner: interner),
-                try Condition(b, location: location, keyCase: keyCase, interner: interner))
+                try Condition(a, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys),
+                try Condition(b, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys))
         case .or(let a, let b):
             self = .or(
-                try Condition(a, location: location, keyCase: keyCase, interner: interner),
-                try Condition(b, location: location, keyCase: keyCase, interner: interner))
+                try Condition(a, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys),
+                try Condition(b, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys))
         }
     }
 

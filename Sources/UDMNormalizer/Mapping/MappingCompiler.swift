@@ -8,6 +8,8 @@ struct MappingCompiler {
     let targets = TargetInterner()
     /// Numbers the distinct record conditions, for per-record memoization.
     let conditions = ConditionInterner()
+    /// The lookups' keys, for `PATH in keys LOOKUP` conditions.
+    let lookupKeys = LookupKeyIndex()
 
     func compile(_ files: [MappingFileSyntax]) throws(MappingError) -> (
         files: [CompiledMappingFile], lookupTables: [LookupTable]
@@ -24,7 +26,11 @@ struct MappingCompiler {
                 lookupTables.append(try LookupTable(syntax))
             }
         }
-        let files = try Self.expandingLookupKeys(files)
+        for file in files {
+            for lookup in file.lookups where lookupKeys.lookups[lookup.name] == nil {
+                lookupKeys.lookups[lookup.name] = lookup
+            }
+        }
         var compiled: [CompiledMappingFile] = []
         for file in files {
             if file.logType == nil, let first = file.rules.first {
@@ -39,7 +45,7 @@ struct MappingCompiler {
             let location = file.logTypeLocation ?? TableLocation(file: file.name, line: 1, column: 1)
             let keyCase: SourcePath.KeyCase = file.firstLetterAnyCase ? .firstLetterAnyCase : .exact
             let match = try file.match.map { (c) throws(MappingError) in
-                try Condition(c, location: location, keyCase: keyCase, interner: interner)
+                try Condition(c, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys)
             }
             var rules: [CompiledRule] = []
             for rule in file.rules {
@@ -66,10 +72,14 @@ struct MappingCompiler {
                 var conditions: [Condition] = []
                 for scope in check.scope {
                     conditions.append(
-                        try Condition(scope, location: check.location, keyCase: keyCase, interner: interner))
+                        try Condition(
+                            scope, location: check.location, keyCase: keyCase, interner: interner,
+                            lookupKeys: lookupKeys))
                 }
                 conditions.append(
-                    try Condition(check.condition, location: check.location, keyCase: keyCase, interner: interner))
+                    try Condition(
+                        check.condition, location: check.location, keyCase: keyCase, interner: interner,
+                        lookupKeys: lookupKeys))
                 checks.append((conditions, check.message, check.location.ruleID))
             }
             compiled.append(
@@ -79,50 +89,6 @@ struct MappingCompiler {
                     checks: checks))
         }
         return (compiled, lookupTables)
-    }
-
-    /// `files` with every `PATH in keys LOOKUP [with (…)]` condition replaced by `PATH in (KEY, …)`,
-    /// the keys of that exact lookup (those whose row gives one of the values), in row order. Lookups
-    /// are shared by the table set, so a condition may read a lookup of another file.
-    static func expandingLookupKeys(_ files: [MappingFileSyntax]) throws(MappingError) -> [MappingFileSyntax] {
-        var lookups: [String: LookupSyntax] = [:]
-        for file in files {
-            for lookup in file.lookups where lookup.kind == .exact && lookups[lookup.name] == nil {
-                lookups[lookup.name] = lookup
-            }
-        }
-        func keys(_ name: String, _ values: [String]?) -> [String]? {
-            guard let lookup = lookups[name] else { return nil }
-            return lookup.rows.filter { row in values.map { $0.contains(row.value) } ?? true }.map(\.key)
-        }
-        var expanded = files
-        for index in expanded.indices {
-            var file = expanded[index]
-            let location = file.logTypeLocation ?? TableLocation(file: file.name, line: 1, column: 1)
-            file.match = try file.match?.expandingLookupKeys(keys, location: location)
-            for position in file.rules.indices {
-                var rule = file.rules[position]
-                for scope in rule.scope.indices {
-                    rule.scope[scope] = try rule.scope[scope].expandingLookupKeys(keys, location: rule.location)
-                }
-                for stage in rule.stages.indices {
-                    if case .when(let condition) = rule.stages[stage] {
-                        rule.stages[stage] = .when(try condition.expandingLookupKeys(keys, location: rule.location))
-                    }
-                }
-                file.rules[position] = rule
-            }
-            for position in file.checks.indices {
-                var check = file.checks[position]
-                check.condition = try check.condition.expandingLookupKeys(keys, location: check.location)
-                for scope in check.scope.indices {
-                    check.scope[scope] = try check.scope[scope].expandingLookupKeys(keys, location: check.location)
-                }
-                file.checks[position] = check
-            }
-            expanded[index] = file
-        }
-        return expanded
     }
 
     /// `lookups`: each lookup's index in `lookupTables`, by name.
@@ -143,7 +109,7 @@ struct MappingCompiler {
         var recordConditionNumbers: [Int] = []
         for scope in rule.scope {
             let (number, condition) = try conditions.compiled(scope, keyCase: keyCase) { () throws(MappingError) in
-                try Condition(scope, location: location, keyCase: keyCase, interner: interner)
+                try Condition(scope, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys)
             }
             recordConditions.append(condition)
             recordConditionNumbers.append(number)
@@ -160,7 +126,8 @@ struct MappingCompiler {
                     target: target, type: type, subtype: subtype, schema: schema, location: location, column: column,
                     targets: targets)
             case .when(let syntax):
-                let condition = try Condition(syntax, location: location, keyCase: keyCase, interner: interner)
+                let condition = try Condition(
+                    syntax, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys)
                 if condition.readsValue {
                     stages.append(.when(condition))
                 } else {
@@ -324,5 +291,18 @@ final class ConditionInterner {
         if let known = numbers[key] { return known }
         numbers[key] = numbers.count
         return numbers.count - 1
+    }
+}
+
+/// The rows of the table set's exact lookups, by name, while compiling: a `PATH in keys LOOKUP`
+/// condition becomes `PATH in (KEY, …)` with the lookup's keys (of any file of the set).
+final class LookupKeyIndex {
+    var lookups: [String: LookupSyntax] = [:]
+
+    /// The keys of exact lookup `name` in row order, those whose row gives one of `values` when
+    /// given; nil when no exact lookup has that name.
+    func keys(_ name: String, giving values: [String]?) -> [String]? {
+        guard let lookup = lookups[name], lookup.kind == .exact else { return nil }
+        return lookup.rows.filter { row in values.map { $0.contains(row.value) } ?? true }.map(\.key)
     }
 }

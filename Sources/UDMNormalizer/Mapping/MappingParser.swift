@@ -29,9 +29,11 @@ struct MappingParser {
         // block opens or closes rather than once per rule.
         var scopeConditions: [ConditionSyntax] = []
         var scopeText = ""
+        var scopeStructure: [ConditionSyntax] = []
         func scopesChanged() {
             scopeConditions = scopes.map(\.0)
             scopeText = scopes.map(\.2).joined(separator: " and ")
+            scopeStructure = RuleIdentity.structure(of: scopeConditions)
         }
         var openLookup: LookupSyntax?
         var roles: [String: [RoleCase]] = [:]
@@ -149,7 +151,9 @@ struct MappingParser {
                         separator: UInt8(ascii: " "), maxSplits: 3, omittingEmptySubsequences: true)
                     let conditionText = words.count == 4 ? String(Substring(words[3])) : ""
                     roles[name, default: []].append(
-                        RoleCase(noun: noun, condition: condition, conditionText: conditionText))
+                        RoleCase(
+                            noun: noun, condition: condition, conditionText: conditionText,
+                            structure: RuleIdentity.structure(of: [condition])))
                 case "extends":
                     guard file.extends == nil else { throw here.error("'@extends' given twice") }
                     file.extends = try cursor.expectValue()
@@ -192,6 +196,7 @@ struct MappingParser {
             var rule = try parseRule(&cursor, location: location)
             rule.scope = scopeConditions
             rule.scopeText = scopeText
+            rule.scopeStructure = scopeStructure
             rule.line = Substring(
                 text.utf8[
                     utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: lineEnd)])
@@ -224,6 +229,8 @@ struct MappingParser {
         var noun: String
         var condition: ConditionSyntax
         var conditionText: String
+        /// `condition` as rule identities compare it.
+        var structure: [ConditionSyntax]
     }
 
     /// A rule whose target starts with a role (`$resource.asset.hostname`) becomes one rule per case of
@@ -240,6 +247,7 @@ struct MappingParser {
             var expanded = rule
             expanded.target = role.noun + rest
             expanded.scope.append(role.condition)
+            expanded.scopeStructure += role.structure
             expanded.scopeText =
                 rule.scopeText.isEmpty ? role.conditionText : "\(rule.scopeText) and \(role.conditionText)"
             return expanded

@@ -62,8 +62,11 @@ struct RuleSyntax: Sendable {
     /// For a rule of an extension table, what merging it did: replace a built-in rule, or add one.
     var merge: MergeOutcome?
 
+    /// `scope` as rule identities compare it (see `RuleIdentity`), worked out once per block.
+    var scopeStructure: [ConditionSyntax] = []
+
     /// What identifies the rule for extension tables: (event scope, UDM target).
-    var identity: RuleIdentity { RuleIdentity(scope: scope, scopeText: scopeText, target: target) }
+    var identity: RuleIdentity { RuleIdentity(structure: scopeStructure, scopeText: scopeText, target: target) }
 }
 
 /// What merging an extension rule into the tables it extends did.
@@ -89,9 +92,19 @@ struct RuleIdentity: Sendable, Hashable, CustomStringConvertible {
     let target: String
 
     init(scope: [ConditionSyntax], scopeText: String, target: String) {
-        self.scope = scope.flatMap(\.conjuncts).map(\.structure)
+        self.init(structure: Self.structure(of: scope), scopeText: scopeText, target: target)
+    }
+
+    /// An identity whose scope is given as `structure(of:)` made it.
+    init(structure: [ConditionSyntax], scopeText: String, target: String) {
+        self.scope = structure
         self.scopeText = scopeText
         self.target = target
+    }
+
+    /// A scope as identities compare it: the `and` operands of its conditions, without columns.
+    static func structure(of scope: [ConditionSyntax]) -> [ConditionSyntax] {
+        scope.flatMap(\.conjuncts).map(\.structure)
     }
 
     /// `target`, or `target when scope` for a rule inside `@when` blocks.
@@ -174,33 +187,6 @@ indirect enum ConditionSyntax: Sendable, Hashable {
     var conjuncts: [ConditionSyntax] {
         if case .and(let a, let b) = self { return a.conjuncts + b.conjuncts }
         return [self]
-    }
-
-    /// The condition with every `in keys LOOKUP` replaced by the list of keys `keys` gives for it
-    /// (nil: no lookup of that name).
-    func expandingLookupKeys(_ keys: (String, [String]?) -> [String]?, location: TableLocation) throws(MappingError)
-        -> ConditionSyntax
-    {
-        switch self {
-        case .inLookupKeys(let path, let lookup, let values, let column):
-            guard let list = keys(lookup, values) else {
-                throw location.error("'in keys \(lookup)': no exact lookup of that name", column: column)
-            }
-            guard !list.isEmpty else {
-                throw location.error("'in keys \(lookup)' lists no key: no row gives those values", column: column)
-            }
-            return .equals(path: path, values: list, column: column)
-        case .not(let inner): return .not(try inner.expandingLookupKeys(keys, location: location))
-        case .and(let a, let b):
-            return .and(
-                try a.expandingLookupKeys(keys, location: location), try b.expandingLookupKeys(keys, location: location)
-            )
-        case .or(let a, let b):
-            return .or(
-                try a.expandingLookupKeys(keys, location: location), try b.expandingLookupKeys(keys, location: location)
-            )
-        default: return self
-        }
     }
 }
 
