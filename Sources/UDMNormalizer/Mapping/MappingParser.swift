@@ -47,11 +47,22 @@ struct MappingParser {
         let utf8 = text.utf8
         var lineStart = 0
         while lineStart <= bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            var lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
             defer { lineStart = lineEnd + 1 }
-            let line = bytes[lineStart..<lineEnd]
+            var line = bytes[lineStart..<lineEnd]
             lineNumber += 1
             let location = TableLocation(file: fileName, line: lineNumber, column: 1)
+            // A line whose code ends with `\` goes on on the next line: the two are read as one line,
+            // joined by a space, located at the first (so no table line need be long).
+            var continued = false
+            while lineEnd < bytes.count, let body = Self.continuationBody(line) {
+                let nextEnd = bytes[(lineEnd + 1)...].firstIndex(of: 0x0A) ?? bytes.count
+                let next = bytes[(lineEnd + 1)..<nextEnd].drop { $0 == 0x20 || $0 == 0x09 }
+                line = ArraySlice(body + [0x20] + next)
+                lineEnd = nextEnd
+                lineNumber += 1
+                continued = true
+            }
             let tokens = try MappingLexer(location: location).tokenize(line)
             guard let first = tokens.first else { continue }
             // Characters, as columns count them; an ASCII line has one per byte (counting
@@ -197,9 +208,14 @@ struct MappingParser {
             rule.scope = scopeConditions
             rule.scopeText = scopeText
             rule.scopeStructure = scopeStructure
-            rule.line = Substring(
-                text.utf8[
-                    utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: lineEnd)])
+            rule.line =
+                continued
+                ? Substring(String(decoding: line, as: UTF8.self))
+                : Substring(
+                    text.utf8[
+                        utf8.index(
+                            utf8.startIndex, offsetBy: lineStart)..<utf8.index(
+                                utf8.startIndex, offsetBy: lineEnd)])
             if rule.target.utf8.first == UInt8(ascii: "$") {
                 file.rules += try Self.expandingRole(of: rule, roles: roles)
             } else {
@@ -252,6 +268,30 @@ struct MappingParser {
                 rule.scopeText.isEmpty ? role.conditionText : "\(rule.scopeText) and \(role.conditionText)"
             return expanded
         }
+    }
+
+    /// The line without its final `\` when its code (outside quotes, with no comment after it)
+    /// ends with one: the line goes on on the next. Nil for other lines.
+    static func continuationBody(_ line: ArraySlice<UInt8>) -> [UInt8]? {
+        guard line.contains(0x5C) else { return nil }
+        let (text, comment) = splitComment(line)
+        guard comment.isEmpty, text.utf8.last == 0x5C else { return nil }
+        // A `\` that ends a quoted string is no continuation (the string would be open).
+        var inString = false
+        var escaped = false
+        for byte in text.utf8.dropLast() {
+            if escaped {
+                escaped = false
+            } else if inString && byte == 0x5C {
+                escaped = true
+            } else if byte == 0x22 {
+                inString.toggle()
+            }
+        }
+        guard !inString else { return nil }
+        var body = Array(text.utf8.dropLast())
+        while let last = body.last, last == 0x20 || last == 0x09 { body.removeLast() }
+        return body
     }
 
     /// A line's text before and after its `#` comment (a `#` inside quotes is text), both trimmed.
