@@ -273,7 +273,10 @@ struct MappingParser {
     /// The line without its final `\` when its code (outside quotes, with no comment after it)
     /// ends with one: the line goes on on the next. Nil for other lines.
     static func continuationBody(_ line: ArraySlice<UInt8>) -> [UInt8]? {
-        guard line.contains(0x5C) else { return nil }
+        // A comment ends the line, so a continued line's last byte (spaces aside) is the `\`.
+        guard let last = line.last(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), last == 0x5C else {
+            return nil
+        }
         let (text, comment) = splitComment(line)
         guard comment.isEmpty, text.utf8.last == 0x5C else { return nil }
         // A `\` that ends a quoted string is no continuation (the string would be open).
