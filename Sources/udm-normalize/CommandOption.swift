@@ -1,3 +1,5 @@
+import UDMNormalizer
+
 /// One option of a command: its names, the placeholder of its value (nil for a flag) and its help.
 /// Each command lists its options once; the argument reader and the help text both read that list,
 /// so adding an option is one entry here and one `case` in the command's option parser.
@@ -58,7 +60,7 @@ extension CommandOption {
             """)
     static let maxRecordBytes = CommandOption(
         long: "--max-record-bytes", value: "N",
-        help: "Largest record accepted (default 16777216); a larger one fails alone.")
+        help: "Largest record accepted (default \(Normalizer.Options().maxRecordBytes)); a larger one fails alone.")
     static let include = CommandOption(
         long: "--include", value: "GLOB",
         help: """

@@ -111,6 +111,7 @@ struct MappingsCommand {
                 ))
         }
         var warnings = 0
+        var notes = 0
         var profiles = [base.profile]
         if let mappings = checked.mappings {
             // Without --profile, every profile is linted over the tables too: the built-in profiles,
@@ -133,11 +134,14 @@ struct MappingsCommand {
             var seen = Set<String>()
             for set in sets {
                 for finding in MappingLinter.lint(set) {
+                    // What an extension rule replaced or added is said for the tables checked, not for profiles.
+                    if finding.severity == .note, !files.contains(where: { $0.name == finding.file }) { continue }
                     let file = locate(finding.file)
                     let text =
                         "\(file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message)"
                     guard seen.insert(text).inserted else { continue }
                     if finding.severity == .warning { warnings += 1 }
+                    if finding.severity == .note { notes += 1 }
                     lines.append((file, finding.line, finding.column, text))
                 }
             }
@@ -145,7 +149,7 @@ struct MappingsCommand {
         for line in lines.sorted(by: { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }) {
             StandardStreams.error(line.text)
         }
-        let errors = lines.count - warnings
+        let errors = lines.count - warnings - notes
         if let mappings = checked.mappings {
             let names = mappings.redactionEntryNames
             StandardStreams.error(

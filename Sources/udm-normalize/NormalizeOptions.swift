@@ -1,3 +1,5 @@
+import UDMNormalizer
+
 /// The parsed options of `udm-normalize normalize`.
 struct NormalizeOptions {
     enum Format: String { case json, kv, `import` }
@@ -49,12 +51,14 @@ struct NormalizeOptions {
         CommandOption(
             long: "--max-field-bytes", value: "N",
             help: """
-                Longest value written to one UDM field (default 65536); a longer one is
+                Longest value written to one UDM field (default \(Normalizer.Options().maxFieldBytes)); a longer one is
                 cut, ends with '…[truncated: SIZE bytes]' and gets a diagnostic.
                 """),
         CommandOption(
             long: "--max-labels", value: "N",
-            help: "Most labels per event (default 1000); the rest are dropped, with a diagnostic."),
+            help:
+                "Most labels per event (default \(Normalizer.Options().maxLabelsPerEvent)); the rest are dropped, with a diagnostic."
+        ),
         .help,
     ]
 
@@ -72,10 +76,11 @@ struct NormalizeOptions {
     var dedupe = false
     var jobs: Int?
     var quiet = false
-    var maxRecordBytes = 16 << 20
+    // The library's defaults, read from its options so that they are stated once.
+    var maxRecordBytes = Normalizer.Options().maxRecordBytes
     var importMaxBytes = 1_000_000
-    var maxFieldBytes = 64 << 10
-    var maxLabels = 1000
+    var maxFieldBytes = Normalizer.Options().maxFieldBytes
+    var maxLabels = Normalizer.Options().maxLabelsPerEvent
     /// How long standard input (or a pipe) may be silent before the events read so far are written.
     var flushDelayMilliseconds = 100
 

@@ -1,3 +1,5 @@
+import UDMNormalizer
+
 /// The parsed options of `udm-normalize report`.
 struct ReportOptions {
     static let options: [CommandOption] = [
@@ -34,7 +36,7 @@ struct ReportOptions {
     var jobs: Int?
     var dedupe = false
     var quiet = false
-    var maxRecordBytes = 16 << 20
+    var maxRecordBytes = Normalizer.Options().maxRecordBytes
 
     init(parsing arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments, options: Self.options)

@@ -384,14 +384,25 @@ import Testing
             #"{"id":"s","service":["zero","one"],"list":[{"name":"n0"},{"name":"n1","name":"n2"}],"detail":{"x":1,"X":2,"y":{}}}"#,
             #"{"ID":1,"SERVICE":{},"list":{"1":{"name":"object"}},"detail":[1,2]}"#,
         ]
-        let sourcePaths = mappings.files.flatMap { $0.rules }.flatMap { $0.source.paths }
+        let view = mappings.frozenProgram.view
+        var sourcePaths: [(SourcePath, ProgramPath)] = []
+        for file in mappings.files {
+            for (rule, index) in zip(file.rules, mappings.program.ruleRange(of: file)) {
+                guard case .path(let path) = rule.source,
+                    case .path(let number) = view.sources[Int(view.rules[index].source)]
+                else { continue }
+                sourcePaths.append((path, view.paths[Int(number)]))
+            }
+        }
         #expect(sourcePaths.count == paths.count * 2)
         for record in records {
             let document = try JSONParser.parse(Array(record.utf8))
             let resolver = PathResolver(document: document, root: document.root, mappings: mappings)
-            for path in sourcePaths.reversed() + sourcePaths {
-                let memoized = resolver.value(of: path).map { document.rawText($0) }
-                let walked = document.value(of: path, from: document.root).map { document.rawText($0) }
+            let oracle = ProgramOracle(document: document, root: document.root)
+            for (path, lowered) in sourcePaths.reversed() + sourcePaths {
+                let node = resolver.node(of: lowered, in: view)
+                let memoized = node >= 0 ? document.rawText(node) : nil
+                let walked = oracle.values(of: path).first.map { document.rawText($0[0]) }
                 #expect(memoized == walked, "\(path) in \(record)")
             }
         }

@@ -121,7 +121,7 @@ import Testing
             throws: MappingError(
                 file: "zz-extra.map", line: 1, column: 1,
                 message:
-                    "unknown directive '@bogus' (expected @log_type, @keys, @match, @when, @end, @lookup, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends, @role, @precedence, @redact, @redact_value, @redact_json_text, @redact_keep or @unredact)"
+                    "unknown directive '@bogus' (expected @log_type, @keys, @match, @when, @end, @lookup, @define, @check, @eventbridge, @dedupe_key, @opaque, @ignore, @remove, @extends, @role, @precedence, @redact, @redact_value, @redact_json_text, @redact_keep or @unredact)"
             )
         ) {
             try MappingSet.load(directory: directory.path)

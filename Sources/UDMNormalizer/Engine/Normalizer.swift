@@ -150,7 +150,8 @@ extension Normalizer.State {
             )
         }
         let resolver = PathResolver(document: document, root: root, mappings: mappings)
-        guard let file = mappings.file(for: resolver, logType: options.logType) else {
+        let program = mappings.frozenProgram
+        guard let (file, entry) = mappings.file(for: resolver, logType: options.logType) else {
             return (
                 .failed(
                     NormalizationFailure(
@@ -161,18 +162,20 @@ extension Normalizer.State {
             )
         }
         var mapper = RecordMapper(
-            schema: mappings.schema, lookupTables: mappings.lookupTables, resolver: resolver,
-            targetInstanceCount: mappings.targetInstanceCount, recordConditionCount: mappings.recordConditionCount)
+            schema: mappings.schema, resolver: resolver, targetInstanceCount: mappings.targetInstanceCount,
+            recordConditionCount: mappings.recordConditionCount)
         if options.trackCoverage { mapper.coverage = NodeMarks(nodeCount: document.nodeCount) }
         mapper.limits.maxFieldBytes = options.maxFieldBytes
         mapper.limits.maxLabels = options.maxLabelsPerEvent
-        let program = mappings.frozenProgram
-        mapper.run(program.view, rules: program.ruleRange(of: file))
+        let view = program.view
+        mapper.run(view, rules: entry.rules)
         var diagnostics = mapper.diagnostics
         diagnostics += redactionNotes.map { Diagnostic(source: .redaction, message: $0) }
-        for check in file.checks where check.conditions.allSatisfy({ $0.holds(in: resolver, value: nil) }) {
-            diagnostics.append(Diagnostic(rule: check.id, message: check.message))
+        for check in view.checks[entry.checks] where resolver.holds(check.condition, in: view) {
+            diagnostics.append(Diagnostic(rule: view.checkIDs[Int(check.id)], message: view.texts[Int(check.message)]))
         }
+        // Kept in the event's text arena: it becomes a `String` only when asked for (`--dedupe`).
+        let dedupeKey = entry.dedupeKey >= 0 ? mapper.text(of: entry.dedupeKey, view) : nil
         if mapper.limits.labelsDropped > 0 {
             diagnostics.append(
                 Diagnostic(
@@ -202,9 +205,9 @@ extension Normalizer.State {
             break
         }
         let coverage = mapper.coverage.map {
-            RecordCoverage(document: document, root: root, marks: $0, file: file, resolver: resolver)
+            RecordCoverage(
+                document: document, root: root, marks: $0, exclusions: entry.exclusions, view: view, resolver: resolver)
         }
-        let dedupeKey = file.dedupeKey.flatMap { $0.text(in: resolver) }
         return (
             .normalized(
                 UDMEvent(
@@ -213,6 +216,21 @@ extension Normalizer.State {
                     firedRules: mapper.firedRules, classification: mapper.classification, downgrade: downgrade,
                     coverage: coverage, redactions: redactions)), file.logType
         )
+    }
+}
+
+extension MappingSet {
+    /// The file that handles a record, with what the program runs for it: the first whose `@match`
+    /// holds, restricted to `logType` when given. A forced log type falls back to its first file
+    /// when no `@match` holds.
+    func file(for resolver: PathResolver, logType: LogType?) -> (CompiledMappingFile, MappingProgram.File)? {
+        let name = logType?.rawValue
+        let view = frozenProgram.view
+        for (file, entry) in zip(recordFiles, recordFileEntries) where name == nil || file.logType == name {
+            if entry.match < 0 || resolver.holds(entry.match, in: view) { return (file, entry) }
+        }
+        guard let name, let index = recordFiles.firstIndex(where: { $0.logType == name }) else { return nil }
+        return (recordFiles[index], recordFileEntries[index])
     }
 }
 

@@ -18,13 +18,38 @@ extension PathResolver {
         let end = Int(path.stepStart + path.stepCount)
         walk(
             view.walkSteps, from: Int(path.stepStart), to: end, node: start, fanIndex: 0, fanned: false,
-            bytes: view.bytes, walkedPaths: view.walkedPaths, body)
+            bytes: view.bytes, body)
+    }
+
+    /// `[key=value]`: the first object element of `array` whose member `key` (or, when it has none,
+    /// `alternate`) is a string with the text `value`; -1 when none is, or `array` is no array.
+    func selected(
+        in array: Int, key: UnsafeRawBufferPointer, alternate: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer
+    ) -> Int {
+        guard document.kind(array) == .array else { return -1 }
+        var match = -1
+        document.forEachElement(array) { element in
+            guard match < 0, document.kind(element) == .object,
+                let candidate = document.member(element, keyBytes: key)
+                    ?? alternate.flatMap({ document.member(element, keyBytes: $0) }),
+                document.kind(candidate) == .string
+            else { return }
+            let equal: Bool
+            if document.isVerbatim(candidate) {
+                equal = document.withRawBytes(candidate) { ByteMatch.equal($0, value) }
+            } else {
+                var text = document.string(candidate)
+                equal = text.withUTF8 { ByteMatch.equal(UnsafeRawBufferPointer($0), value) }
+            }
+            if equal { match = element }
+        }
+        return match
     }
 
     /// Takes steps `from..<end` from `node`, calling `body` with each value reached.
     private func walk(
         _ steps: UnsafeBufferPointer<ProgramWalkStep>, from: Int, to end: Int, node: Int, fanIndex: Int, fanned: Bool,
-        bytes: UnsafeBufferPointer<UInt8>, walkedPaths: UnsafeBufferPointer<SourcePath>, _ body: (Int, Int) -> Void
+        bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void
     ) {
         func keyBytes(_ range: ProgramBytes) -> UnsafeRawBufferPointer {
             UnsafeRawBufferPointer(
@@ -44,7 +69,7 @@ extension PathResolver {
                     // Only the first `[*]` numbers the fan-out; inner ones keep the outer index.
                     walk(
                         steps, from: rest, to: end, node: element, fanIndex: fanned ? fanIndex : index, fanned: true,
-                        bytes: bytes, walkedPaths: walkedPaths, body)
+                        bytes: bytes, body)
                     index += 1
                 }
                 return
@@ -66,10 +91,11 @@ extension PathResolver {
                 default:
                     return
                 }
-            case .select(let path, let stepIndex):
-                guard let next = document.child(of: current, walkedPaths[Int(path)].steps[Int(stepIndex)]) else {
-                    return
-                }
+            case .select(let key, let alternate, let hasAlternate, let value):
+                let next = selected(
+                    in: current, key: keyBytes(key), alternate: hasAlternate ? keyBytes(alternate) : nil,
+                    value: keyBytes(value))
+                guard next >= 0 else { return }
                 current = next
             }
         }

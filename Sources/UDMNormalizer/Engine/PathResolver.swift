@@ -11,20 +11,21 @@ final class PathResolver {
     let root: Int
     /// Keeps the prefix table alive; the hot path reads the copies of its buffers below, which
     /// need no reference counting.
-    private let table: PathTable?
-    private let owner: ObjectIdentifier?
-    private let parent: UnsafeMutableBufferPointer<Int32>
-    private let keyStart: UnsafeMutableBufferPointer<Int32>
-    private let keyCount: UnsafeMutableBufferPointer<Int32>
-    private let alternateStart: UnsafeMutableBufferPointer<Int32>
-    private let alternateCount: UnsafeMutableBufferPointer<Int32>
-    private let elementIndex: UnsafeMutableBufferPointer<Int32>
+    private let table: PathTable
+    private let parent: UnsafeBufferPointer<Int32>
+    private let keyStart: UnsafeBufferPointer<Int32>
+    private let keyCount: UnsafeBufferPointer<Int32>
+    private let alternateStart: UnsafeBufferPointer<Int32>
+    private let alternateCount: UnsafeBufferPointer<Int32>
+    private let elementIndex: UnsafeBufferPointer<Int32>
+    private let selectValueStart: UnsafeBufferPointer<Int32>
+    private let selectValueCount: UnsafeBufferPointer<Int32>
     private let keys: UnsafeRawBufferPointer
-    private let hashBase: UnsafeMutableBufferPointer<Int32>
-    private let hashMask: UnsafeMutableBufferPointer<Int32>
-    private let hashSlots: UnsafeMutableBufferPointer<Int32>
-    private let childStart: UnsafeMutableBufferPointer<Int32>
-    private let children: UnsafeMutableBufferPointer<Int32>
+    private let hashBase: UnsafeBufferPointer<Int32>
+    private let hashMask: UnsafeBufferPointer<Int32>
+    private let hashSlots: UnsafeBufferPointer<Int32>
+    private let childStart: UnsafeBufferPointer<Int32>
+    private let children: UnsafeBufferPointer<Int32>
     /// Resolved node per prefix id (`unknown`, `absent` or the node).
     private let memo: UnsafeMutableBufferPointer<Int32>
     private let prefixCount: Int
@@ -38,48 +39,27 @@ final class PathResolver {
         self.root = root
         self.table = table
         prefixCount = table.count
-        owner = table.owner
-        parent = table.parent
-        keyStart = table.keyStart
-        keyCount = table.keyCount
-        alternateStart = table.alternateStart
-        alternateCount = table.alternateCount
-        elementIndex = table.index
-        keys = UnsafeRawBufferPointer(table.keys)
-        hashBase = table.hashBase
-        hashMask = table.hashMask
-        hashSlots = table.hashSlots
-        childStart = table.childStart
-        children = table.children
+        parent = table.parent.buffer
+        keyStart = table.keyStart.buffer
+        keyCount = table.keyCount.buffer
+        alternateStart = table.alternateStart.buffer
+        alternateCount = table.alternateCount.buffer
+        elementIndex = table.index.buffer
+        selectValueStart = table.selectValueStart.buffer
+        selectValueCount = table.selectValueCount.buffer
+        keys = UnsafeRawBufferPointer(table.keys.buffer)
+        hashBase = table.hashBase.buffer
+        hashMask = table.hashMask.buffer
+        hashSlots = table.hashSlots.buffer
+        childStart = table.childStart.buffer
+        children = table.children.buffer
         // The second half holds alternate-spelling matches while a parent's children are resolved.
         memo = .allocate(capacity: table.count * 2)
         memo.initialize(repeating: Self.unknown)
     }
 
-    init(document: JSONDocument, root: Int) {
-        self.document = document
-        self.root = root
-        table = nil
-        prefixCount = 0
-        owner = nil
-        let empty = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
-        parent = empty
-        keyStart = empty
-        keyCount = empty
-        alternateStart = empty
-        alternateCount = empty
-        elementIndex = empty
-        keys = UnsafeRawBufferPointer(start: nil, count: 0)
-        hashBase = empty
-        hashMask = empty
-        hashSlots = empty
-        childStart = empty
-        children = empty
-        memo = empty
-    }
-
     deinit {
-        memo.deallocate()  // a no-op for the empty buffer of a resolver without tables
+        memo.deallocate()
     }
 
     /// The node of interned prefix `id`, or -1 when the record lacks it. Inlined: most calls find
@@ -103,7 +83,15 @@ final class PathResolver {
         var result = -1
         if base >= 0 {
             let count = Int(keyCount[id])
-            if count >= 0 {
+            if selectValueCount[id] >= 0 {
+                func bytes(_ start: Int32, _ count: Int32) -> UnsafeRawBufferPointer {
+                    UnsafeRawBufferPointer(rebasing: keys[Int(start)..<Int(start + count)])
+                }
+                result = selected(
+                    in: base, key: bytes(keyStart[id], keyCount[id]),
+                    alternate: alternateCount[id] >= 0 ? bytes(alternateStart[id], alternateCount[id]) : nil,
+                    value: bytes(selectValueStart[id], selectValueCount[id]))
+            } else if count >= 0 {
                 switch document.kind(base) {
                 case .object:
                     let start = Int(keyStart[id])
@@ -122,8 +110,6 @@ final class PathResolver {
                 default:
                     break
                 }
-            } else if let table {
-                result = document.child(of: base, table.steps[id]) ?? -1
             }
         }
         memo[id] = Int32(result)
@@ -167,30 +153,5 @@ final class PathResolver {
             }
             position = (position + 1) & mask
         }
-    }
-
-    /// Where the walk starts: the memoized prefix node, or the root with no steps taken.
-    @inline(__always)
-    private func start(_ path: SourcePath) -> (node: Int, taken: Int)? {
-        if path.prefixID >= 0, path.prefixOwner == owner {
-            let node = resolve(prefix: path.prefixID)
-            return node < 0 ? nil : (node, path.prefixLength)
-        }
-        return (root, 0)
-    }
-
-    /// The single value of a path (the first one, for a path with `[*]`).
-    func value(of path: SourcePath) -> Int? {
-        guard let (node, taken) = start(path) else { return nil }
-        if taken == path.steps.count { return node }
-        var found: Int?
-        document.walkFirst(path.steps[taken...], from: node, &found)
-        return found
-    }
-
-    /// Every value of a path with its fan-out index.
-    func forEachValue(of path: SourcePath, _ body: (Int, Int) -> Void) {
-        guard let (node, taken) = start(path) else { return }
-        document.walk(path.steps[taken...], from: node, fanIndex: 0, fanned: false, body)
     }
 }

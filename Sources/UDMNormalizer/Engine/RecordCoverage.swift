@@ -11,16 +11,20 @@ struct RecordCoverage: Sendable {
 
     init() {}
 
-    /// Counts a record whose read marks are in `marks` (excluded subtrees get marked here).
-    init(document: JSONDocument, root: Int, marks: NodeMarks, file: CompiledMappingFile, resolver: PathResolver) {
+    /// Counts a record whose read marks are in `marks`; the subtrees under the program's
+    /// `exclusions` (those of the record's file) get marked here.
+    init(
+        document: JSONDocument, root: Int, marks: NodeMarks, exclusions: Range<Int>, view: MappingProgram.View,
+        resolver: PathResolver
+    ) {
         var marks = marks
-        for (kind, path) in file.excludedPaths {
+        for exclusion in view.exclusions[exclusions] {
             var nodes: [Int] = []
-            resolver.forEachValue(of: path) { node, _ in nodes.append(node) }
+            resolver.forEachValue(of: view.paths[Int(exclusion.path)], in: view) { node, _ in nodes.append(node) }
             for node in nodes {
                 marks.markSubtree(node, in: document, as: NodeMarks.excluded)
                 let count = Self.countLeaves(document, from: node)
-                if count > 0 { excluded["@\(kind.rawValue) \(path.text)", default: 0] += count }
+                if count > 0 { excluded[view.texts[Int(exclusion.declaration)], default: 0] += count }
             }
         }
         walk(document, root, path: "", marks: marks)

@@ -5,8 +5,6 @@
 /// diagnostic for that rule and the rule is skipped; the event is still produced.
 struct RecordMapper {
     let schema: UDMSchema
-    /// The table set's lookup tables, by the index `ProgramStage.lookup` holds.
-    let lookupTables: [LookupTable]
     let document: JSONDocument
     let root: Int
     let resolver: PathResolver
@@ -32,11 +30,9 @@ struct RecordMapper {
     var limits = OutputLimits()
 
     init(
-        schema: UDMSchema, lookupTables: [LookupTable], resolver: PathResolver, targetInstanceCount: Int,
-        recordConditionCount: Int
+        schema: UDMSchema, resolver: PathResolver, targetInstanceCount: Int, recordConditionCount: Int
     ) {
         self.schema = schema
-        self.lookupTables = lookupTables
         self.document = resolver.document
         self.root = resolver.root
         self.resolver = resolver
@@ -201,6 +197,17 @@ struct RecordMapper {
         }
     }
 
+    /// The text of source expression `source` on the record (first values, no fan-out), in the
+    /// event's arena; nil when a path it reads is absent or empty.
+    mutating func text(of source: Int32, _ view: MappingProgram.View) -> TextRef? {
+        let start = builder.textCount
+        guard appendText(of: source, view, resolver: resolver) else {
+            builder.discardText(from: start)
+            return nil
+        }
+        return TextRef(start: Int32(start), count: Int32(builder.textCount - start))
+    }
+
     /// Appends the expression's text on the record (first values, no fan-out) to the event's text
     /// arena; false when a path is absent or empty (the arena may then hold a partial text).
     private mutating func appendText(of source: Int32, _ view: MappingProgram.View, resolver: PathResolver) -> Bool {
@@ -324,7 +331,9 @@ struct RecordMapper {
                 }
                 guard holds else { return nil }
             case .lookup(let table):
-                guard let next = lookUp(value, in: Int(table)), !builder.isEmpty(next, in: document) else { return nil }
+                guard let next = lookUp(value, in: table, view), !builder.isEmpty(next, in: document) else {
+                    return nil
+                }
                 value = next
             case .transform(let transform):
                 switch run(transform, on: value, view) {
@@ -448,13 +457,23 @@ struct RecordMapper {
         }
     }
 
-    /// The value `table` gives for `value` (nil on a miss without default), noting the row it came through.
-    private mutating func lookUp(_ value: MappedValue, in table: Int) -> MappedValue? {
-        // Through the array's accessor: binding the table first copied it (and retained its
-        // dictionaries) on every lookup.
-        guard let match = lookupTables[table].find(builder.string(value, in: document)) else { return nil }
-        lookupRow = .some(match.rowID)
-        return .text(builder.store(match.value))
+    /// The value lookup `table` gives for `value` (nil on a miss without default), noting the row
+    /// it came through. The key is the value's text as bytes: a string's (decoded only when it has
+    /// escapes), a number's or boolean's as written.
+    private mutating func lookUp(_ value: MappedValue, in table: Int32, _ view: MappingProgram.View) -> MappedValue? {
+        let found: (value: ProgramBytes, row: Int32)?
+        switch value {
+        case .node(let node) where document.kind(node) == .string && !document.isVerbatim(node):
+            var text = document.string(node)
+            found = text.withUTF8 { view.lookUp(table, key: UnsafeRawBufferPointer($0)) }
+        case .node(let node):
+            found = document.withRawBytes(node) { view.lookUp(table, key: $0) }
+        case .text(let ref):
+            found = builder.withBytes(ref) { view.lookUp(table, key: UnsafeRawBufferPointer($0)) }
+        }
+        guard let found else { return nil }
+        lookupRow = .some(found.row < 0 ? nil : view.lookupRowIDs[Int(found.row)])
+        return .text(builder.store(bytes: view.bytes(found.value)))
     }
 
     /// True for a string node of the record that is already in the output's timestamp form.

@@ -208,7 +208,8 @@ Invoke = FUNCTION
 # reference sample's observed output, [G] Google's parser, [added] ours (with the reason).
 @log_type AWS_CLOUDTRAIL
 @match exists eventVersion or exists eventSource or exists eventName or exists eventType or exists userIdentity or exists insightDetails
-@eventbridge "AWS API Call via CloudTrail", "AWS Console Sign In via CloudTrail", "AWS Service Event via CloudTrail", "AWS Console Action via CloudTrail", "AWS Insight via CloudTrail"
+@eventbridge "AWS API Call via CloudTrail", "AWS Console Sign In via CloudTrail", "AWS Service Event via CloudTrail", "AWS Console Action via CloudTrail", \
+    "AWS Insight via CloudTrail"
 @dedupe_key eventID                                                 # CloudTrail delivers at least once: the same eventID may arrive twice
 
 # ---- On every event ---------------------------------------------------------------------------
@@ -247,7 +248,8 @@ userIdentity.principalId -> target.user.userid                      # [added] th
 # Google's validator requires extensions.auth.type on USER_LOGIN. Federated sign-ins are SSO; a
 # password sign-in fits none of MACHINE/SSO/VPN/PHYSICAL/TACACS, so it says AUTHTYPE_UNSPECIFIED,
 # which is what Google's own parsers write for such logins. The mechanism (REMOTE) is set above.
-"SSO" -> extensions.auth.type | when exists additionalEventData.SamlProviderArn or userIdentity.type in (SAMLUser, WebIdentityUser) or exists userIdentity.sessionContext.sessionIssuer.arn
+"SSO" -> extensions.auth.type | when exists additionalEventData.SamlProviderArn or userIdentity.type in (SAMLUser, WebIdentityUser) \
+    or exists userIdentity.sessionContext.sessionIssuer.arn
 "AUTHTYPE_UNSPECIFIED" -> extensions.auth.type
 "Login to AWS Console succeeded." -> security_result.summary | when responseElements.ConsoleLogin == "Success"   # [G]
 "BLOCK" -> security_result.action | when responseElements.ConsoleLogin == "Failure" or exists errorMessage        # [G]
@@ -279,18 +281,23 @@ requestParameters.granteePrincipal -> principal.hostname            # [ref] (KMS
 userIdentity.arn -> principal.user.userid                           # [ref] [sample]
 userIdentity.principalId -> principal.user.userid                   # [added] SAMLUser, WebIdentityUser, AWSAccount, IAM users without an ARN
 userIdentity.userName -> principal.user.userid                      # [added] failed sign-ins of unknown users name only the user
-userIdentity.onBehalfOf.userId -> principal.user.userid             # [added] IdentityCenterUser (and Unknown callers of its sign-in steps): the identity-store user id
+userIdentity.onBehalfOf.userId -> principal.user.userid   # [added] IdentityCenterUser (and Unknown callers of its sign-in steps): the identity-store user id
 userIdentity.invokedBy -> principal.user.userid | when missing userIdentity.arn   # [ref] condition: only a service caller without an ARN
 puserId -> principal.user.userid                                    # [ref] as listed; no CloudTrail record has this field
-userIdentity.sessionContext.sessionIssuer.arn ?? userIdentity.sessionContext.sessionIssuer.userName -> principal.user.userid   # [added] a role session that names only its role
+userIdentity.sessionContext.sessionIssuer.arn ?? userIdentity.sessionContext.sessionIssuer.userName -> principal.user.userid \
+    # [added] a role session that names only its role
 userIdentity.accountId -> principal.user.userid                     # [added] last: the account is all that is known of the caller
 userIdentity.userName -> principal.user.user_display_name           # [ref]
-userIdentity.arn -> principal.user.user_display_name | after_last "/" | when userIdentity.type == "FederatedUser"   # [added] the federated user (…:federated-user/Bob); the issuing user stays in security_result.about.user
-userIdentity.sessionContext.sessionIssuer.userName -> principal.user.user_display_name | when userIdentity.type != "FederatedUser"   # [ref] [sample] role sessions
-userIdentity.principalId -> principal.user.product_object_id        # [ref] [sample]; Google's "userid copied to product_object_id" is contradicted by the sample
-userIdentity.arn -> principal.user.employee_id | when userIdentity.type == "IAMUser"   # [ref] condition: an IAM user is a person's account; a role session (the sample) is not
+userIdentity.arn -> principal.user.user_display_name | after_last "/" | when userIdentity.type == "FederatedUser" \
+    # [added] the federated user (…:federated-user/Bob); the issuing user stays in security_result.about.user
+userIdentity.sessionContext.sessionIssuer.userName -> principal.user.user_display_name | when userIdentity.type != "FederatedUser" \
+    # [ref] [sample] role sessions
+userIdentity.principalId -> principal.user.product_object_id   # [ref] [sample]; Google's "userid copied to product_object_id" is contradicted by the sample
+userIdentity.arn -> principal.user.employee_id | when userIdentity.type == "IAMUser" \
+    # [ref] condition: an IAM user is a person's account; a role session (the sample) is not
 readOnly -> principal.user.attribute.labels["readOnly"]             # [sample] the table's additional.readOnly is contradicted by the sample
-userIdentity.sessionContext.attributes.mfaAuthenticated -> principal.user.attribute.labels["mfaAuthenticated"]   # [ref] principal.user.labels is not in the schema: attribute.labels is its home
+userIdentity.sessionContext.attributes.mfaAuthenticated -> principal.user.attribute.labels["mfaAuthenticated"] \
+    # [ref] principal.user.labels is not in the schema: attribute.labels is its home
 userIdentity.arn -> principal.user.attribute.labels["ARN"]          # [ref] [sample]
 userIdentity.accountId -> principal.user.group_identifiers          # [ref] [sample]
 userIdentity.type -> principal.resource.type                        # [ref] [sample] (deprecated field, kept as the sample shows)
@@ -302,7 +309,8 @@ userIdentity.sessionContext.webIdFederationData.federatedProvider -> additional[
 # them, so mapping them would contradict it. Declared so that field coverage leaves them out (the
 # report lists them).
 @ignore managementEvent, userIdentity.sessionContext.attributes.creationDate
-@ignore userIdentity.sessionContext.sessionIssuer.principalId, userIdentity.sessionContext.sessionIssuer.accountId, userIdentity.sessionContext.sessionIssuer.type
+@ignore userIdentity.sessionContext.sessionIssuer.principalId, userIdentity.sessionContext.sessionIssuer.accountId, \
+    userIdentity.sessionContext.sessionIssuer.type
 # Not mapped, contradicted by the sample (its assumed-role ARN produces none of these):
 #   [G] userIdentity.arn role part -> principal.user.role_name / attribute.roles.name
 #   [G] assumed-role ARN group part -> principal.user.groupid / extra group_identifiers
@@ -348,8 +356,10 @@ responseParameters -> about.labels | flatten | when readOnly != true   # [ref] c
 # value of a [*] source becomes an about[] element with the same fields. Names and ARNs go to
 # `name`, opaque ids to `product_object_id`.
 @when eventSource == "ec2.amazonaws.com"
-responseElements.instancesSet.items[*].instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance"   # RunInstances: every instance launched
-requestParameters.instancesSet.items[*].instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance"   # Start/Stop/Terminate/DescribeInstances
+responseElements.instancesSet.items[*].instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance" \
+    # RunInstances: every instance launched
+requestParameters.instancesSet.items[*].instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance" \
+    # Start/Stop/Terminate/DescribeInstances
 requestParameters.instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance"
 responseElements.imageId -> target.resource.product_object_id | resource IMAGE "AWS::EC2::Image"   # CreateImage, CopyImage, RegisterImage
 responseElements.snapshotId -> target.resource.product_object_id | resource SNAPSHOT "AWS::EC2::Snapshot"   # CreateSnapshot, CopySnapshot
@@ -357,19 +367,26 @@ responseElements.volumeId -> target.resource.product_object_id | resource VOLUME
 responseElements.groupId -> target.resource.product_object_id | resource FIREWALL_RULE "AWS::EC2::SecurityGroup"   # CreateSecurityGroup
 responseElements.vpc.vpcId -> target.resource.product_object_id | resource VPC_NETWORK "AWS::EC2::VPC"   # CreateVpc
 responseElements.subnet.subnetId -> target.resource.product_object_id | resource SUBNET "AWS::EC2::Subnet"   # CreateSubnet
-responseElements.networkInterface.networkInterfaceId -> target.resource.product_object_id | resource DEVICE "AWS::EC2::NetworkInterface"   # CreateNetworkInterface
+responseElements.networkInterface.networkInterfaceId -> target.resource.product_object_id | resource DEVICE "AWS::EC2::NetworkInterface" \
+    # CreateNetworkInterface
 responseElements.keyName -> target.resource.name | resource CREDENTIAL "AWS::EC2::KeyPair"   # CreateKeyPair, ImportKeyPair
-requestParameters.imageId -> target.resource.product_object_id | resource IMAGE "AWS::EC2::Image"   # ModifyImageAttribute, DeregisterImage (and RunInstances that launched nothing)
+requestParameters.imageId -> target.resource.product_object_id | resource IMAGE "AWS::EC2::Image" \
+    # ModifyImageAttribute, DeregisterImage (and RunInstances that launched nothing)
 requestParameters.imagesSet.items[*].imageId -> target.resource.product_object_id | resource IMAGE "AWS::EC2::Image"
 requestParameters.snapshotId -> target.resource.product_object_id | resource SNAPSHOT "AWS::EC2::Snapshot"
 requestParameters.volumeId -> target.resource.product_object_id | resource VOLUME "AWS::EC2::Volume"
 requestParameters.groupId -> target.resource.product_object_id | resource FIREWALL_RULE "AWS::EC2::SecurityGroup"   # Authorize/Revoke rules
 requestParameters.groupName -> target.resource.name | resource FIREWALL_RULE "AWS::EC2::SecurityGroup"
-requestParameters.securityGroupIdSet.items[*].groupId -> target.resource.product_object_id | resource FIREWALL_RULE "AWS::EC2::SecurityGroup"   # DescribeSecurityGroups
-responseElements.CreateTrafficMirrorSessionResponse.trafficMirrorSession.trafficMirrorSessionId -> target.resource.product_object_id | resource UNSPECIFIED "AWS::EC2::TrafficMirrorSession"
-responseElements.CreateTrafficMirrorTargetResponse.trafficMirrorTarget.trafficMirrorTargetId -> target.resource.product_object_id | resource UNSPECIFIED "AWS::EC2::TrafficMirrorTarget"
-requestParameters.ModifyTrafficMirrorSessionRequest.TrafficMirrorSessionId ?? requestParameters.DeleteTrafficMirrorSessionRequest.TrafficMirrorSessionId -> target.resource.product_object_id | resource UNSPECIFIED "AWS::EC2::TrafficMirrorSession"
-requestParameters.DeleteTrafficMirrorTargetRequest.TrafficMirrorTargetId -> target.resource.product_object_id | resource UNSPECIFIED "AWS::EC2::TrafficMirrorTarget"
+requestParameters.securityGroupIdSet.items[*].groupId -> target.resource.product_object_id | resource FIREWALL_RULE "AWS::EC2::SecurityGroup" \
+    # DescribeSecurityGroups
+responseElements.CreateTrafficMirrorSessionResponse.trafficMirrorSession.trafficMirrorSessionId -> target.resource.product_object_id \
+    | resource UNSPECIFIED "AWS::EC2::TrafficMirrorSession"
+responseElements.CreateTrafficMirrorTargetResponse.trafficMirrorTarget.trafficMirrorTargetId -> target.resource.product_object_id \
+    | resource UNSPECIFIED "AWS::EC2::TrafficMirrorTarget"
+requestParameters.ModifyTrafficMirrorSessionRequest.TrafficMirrorSessionId ?? requestParameters.DeleteTrafficMirrorSessionRequest.TrafficMirrorSessionId \
+    -> target.resource.product_object_id | resource UNSPECIFIED "AWS::EC2::TrafficMirrorSession"
+requestParameters.DeleteTrafficMirrorTargetRequest.TrafficMirrorTargetId -> target.resource.product_object_id \
+    | resource UNSPECIFIED "AWS::EC2::TrafficMirrorTarget"
 requestParameters.keyName -> target.resource.name | resource CREDENTIAL "AWS::EC2::KeyPair"
 requestParameters.networkInterfaceId -> target.resource.product_object_id | resource DEVICE "AWS::EC2::NetworkInterface"
 requestParameters.subnetId -> target.resource.product_object_id | resource SUBNET "AWS::EC2::Subnet"
@@ -393,14 +410,16 @@ requestParameters.serialNumber -> target.resource.name | resource CREDENTIAL "AW
 responseElements.sAMLProviderArn -> target.resource.name | resource CREDENTIAL "AWS::IAM::SAMLProvider"   # CreateSAMLProvider
 requestParameters.sAMLProviderArn -> target.resource.name | resource CREDENTIAL "AWS::IAM::SAMLProvider"
 requestParameters.instanceProfileName -> target.resource.name | resource SERVICE_ACCOUNT "AWS::IAM::InstanceProfile"
-requestParameters.userName -> target.resource.name | resource CREDENTIAL "AWS::IAM::LoginProfile" | when eventName in (CreateLoginProfile, UpdateLoginProfile, DeleteLoginProfile, GetLoginProfile)
+requestParameters.userName -> target.resource.name | resource CREDENTIAL "AWS::IAM::LoginProfile" \
+    | when eventName in (CreateLoginProfile, UpdateLoginProfile, DeleteLoginProfile, GetLoginProfile)
 responseElements.user.arn -> target.resource.name | resource USER "AWS::IAM::User"   # CreateUser
 requestParameters.userName -> target.resource.name | resource USER "AWS::IAM::User"
 responseElements.group.arn -> target.resource.name | resource UNSPECIFIED "AWS::IAM::Group"   # CreateGroup (UDM has no group resource type)
 requestParameters.groupName -> target.resource.name | resource UNSPECIFIED "AWS::IAM::Group"
 @end
 @when eventSource == "sts.amazonaws.com"
-requestParameters.roleArn -> target.resource.name | resource SERVICE_ACCOUNT "AWS::IAM::Role"   # AssumeRoleWithSAML / WithWebIdentity (AssumeRole names its session above)
+requestParameters.roleArn -> target.resource.name | resource SERVICE_ACCOUNT "AWS::IAM::Role" \
+    # AssumeRoleWithSAML / WithWebIdentity (AssumeRole names its session above)
 @end
 @when eventSource == "s3.amazonaws.com"
 requestParameters.bucketName + "/" + requestParameters.key -> target.resource.name | resource STORAGE_OBJECT "AWS::S3::Object"
@@ -462,7 +481,8 @@ requestParameters.names[*] -> target.resource.name | resource SETTING "AWS::SSM:
 requestParameters.documentName -> target.resource.name | resource SETTING "AWS::SSM::Document"
 @end
 @when eventSource == "elasticloadbalancing.amazonaws.com"
-responseElements.loadBalancers[*].loadBalancerArn -> target.resource.name | resource LOAD_BALANCER "AWS::ElasticLoadBalancingV2::LoadBalancer"   # CreateLoadBalancer (v2)
+responseElements.loadBalancers[*].loadBalancerArn -> target.resource.name | resource LOAD_BALANCER "AWS::ElasticLoadBalancingV2::LoadBalancer" \
+    # CreateLoadBalancer (v2)
 requestParameters.loadBalancerArn -> target.resource.name | resource LOAD_BALANCER "AWS::ElasticLoadBalancingV2::LoadBalancer"
 requestParameters.loadBalancerName -> target.resource.name | resource LOAD_BALANCER "AWS::ElasticLoadBalancing::LoadBalancer"   # classic load balancers
 requestParameters.targetGroupArn -> target.resource.name | resource BACKEND_SERVICE "AWS::ElasticLoadBalancingV2::TargetGroup"
@@ -480,8 +500,10 @@ responseElements.queueUrl -> target.resource.name | resource UNSPECIFIED "AWS::S
 requestParameters.queueUrl -> target.resource.name | resource UNSPECIFIED "AWS::SQS::Queue"
 @end
 @when eventSource == "organizations.amazonaws.com"
-requestParameters.accountId -> target.resource.product_object_id | resource CLOUD_PROJECT "AWS::Organizations::Account"   # CloseAccount, MoveAccount, RemoveAccountFromOrganization
-requestParameters.policyId -> target.resource.product_object_id | resource ACCESS_POLICY "AWS::Organizations::Policy"   # AttachPolicy, DetachPolicy, DeletePolicy
+requestParameters.accountId -> target.resource.product_object_id | resource CLOUD_PROJECT "AWS::Organizations::Account" \
+    # CloseAccount, MoveAccount, RemoveAccountFromOrganization
+requestParameters.policyId -> target.resource.product_object_id | resource ACCESS_POLICY "AWS::Organizations::Policy" \
+    # AttachPolicy, DetachPolicy, DeletePolicy
 requestParameters.organizationalUnitId -> target.resource.product_object_id | resource CLOUD_ORGANIZATION "AWS::Organizations::OrganizationalUnit"
 responseElements.organization.id -> target.resource.product_object_id | resource CLOUD_ORGANIZATION "AWS::Organizations::Organization"   # CreateOrganization
 @end
@@ -499,7 +521,8 @@ requestParameters.tableName -> target.resource.name | resource TABLE "AWS::Dynam
 @end
 @when eventSource == "glue.amazonaws.com"
 requestParameters.databaseName + "." + requestParameters.tableName -> target.resource.name | resource TABLE "AWS::Glue::Table"
-requestParameters.name -> target.resource.name | resource DATASET "AWS::Glue::Database" | when eventName in (CreateDatabase, DeleteDatabase, GetDatabase, UpdateDatabase)
+requestParameters.name -> target.resource.name | resource DATASET "AWS::Glue::Database" \
+    | when eventName in (CreateDatabase, DeleteDatabase, GetDatabase, UpdateDatabase)
 @end
 @when eventSource == "ecs.amazonaws.com"
 requestParameters.cluster -> target.resource.name | resource CLUSTER "AWS::ECS::Cluster"
@@ -529,8 +552,10 @@ requestParameters.policyArn -> security_result.rule_name | after_last "/"   # [G
 requestParameters.instanceIds[*] -> target.resource.attribute.labels["req_instance_ids"]   # [G] 2026-03-24
 requestParameters.networkInterfaceSet.items[*].associatePublicIpAddress -> target.resource.attribute.labels["associatePublicIpAddress"]   # [G] 2024-04-30
 sessionCredentialFromConsole -> target.resource.attribute.labels["sessionCredentialFromConsole"]   # [G]
-serviceEventDetails.closeAccountStatus.completedTimestamp -> target.resource.attribute.labels["service_event_details_close_account_status_completed_timestamp"]   # [G] 2026-02-25
-responseElements -> target.resource.attribute.labels | flatten | when readOnly == false or eventName == "TerminateInstances"   # [G] "many request/response values become target.resource labels"; TerminateInstances 2024-03-04
+serviceEventDetails.closeAccountStatus.completedTimestamp \
+    -> target.resource.attribute.labels["service_event_details_close_account_status_completed_timestamp"]   # [G] 2026-02-25
+responseElements -> target.resource.attribute.labels | flatten | when readOnly == false or eventName == "TerminateInstances" \
+    # [G] "many request/response values become target.resource labels"; TerminateInstances 2024-03-04
 configRuleInputParameters.BlockPublicAcls -> target.resource.attribute.labels["BlockPublicAcls"]   # [ref]
 configRuleInputParameters.BlockPublicPolicy -> target.resource.attribute.labels["BlockPublicPolicy"]   # [ref]
 configRuleInputParameters.IgnorePublicAcls -> target.resource.attribute.labels["IgnorePublicAcls"]   # [ref]
@@ -541,7 +566,8 @@ requestParameters.PublicAccessBlockConfiguration.IgnorePublicAcls -> target.reso
 requestParameters.PublicAccessBlockConfiguration.RestrictPublicBuckets -> target.resource.attribute.labels["RestrictPublicBuckets"]   # [ref]
 requestParameters.CreateAccessPointRequest.PublicAccessBlockConfiguration.BlockPublicAcls -> target.resource.attribute.labels["BlockPublicAcls"]   # [ref]
 requestParameters.CreateAccessPointRequest.PublicAccessBlockConfiguration.BlockPublicPolicy -> target.resource.attribute.labels["BlockPublicPolicy"]   # [ref]
-requestParameters.CreateAccessPointRequest.PublicAccessBlockConfiguration.RestrictPublicBuckets -> target.resource.attribute.labels["RestrictPublicBuckets"]   # [ref]
+requestParameters.CreateAccessPointRequest.PublicAccessBlockConfiguration.RestrictPublicBuckets -> target.resource.attribute.labels["RestrictPublicBuckets"] \
+    # [ref]
 requestParameters.destinationCidrBlock -> target.labels["destinationCidrBlock"]   # [ref] (Noun.labels: deprecated, in the schema)
 requestParameters.s3BucketName -> target.file.full_path             # [ref]
 requestParameters.bucketName + "/" + requestParameters.key -> target.file.full_path   # [added] the S3 object of a data event
@@ -551,8 +577,12 @@ responseElements.command.outputS3BucketName -> target.file.full_path   # [ref] (
 responseElements.user.arn -> target.user.userid                     # [ref]
 responseElements.user.userName -> target.user.user_display_name     # [ref]
 requestParameters.newUserName -> target.user.user_display_name      # [ref] (UpdateUser: the new name)
-@when eventSource == "iam.amazonaws.com" and eventName in (CreateUser, DeleteUser, UpdateUser, CreateLoginProfile, UpdateLoginProfile, DeleteLoginProfile, AddUserToGroup, RemoveUserFromGroup, CreateAccessKey, DeleteAccessKey, AttachUserPolicy, DetachUserPolicy, PutUserPolicy, DeleteUserPolicy, UpdateAccessKey, GetUser, GetLoginProfile, ListAccessKeys, ListAttachedUserPolicies, ListUserPolicies, ListGroupsForUser, TagUser, UntagUser, EnableMFADevice, DeactivateMFADevice, ResyncMFADevice, PutUserPermissionsBoundary, DeleteUserPermissionsBoundary)
-requestParameters.userName -> target.user.userid                    # [added] the IAM user acted on, when no response names it (its name is its id within the account)
+@when eventSource == "iam.amazonaws.com" \
+    and eventName in (CreateUser, DeleteUser, UpdateUser, CreateLoginProfile, UpdateLoginProfile, DeleteLoginProfile, AddUserToGroup, RemoveUserFromGroup, \
+    CreateAccessKey, DeleteAccessKey, AttachUserPolicy, DetachUserPolicy, PutUserPolicy, DeleteUserPolicy, UpdateAccessKey, GetUser, GetLoginProfile, \
+    ListAccessKeys, ListAttachedUserPolicies, ListUserPolicies, ListGroupsForUser, TagUser, UntagUser, EnableMFADevice, DeactivateMFADevice, ResyncMFADevice, \
+    PutUserPermissionsBoundary, DeleteUserPermissionsBoundary)
+requestParameters.userName -> target.user.userid   # [added] the IAM user acted on, when no response names it (its name is its id within the account)
 requestParameters.userName -> target.user.user_display_name         # [added] (USER_DELETION requires target.user)
 @end
 requestParameters.userName -> src.user.user_display_name            # [ref]
@@ -562,7 +592,8 @@ requestParameters.groupName -> target.group.group_display_name      # [ref]
 requestParameters.newGroupName -> target.group.group_display_name   # [ref]
 responseElements.group.groupName -> target.group.group_display_name   # [ref]
 requestParameters.groupName -> src.group.group_display_name         # [ref]
-requestParameters.logGroupName -> target.group.group_display_name | when eventName == "CreateLogGroup"   # [added] the reference types CreateLogGroup GROUP_CREATION, which requires the group's name
+requestParameters.logGroupName -> target.group.group_display_name | when eventName == "CreateLogGroup" \
+    # [added] the reference types CreateLogGroup GROUP_CREATION, which requires the group's name
 
 # Files and images.
 requestParameters.outputS3BucketName -> src.file.full_path          # [ref] (SSM SendCommand)
@@ -571,8 +602,10 @@ responseElements.image.imageId.imageDigest -> src.file.sha256       # [ref] (ECR
 responseElements.image.imageManifestMediaType -> src.file.mime_type   # [ref] (ECR PutImage)
 
 # Image and snapshot sharing.
-requestParameters.attributeType -> additional["createVolumePermission_attributeType"] | when exists requestParameters.createVolumePermission   # [ref] condition: the snapshot form of the call
-requestParameters.attributeType -> additional["launchPermission_attributeType"] | when exists requestParameters.launchPermission   # [ref] condition: the image form of the call
+requestParameters.attributeType -> additional["createVolumePermission_attributeType"] | when exists requestParameters.createVolumePermission \
+    # [ref] condition: the snapshot form of the call
+requestParameters.attributeType -> additional["launchPermission_attributeType"] | when exists requestParameters.launchPermission \
+    # [ref] condition: the image form of the call
 requestParameters.createVolumePermission.add.items.0.userId -> additional["createVolumePermission_userId"]   # [ref]
 requestParameters.launchPermission.add.items.0.userId -> additional["launchPermission_userId"]   # [ref]
 requestParameters.imagesSet.items.0.imageId -> additional["imagesSet"]   # [ref]
@@ -592,7 +625,9 @@ responseElements.securityGroupRuleSet.items.0.cidrIpv4 -> principal.labels["cidr
 
 # ---- Security result (one element per event) --------------------------------------------------
 errorCode -> security_result.rule_id                                # [ref]
-insightDetails.insightContext.attributions[attribute=errorCode].insight.0.value -> security_result.rule_id | when insightDetails.insightContext.attributions[attribute=errorCode].insight.0.value != "null"   # [ref] by attribute name; "null" means the calls succeeded
+insightDetails.insightContext.attributions[attribute=errorCode].insight.0.value -> security_result.rule_id \
+    | when insightDetails.insightContext.attributions[attribute=errorCode].insight.0.value != "null" \
+    # [ref] by attribute name; "null" means the calls succeeded
 requestParameters.securityGroupRuleIds.items.0.securityGroupRuleId -> security_result.rule_id   # [ref]
 responseElements.securityGroupRuleSet.items.0.securityGroupRuleId -> security_result.rule_id   # [ref]
 responseElements.securityGroupRuleSet.items.0.groupId -> security_result.rule_labels["groupId"]   # [ref]
@@ -600,13 +635,15 @@ eventName -> security_result.summary | when exists errorCode        # [ref] cond
 errorMessage -> security_result.description                         # [ref]
 eventCategory -> security_result.category_details                   # [ref] [sample]
 "BLOCK" -> security_result.action | when exists errorCode           # [G] an error code means the call was refused
-"BLOCK" -> security_result.action | when serviceEventDetails.UserAuthentication == "Failure" or serviceEventDetails.CredentialVerification == "Failure" or serviceEventDetails.CredentialChallenge == "Failure"   # [added] a failed IAM Identity Center sign-in step
+"BLOCK" -> security_result.action | when serviceEventDetails.UserAuthentication == "Failure" or serviceEventDetails.CredentialVerification == "Failure" \
+    or serviceEventDetails.CredentialChallenge == "Failure"   # [added] a failed IAM Identity Center sign-in step
 "ALLOW" -> security_result.action | when exists eventName            # [G] [sample] an API call that did not fail (Insights events report no call)
 responseElements.assumedRoleUser.arn -> security_result.about.resource.id   # [ref]
 responseElements.assumedRoleUser.assumedRoleId -> security_result.about.resource.name   # [ref]
 requestParameters.name.0 -> security_result.about.application       # [ref]
 requestParameters.names.0 -> security_result.about.application      # [ref]
-requestParameters.encryptionAlgorithm -> security_result.detection_fields["encryptionAlgorithm"]   # [ref] detection_fields.labels is not in the schema: a detection_fields label is its home
+requestParameters.encryptionAlgorithm -> security_result.detection_fields["encryptionAlgorithm"] \
+    # [ref] detection_fields.labels is not in the schema: a detection_fields label is its home
 responseElements.keyMetadata.encryptionAlgorithms[*] -> security_result.detection_fields["encryptionAlgorithm"]   # [ref] one label per algorithm
 
 # ---- Insights -------------------------------------------------------------------------------
@@ -622,7 +659,8 @@ insightDetails.state -> additional["insightState"]                  # [added] St
 
 # ---- Kept as they are, for searches the fields above do not cover ---------------------------
 sharedEventID -> additional["sharedEventID"]                        # [added] links the copies of a cross-account event
-additionalEventData -> additional["additionalEventData"]            # [added] the whole object (MFA, sign-in and S3 transfer details); its fields above are also mapped to UDM
+additionalEventData -> additional["additionalEventData"] \
+    # [added] the whole object (MFA, sign-in and S3 transfer details); its fields above are also mapped to UDM
 apiVersion -> additional["apiVersion"]                              # [added]
 
 # ---- Network activity and VPC endpoint events -------------------------------------------------
@@ -839,12 +877,15 @@ DefenseImpairment = POLICY_VIOLATION       # disabling or modifying security too
 Discovery = NETWORK_RECON                  # [P]
 Execution = SOFTWARE_SUSPICIOUS            # [P] commands run in pods and containers
 Exfiltration = DATA_EXFILTRATION           # [P]
-Impact = AUTH_VIOLATION                    # what remains without a family is anomalous API activity of valid credentials (IAM, S3, Kubernetes); [P] SOFTWARE_SUSPICIOUS named software that is not involved
+Impact = AUTH_VIOLATION \
+    # what remains without a family is anomalous API activity of valid credentials (IAM, S3, Kubernetes); [P] SOFTWARE_SUSPICIOUS named software that is not
+#   involved
 InitialAccess = AUTH_VIOLATION             # anomalous use of credentials to get in, as UnauthorizedAccess
 Object = SOFTWARE_MALICIOUS                # Object:S3/MaliciousFile: malware in an S3 object
 S3Object = SOFTWARE_MALICIOUS              # S3Object:S3/MaliciousFile: the same, newer name
 PenTest = SOFTWARE_SUSPICIOUS              # API calls from penetration-testing distributions (Kali, Parrot, Pentoo)
-Persistence = AUTH_VIOLATION               # as Impact: anomalous API activity of valid credentials keeping a foothold; [P]'s SOFTWARE_SUSPICIOUS only where a family names software
+Persistence = AUTH_VIOLATION \
+    # as Impact: anomalous API activity of valid credentials keeping a foothold; [P]'s SOFTWARE_SUSPICIOUS only where a family names software
 Policy = POLICY_VIOLATION                  # [P]
 PrivilegeEscalation = EXPLOIT              # gaining privileges beyond those granted (container escapes, privileged pods, admin policies)
 Recon = NETWORK_RECON                      # [P]
@@ -1196,15 +1237,20 @@ SCRAM-SHA-256 = USERNAME_PASSWORD
 # with "no event time: updatedAt is missing" rather than "unrecognized record". CloudTrail records have
 # none of these (and cloudtrail.map, tried first, needs eventVersion/eventSource/eventName/eventType/
 # userIdentity/insightDetails, which findings never have); the last clause makes that explicit.
-@match (exists service.detectorId or service.serviceName in (guardduty, GuardDuty) or exists resource.resourceType or (exists schemaVersion and (exists service or exists resource))) and missing eventVersion and missing eventSource and missing eventName
+@match (exists service.detectorId or service.serviceName in (guardduty, GuardDuty) or exists resource.resourceType or (exists schemaVersion \
+    and (exists service or exists resource))) and missing eventVersion and missing eventSource and missing eventName
 @eventbridge "GuardDuty Finding"
 # The roles. The resource acts in outbound (and unknown-direction) connections, DNS requests and
 # runtime process findings without an action; in everything else it is acted on. Each pair of
 # cases is exclusive by construction (one condition and its negation).
-@role $resource principal when (exists service.action.networkConnectionAction and not service.action.networkConnectionAction.connectionDirection == INBOUND) or exists service.action.dnsRequestAction or (exists service.runtimeDetails.process and missing service.action)
-@role $resource target when not ((exists service.action.networkConnectionAction and not service.action.networkConnectionAction.connectionDirection == INBOUND) or exists service.action.dnsRequestAction or (exists service.runtimeDetails.process and missing service.action))
-@role $remote target when (exists service.action.networkConnectionAction and not service.action.networkConnectionAction.connectionDirection == INBOUND) or exists service.action.dnsRequestAction or (exists service.runtimeDetails.process and missing service.action)
-@role $remote principal when not ((exists service.action.networkConnectionAction and not service.action.networkConnectionAction.connectionDirection == INBOUND) or exists service.action.dnsRequestAction or (exists service.runtimeDetails.process and missing service.action))
+@define inbound = service.action.networkConnectionAction.connectionDirection == INBOUND
+@define outbound_connection = exists service.action.networkConnectionAction and not inbound
+@define runtime_without_action = exists service.runtimeDetails.process and missing service.action
+@define resource_acts = outbound_connection or exists service.action.dnsRequestAction or runtime_without_action
+@role $resource principal when resource_acts
+@role $resource target when not resource_acts
+@role $remote target when resource_acts
+@role $remote principal when not resource_acts
 @dedupe_key id + "|" + updatedAt                                  # a finding is re-exported each time it is updated: one event per update
 
 # Kept whole in additional (copied as JSON) rather than field by field, or deliberately not mapped:
@@ -1215,16 +1261,19 @@ SCRAM-SHA-256 = USERNAME_PASSWORD
 "AMAZON" -> metadata.vendor_name                                   # [G-rules]
 "AWS GuardDuty" -> metadata.product_name                           # [G-rules]
 schemaVersion -> metadata.product_version                          # [P] [E]
-updatedAt -> metadata.event_timestamp | timestamp                  # [G] the last update is the event; Python-style "2017-12-18 21:28:11.551000+05:30" and epoch numbers are accepted
+updatedAt -> metadata.event_timestamp | timestamp \
+    # [G] the last update is the event; Python-style "2017-12-18 21:28:11.551000+05:30" and epoch numbers are accepted
 id -> metadata.product_log_id                                      # [P] [E] event.id; the finding id's only place
 type -> metadata.product_event_type                                # [G] e.g. UnauthorizedAccess:EC2/TorClient
 service.detectorId -> metadata.product_deployment_id               # [added] the detector is GuardDuty's deployment in an account and region
-"https://console.aws.amazon.com/guardduty/home?region=" + region + "#/findings?macros=current&fId=" + id -> metadata.url_back_to_product   # [added] the finding in the GuardDuty console ([P] proposed the ARN, which is not a URL)
+"https://console.aws.amazon.com/guardduty/home?region=" + region + "#/findings?macros=current&fId=" + id -> metadata.url_back_to_product \
+    # [added] the finding in the GuardDuty console ([P] proposed the ARN, which is not a URL)
 service.action.awsApiCallAction.serviceName -> metadata.description   # [G]
 # [departs] [G] accountId -> principal.group.product_object_id: the account owns the finding's resource;
 # on an inbound attack the principal is the attacker, whose group it is not.
 accountId -> $resource.resource.attribute.labels["accountId"]
-arn -> additional["findingArn"]                                    # [departs] [G] target.asset.attribute.cloud.project.product_object_id: the finding's ARN is not the asset's (deprecated) project
+arn -> additional["findingArn"] \
+    # [departs] [G] target.asset.attribute.cloud.project.product_object_id: the finding's ARN is not the asset's (deprecated) project
 # id -> target.asset.attribute.cloud.project.id [G]: [departs] not mapped. The finding id is no
 # property of the asset; it is metadata.product_log_id (above) and part of url_back_to_product.
 # partition -> target.asset.attribute.cloud.project.type: [G 2026-07-27] removed as deprecated; not mapped.
@@ -1237,11 +1286,16 @@ region -> $resource.location.name
 createdAt -> additional["createdAt"]                               # [G 2026] data.detail.createdAt -> additional.fields
 service.archived -> additional["archived"]                         # [G]
 service.detectorId -> additional["detectorId"]                     # [G]
-service.resourceRole -> additional["resourceRole"]                 # [P] TARGET/ACTOR; the placement below follows the action kind instead, because Runtime and S3 malware findings leave it empty
+service.resourceRole -> additional["resourceRole"] \
+    # [P] TARGET/ACTOR; the placement below follows the action kind instead, because Runtime and S3 malware findings leave it empty
 service.featureName -> additional["featureName"]                   # [P] e.g. DnsLogs, FlowLogs, RuntimeMonitoring
 service.userFeedback -> additional["userFeedback"]                 # [added] USEFUL / NOT_USEFUL feedback given in the console
-service.count -> security_result.detection_fields["count"]         # [departs] [G] principal.resource.attribute.labels: occurrences aggregated into this finding describe the detection, and on principal.resource they made an otherwise empty noun
-service.action.actionType -> security_result.detection_fields["actionType"]   # [departs] [G] principal.group.attribute.labels: the kind of activity is no label of the principal's group (on inbound findings the principal is the attacker)
+service.count -> security_result.detection_fields["count"] \
+    # [departs] [G] principal.resource.attribute.labels: occurrences aggregated into this finding describe the detection, and on principal.resource they made an
+#   otherwise empty noun
+service.action.actionType -> security_result.detection_fields["actionType"] \
+    # [departs] [G] principal.group.attribute.labels: the kind of activity is no label of the principal's group (on inbound findings the principal is the
+#   attacker)
 # (envelope) [G]: Google maps every field both bare and with the EventBridge "detail." prefix; here the
 # engine unwraps the envelope (EventBridge detail, {"findings":[...]}, {"Findings":[...]}) before tables run.
 # detail-type -> additional.fields [G]: not mapped. The engine unwraps the EventBridge envelope before
@@ -1261,8 +1315,10 @@ service.action.actionType -> metadata.event_type | lookup guardduty-action-event
 "USER_LOGIN" -> metadata.event_type | when exists service.action.rdsLoginAttemptAction
 type -> metadata.event_type | lookup guardduty-runtime-event-types | when exists service.runtimeDetails   # 3. runtime, by what the process did
 "PROCESS_UNCATEGORIZED" -> metadata.event_type | when exists service.runtimeDetails.process   #    runtime types not in the lookup
-"SCAN_FILE" -> metadata.event_type | when (exists service.ebsVolumeScanDetails or exists service.malwareScanDetails) and exists resource.instanceDetails.instanceId   # 4. a scanned machine
-"SCAN_UNCATEGORIZED" -> metadata.event_type | when exists service.ebsVolumeScanDetails or exists service.malwareScanDetails   #    S3 objects, snapshots, images, recovery points: no machine to name
+"SCAN_FILE" -> metadata.event_type | when (exists service.ebsVolumeScanDetails or exists service.malwareScanDetails) \
+    and exists resource.instanceDetails.instanceId   # 4. a scanned machine
+"SCAN_UNCATEGORIZED" -> metadata.event_type | when exists service.ebsVolumeScanDetails or exists service.malwareScanDetails \
+    # S3 objects, snapshots, images, recovery points: no machine to name
 "GENERIC_EVENT" -> metadata.event_type                             # 5. everything else, unknown types included
 
 # ---- Security result: what GuardDuty concluded ------------------------------------------------
@@ -1311,7 +1367,8 @@ service.evidence.threatIntelligenceDetails[*].threatFileSha256 -> about[*].file.
 service.additionalInfo.userAgent.fullUserAgent -> network.http.user_agent   # [G]
 service.additionalInfo.userAgent.userAgentCategory -> security_result.detection_fields["userAgentCategory"]   # [G]
 service.additionalInfo.portsScannedSample[*] -> about[].port        # [G] about.port, one about noun per port
-service.additionalInfo.recentCredentials[*].ipAddressV4 -> intermediary[*].ip[] | when is_ip   # [G] intermediary; the credentials recently used from the instance
+service.additionalInfo.recentCredentials[*].ipAddressV4 -> intermediary[*].ip[] | when is_ip \
+    # [G] intermediary; the credentials recently used from the instance
 service.additionalInfo.recentCredentials[*].accessKeyId -> intermediary[*].user.userid
 service.additionalInfo.recentCredentials[*].principalId -> intermediary[*].user.product_object_id
 # [G 2024-03-05] additionalInfo -> security_result.about.resource.attribute.labels. Both forms: in
@@ -1325,7 +1382,8 @@ service.additionalInfo -> security_result.about.resource.attribute.labels | flat
 # flag is additionalInfo.sample (EventBridge/S3 form, a boolean or the string "true"). In the API form
 # it is inside the JSON text of additionalInfo.value: the key and value as GuardDuty writes them
 # ("sample":true, with or without a space) are looked for in that text.
-"true" -> security_result.about.labels["Sample"] | when service.additionalInfo.sample == true or service.additionalInfo.value contains "\"sample\":true" or service.additionalInfo.value contains "\"sample\": true"
+"true" -> security_result.about.labels["Sample"] | when service.additionalInfo.sample == true or service.additionalInfo.value contains "\"sample\":true" \
+    or service.additionalInfo.value contains "\"sample\": true"
 
 # ---- The finding's resource: $resource (see "Who is who") ---------------------------------------
 # One noun per resource: its id, name, kind, tags and attributes, and (for an EC2 instance) its
@@ -1356,17 +1414,21 @@ resource.instanceDetails.tags[key=Name].value -> $resource.resource.name   # [ad
 resource.instanceDetails.productCodes[0].productCodeType -> $resource.resource.type   # [G] (Resource.type, deprecated)
 @end
 "AWS:" + resource.instanceDetails.instanceId -> $resource.asset_id   # [added] UDM asset ids are "namespace:id"
-resource.instanceDetails.instanceId -> $resource.asset.product_object_id   # [added] the machine's own id (target.resource names another resource on AccessKey findings)
+resource.instanceDetails.instanceId -> $resource.asset.product_object_id \
+    # [added] the machine's own id (target.resource names another resource on AccessKey findings)
 "AWS:" + resource.instanceDetails.instanceId -> $resource.asset.asset_id
-resource.instanceDetails.networkInterfaces[0].privateDnsName ?? resource.instanceDetails.networkInterfaces[0].publicDnsName -> $resource.hostname   # [departs] [G] labels only
+resource.instanceDetails.networkInterfaces[0].privateDnsName ?? resource.instanceDetails.networkInterfaces[0].publicDnsName -> $resource.hostname \
+    # [departs] [G] labels only
 resource.instanceDetails.networkInterfaces[0].privateDnsName ?? resource.instanceDetails.networkInterfaces[0].publicDnsName -> $resource.asset.hostname
 resource.instanceDetails.tags[*].key -> $resource.asset.attribute.labels[*].key   # [G] tags as key/value labels
 resource.instanceDetails.tags[*].value -> $resource.asset.attribute.labels[*].value
 resource.instanceDetails.availabilityZone -> $resource.asset.attribute.cloud.availability_zone   # [G]
 resource.instanceDetails.platform -> $resource.asset.platform_software.platform_version   # [G]
-resource.instanceDetails.launchTime -> $resource.asset.attribute.creation_time   # [departs] [G 2026] principal.resource.attribute.creation_time: on the instance's noun, whatever its role
+resource.instanceDetails.launchTime -> $resource.asset.attribute.creation_time \
+    # [departs] [G 2026] principal.resource.attribute.creation_time: on the instance's noun, whatever its role
 resource.instanceDetails.imageId -> $resource.asset.attribute.labels["imageId"]   # [departs] [G] additional["imageId"]: the image belongs with its instance
-resource.instanceDetails.imageDescription -> $resource.asset.attribute.labels["imageDescription"]   # [departs] [G] principal.resource.attribute.labels: on the instance's noun, whatever its role
+resource.instanceDetails.imageDescription -> $resource.asset.attribute.labels["imageDescription"] \
+    # [departs] [G] principal.resource.attribute.labels: on the instance's noun, whatever its role
 # [departs] [G] instanceState | instanceType | outpostArn, iamInstanceProfile.arn | id and the interface's
 # networkInterfaceId | privateDnsName | publicDnsName | subnetId -> target.resource.attribute.labels: they
 # describe the instance's machine, so they are its asset's labels beside its zone, platform and tags
@@ -1378,12 +1440,15 @@ resource.instanceDetails.iamInstanceProfile.arn -> $resource.asset.attribute.lab
 resource.instanceDetails.iamInstanceProfile.id -> $resource.asset.attribute.labels["iamInstanceProfileId"]
 resource.instanceDetails.productCodes[*].productCodeId -> $resource.asset.attribute.labels["productCodeId"]   # [added] Marketplace product codes
 resource.instanceDetails.productCodes[*].productCodeType -> $resource.asset.attribute.labels["productCodeType"]
-resource.instanceDetails.networkInterfaces[*].networkInterfaceId -> $resource.asset.attribute.labels["networkInterfaceId"]   # [G] [0]; every interface (on the asset, as above)
+resource.instanceDetails.networkInterfaces[*].networkInterfaceId -> $resource.asset.attribute.labels["networkInterfaceId"] \
+    # [G] [0]; every interface (on the asset, as above)
 resource.instanceDetails.networkInterfaces[*].privateDnsName -> $resource.asset.attribute.labels["privateDnsName"]
 resource.instanceDetails.networkInterfaces[*].publicDnsName -> $resource.asset.attribute.labels["publicDnsName"]
 resource.instanceDetails.networkInterfaces[*].subnetId -> $resource.asset.attribute.labels["subnetId"]
-resource.instanceDetails.networkInterfaces[*].vpcId -> $resource.asset.attribute.labels["vpcId"]   # [added] [G 2026-07-27] dropped target.asset.attribute.cloud.vpc.id as deprecated; the id is kept as a label
-resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupId -> $resource.asset.attribute.labels["securityGroupId"]   # [departs] Google writes target.user.group_identifiers: a security group is not a user's group
+resource.instanceDetails.networkInterfaces[*].vpcId -> $resource.asset.attribute.labels["vpcId"] \
+    # [added] [G 2026-07-27] dropped target.asset.attribute.cloud.vpc.id as deprecated; the id is kept as a label
+resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupId -> $resource.asset.attribute.labels["securityGroupId"] \
+    # [departs] Google writes target.user.group_identifiers: a security group is not a user's group
 resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupName -> $resource.asset.attribute.labels["securityGroupName"]   # [departs] as above
 # Every address of every interface is the machine's [G 2026 publicIp -> principal.asset.ip]. The
 # noun's own ip is the address the activity used: the connection's or probe's local address, else the
@@ -1394,12 +1459,17 @@ resource.instanceDetails.networkInterfaces[*].securityGroups[*].groupName -> $re
 resource.instanceDetails.networkInterfaces[*].privateIpAddress -> $resource.asset.ip[] | when is_ip
 resource.instanceDetails.networkInterfaces[*].publicIp -> $resource.asset.ip[] | when is_ip
 resource.instanceDetails.networkInterfaces[*].ipv6Addresses[*] -> $resource.asset.ip[] | when is_ip
-@when not (service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL, RDS_LOGIN_ATTEMPT) or exists service.action.awsApiCallAction or exists service.action.kubernetesApiCallAction or exists service.action.rdsLoginAttemptAction or exists service.ebsVolumeScanDetails or exists service.malwareScanDetails)
+@when not (service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL, RDS_LOGIN_ATTEMPT) or exists service.action.awsApiCallAction \
+    or exists service.action.kubernetesApiCallAction or exists service.action.rdsLoginAttemptAction or exists service.ebsVolumeScanDetails \
+    or exists service.malwareScanDetails)
 # [G] localIpDetails -> principal.ip; [G] networkInterfaces[0].privateIpAddress|publicIp -> principal.ip:
 # [departs] on the resource's noun (target when the connection came in). The connection's local address
 # comes first, the instance's primary private address when there is none (usually the same: one of them,
 # not both), then the public address.
-service.action.networkConnectionAction.localIpDetails.ipAddressV4 ?? service.action.networkConnectionAction.localIpDetails.ipAddressV6 ?? service.action.portProbeAction.portProbeDetails[0].localIpDetails.ipAddressV4 ?? service.action.portProbeAction.portProbeDetails[0].localIpDetails.ipAddressV6 ?? resource.instanceDetails.networkInterfaces[0].privateIpAddress -> $resource.ip[] | when is_ip
+service.action.networkConnectionAction.localIpDetails.ipAddressV4 ?? service.action.networkConnectionAction.localIpDetails.ipAddressV6 \
+    ?? service.action.portProbeAction.portProbeDetails[0].localIpDetails.ipAddressV4 \
+    ?? service.action.portProbeAction.portProbeDetails[0].localIpDetails.ipAddressV6 ?? resource.instanceDetails.networkInterfaces[0].privateIpAddress \
+    -> $resource.ip[] | when is_ip
 resource.instanceDetails.networkInterfaces[0].publicIp -> $resource.ip[] | when is_ip   # [G]
 @end
 
@@ -1416,14 +1486,17 @@ resource.s3BucketDetails[0].s3ObjectDetails[0].versionId -> $resource.resource.a
 resource.s3BucketDetails[0].s3ObjectDetails[0].eTag -> $resource.resource.attribute.labels["eTag"]
 resource.s3BucketDetails[0].name -> $resource.resource_ancestors.name          # [added] the object's bucket is its ancestor
 resource.s3BucketDetails[0].arn -> $resource.resource_ancestors.product_object_id
-"S3Bucket" -> $resource.resource_ancestors.resource_subtype | when exists resource.s3BucketDetails[0].name   # (resource_type STORAGE_BUCKET would be the UDM kind; the test oracle knows no enum values for resource_ancestors, so the ancestor says it in GuardDuty's word)
+"S3Bucket" -> $resource.resource_ancestors.resource_subtype | when exists resource.s3BucketDetails[0].name \
+    # (resource_type STORAGE_BUCKET would be the UDM kind; the test oracle knows no enum values for resource_ancestors, so the ancestor says it in GuardDuty's
+#   word)
 resource.s3BucketDetails[0].tags[*].key -> $resource.resource_ancestors.attribute.labels[*].key
 resource.s3BucketDetails[0].tags[*].value -> $resource.resource_ancestors.attribute.labels[*].value
 resource.s3BucketDetails[0].type -> $resource.resource_ancestors.attribute.labels["bucketType"]
 resource.s3BucketDetails[0].owner.id -> $resource.resource_ancestors.attribute.labels["ownerId"]
 resource.s3BucketDetails[0].publicAccess.effectivePermission -> $resource.resource_ancestors.attribute.labels["effectivePermission"]
 resource.s3BucketDetails[0].defaultServerSideEncryption.encryptionType -> $resource.resource_ancestors.attribute.labels["encryptionType"]
-resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> $resource.resource_ancestors.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"
+resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> $resource.resource_ancestors.attribute.labels["kmsMasterKeyArn"] \
+    | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"
 resource.s3BucketDetails[0].createdAt -> $resource.resource_ancestors.attribute.creation_time
 @end
 @when resource.resourceType == S3Bucket
@@ -1439,8 +1512,10 @@ resource.s3BucketDetails[0].tags[*].value -> $resource.resource.attribute.labels
 resource.s3BucketDetails[0].type -> $resource.resource.attribute.labels["bucketType"]   # [G] Source / Destination
 resource.s3BucketDetails[0].owner.id -> $resource.resource.attribute.labels["ownerId"]   # [G]
 resource.s3BucketDetails[0].publicAccess.effectivePermission -> $resource.resource.attribute.labels["effectivePermission"]   # [G]
-resource.s3BucketDetails[0].defaultServerSideEncryption.encryptionType -> $resource.resource.attribute.labels["encryptionType"]   # [departs] Google writes network.tls.client.supported_ciphers, a misuse (the mapping notes say "do not copy")
-resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> $resource.resource.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"   # [added]; the text "null" some tools write is no key
+resource.s3BucketDetails[0].defaultServerSideEncryption.encryptionType -> $resource.resource.attribute.labels["encryptionType"] \
+    # [departs] Google writes network.tls.client.supported_ciphers, a misuse (the mapping notes say "do not copy")
+resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> $resource.resource.attribute.labels["kmsMasterKeyArn"] \
+    | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"   # [added]; the text "null" some tools write is no key
 resource.s3BucketDetails[0].createdAt -> $resource.resource.attribute.creation_time
 @end
 @when exists resource.s3BucketDetails and (exists resource.s3BucketDetails[1] or not resource.resourceType in (S3Bucket, S3Object))
@@ -1452,8 +1527,10 @@ resource.s3BucketDetails[*].owner.id -> about[*].resource.attribute.labels["owne
 resource.s3BucketDetails[*].publicAccess.effectivePermission -> about[*].resource.attribute.labels["effectivePermission"]
 resource.s3BucketDetails[*].defaultServerSideEncryption.encryptionType -> about[*].resource.attribute.labels["encryptionType"]
 resource.s3BucketDetails[*].createdAt -> about[*].resource.attribute.creation_time
-resource.s3BucketDetails[*].defaultServerSideEncryption.kmsMasterKeyArn -> about[*].resource.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"
-resource.s3BucketDetails[*].tags -> about[*].resource.attribute.labels["tags"] | json   # inside a list of buckets the tags cannot be paired key with value (an inner [*] keeps the outer number): one JSON label
+resource.s3BucketDetails[*].defaultServerSideEncryption.kmsMasterKeyArn -> about[*].resource.attribute.labels["kmsMasterKeyArn"] \
+    | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"
+resource.s3BucketDetails[*].tags -> about[*].resource.attribute.labels["tags"] | json \
+    # inside a list of buckets the tags cannot be paired key with value (an inner [*] keeps the outer number): one JSON label
 @end
 # [G] permissionConfiguration.* -> additional.fields (bool_value, account and bucket level). Copied as the
 # object GuardDuty wrote (the flags keep their JSON type; some tools write them as "false" strings).
@@ -1491,7 +1568,8 @@ resource.ecsClusterDetails.taskDetails.group -> $resource.resource.attribute.lab
 resource.ecsClusterDetails.taskDetails.launchType -> $resource.resource.attribute.labels["launchType"]
 # [added] Each of the task's containers is an about noun of its own (name, image, kind together).
 resource.ecsClusterDetails.taskDetails.containers[*].name -> about[*].resource.name
-resource.ecsClusterDetails.taskDetails.containers[*].name -> about[*].resource.resource_type | lookup guardduty-kind-container   # CONTAINER for each (see the lookup)
+resource.ecsClusterDetails.taskDetails.containers[*].name -> about[*].resource.resource_type | lookup guardduty-kind-container \
+    # CONTAINER for each (see the lookup)
 resource.ecsClusterDetails.taskDetails.containers[*].image -> about[*].resource.attribute.labels["containerImage"]
 resource.ecsClusterDetails.taskDetails.containers[*].securityContext.privileged -> about[*].resource.attribute.labels["privileged"]
 # The task's own tags would share the cluster's key/value labels: kept as one JSON label instead.
@@ -1528,7 +1606,8 @@ resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].name -> about
 resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].image -> about[*].resource.attribute.labels["containerImage"]
 resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].imagePrefix -> about[*].resource.attribute.labels["containerImagePrefix"]
 resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].securityContext.privileged -> about[*].resource.attribute.labels["privileged"]
-resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].securityContext.allowPrivilegeEscalation -> about[*].resource.attribute.labels["allowPrivilegeEscalation"]
+resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].securityContext.allowPrivilegeEscalation \
+    -> about[*].resource.attribute.labels["allowPrivilegeEscalation"]
 resource.kubernetesDetails.kubernetesWorkloadDetails.containers[*].volumeMounts[*].mountPath -> about[*].resource.attribute.labels["volumeMountPath"]
 resource.kubernetesDetails.kubernetesWorkloadDetails.volumes[*].hostPath.path -> $resource.resource.attribute.labels["hostPath"]
 
@@ -1587,8 +1666,10 @@ resource.ebsVolumeDetails.scannedVolumeDetails[*].volumeType -> about[*].resourc
 resource.ebsVolumeDetails.scannedVolumeDetails[*].volumeSizeInGB -> about[*].resource.attribute.labels["volumeSizeInGB"]
 resource.ebsVolumeDetails.scannedVolumeDetails[*].encryptionType -> about[*].resource.attribute.labels["encryptionType"]
 resource.ebsVolumeDetails.scannedVolumeDetails[*].snapshotArn -> about[*].resource.attribute.labels["snapshotArn"]
-resource.ebsVolumeDetails.scannedVolumeDetails[*].kmsKeyArn -> about[*].resource.attribute.labels["kmsKeyArn"] | when resource.ebsVolumeDetails.scannedVolumeDetails[0].kmsKeyArn != "null"
-resource.ebsVolumeDetails.scannedVolumeDetails[*].volumeArn -> about[*].resource.resource_type | lookup guardduty-kind-volume   # VOLUME for each (see the lookup)
+resource.ebsVolumeDetails.scannedVolumeDetails[*].kmsKeyArn -> about[*].resource.attribute.labels["kmsKeyArn"] \
+    | when resource.ebsVolumeDetails.scannedVolumeDetails[0].kmsKeyArn != "null"
+resource.ebsVolumeDetails.scannedVolumeDetails[*].volumeArn -> about[*].resource.resource_type | lookup guardduty-kind-volume \
+    # VOLUME for each (see the lookup)
 resource.ebsVolumeDetails.skippedVolumeDetails[*].volumeArn -> security_result.detection_fields["skippedVolumeArn"]
 
 # Bedrock guardrails and models (AI protection findings).
@@ -1600,7 +1681,8 @@ resource.modelDetails[*].modelId -> $resource.resource.attribute.labels["modelId
 
 # Fallbacks [G]: the instance and access key ids identify the resource when nothing above did.
 resource.instanceDetails.instanceId -> $resource.resource.product_object_id   # [G]
-resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id | when service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL)   # [G 2024-02-26] (":Kubernetes or :S3 types" always carry one of these actions)
+resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id | when service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL) \
+    # [G 2024-02-26] (":Kubernetes or :S3 types" always carry one of these actions)
 
 # ---- Who acted: users ------------------------------------------------------------------------
 # Kubernetes users first (a Kubernetes finding's caller), then the IAM access key [G], RDS users [G],
@@ -1612,7 +1694,8 @@ resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id | 
 # writes accessKeyId and principalId to principal.user.userid: one single-valued field cannot hold three
 # identities (first non-empty wins), so the IAM identity and its key were lost and the IAM principal id
 # shared principal.user with the Kubernetes user.
-@when exists resource.kubernetesDetails.kubernetesUserDetails.username or exists resource.kubernetesDetails.kubernetesUserDetails.uid or exists service.action.kubernetesApiCallAction or service.action.actionType == KUBERNETES_API_CALL
+@when exists resource.kubernetesDetails.kubernetesUserDetails.username or exists resource.kubernetesDetails.kubernetesUserDetails.uid \
+    or exists service.action.kubernetesApiCallAction or service.action.actionType == KUBERNETES_API_CALL
 resource.kubernetesDetails.kubernetesUserDetails.username -> principal.user.userid   # [G]
 resource.kubernetesDetails.kubernetesUserDetails.uid -> principal.user.product_object_id   # [P]
 resource.kubernetesDetails.kubernetesUserDetails.groups[*] -> principal.user.group_identifiers[]   # [P] [E] user.roles
@@ -1622,12 +1705,14 @@ resource.kubernetesDetails.kubernetesUserDetails.impersonatedUser.groups[*] -> p
 resource.accessKeyDetails.principalId -> security_result.about.user.userid   # [departs] [G] principal.user.userid, see above
 resource.accessKeyDetails.userName -> security_result.about.user.user_display_name
 resource.accessKeyDetails.userType -> security_result.about.user.attribute.roles.name
-resource.accessKeyDetails.accessKeyId -> security_result.about.resource.product_object_id   # [departs] [G] principal.user.userid and [G 2024-02-26] target.resource.product_object_id, see above
+resource.accessKeyDetails.accessKeyId -> security_result.about.resource.product_object_id \
+    # [departs] [G] principal.user.userid and [G 2024-02-26] target.resource.product_object_id, see above
 "AccessKey" -> security_result.about.resource.resource_subtype | when exists resource.accessKeyDetails.accessKeyId
 @end
 # Other findings: the IAM identity whose access key was used is the caller [G], then RDS users [G],
 # the process's user (runtime), and the first actor of an attack sequence.
-@when not (exists resource.kubernetesDetails.kubernetesUserDetails.username or exists resource.kubernetesDetails.kubernetesUserDetails.uid or exists service.action.kubernetesApiCallAction or service.action.actionType == KUBERNETES_API_CALL)
+@when not (exists resource.kubernetesDetails.kubernetesUserDetails.username or exists resource.kubernetesDetails.kubernetesUserDetails.uid \
+    or exists service.action.kubernetesApiCallAction or service.action.actionType == KUBERNETES_API_CALL)
 resource.accessKeyDetails.accessKeyId -> principal.user.userid       # [G]
 # resource.accessKeyDetails.principalId -> principal.user.userid [G]: the access key id above always
 # wins when both are there (first non-empty wins), so the principal id goes where [P] [E] put it:
@@ -1639,7 +1724,8 @@ resource.rdsDbUserDetails.user -> principal.user.userid              # [G]
 service.runtimeDetails.process.user -> $resource.user.userid        # [P] the account the process ran as, on the noun of the resource it ran on
 service.detection.sequence.actors[0].user.uid -> principal.user.userid   # [added] attack sequences
 service.detection.sequence.actors[0].user.name -> principal.user.user_display_name
-service.action.awsApiCallAction.remoteAccountDetails.accountId -> principal.user.group_identifiers[]   # [P] the caller's account (as cloudtrail.map writes userIdentity.accountId)
+service.action.awsApiCallAction.remoteAccountDetails.accountId -> principal.user.group_identifiers[] \
+    # [P] the caller's account (as cloudtrail.map writes userIdentity.accountId)
 service.action.awsApiCallAction.remoteAccountDetails.affiliated -> principal.user.attribute.labels["remoteAccountAffiliated"]   # [P]
 service.action.awsApiCallAction.remoteAccountDetails.awsServiceName -> principal.user.attribute.labels["remoteAwsServiceName"]
 service.detection.sequence.actors[0].user.account.uid -> principal.user.group_identifiers[]
@@ -1657,23 +1743,37 @@ service.action.networkConnectionAction.blocked -> security_result.action | looku
 # noun and the remote side $remote, so an inbound connection has the attacker as principal and the
 # instance's port as target.port. (The local address is the resource's ip, with the instance above.)
 service.action.networkConnectionAction.localPortDetails.port -> $resource.port
-service.action.networkConnectionAction.localPortDetails.portName -> $resource.application | when service.action.networkConnectionAction.localPortDetails.portName != Unknown   # [G 2022-03-31] when not "Unknown"
-service.action.networkConnectionAction.remoteIpDetails.ipAddressV4 ?? service.action.networkConnectionAction.remoteIpDetails.ipAddressV6 -> $remote.ip[] | when is_ip
+service.action.networkConnectionAction.localPortDetails.portName -> $resource.application \
+    | when service.action.networkConnectionAction.localPortDetails.portName != Unknown   # [G 2022-03-31] when not "Unknown"
+service.action.networkConnectionAction.remoteIpDetails.ipAddressV4 ?? service.action.networkConnectionAction.remoteIpDetails.ipAddressV6 -> $remote.ip[] \
+    | when is_ip
 service.action.networkConnectionAction.remotePortDetails.port -> $remote.port
-service.action.networkConnectionAction.remotePortDetails.portName -> $remote.application | when service.action.networkConnectionAction.remotePortDetails.portName != Unknown
+service.action.networkConnectionAction.remotePortDetails.portName -> $remote.application \
+    | when service.action.networkConnectionAction.remotePortDetails.portName != Unknown
 # [G 2026-07-27] moved the remote geography to principal.location whatever the direction; it is on the
 # noun of the remote address here (principal when the connection came in, target when it went out).
-service.action.networkConnectionAction.remoteIpDetails.city.cityName -> $remote.location.city   # [departs] [G 2026-07-27] principal.location whatever the direction: on the remote noun
-service.action.networkConnectionAction.remoteIpDetails.country.countryName ?? service.action.networkConnectionAction.remoteIpDetails.country.countryCode -> $remote.location.country_or_region
-service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude | when service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat > 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat < 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon > 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon < 0
-service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude | when service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat > 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat < 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon > 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon < 0
-service.action.networkConnectionAction.remoteIpDetails.ipAddressV4 ?? service.action.networkConnectionAction.remoteIpDetails.ipAddressV6 -> $remote.ip_geo_artifact.ip | when is_ip   # [added] the address with its place and network, where Google's rule outcomes read the country
+service.action.networkConnectionAction.remoteIpDetails.city.cityName -> $remote.location.city \
+    # [departs] [G 2026-07-27] principal.location whatever the direction: on the remote noun
+service.action.networkConnectionAction.remoteIpDetails.country.countryName ?? service.action.networkConnectionAction.remoteIpDetails.country.countryCode \
+    -> $remote.location.country_or_region
+service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude \
+    | when service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat > 0 \
+    or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat < 0 \
+    or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon > 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon < 0
+service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude \
+    | when service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat > 0 \
+    or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lat < 0 \
+    or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon > 0 or service.action.networkConnectionAction.remoteIpDetails.geoLocation.lon < 0
+service.action.networkConnectionAction.remoteIpDetails.ipAddressV4 ?? service.action.networkConnectionAction.remoteIpDetails.ipAddressV6 \
+    -> $remote.ip_geo_artifact.ip | when is_ip   # [added] the address with its place and network, where Google's rule outcomes read the country
 service.action.networkConnectionAction.remoteIpDetails.city.cityName -> $remote.ip_geo_artifact.location.city
-service.action.networkConnectionAction.remoteIpDetails.country.countryName ?? service.action.networkConnectionAction.remoteIpDetails.country.countryCode -> $remote.ip_geo_artifact.location.country_or_region
+service.action.networkConnectionAction.remoteIpDetails.country.countryName ?? service.action.networkConnectionAction.remoteIpDetails.country.countryCode \
+    -> $remote.ip_geo_artifact.location.country_or_region
 service.action.networkConnectionAction.remoteIpDetails.organization.asn -> $remote.ip_geo_artifact.network.asn | string
 service.action.networkConnectionAction.remoteIpDetails.organization.asnOrg -> $remote.ip_geo_artifact.network.organization_name
 service.action.networkConnectionAction.remoteIpDetails.organization.isp -> $remote.ip_geo_artifact.network.carrier_name
-service.action.networkConnectionAction.remoteIpDetails.organization.asn -> additional["asn"] | string   # [added] as Google does for API callers; an integer ASN (old findings) is written as text like the documented string form
+service.action.networkConnectionAction.remoteIpDetails.organization.asn -> additional["asn"] | string \
+    # [added] as Google does for API callers; an integer ASN (old findings) is written as text like the documented string form
 service.action.networkConnectionAction.remoteIpDetails.organization.asnOrg -> additional["asnOrg"]
 service.action.networkConnectionAction.remoteIpDetails.organization.isp -> additional["isp"]
 service.action.networkConnectionAction.remoteIpDetails.organization.org -> additional["org"]
@@ -1687,15 +1787,31 @@ service.action.portProbeAction.blocked -> security_result.detection_fields["bloc
 # [G] portProbeDetails[0].remoteIpDetails -> target.ip / target.location, localPortDetails.portName ->
 # principal.application. [G] localPortDetails.port -> target.port stays where Google puts it.
 service.action.portProbeAction.portProbeDetails[0].localPortDetails.port -> $resource.port   # [G] the probed port
-service.action.portProbeAction.portProbeDetails[0].localPortDetails.portName -> $resource.application | when service.action.portProbeAction.portProbeDetails[0].localPortDetails.portName != Unknown
-service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.ipAddressV4 ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.ipAddressV6 -> $remote.ip[] | when is_ip   # the first prober (each one is an about noun below)
-service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.city.cityName -> $remote.location.city   # [departs] [G] target.location (region_latitude/longitude); [G 2026-07-27] principal.location: on the prober's noun, in the current Location fields
-service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryName ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryCode -> $remote.location.country_or_region
-service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude | when service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat > 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat < 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon > 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon < 0
-service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude | when service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat > 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat < 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon > 0 or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon < 0
-service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.ipAddressV4 ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.ipAddressV6 -> $remote.ip_geo_artifact.ip | when is_ip   # [added] the address with its place and network, where Google's rule outcomes read the country
+service.action.portProbeAction.portProbeDetails[0].localPortDetails.portName -> $resource.application \
+    | when service.action.portProbeAction.portProbeDetails[0].localPortDetails.portName != Unknown
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.ipAddressV4 \
+    ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.ipAddressV6 -> $remote.ip[] | when is_ip \
+    # the first prober (each one is an about noun below)
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.city.cityName -> $remote.location.city \
+    # [departs] [G] target.location (region_latitude/longitude); [G 2026-07-27] principal.location: on the prober's noun, in the current Location fields
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryName \
+    ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryCode -> $remote.location.country_or_region
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude \
+    | when service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat > 0 \
+    or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat < 0 \
+    or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon > 0 \
+    or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon < 0
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude \
+    | when service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat > 0 \
+    or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lat < 0 \
+    or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon > 0 \
+    or service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.geoLocation.lon < 0
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.ipAddressV4 \
+    ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.ipAddressV6 -> $remote.ip_geo_artifact.ip | when is_ip \
+    # [added] the address with its place and network, where Google's rule outcomes read the country
 service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.city.cityName -> $remote.ip_geo_artifact.location.city
-service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryName ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryCode -> $remote.ip_geo_artifact.location.country_or_region
+service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryName \
+    ?? service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.country.countryCode -> $remote.ip_geo_artifact.location.country_or_region
 service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.organization.asn -> $remote.ip_geo_artifact.network.asn | string
 service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.organization.asnOrg -> $remote.ip_geo_artifact.network.organization_name
 service.action.portProbeAction.portProbeDetails[0].remoteIpDetails.organization.isp -> $remote.ip_geo_artifact.network.carrier_name
@@ -1739,19 +1855,32 @@ service.action.awsApiCallAction.errorCode -> security_result.rule_type   # [G]
 # is BLOCK; any other error code (NoSuchBucket, NoSuchWebsiteConfiguration, Throttling...) means the call
 # failed for another reason, FAIL; no error code says nothing, so no action. The code itself stays
 # searchable in security_result.rule_type [G].
-"BLOCK" -> security_result.action | when service.action.awsApiCallAction.errorCode contains AccessDenied or service.action.awsApiCallAction.errorCode contains UnauthorizedOperation or service.action.awsApiCallAction.errorCode in (UnauthorizedAccess, AuthorizationError, AuthorizationErrorException, NotAuthorized)
+"BLOCK" -> security_result.action | when service.action.awsApiCallAction.errorCode contains AccessDenied \
+    or service.action.awsApiCallAction.errorCode contains UnauthorizedOperation \
+    or service.action.awsApiCallAction.errorCode in (UnauthorizedAccess, AuthorizationError, AuthorizationErrorException, NotAuthorized)
 "FAIL" -> security_result.action | when exists service.action.awsApiCallAction.errorCode
 service.action.awsApiCallAction.domainDetails.domain -> network.dns.questions.name   # [G 2024-03-11]
 service.action.awsApiCallAction.userAgent -> network.http.user_agent   # [P]
-service.action.awsApiCallAction.affectedResources -> target.resource.attribute.labels | flatten   # [departs] [G 2024-03-05] principal.resource.attribute.labels: the resources the call affected are what it acted on, and on principal.resource they made an otherwise empty noun of the caller. Keys as AWS writes them (AWS::CloudTrail::Trail; Google renames them AWS_CloudTrail_Trail)
-service.action.awsApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.awsApiCallAction.remoteIpDetails.ipAddressV6 -> $remote.ip[] | when is_ip   # [departs] [G] says target.ip, [G-rules] read principal.ip: the caller is the principal (see "Who is who")
-service.action.awsApiCallAction.remoteIpDetails.city.cityName -> $remote.location.city   # [departs] [G] target.location (region_latitude/longitude); [G 2026-07-27] principal.location: on the caller's noun, in the current Location fields
-service.action.awsApiCallAction.remoteIpDetails.country.countryName ?? service.action.awsApiCallAction.remoteIpDetails.country.countryCode -> $remote.location.country_or_region
-service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude | when service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat < 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon < 0
-service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude | when service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat < 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon < 0
-service.action.awsApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.awsApiCallAction.remoteIpDetails.ipAddressV6 -> $remote.ip_geo_artifact.ip | when is_ip   # [added] the address with its place and network, where Google's rule outcomes read the country
+service.action.awsApiCallAction.affectedResources -> target.resource.attribute.labels | flatten \
+    # [departs] [G 2024-03-05] principal.resource.attribute.labels: the resources the call affected are what it acted on, and on principal.resource they made an
+#   otherwise empty noun of the caller. Keys as AWS writes them (AWS::CloudTrail::Trail; Google renames them AWS_CloudTrail_Trail)
+service.action.awsApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.awsApiCallAction.remoteIpDetails.ipAddressV6 -> $remote.ip[] | when is_ip \
+    # [departs] [G] says target.ip, [G-rules] read principal.ip: the caller is the principal (see "Who is who")
+service.action.awsApiCallAction.remoteIpDetails.city.cityName -> $remote.location.city \
+    # [departs] [G] target.location (region_latitude/longitude); [G 2026-07-27] principal.location: on the caller's noun, in the current Location fields
+service.action.awsApiCallAction.remoteIpDetails.country.countryName ?? service.action.awsApiCallAction.remoteIpDetails.country.countryCode \
+    -> $remote.location.country_or_region
+service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude \
+    | when service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat < 0 \
+    or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon < 0
+service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude \
+    | when service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lat < 0 \
+    or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.awsApiCallAction.remoteIpDetails.geoLocation.lon < 0
+service.action.awsApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.awsApiCallAction.remoteIpDetails.ipAddressV6 -> $remote.ip_geo_artifact.ip \
+    | when is_ip   # [added] the address with its place and network, where Google's rule outcomes read the country
 service.action.awsApiCallAction.remoteIpDetails.city.cityName -> $remote.ip_geo_artifact.location.city
-service.action.awsApiCallAction.remoteIpDetails.country.countryName ?? service.action.awsApiCallAction.remoteIpDetails.country.countryCode -> $remote.ip_geo_artifact.location.country_or_region
+service.action.awsApiCallAction.remoteIpDetails.country.countryName ?? service.action.awsApiCallAction.remoteIpDetails.country.countryCode \
+    -> $remote.ip_geo_artifact.location.country_or_region
 service.action.awsApiCallAction.remoteIpDetails.organization.asn -> $remote.ip_geo_artifact.network.asn | string
 service.action.awsApiCallAction.remoteIpDetails.organization.asnOrg -> $remote.ip_geo_artifact.network.organization_name
 service.action.awsApiCallAction.remoteIpDetails.organization.isp -> $remote.ip_geo_artifact.network.carrier_name
@@ -1761,15 +1890,26 @@ service.action.awsApiCallAction.remoteIpDetails.organization.isp -> additional["
 service.action.awsApiCallAction.remoteIpDetails.organization.org -> additional["org"]   # [G]
 
 # ---- Kubernetes API call: the caller -----------------------------------------------------------
-service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV6 ?? service.action.kubernetesApiCallAction.sourceIPs[0] -> $remote.ip[] | when is_ip   # [departs] [G] target.ip, as for AWS API callers; [E] source.ip
+service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV6 \
+    ?? service.action.kubernetesApiCallAction.sourceIPs[0] -> $remote.ip[] | when is_ip   # [departs] [G] target.ip, as for AWS API callers; [E] source.ip
 service.action.kubernetesApiCallAction.sourceIPs -> additional["sourceIPs"]   # [added] the caller and the proxies in between, as GuardDuty lists them
-service.action.kubernetesApiCallAction.remoteIpDetails.city.cityName -> $remote.location.city   # [departs] [G] target.location (region_latitude/longitude); [G 2026-07-27] principal.location: on the caller's noun, in the current Location fields
-service.action.kubernetesApiCallAction.remoteIpDetails.country.countryName ?? service.action.kubernetesApiCallAction.remoteIpDetails.country.countryCode -> $remote.location.country_or_region
-service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude | when service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat > 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat < 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon < 0
-service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude | when service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat > 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat < 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon < 0
-service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV6 -> $remote.ip_geo_artifact.ip | when is_ip   # [added] the address with its place and network, where Google's rule outcomes read the country
+service.action.kubernetesApiCallAction.remoteIpDetails.city.cityName -> $remote.location.city \
+    # [departs] [G] target.location (region_latitude/longitude); [G 2026-07-27] principal.location: on the caller's noun, in the current Location fields
+service.action.kubernetesApiCallAction.remoteIpDetails.country.countryName ?? service.action.kubernetesApiCallAction.remoteIpDetails.country.countryCode \
+    -> $remote.location.country_or_region
+service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude \
+    | when service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat > 0 \
+    or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat < 0 \
+    or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon < 0
+service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude \
+    | when service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat > 0 \
+    or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lat < 0 \
+    or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon > 0 or service.action.kubernetesApiCallAction.remoteIpDetails.geoLocation.lon < 0
+service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV4 ?? service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV6 \
+    -> $remote.ip_geo_artifact.ip | when is_ip   # [added] the address with its place and network, where Google's rule outcomes read the country
 service.action.kubernetesApiCallAction.remoteIpDetails.city.cityName -> $remote.ip_geo_artifact.location.city
-service.action.kubernetesApiCallAction.remoteIpDetails.country.countryName ?? service.action.kubernetesApiCallAction.remoteIpDetails.country.countryCode -> $remote.ip_geo_artifact.location.country_or_region
+service.action.kubernetesApiCallAction.remoteIpDetails.country.countryName ?? service.action.kubernetesApiCallAction.remoteIpDetails.country.countryCode \
+    -> $remote.ip_geo_artifact.location.country_or_region
 service.action.kubernetesApiCallAction.remoteIpDetails.organization.asn -> $remote.ip_geo_artifact.network.asn | string
 service.action.kubernetesApiCallAction.remoteIpDetails.organization.asnOrg -> $remote.ip_geo_artifact.network.organization_name
 service.action.kubernetesApiCallAction.remoteIpDetails.organization.isp -> $remote.ip_geo_artifact.network.carrier_name
@@ -1804,14 +1944,24 @@ service.action.kubernetesRoleDetails.kind -> security_result.detection_fields["r
 service.action.kubernetesRoleDetails.uid -> security_result.detection_fields["roleUid"]
 
 # ---- RDS login attempt: the client logging in ---------------------------------------------------
-service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV4 ?? service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV6 -> $remote.ip[] | when is_ip   # [E] source.address: the client is the principal
+service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV4 ?? service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV6 -> $remote.ip[] \
+    | when is_ip   # [E] source.address: the client is the principal
 service.action.rdsLoginAttemptAction.remoteIpDetails.city.cityName -> $remote.location.city   # [E] source.geo; on the client's noun
-service.action.rdsLoginAttemptAction.remoteIpDetails.country.countryName ?? service.action.rdsLoginAttemptAction.remoteIpDetails.country.countryCode -> $remote.location.country_or_region
-service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude | when service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat > 0 or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat < 0 or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon > 0 or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon < 0
-service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude | when service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat > 0 or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat < 0 or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon > 0 or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon < 0
-service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV4 ?? service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV6 -> $remote.ip_geo_artifact.ip | when is_ip   # [added] the address with its place and network, where Google's rule outcomes read the country
+service.action.rdsLoginAttemptAction.remoteIpDetails.country.countryName ?? service.action.rdsLoginAttemptAction.remoteIpDetails.country.countryCode \
+    -> $remote.location.country_or_region
+service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat -> $remote.location.region_coordinates.latitude \
+    | when service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat > 0 \
+    or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat < 0 or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon > 0 \
+    or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon < 0
+service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon -> $remote.location.region_coordinates.longitude \
+    | when service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat > 0 \
+    or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lat < 0 or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon > 0 \
+    or service.action.rdsLoginAttemptAction.remoteIpDetails.geoLocation.lon < 0
+service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV4 ?? service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV6 \
+    -> $remote.ip_geo_artifact.ip | when is_ip   # [added] the address with its place and network, where Google's rule outcomes read the country
 service.action.rdsLoginAttemptAction.remoteIpDetails.city.cityName -> $remote.ip_geo_artifact.location.city
-service.action.rdsLoginAttemptAction.remoteIpDetails.country.countryName ?? service.action.rdsLoginAttemptAction.remoteIpDetails.country.countryCode -> $remote.ip_geo_artifact.location.country_or_region
+service.action.rdsLoginAttemptAction.remoteIpDetails.country.countryName ?? service.action.rdsLoginAttemptAction.remoteIpDetails.country.countryCode \
+    -> $remote.ip_geo_artifact.location.country_or_region
 service.action.rdsLoginAttemptAction.remoteIpDetails.organization.asn -> $remote.ip_geo_artifact.network.asn | string
 service.action.rdsLoginAttemptAction.remoteIpDetails.organization.asnOrg -> $remote.ip_geo_artifact.network.organization_name
 service.action.rdsLoginAttemptAction.remoteIpDetails.organization.isp -> $remote.ip_geo_artifact.network.carrier_name
@@ -1829,12 +1979,15 @@ service.action.rdsLoginAttemptAction.loginAttributes[*].failedLoginAttempts -> s
 service.action.rdsLoginAttemptAction.loginAttributes[*].successfulLoginAttempts -> security_result.detection_fields["successfulLoginAttempts"]
 # The finding states the logins' outcome in its counts: some succeeded (ALLOW), or all failed (BLOCK,
 # refused by the database's authentication).
-"ALLOW" -> security_result.action | when exists service.action.rdsLoginAttemptAction.loginAttributes[0].successfulLoginAttempts and service.action.rdsLoginAttemptAction.loginAttributes[0].successfulLoginAttempts != 0   # [P] some login succeeded
+"ALLOW" -> security_result.action | when exists service.action.rdsLoginAttemptAction.loginAttributes[0].successfulLoginAttempts \
+    and service.action.rdsLoginAttemptAction.loginAttributes[0].successfulLoginAttempts != 0   # [P] some login succeeded
 "BLOCK" -> security_result.action | when exists service.action.rdsLoginAttemptAction.loginAttributes[0].failedLoginAttempts   # [P] only failed ones
 resource.rdsDbUserDetails.authMethod -> extensions.auth.auth_details   # [P]
 resource.rdsDbUserDetails.authMethod -> extensions.auth.mechanism[] | upper | lookup guardduty-rds-auth-mechanisms
-"REMOTE" -> extensions.auth.mechanism[] | when (service.action.actionType == RDS_LOGIN_ATTEMPT or exists service.action.rdsLoginAttemptAction) and not resource.rdsDbUserDetails.authMethod in (PASSWORD, password, MD5, md5, SCRAM-SHA-256, scram-sha-256)
-"AUTHTYPE_UNSPECIFIED" -> extensions.auth.type | when service.action.actionType == RDS_LOGIN_ATTEMPT or exists service.action.rdsLoginAttemptAction   # a database login is none of MACHINE/SSO/VPN/PHYSICAL/TACACS
+"REMOTE" -> extensions.auth.mechanism[] | when (service.action.actionType == RDS_LOGIN_ATTEMPT or exists service.action.rdsLoginAttemptAction) \
+    and not resource.rdsDbUserDetails.authMethod in (PASSWORD, password, MD5, md5, SCRAM-SHA-256, scram-sha-256)
+"AUTHTYPE_UNSPECIFIED" -> extensions.auth.type | when service.action.actionType == RDS_LOGIN_ATTEMPT or exists service.action.rdsLoginAttemptAction \
+    # a database login is none of MACHINE/SSO/VPN/PHYSICAL/TACACS
 
 # ---- Runtime Monitoring: processes -------------------------------------------------------------
 # The observed process (runtimeDetails.process) runs on the resource, which is then the principal
@@ -1843,18 +1996,20 @@ resource.rdsDbUserDetails.authMethod -> extensions.auth.mechanism[] | upper | lo
 # kernel module (target.process.file), became root, opened the Docker socket, rewrote a cgroup release
 # agent or the runc binary, mounted a host directory (target.file). Its parent (lineage[0]) is then
 # principal.process.parent_process. Otherwise it is the process that was started (target.process), with
-# its parent as principal.process. The types listed here are those of guardduty-runtime-event-types
-# whose event type has the process acting (PROCESS_INJECTION, PROCESS_MODULE_LOAD,
-# PROCESS_PRIVILEGE_ESCALATION, FILE_OPEN, FILE_MODIFICATION, FILE_UNCATEGORIZED).
+# its parent as principal.process. The finding types where the process acts are read from
+# guardduty-runtime-event-types (its rows whose event type has the process acting), not listed again.
 # A process seen on an instance that an inbound connection reached runs on the target: it is
 # target.process (the listening process), with its parent and ancestors on the target too.
-@role $process principal.process when (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) and not service.action.networkConnectionAction.connectionDirection == INBOUND
-@role $process target.process when not (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) or service.action.networkConnectionAction.connectionDirection == INBOUND
-@role $parent principal.process.parent_process when (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) and not service.action.networkConnectionAction.connectionDirection == INBOUND
-@role $parent target.process.parent_process when service.action.networkConnectionAction.connectionDirection == INBOUND
-@role $parent principal.process when not (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory))
-@role $lineage principal when (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) and not service.action.networkConnectionAction.connectionDirection == INBOUND
-@role $lineage target when not (exists service.action or type in (DefenseEvasion:Runtime/ProcessInjection.Proc, DefenseEvasion:Runtime/ProcessInjection.Ptrace, DefenseEvasion:Runtime/ProcessInjection.VirtualMemoryWrite, Execution:Runtime/NewLibraryLoaded, DefenseEvasion:Runtime/KernelModuleLoaded, PrivilegeEscalation:Runtime/ElevationToRoot, PrivilegeEscalation:Runtime/DockerSocketAccessed, PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified, PrivilegeEscalation:Runtime/RuncContainerEscape, PrivilegeEscalation:Runtime/ContainerMountsHostDirectory)) or service.action.networkConnectionAction.connectionDirection == INBOUND
+@define process_acts_on_process = type in keys guardduty-runtime-event-types with (PROCESS_INJECTION, PROCESS_MODULE_LOAD, PROCESS_PRIVILEGE_ESCALATION)
+@define process_acts_on_file = type in keys guardduty-runtime-event-types with (FILE_OPEN, FILE_MODIFICATION, FILE_UNCATEGORIZED)
+@define process_acts = exists service.action or process_acts_on_process or process_acts_on_file
+@role $process principal.process when process_acts and not inbound
+@role $process target.process when not process_acts or inbound
+@role $parent principal.process.parent_process when process_acts and not inbound
+@role $parent target.process.parent_process when inbound
+@role $parent principal.process when not process_acts
+@role $lineage principal when process_acts and not inbound
+@role $lineage target when not process_acts or inbound
 service.runtimeDetails.process.pid -> $process.pid
 service.runtimeDetails.process.executablePath -> $process.file.full_path
 service.runtimeDetails.process.executableSha256 -> $process.file.sha256
@@ -1893,13 +2048,15 @@ service.runtimeDetails.process.startTime -> additional["processStartTime"]   # n
 service.runtimeDetails.process.namespacePid -> additional["processNamespacePid"]
 # The file the finding is about (the socket, release agent, runc binary or mount source acted on, or the
 # malicious file or script run), most specific first. [E] threat.indicator.file.path <- threatFilePath.
-service.runtimeDetails.context.threatFilePath ?? service.runtimeDetails.context.scriptPath ?? service.runtimeDetails.context.filePath ?? service.runtimeDetails.context.releaseAgentPath ?? service.runtimeDetails.context.runcBinaryPath ?? service.runtimeDetails.context.socketPath ?? service.runtimeDetails.context.shellHistoryFilePath ?? service.runtimeDetails.context.mountSource -> target.file.full_path
+service.runtimeDetails.context.threatFilePath ?? service.runtimeDetails.context.scriptPath ?? service.runtimeDetails.context.filePath \
+    ?? service.runtimeDetails.context.releaseAgentPath ?? service.runtimeDetails.context.runcBinaryPath ?? service.runtimeDetails.context.socketPath \
+    ?? service.runtimeDetails.context.shellHistoryFilePath ?? service.runtimeDetails.context.mountSource -> target.file.full_path
 service.runtimeDetails.context.toolName -> security_result.threat_name   # [E] threat.software.name
 service.runtimeDetails.context.toolCategory -> security_result.detection_fields["toolCategory"]
 service.runtimeDetails.context.ianaProtocolNumber -> network.ip_protocol | lookup guardduty-ip-protocols   # [E] network.iana_number
 service.runtimeDetails.context.mountTarget -> security_result.detection_fields["mountTarget"]
 service.runtimeDetails.context.serviceName -> security_result.detection_fields["serviceName"]
-service.runtimeDetails.context -> additional["runtimeContext"]        # [P] the whole context (modifying process, flags, memory regions, ...) as GuardDuty wrote it
+service.runtimeDetails.context -> additional["runtimeContext"]   # [P] the whole context (modifying process, flags, memory regions, ...) as GuardDuty wrote it
 
 # ---- Malware scans ------------------------------------------------------------------------------
 # EBS volume scans (Malware Protection for EC2): the highest-severity threat names the finding;
@@ -1913,7 +2070,8 @@ service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].severity -> security_result.detection_fields["threatSeverity"]
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].filePaths[*].filePath -> security_result.detection_fields["infectedFilePath"]
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].filePaths[*].hash -> security_result.detection_fields["infectedFileSha256"]
-service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.itemCount -> security_result.detection_fields["infectedItemCount"]   # [G] (row truncated in Google's document)
+service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.itemCount -> security_result.detection_fields["infectedItemCount"] \
+    # [G] (row truncated in Google's document)
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.uniqueThreatNameCount -> security_result.detection_fields["uniqueThreatNameCount"]
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.shortened -> security_result.detection_fields["shortened"]
 service.ebsVolumeScanDetails.scanDetections.highestSeverityThreatDetails.severity -> security_result.detection_fields["highestThreatSeverity"]
@@ -1930,7 +2088,8 @@ service.ebsVolumeScanDetails.sources[*] -> security_result.threat_feed_name   # 
 # S3 object and AWS Backup scans (Malware Protection for S3 / for Backup).
 service.malwareScanDetails.threats[*].name -> security_result.threat_name   # [P]
 service.malwareScanDetails.threats[0].hash -> target.file.sha256        # [P]
-service.malwareScanDetails.threats[0].itemDetails[0].itemPath ?? service.malwareScanDetails.threats[0].itemPaths[0].nestedItemPath -> target.file.full_path   # [P]
+service.malwareScanDetails.threats[0].itemDetails[0].itemPath ?? service.malwareScanDetails.threats[0].itemPaths[0].nestedItemPath -> target.file.full_path \
+    # [P]
 service.malwareScanDetails.threats[0].itemDetails[0].hash ?? service.malwareScanDetails.threats[0].itemPaths[0].hash -> target.file.sha256
 service.malwareScanDetails.threats[*].source -> security_result.threat_feed_name
 service.malwareScanDetails.threats[*].name -> security_result.detection_fields["threatName"]
@@ -1969,8 +2128,12 @@ service.detection.sequence.actors[0].process.sha256 -> principal.process.file.sh
 service.detection.sequence.endpoints[0].ip -> principal.ip[] | when is_ip
 service.detection.sequence.endpoints[0].location.city -> principal.location.city   # remote geography in principal.location [G 2026-07-27]
 service.detection.sequence.endpoints[0].location.country -> principal.location.country_or_region
-service.detection.sequence.endpoints[0].location.lat -> principal.location.region_coordinates.latitude | when service.detection.sequence.endpoints[0].location.lat > 0 or service.detection.sequence.endpoints[0].location.lat < 0 or service.detection.sequence.endpoints[0].location.lon > 0 or service.detection.sequence.endpoints[0].location.lon < 0
-service.detection.sequence.endpoints[0].location.lon -> principal.location.region_coordinates.longitude | when service.detection.sequence.endpoints[0].location.lat > 0 or service.detection.sequence.endpoints[0].location.lat < 0 or service.detection.sequence.endpoints[0].location.lon > 0 or service.detection.sequence.endpoints[0].location.lon < 0
+service.detection.sequence.endpoints[0].location.lat -> principal.location.region_coordinates.latitude \
+    | when service.detection.sequence.endpoints[0].location.lat > 0 or service.detection.sequence.endpoints[0].location.lat < 0 \
+    or service.detection.sequence.endpoints[0].location.lon > 0 or service.detection.sequence.endpoints[0].location.lon < 0
+service.detection.sequence.endpoints[0].location.lon -> principal.location.region_coordinates.longitude \
+    | when service.detection.sequence.endpoints[0].location.lat > 0 or service.detection.sequence.endpoints[0].location.lat < 0 \
+    or service.detection.sequence.endpoints[0].location.lon > 0 or service.detection.sequence.endpoints[0].location.lon < 0
 service.detection.sequence.endpoints[0].ip -> principal.ip_geo_artifact.ip | when is_ip
 service.detection.sequence.endpoints[0].location.country -> principal.ip_geo_artifact.location.country_or_region
 service.detection.sequence.endpoints[0].autonomousSystem.number -> principal.ip_geo_artifact.network.asn | string
@@ -2235,8 +2398,10 @@ GenerateDataKey = RESOURCE_READ
 
 # ---- Principal ------------------------------------------------------------------------------------
 "Root" -> principal.user.user_display_name | when userIdentity.type == "Root"   # [G-rules] rules join on the caller's name; the root user has no userName
-userIdentity.arn -> principal.user.attribute.roles.name | when userIdentity.type == "AssumedRole" | after_first "/" | before_first "/"   # [G 2024-03-22] the role part of arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION
-userIdentity.arn -> principal.user.role_name | when userIdentity.type == "AssumedRole" | after_first "/" | before_first "/"   # [G 2024-03-22] as above (deprecated field Google still writes)
+userIdentity.arn -> principal.user.attribute.roles.name | when userIdentity.type == "AssumedRole" | after_first "/" | before_first "/" \
+    # [G 2024-03-22] the role part of arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION
+userIdentity.arn -> principal.user.role_name | when userIdentity.type == "AssumedRole" | after_first "/" | before_first "/" \
+    # [G 2024-03-22] as above (deprecated field Google still writes)
 
 @when eventName == "ConsoleLogin"
 "Root" -> target.user.user_display_name | when userIdentity.type == "Root"   # [G-rules] the root user signing in
@@ -2247,13 +2412,15 @@ userIdentity.arn -> principal.user.role_name | when userIdentity.type == "Assume
 responseElements.assumedRoleUser.arn -> target.user.userid          # [added] the session the caller signs in as
 requestParameters.roleArn -> target.user.userid                     # [added] the role asked for, when the call was refused
 requestParameters.roleSessionName -> target.user.user_display_name  # [added]
-"SSO" -> extensions.auth.type | when eventName in (AssumeRoleWithSAML, AssumeRoleWithWebIdentity)   # [added] a federated identity provider vouched for the caller
+"SSO" -> extensions.auth.type | when eventName in (AssumeRoleWithSAML, AssumeRoleWithWebIdentity) \
+    # [added] a federated identity provider vouched for the caller
 "AUTHTYPE_UNSPECIFIED" -> extensions.auth.type                      # [added] keys or a session: none of UDM's other auth types
 "AUTH_VIOLATION" -> security_result.category | when exists errorCode   # [added] a refused sign-in, as for ConsoleLogin
 @end
 
 # ---- The resource acted on ---------------------------------------------------------------------------
-@when eventName in (AttachUserPolicy, AttachGroupPolicy, AttachRolePolicy, DetachUserPolicy, DetachGroupPolicy, DetachRolePolicy, CreatePolicyVersion, DeletePolicyVersion, SetDefaultPolicyVersion, DeletePolicy, GetPolicyVersion)
+@when eventName in (AttachUserPolicy, AttachGroupPolicy, AttachRolePolicy, DetachUserPolicy, DetachGroupPolicy, DetachRolePolicy, CreatePolicyVersion, \
+    DeletePolicyVersion, SetDefaultPolicyVersion, DeletePolicy, GetPolicyVersion)
 requestParameters.policyArn -> target.resource.name                 # [G-rules] the policy attached (e.g. arn:aws:iam::aws:policy/AdministratorAccess)
 "ACCESS_POLICY" -> target.resource.resource_type                    # [added] what kind of resource that is
 @end
@@ -2268,25 +2435,32 @@ responseElements.accessKey.accessKeyId -> target.resource.product_object_id   # 
 requestParameters.accessKeyId -> target.resource.product_object_id  # [added] the key updated or deleted
 @end
 
-requestParameters.instanceId -> target.resource_ancestors.product_object_id | when eventName == "ModifyInstanceAttribute"   # [G-rules] the instance whose attribute changed
+requestParameters.instanceId -> target.resource_ancestors.product_object_id | when eventName == "ModifyInstanceAttribute" \
+    # [G-rules] the instance whose attribute changed
 
 # ---- Request values as target.resource labels, with the keys Google's rules read -------------------
 requestParameters.sslPolicy -> target.resource.attribute.labels["requestParameters.sslPolicy"]   # [G-rules] ELB CreateListener / ModifyListener
 requestParameters.includeValue -> target.resource.attribute.labels["requestParameters.includeValue"]   # [G-rules] API Gateway GetApiKey
 requestParameters.includeValues -> target.resource.attribute.labels["requestParameters.includeValues"]   # [G-rules] API Gateway GetApiKeys
-requestParameters.distributionConfig.viewerCertificate.minimumProtocolVersion -> target.resource.attribute.labels["requestParameters.distributionConfig.viewerCertificate.minimumProtocolVersion"]   # [G-rules] CloudFront
+requestParameters.distributionConfig.viewerCertificate.minimumProtocolVersion \
+    -> target.resource.attribute.labels["requestParameters.distributionConfig.viewerCertificate.minimumProtocolVersion"]   # [G-rules] CloudFront
 requestParameters.enable -> target.resource.attribute.labels["enable"]   # [G-rules] GuardDuty UpdateDetector
 requestParameters.activate -> target.resource.attribute.labels["activate"]   # [G-rules] GuardDuty UpdateIPSet / UpdateThreatIntelSet
 requestParameters.enabled -> target.resource.attribute.labels["enabled"]   # [G-rules] SES UpdateAccountSendingEnabled / UpdateConfigurationSetSendingEnabled
-requestParameters.sendingEnabled -> target.resource.attribute.labels["sendingEnabled"]   # [G-rules] SES v2 PutAccountSendingAttributes / PutConfigurationSetSendingOptions
+requestParameters.sendingEnabled -> target.resource.attribute.labels["sendingEnabled"] \
+    # [G-rules] SES v2 PutAccountSendingAttributes / PutConfigurationSetSendingOptions
 requestParameters.launchPermission.add.items[*].group -> target.resource.attribute.labels["Add Items Group"]   # [G-rules] ModifyImageAttribute ("all" = public)
 requestParameters.createVolumePermission.add.items[*].group -> target.resource.attribute.labels["Add Items Group"]   # [G-rules] ModifySnapshotAttribute
-requestParameters.userData -> target.resource.attribute.labels["Request Parameters User Data"]   # [G-rules] ModifyInstanceAttribute (CloudTrail writes <sensitiveDataRemoved>)
+requestParameters.userData -> target.resource.attribute.labels["Request Parameters User Data"] \
+    # [G-rules] ModifyInstanceAttribute (CloudTrail writes <sensitiveDataRemoved>)
 requestParameters.valuesToAdd[*] -> target.resource.attribute.labels["Request Parameters Values To Add"]   # [G-rules] RDS ModifyDB(Cluster)SnapshotAttribute
 requestParameters.attributeName -> target.resource.attribute.labels["Request Parameters Attribute Name"]   # [G-rules] as above ("restore")
-requestParameters.AccessControlPolicy.AccessControlList.Grant[*].Grantee.URI -> target.resource.attribute.labels["AccessControlList Grantee URI"]   # [G-rules] S3 PutBucketAcl, several grants
-requestParameters.AccessControlPolicy.AccessControlList.Grant.Grantee.URI -> target.resource.attribute.labels["AccessControlList Grantee URI"]   # [G-rules] S3 PutBucketAcl, one grant (CloudTrail writes an object, not an array)
-requestParameters.ipPermissions.items[*].ipRanges.items[*].cidrIp -> target.resource.attribute.labels["ipPermissions cidrIp"]   # [G-rules] AuthorizeSecurityGroupIngress
+requestParameters.AccessControlPolicy.AccessControlList.Grant[*].Grantee.URI -> target.resource.attribute.labels["AccessControlList Grantee URI"] \
+    # [G-rules] S3 PutBucketAcl, several grants
+requestParameters.AccessControlPolicy.AccessControlList.Grant.Grantee.URI -> target.resource.attribute.labels["AccessControlList Grantee URI"] \
+    # [G-rules] S3 PutBucketAcl, one grant (CloudTrail writes an object, not an array)
+requestParameters.ipPermissions.items[*].ipRanges.items[*].cidrIp -> target.resource.attribute.labels["ipPermissions cidrIp"] \
+    # [G-rules] AuthorizeSecurityGroupIngress
 requestParameters.ipPermissions.items[*].ipv6Ranges.items[*].cidrIpv6 -> target.resource.attribute.labels["ipPermissions cidrIpv6"]   # [G-rules] as above, IPv6
 """####),
             ("profiles/google-secops/cloudtrail-resources.map", ####"""
@@ -2312,7 +2486,7 @@ requestParameters.roleName -> target.resource.name                  # [added] IA
 requestParameters.groupName -> target.resource.name                 # [added] IAM group
 requestParameters.policyName -> target.resource.name                # [added] inline policy
 requestParameters.sAMLProviderArn -> target.resource.name           # [added] IAM SAML provider
-requestParameters.name -> target.resource.name                      # [added] the many calls whose resource parameter is "name" (SSM parameters, SAML providers, trails …)
+requestParameters.name -> target.resource.name   # [added] the many calls whose resource parameter is "name" (SSM parameters, SAML providers, trails …)
 requestParameters.trailName -> target.resource.name                 # [added] CloudTrail
 requestParameters.configurationRecorderName -> target.resource.name   # [added] AWS Config
 requestParameters.deliveryChannelName -> target.resource.name       # [added] AWS Config

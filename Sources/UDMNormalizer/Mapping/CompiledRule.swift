@@ -13,28 +13,6 @@ indirect enum CompiledSource: Sendable {
         }
     }
 
-    /// The expression's text on a record (first values, no fan-out), or nil when a path is absent.
-    func text(in resolver: PathResolver) -> String? {
-        let document = resolver.document
-        switch self {
-        case .path(let path):
-            guard let node = resolver.value(of: path), !document.isEmptyValue(node) else { return nil }
-            return document.scalarText(node)
-        case .literal(let text):
-            return text
-        case .concatenation(let parts):
-            var text = ""
-            for part in parts {
-                guard let piece = part.text(in: resolver) else { return nil }
-                text += piece
-            }
-            return text
-        case .firstNonEmpty(let parts):
-            for part in parts { if let text = part.text(in: resolver) { return text } }
-            return nil
-        }
-    }
-
     /// Every source path the expression reads (for coverage and `explain`).
     var paths: [SourcePath] {
         switch self {
@@ -57,7 +35,7 @@ enum RuleStage: Sendable {
 /// A rule ready to run: every path parsed, the target resolved against the schema, lookups bound.
 ///
 /// The compile-time model, for lint, documentation, `explain` and reports; the engine runs the rule
-/// as lowered into a ``MappingProgram``. A final class: events and reports share one reference.
+/// as lowered into the flat program. A final class: events and reports share one reference.
 final class CompiledRule: Sendable {
     /// `file:line`, the rule's identity in diagnostics and reports.
     let id: RuleID

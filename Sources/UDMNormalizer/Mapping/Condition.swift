@@ -20,7 +20,7 @@ indirect enum Condition: Sendable {
 
     init(
         _ syntax: ConditionSyntax, location: TableLocation, keyCase: SourcePath.KeyCase = .exact,
-        interner: PathInterner? = nil
+        interner: PathInterner? = nil, lookupKeys: LookupKeyIndex? = nil
     ) throws(MappingError) {
         switch syntax {
         case .exists(let path, let column):
@@ -60,16 +60,27 @@ indirect enum Condition: Sendable {
             case "is_not_zero": self = .isNotZero
             default: throw location.error("unknown predicate '\(name)'", column: column)
             }
+        case .inLookupKeys(let path, let lookup, let values, let column):
+            guard let keys = lookupKeys?.keys(lookup, giving: values) else {
+                throw location.error("'in keys \(lookup)': no exact lookup of that name", column: column)
+            }
+            guard !keys.isEmpty else {
+                throw location.error("'in keys \(lookup)' lists no key: no row gives those values", column: column)
+            }
+            self = .equals(
+                try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner),
+                ComparisonValues(keys))
         case .not(let inner):
-            self = .not(try Condition(inner, location: location, keyCase: keyCase, interner: interner))
+            self = .not(
+                try Condition(inner, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys))
         case .and(let a, let b):
             self = .and(
-                try Condition(a, location: location, keyCase: keyCase, interner: interner),
-                try Condition(b, location: location, keyCase: keyCase, interner: interner))
+                try Condition(a, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys),
+                try Condition(b, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys))
         case .or(let a, let b):
             self = .or(
-                try Condition(a, location: location, keyCase: keyCase, interner: interner),
-                try Condition(b, location: location, keyCase: keyCase, interner: interner))
+                try Condition(a, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys),
+                try Condition(b, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys))
         }
     }
 
@@ -97,103 +108,12 @@ indirect enum Condition: Sendable {
     }
 }
 
-extension Condition {
-    /// Evaluates the condition on a record; `value` is the rule's current value, if any.
-    func holds(in resolver: PathResolver, value: ValueView? = nil) -> Bool {
-        let document = resolver.document
-        switch self {
-        case .exists(let path):
-            guard let node = resolver.value(of: path) else { return false }
-            return !document.isEmptyValue(node)
-        case .missing(let path):
-            guard let node = resolver.value(of: path) else { return true }
-            return document.isEmptyValue(node)
-        case .equals(let path, let values):
-            guard let node = resolver.value(of: path) else { return false }
-            return values.matches(node, in: document)
-        case .notEquals(let path, let values):
-            guard let node = resolver.value(of: path) else { return true }
-            return !values.matches(node, in: document)
-        case .compare(let path, let op, let limit):
-            guard let node = resolver.value(of: path), document.kind(node) == .number || document.kind(node) == .string,
-                let number = JSONNumber.double(document.scalarText(node))
-            else { return false }
-            switch op {
-            case ">": return number > limit
-            case ">=": return number >= limit
-            case "<": return number < limit
-            default: return number <= limit
-            }
-        case .consistsOf(let path, let characters):
-            guard let node = resolver.value(of: path), document.kind(node) == .string, !document.isEmptyString(node)
-            else { return false }
-            if !document.isVerbatim(node) {
-                return document.string(node).utf8.allSatisfy { characters.contains($0) }
-            }
-            return document.withRawBytes(node) { $0.allSatisfy { characters.contains($0) } }
-        case .contains(let path, let needle):
-            guard let node = resolver.value(of: path) else { return false }
-            switch document.kind(node) {
-            case .object, .array: return false
-            default:
-                let text = Array(document.scalarText(node).utf8)
-                guard text.count >= needle.count else { return false }
-                return needle.isEmpty
-                    || (0...(text.count - needle.count)).contains {
-                        text[$0..<($0 + needle.count)].elementsEqual(needle)
-                    }
-            }
-        case .isIP:
-            return value?.isIPAddress(in: document) ?? false
-        case .isNotEmpty:
-            return value?.isNotEmpty(in: document) ?? false
-        case .isNotZero:
-            return value?.isNotZero(in: document) ?? false
-        case .not(let inner):
-            return !inner.holds(in: resolver, value: value)
-        case .and(let a, let b):
-            return a.holds(in: resolver, value: value) && b.holds(in: resolver, value: value)
-        case .or(let a, let b):
-            return a.holds(in: resolver, value: value) || b.holds(in: resolver, value: value)
-        }
-    }
-}
-
-/// The values a condition compares with, kept as UTF-8 so that comparing a record's value
-/// allocates nothing: strings without escapes and non-string scalars compare as raw bytes.
+/// The values a condition compares with, kept as UTF-8: the program compares a record's value
+/// with them as bytes.
 struct ComparisonValues: Sendable {
     let values: [[UInt8]]
 
     init(_ texts: [String]) {
         values = texts.map { Array($0.utf8) }
-    }
-
-    func matches(_ node: Int, in document: JSONDocument) -> Bool {
-        switch document.kind(node) {
-        case .object, .array:
-            return false
-        case .string where !document.isVerbatim(node):
-            let text = Array(document.string(node).utf8)
-            return values.contains(text)
-        default:
-            return document.withRawBytes(node) { raw in values.contains { $0.elementsEqual(raw) } }
-        }
-    }
-}
-
-extension JSONDocument {
-    /// null, "", {} and [] carry no information, so rules treat them as absent ("first non-empty wins").
-    func isEmptyValue(_ node: Int) -> Bool {
-        switch kind(node) {
-        case .null: return true
-        case .string: return isEmptyString(node)
-        case .object, .array: return count(node) == 0
-        default: return false
-        }
-    }
-
-    /// The text a condition compares: a string's decoded value, otherwise the JSON text (`true`, `12`, `null`).
-    func scalarText(_ node: Int) -> String {
-        kind(node) == .string ? string(node) : rawText(node)
     }
 }

@@ -10,13 +10,6 @@ struct LookupTable: Sendable {
         }
     }
 
-    /// The outcome of a lookup, keeping whether a row matched: reports count table hits apart from defaults.
-    struct Match: Sendable {
-        var value: String
-        /// `file:line` of the row that matched; nil when the default applied.
-        var rowID: RuleID?
-    }
-
     let name: String
     let location: TableLocation
     let isRange: Bool
@@ -59,22 +52,5 @@ struct LookupTable: Sendable {
         var values = exact.values.map { ($0.value, $0.rowID) } + ranges.map { ($0.value, $0.rowID) }
         if let defaultValue { values.append((defaultValue, location.ruleID)) }
         return values
-    }
-
-    func find(_ key: String) -> Match? {
-        if isRange {
-            guard let number = JSONNumber.double(key) else { return defaultValue.map { Match(value: $0, rowID: nil) } }
-            for row in ranges where row.contains(number) { return Match(value: row.value, rowID: row.rowID) }
-        } else if isPrefix {
-            // Longest key first: each shorter start of the value is one hash lookup (keys are short names).
-            var end = key.endIndex
-            while end > key.startIndex {
-                if let hit = exact[String(key[..<end])] { return Match(value: hit.value, rowID: hit.rowID) }
-                end = key.index(before: end)
-            }
-        } else if let hit = exact[key] {
-            return Match(value: hit.value, rowID: hit.rowID)
-        }
-        return defaultValue.map { Match(value: $0, rowID: nil) }
     }
 }

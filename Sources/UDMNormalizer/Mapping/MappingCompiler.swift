@@ -8,6 +8,8 @@ struct MappingCompiler {
     let targets = TargetInterner()
     /// Numbers the distinct record conditions, for per-record memoization.
     let conditions = ConditionInterner()
+    /// The lookups' keys, for `PATH in keys LOOKUP` conditions.
+    let lookupKeys = LookupKeyIndex()
 
     func compile(_ files: [MappingFileSyntax]) throws(MappingError) -> (
         files: [CompiledMappingFile], lookupTables: [LookupTable]
@@ -24,6 +26,11 @@ struct MappingCompiler {
                 lookupTables.append(try LookupTable(syntax))
             }
         }
+        for file in files {
+            for lookup in file.lookups where lookupKeys.lookups[lookup.name] == nil {
+                lookupKeys.lookups[lookup.name] = lookup
+            }
+        }
         var compiled: [CompiledMappingFile] = []
         for file in files {
             if file.logType == nil, let first = file.rules.first {
@@ -38,7 +45,7 @@ struct MappingCompiler {
             let location = file.logTypeLocation ?? TableLocation(file: file.name, line: 1, column: 1)
             let keyCase: SourcePath.KeyCase = file.firstLetterAnyCase ? .firstLetterAnyCase : .exact
             let match = try file.match.map { (c) throws(MappingError) in
-                try Condition(c, location: location, keyCase: keyCase, interner: interner)
+                try Condition(c, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys)
             }
             var rules: [CompiledRule] = []
             for rule in file.rules {
@@ -65,10 +72,14 @@ struct MappingCompiler {
                 var conditions: [Condition] = []
                 for scope in check.scope {
                     conditions.append(
-                        try Condition(scope, location: check.location, keyCase: keyCase, interner: interner))
+                        try Condition(
+                            scope, location: check.location, keyCase: keyCase, interner: interner,
+                            lookupKeys: lookupKeys))
                 }
                 conditions.append(
-                    try Condition(check.condition, location: check.location, keyCase: keyCase, interner: interner))
+                    try Condition(
+                        check.condition, location: check.location, keyCase: keyCase, interner: interner,
+                        lookupKeys: lookupKeys))
                 checks.append((conditions, check.message, check.location.ruleID))
             }
             compiled.append(
@@ -98,7 +109,7 @@ struct MappingCompiler {
         var recordConditionNumbers: [Int] = []
         for scope in rule.scope {
             let (number, condition) = try conditions.compiled(scope, keyCase: keyCase) { () throws(MappingError) in
-                try Condition(scope, location: location, keyCase: keyCase, interner: interner)
+                try Condition(scope, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys)
             }
             recordConditions.append(condition)
             recordConditionNumbers.append(number)
@@ -115,7 +126,8 @@ struct MappingCompiler {
                     target: target, type: type, subtype: subtype, schema: schema, location: location, column: column,
                     targets: targets)
             case .when(let syntax):
-                let condition = try Condition(syntax, location: location, keyCase: keyCase, interner: interner)
+                let condition = try Condition(
+                    syntax, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys)
                 if condition.readsValue {
                     stages.append(.when(condition))
                 } else {
@@ -279,5 +291,18 @@ final class ConditionInterner {
         if let known = numbers[key] { return known }
         numbers[key] = numbers.count
         return numbers.count - 1
+    }
+}
+
+/// The rows of the table set's exact lookups, by name, while compiling: a `PATH in keys LOOKUP`
+/// condition becomes `PATH in (KEY, …)` with the lookup's keys (of any file of the set).
+final class LookupKeyIndex {
+    var lookups: [String: LookupSyntax] = [:]
+
+    /// The keys of exact lookup `name` in row order, those whose row gives one of `values` when
+    /// given; nil when no exact lookup has that name.
+    func keys(_ name: String, giving values: [String]?) -> [String]? {
+        guard let lookup = lookups[name], lookup.kind == .exact else { return nil }
+        return lookup.rows.filter { row in values.map { $0.contains(row.value) } ?? true }.map(\.key)
     }
 }

@@ -10,6 +10,8 @@ public enum MappingLinter {
             case error
             /// Probably a mistake, worth a look; legal tables may keep it.
             case warning
+            /// Neither: what an extension rule does to the tables it extends (replaces a rule or adds one).
+            case note
         }
         /// Whether the finding is an error or a warning.
         public var severity: Severity
@@ -40,10 +42,12 @@ public enum MappingLinter {
             findings += shadowedRules(file)
             findings += lookupsWithoutFallback(file, mappings)
             findings += duplicateClassificationKeys(file, mappings)
+            findings += mergeOutcomes(file)
         }
         for lookup in mappings.lookups.values.sorted(by: { $0.name < $1.name }) where lookup.isRange {
             findings += unreachableRanges(lookup)
         }
+        for table in mappings.texts { findings += longLines(table) }
         findings += redactionFindings(mappings)
         return findings.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
     }
@@ -108,6 +112,38 @@ public enum MappingLinter {
 
     private static func finding(_ severity: Finding.Severity, _ location: TableLocation, _ message: String) -> Finding {
         Finding(severity: severity, file: location.file, line: location.line, column: location.column, message: message)
+    }
+
+    /// The longest line a table keeps to, in characters: longer ones are hard to read and to diff.
+    static let maxLineLength = 160
+
+    /// Lines over ``maxLineLength`` characters (a line ending with `\` goes on on the next).
+    private static func longLines(_ table: (name: String, text: String)) -> [Finding] {
+        var findings: [Finding] = []
+        for (number, line) in table.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.utf8.count > maxLineLength && line.count > maxLineLength {
+            findings.append(
+                finding(
+                    .warning, TableLocation(file: table.name, line: number + 1, column: maxLineLength + 1),
+                    "line of \(line.count) characters: keep table lines within \(maxLineLength) (end a line with '\\' to go on on the next, or name a long condition with @define)"
+                ))
+        }
+        return findings
+    }
+
+    /// For each rule an extension table merged in: whether it replaced a rule (same target and
+    /// `@when` scope, compared as parsed conditions) or was added.
+    private static func mergeOutcomes(_ file: CompiledMappingFile) -> [Finding] {
+        file.rules.compactMap { rule in
+            switch rule.syntax.merge {
+            case .replaces(let replaced)?:
+                return finding(.note, rule.location, "replaces \(replaced) (\(rule.syntax.identity))")
+            case .adds?:
+                return finding(.note, rule.location, "adds a rule for \(rule.syntax.identity)")
+            case nil:
+                return nil
+            }
+        }
     }
 
     /// A rule that always writes (a constant, no condition, no stage) to a single-valued target makes

@@ -34,14 +34,16 @@ enum MappingMerger {
                     throw removal.location.error("'@remove' matches no built-in rule for \(removal.identity)")
                 }
             }
-            for rule in ext.rules {
+            for var rule in ext.rules {
                 var replaced = false
                 // Identities compared field by field, the target's length first: most rules scanned
                 // write another target, and building an identity per rule cost more than comparing.
+                // Scopes compare as parsed conditions (see `RuleIdentity`), not as text.
                 let targetLength = rule.target.utf8.count
+                let identity = rule.identity
                 func sameIdentity(_ other: RuleSyntax) -> Bool {
                     other.target.utf8.count == targetLength && other.target == rule.target
-                        && other.scopeText == rule.scopeText
+                        && other.identity == identity
                 }
                 for index in targets {
                     // A second rule of one identity in the same extension goes after the first, which
@@ -49,16 +51,19 @@ enum MappingMerger {
                     if let previous = files[index].rules.lastIndex(where: {
                         sameIdentity($0) && $0.location.file == ext.name
                     }) {
+                        rule.merge = .adds
                         files[index].rules.insert(rule, at: previous + 1)
                         replaced = true
                     } else if ext.precedence == nil,
                         let position = files[index].rules.firstIndex(where: sameIdentity)
                     {
+                        rule.merge = .replaces(files[index].rules[position].location.ruleID)
                         files[index].rules[position] = rule
                         replaced = true
                     }
                 }
                 if !replaced {
+                    rule.merge = .adds
                     for index in targets {
                         // `@precedence first`: before the first rule of another table that writes the same target.
                         if ext.precedence == .first,

@@ -14,13 +14,14 @@
 /// @remove TARGET                 (extension tables) drop the built-in rules for TARGET in this scope
 /// @extends FILE                  (extension tables) the built-in file the rules go into
 /// @role $NAME NOUN when CONDITION   a rule written to `$NAME.…` writes `NOUN.…` where CONDITION holds
+/// @define NAME = CONDITION       a named condition, usable below it in this file wherever a condition is
 /// @precedence first|last         (extension tables) rules are added, replacing none, before or after the built-in ones for their target
 /// SOURCE -> TARGET [| STAGE]*    a rule; STAGE is a transform, `when CONDITION` or `resource TYPE "SUBTYPE"`
 /// ```
 struct MappingParser {
     /// The directives a table line may start with (after `@`), as error messages list them.
     static let directives = [
-        "log_type", "keys", "match", "when", "end", "lookup", "check", "eventbridge", "dedupe_key", "opaque", "ignore",
+        "log_type", "keys", "match", "when", "end", "lookup", "define", "check", "eventbridge", "dedupe_key", "opaque", "ignore",
         "remove", "extends", "role", "precedence", "redact", "redact_value", "redact_json_text", "redact_keep",
         "unredact",
     ]
@@ -35,12 +36,16 @@ struct MappingParser {
         // block opens or closes rather than once per rule.
         var scopeConditions: [ConditionSyntax] = []
         var scopeText = ""
+        var scopeStructure: [ConditionSyntax] = []
         func scopesChanged() {
             scopeConditions = scopes.map(\.0)
             scopeText = scopes.map(\.2).joined(separator: " and ")
+            scopeStructure = RuleIdentity.structure(of: scopeConditions)
         }
         var openLookup: LookupSyntax?
         var roles: [String: [RoleCase]] = [:]
+        // `@define NAME = CONDITION`: named conditions, replaced by their condition where used.
+        var defines: [String: ConditionSyntax] = [:]
         var lineNumber = 0
         // Lines are cut at each "\n" byte: splitting the String by Character walks grapheme
         // clusters (slow at start-up) and would not cut at "\r\n", a single Character. A plain
@@ -49,11 +54,22 @@ struct MappingParser {
         let utf8 = text.utf8
         var lineStart = 0
         while lineStart <= bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            var lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
             defer { lineStart = lineEnd + 1 }
-            let line = bytes[lineStart..<lineEnd]
+            var line = bytes[lineStart..<lineEnd]
             lineNumber += 1
             let location = TableLocation(file: fileName, line: lineNumber, column: 1)
+            // A line whose code ends with `\` goes on on the next line: the two are read as one line,
+            // joined by a space, located at the first (so no table line need be long).
+            var continued = false
+            while lineEnd < bytes.count, let body = Self.continuationBody(line) {
+                let nextEnd = bytes[(lineEnd + 1)...].firstIndex(of: 0x0A) ?? bytes.count
+                let next = bytes[(lineEnd + 1)..<nextEnd].drop { $0 == 0x20 || $0 == 0x09 }
+                line = ArraySlice(body + [0x20] + next)
+                lineEnd = nextEnd
+                lineNumber += 1
+                continued = true
+            }
             let tokens = try MappingLexer(location: location).tokenize(line)
             guard let first = tokens.first else { continue }
             // Characters, as columns count them; an ASCII line has one per byte (counting
@@ -61,6 +77,7 @@ struct MappingParser {
             let lineLength =
                 line.allSatisfy { $0 < 0x80 } ? line.count : String(decoding: line, as: UTF8.self).count
             var cursor = TokenCursor(tokens: tokens, location: location, lineLength: lineLength)
+            cursor.defines = defines
 
             if let lookupKind = openLookup?.kind {
                 if first.kind == .directive {
@@ -114,7 +131,24 @@ struct MappingParser {
                 case "remove":
                     let target = try cursor.expectWord("a UDM field path")
                     file.removals.append(
-                        RemovalSyntax(identity: RuleIdentity(scope: scopeText, target: target), location: here))
+                        RemovalSyntax(
+                            identity: RuleIdentity(scope: scopeConditions, scopeText: scopeText, target: target),
+                            location: here))
+                case "define":
+                    let nameColumn = cursor.column
+                    let name = try cursor.expectWord("a condition name")
+                    guard Self.isConditionName(name) else {
+                        throw here.error(
+                            "'\(name)' cannot name a condition: use letters, digits and '_', not a word of the language",
+                            column: nameColumn)
+                    }
+                    guard defines[name] == nil else {
+                        throw here.error("condition '\(name)' is already defined in this file", column: nameColumn)
+                    }
+                    guard cursor.skip(symbol: "=") else {
+                        throw cursor.error("expected '=' after the condition's name")
+                    }
+                    defines[name] = try parseCondition(&cursor)
                 case "role":
                     guard scopes.isEmpty else {
                         throw here.error("'@role' must be at the top level, outside '@when' blocks")
@@ -135,7 +169,9 @@ struct MappingParser {
                         separator: UInt8(ascii: " "), maxSplits: 3, omittingEmptySubsequences: true)
                     let conditionText = words.count == 4 ? String(Substring(words[3])) : ""
                     roles[name, default: []].append(
-                        RoleCase(noun: noun, condition: condition, conditionText: conditionText))
+                        RoleCase(
+                            noun: noun, condition: condition, conditionText: conditionText,
+                            structure: RuleIdentity.structure(of: [condition])))
                 case "extends":
                     guard file.extends == nil else { throw here.error("'@extends' given twice") }
                     file.extends = try cursor.expectValue()
@@ -181,9 +217,15 @@ struct MappingParser {
             var rule = try parseRule(&cursor, location: location)
             rule.scope = scopeConditions
             rule.scopeText = scopeText
-            rule.line = Substring(
-                text.utf8[
-                    utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: lineEnd)])
+            rule.scopeStructure = scopeStructure
+            rule.line =
+                continued
+                ? Substring(String(decoding: line, as: UTF8.self))
+                : Substring(
+                    text.utf8[
+                        utf8.index(
+                            utf8.startIndex, offsetBy: lineStart)..<utf8.index(
+                                utf8.startIndex, offsetBy: lineEnd)])
             if rule.target.utf8.first == UInt8(ascii: "$") {
                 file.rules += try Self.expandingRole(of: rule, roles: roles)
             } else {
@@ -195,11 +237,26 @@ struct MappingParser {
         return file
     }
 
+    /// Whether `name` can name a condition (`@define`): letters, digits and `_`, starting with a
+    /// letter, and no word the condition language uses.
+    static func isConditionName(_ name: String) -> Bool {
+        let keywords: Set = [
+            "exists", "missing", "not", "and", "or", "in", "keys", "with", "when", "contains", "consists_of",
+            "is_ip", "is_not_empty", "is_not_zero",
+        ]
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic, !keywords.contains(name) else {
+            return false
+        }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+
     /// One `@role $NAME NOUN when CONDITION` line: where the role's rules write when CONDITION holds.
     struct RoleCase {
         var noun: String
         var condition: ConditionSyntax
         var conditionText: String
+        /// `condition` as rule identities compare it.
+        var structure: [ConditionSyntax]
     }
 
     /// A rule whose target starts with a role (`$resource.asset.hostname`) becomes one rule per case of
@@ -216,10 +273,38 @@ struct MappingParser {
             var expanded = rule
             expanded.target = role.noun + rest
             expanded.scope.append(role.condition)
+            expanded.scopeStructure += role.structure
             expanded.scopeText =
                 rule.scopeText.isEmpty ? role.conditionText : "\(rule.scopeText) and \(role.conditionText)"
             return expanded
         }
+    }
+
+    /// The line without its final `\` when its code (outside quotes, with no comment after it)
+    /// ends with one: the line goes on on the next. Nil for other lines.
+    static func continuationBody(_ line: ArraySlice<UInt8>) -> [UInt8]? {
+        // A comment ends the line, so a continued line's last byte (spaces aside) is the `\`.
+        guard let last = line.last(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), last == 0x5C else {
+            return nil
+        }
+        let (text, comment) = splitComment(line)
+        guard comment.isEmpty, text.utf8.last == 0x5C else { return nil }
+        // A `\` that ends a quoted string is no continuation (the string would be open).
+        var inString = false
+        var escaped = false
+        for byte in text.utf8.dropLast() {
+            if escaped {
+                escaped = false
+            } else if inString && byte == 0x5C {
+                escaped = true
+            } else if byte == 0x22 {
+                inString.toggle()
+            }
+        }
+        guard !inString else { return nil }
+        var body = Array(text.utf8.dropLast())
+        while let last = body.last, last == 0x20 || last == 0x09 { body.removeLast() }
+        return body
     }
 
     /// A line's text before and after its `#` comment (a `#` inside quotes is text), both trimmed.
@@ -385,6 +470,7 @@ struct MappingParser {
         case "is_ip", "is_not_empty", "is_not_zero": return .valuePredicate(name: word, column: column)
         default: break
         }
+        if let defined = cursor.defines[word], !cursor.continuesComparison { return defined }
         if cursor.skip(symbol: "==") { return .equals(path: word, values: [try cursor.expectValue()], column: column) }
         for comparison in [">=", "<=", ">", "<"] where cursor.skip(symbol: comparison) {
             return .compare(path: word, operator: comparison, value: try cursor.expectNumber(), column: column)
@@ -399,7 +485,19 @@ struct MappingParser {
             return .contains(path: word, text: try cursor.expectValue(), column: column)
         }
         if cursor.skip(word: "in") {
-            guard cursor.skip(symbol: "(") else { throw cursor.error("expected '(' after 'in'") }
+            if cursor.skip(word: "keys") {
+                let lookup = try cursor.expectWord("a lookup name")
+                var values: [String]?
+                if cursor.skip(word: "with") {
+                    guard cursor.skip(symbol: "(") else { throw cursor.error("expected '(' after 'with'") }
+                    var list = [try cursor.expectValue()]
+                    while cursor.skip(symbol: ",") { list.append(try cursor.expectValue()) }
+                    guard cursor.skip(symbol: ")") else { throw cursor.error("expected ')' to close the 'with' list") }
+                    values = list
+                }
+                return .inLookupKeys(path: word, lookup: lookup, values: values, column: column)
+            }
+            guard cursor.skip(symbol: "(") else { throw cursor.error("expected '(' or 'keys' after 'in'") }
             var values = [try cursor.expectValue()]
             while cursor.skip(symbol: ",") { values.append(try cursor.expectValue()) }
             guard cursor.skip(symbol: ")") else { throw cursor.error("expected ')' to close the 'in' list") }
@@ -471,6 +569,8 @@ struct MappingParser {
 
 /// A read position in one line's tokens, with error helpers that point at the current column.
 struct TokenCursor {
+    /// The file's named conditions defined above the line (`@define`).
+    var defines: [String: ConditionSyntax] = [:]
     let tokens: [MappingToken]
     let location: TableLocation
     let lineLength: Int
@@ -487,6 +587,17 @@ struct TokenCursor {
     var column: Int { peek?.column ?? lineLength + 1 }
 
     mutating func advance() { index += 1 }
+
+    /// True when the next token continues a comparison (`==`, `in`, `contains`, …): the word before
+    /// it is a path, not a named condition.
+    var continuesComparison: Bool {
+        guard let token = peek else { return false }
+        switch token.kind {
+        case .symbol: return ["==", "!=", ">=", "<=", ">", "<"].contains(token.text)
+        case .word: return ["in", "contains", "consists_of"].contains(token.text)
+        default: return false
+        }
+    }
 
     func error(_ message: String, column: Int? = nil) -> MappingError {
         location.error(message, column: column ?? self.column)

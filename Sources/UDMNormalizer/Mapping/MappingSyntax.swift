@@ -61,20 +61,62 @@ struct RuleSyntax: Sendable {
     var comment: String { MappingParser.splitComment(line).comment }
     var scopeText: String = ""
 
+    /// For a rule of an extension table, what merging it did: replace a built-in rule, or add one.
+    var merge: MergeOutcome?
+
+    /// `scope` as rule identities compare it (see `RuleIdentity`), worked out once per block.
+    var scopeStructure: [ConditionSyntax] = []
+
     /// What identifies the rule for extension tables: (event scope, UDM target).
-    var identity: RuleIdentity { RuleIdentity(scope: scopeText, target: target) }
+    var identity: RuleIdentity { RuleIdentity(structure: scopeStructure, scopeText: scopeText, target: target) }
+}
+
+/// What merging an extension rule into the tables it extends did.
+enum MergeOutcome: Sendable, Equatable {
+    /// It took the place of the rule written at this location (same target, same `@when` scope).
+    case replaces(RuleID)
+    /// It was added beside the rules already there.
+    case adds
 }
 
 /// A rule's identity for overriding: an extension rule with the same log type, `@when` scope and
 /// UDM target replaces the built-in one, wherever it stands in its file.
+///
+/// Scopes compare as parsed conditions, not as text: spacing, quoting and redundant parentheses do
+/// not count, nor does writing `@when A and B` as two nested blocks; the order of operands does.
 struct RuleIdentity: Sendable, Hashable, CustomStringConvertible {
-    /// The rule's `@when` conditions as written, joined by ` and ` (outermost first); empty for a
-    /// rule at the top level of its file.
-    var scope: String
+    /// The rule's `@when` conditions as compared: their `and` operands, outermost first, without
+    /// columns; empty for a rule at the top level of its file.
+    let scope: [ConditionSyntax]
+    /// The rule's `@when` conditions as written, joined by ` and `.
+    let scopeText: String
     /// The UDM field the rule writes, as written (`principal.user.userid`).
-    var target: String
+    let target: String
+
+    init(scope: [ConditionSyntax], scopeText: String, target: String) {
+        self.init(structure: Self.structure(of: scope), scopeText: scopeText, target: target)
+    }
+
+    /// An identity whose scope is given as `structure(of:)` made it.
+    init(structure: [ConditionSyntax], scopeText: String, target: String) {
+        self.scope = structure
+        self.scopeText = scopeText
+        self.target = target
+    }
+
+    /// A scope as identities compare it: the `and` operands of its conditions, without columns.
+    static func structure(of scope: [ConditionSyntax]) -> [ConditionSyntax] {
+        scope.flatMap(\.conjuncts).map(\.structure)
+    }
+
     /// `target`, or `target when scope` for a rule inside `@when` blocks.
-    var description: String { scope.isEmpty ? target : "\(target) when \(scope)" }
+    var description: String { scopeText.isEmpty ? target : "\(target) when \(scopeText)" }
+
+    static func == (a: RuleIdentity, b: RuleIdentity) -> Bool { a.target == b.target && a.scope == b.scope }
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(target)
+        hasher.combine(scope)
+    }
 }
 
 /// `@remove TARGET` in an extension table: drop the built-in rules with that identity.
@@ -116,9 +158,38 @@ indirect enum ConditionSyntax: Sendable, Hashable {
     /// `PATH contains TEXT`: the value's text (as for `==`) holds TEXT, case-sensitively.
     case contains(path: String, text: String, column: Int)
     case valuePredicate(name: String, column: Int)
+    /// `PATH in keys LOOKUP`, `PATH in keys LOOKUP with (VALUE, …)`: the value is a key of an exact
+    /// lookup (one whose row gives one of the values); the compiler expands it into `PATH in (…)`.
+    case inLookupKeys(path: String, lookup: String, values: [String]?, column: Int)
     case not(ConditionSyntax)
     case and(ConditionSyntax, ConditionSyntax)
     case or(ConditionSyntax, ConditionSyntax)
+
+    /// The condition as compared for identity: every column 0.
+    var structure: ConditionSyntax {
+        switch self {
+        case .exists(let path, _): return .exists(path: path, column: 0)
+        case .missing(let path, _): return .missing(path: path, column: 0)
+        case .equals(let path, let values, _): return .equals(path: path, values: values, column: 0)
+        case .notEquals(let path, let values, _): return .notEquals(path: path, values: values, column: 0)
+        case .compare(let path, let op, let value, _):
+            return .compare(path: path, operator: op, value: value, column: 0)
+        case .consistsOf(let path, let characters, _): return .consistsOf(path: path, characters: characters, column: 0)
+        case .contains(let path, let text, _): return .contains(path: path, text: text, column: 0)
+        case .valuePredicate(let name, _): return .valuePredicate(name: name, column: 0)
+        case .inLookupKeys(let path, let lookup, let values, _):
+            return .inLookupKeys(path: path, lookup: lookup, values: values, column: 0)
+        case .not(let inner): return .not(inner.structure)
+        case .and(let a, let b): return .and(a.structure, b.structure)
+        case .or(let a, let b): return .or(a.structure, b.structure)
+        }
+    }
+
+    /// The operands of a top-level `and` chain, in order (the condition itself when it is no `and`).
+    var conjuncts: [ConditionSyntax] {
+        if case .and(let a, let b) = self { return a.conjuncts + b.conjuncts }
+        return [self]
+    }
 }
 
 /// `@lookup NAME [range|prefix] default VALUE|empty` … `@end`.

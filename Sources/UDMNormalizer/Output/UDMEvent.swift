@@ -12,7 +12,9 @@ public final class UDMEvent: Sendable {
     public let diagnostics: [Diagnostic]
     let rules: [CompiledRule]
     /// What identifies the record for de-duplication (`@dedupe_key`), when its table declares one.
-    public let dedupeKey: String?
+    public var dedupeKey: String? { dedupeKeyText.map { builder.string($0) } }
+    /// The dedupe key in the event's text arena: made into a `String` only when asked for.
+    let dedupeKeyText: TextRef?
     /// Indexes (into `rules`) of the rules that wrote a value, in firing order.
     let firedRules: [Int]
     /// Which rule set the event type, and whether through a specific table row.
@@ -27,7 +29,7 @@ public final class UDMEvent: Sendable {
 
     init(
         document: JSONDocument, builder: UDMEventBuilder, schema: UDMSchema, logType: String, diagnostics: [Diagnostic],
-        rules: [CompiledRule], dedupeKey: String?, firedRules: [Int], classification: Classification?,
+        rules: [CompiledRule], dedupeKey: TextRef?, firedRules: [Int], classification: Classification?,
         downgrade: String?,
         coverage: RecordCoverage?, redactions: [RedactionHit] = []
     ) {
@@ -37,7 +39,7 @@ public final class UDMEvent: Sendable {
         self.logType = LogType(rawValue: logType)
         self.diagnostics = diagnostics
         self.rules = rules
-        self.dedupeKey = dedupeKey
+        self.dedupeKeyText = dedupeKey
         self.firedRules = firedRules
         self.classification = classification
         self.downgrade = downgrade

@@ -1,9 +1,9 @@
 /// What the writers need of each schema field, flattened: field `f` of message `m` is slot
 /// `fieldBase[m] + f` of the per-field buffers, and its `"name":` bytes are a range of `keyBytes`.
 ///
-/// Fixed buffers allocated once (the schema never changes): the writer reads them for every
-/// field of every event, and reading a buffer costs no reference counting where an array would.
-final class OutputLayout: @unchecked Sendable {
+/// Fixed buffers (``FrozenArray``s) made once (the schema never changes): the writer reads them for
+/// every field of every event, and reading a buffer costs no reference counting where an array would.
+final class OutputLayout: Sendable {
     /// How a field's values are written.
     enum Shape: UInt8, Sendable {
         /// One value.
@@ -14,11 +14,11 @@ final class OutputLayout: @unchecked Sendable {
         case structObject
     }
 
-    let fieldBase: UnsafeMutableBufferPointer<Int32>
-    let keyStart: UnsafeMutableBufferPointer<Int32>
-    let keyEnd: UnsafeMutableBufferPointer<Int32>
-    let shape: UnsafeMutableBufferPointer<Shape>
-    let keyBytes: UnsafeMutableBufferPointer<UInt8>
+    let fieldBase: FrozenArray<Int32>
+    let keyStart: FrozenArray<Int32>
+    let keyEnd: FrozenArray<Int32>
+    let shape: FrozenArray<Shape>
+    let keyBytes: FrozenArray<UInt8>
 
     init(messages: [UDMSchema.Message]) {
         var fieldBase: [Int32] = []
@@ -41,28 +41,15 @@ final class OutputLayout: @unchecked Sendable {
                 }
             }
         }
-        func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
-            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
-            _ = buffer.initialize(from: array)
-            return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
-        }
-        self.fieldBase = copy(fieldBase)
-        self.keyStart = copy(keyStart)
-        self.keyEnd = copy(keyEnd)
-        self.shape = copy(shape)
-        self.keyBytes = copy(keyBytes)
-    }
-
-    deinit {
-        fieldBase.deallocate()
-        keyStart.deallocate()
-        keyEnd.deallocate()
-        shape.deallocate()
-        keyBytes.deallocate()
+        self.fieldBase = FrozenArray(fieldBase)
+        self.keyStart = FrozenArray(keyStart)
+        self.keyEnd = FrozenArray(keyEnd)
+        self.shape = FrozenArray(shape)
+        self.keyBytes = FrozenArray(keyBytes)
     }
 
     /// The `"name":` bytes of a field slot.
     func key(_ slot: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: keyBytes[Int(keyStart[slot])..<Int(keyEnd[slot])])
+        UnsafeBufferPointer(rebasing: keyBytes.buffer[Int(keyStart[slot])..<Int(keyEnd[slot])])
     }
 }

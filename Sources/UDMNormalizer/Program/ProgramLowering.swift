@@ -12,18 +12,92 @@ struct ProgramLowering {
         self.schema = schema
     }
 
-    /// The program of `files`, compiled against `schema` with one path interner.
-    static func lower(_ files: [CompiledMappingFile], schema: UDMSchema) -> MappingProgram {
+    /// The program of `files` and their `lookups` (numbered as the rules name them), compiled
+    /// against `schema` with one path interner.
+    static func lower(_ files: [CompiledMappingFile], lookups: [LookupTable], schema: UDMSchema) -> MappingProgram {
         var lowering = ProgramLowering(schema: schema)
+        for lookup in lookups { lowering.add(lookup) }
         for file in files {
             let start = lowering.program.rules.count
             for rule in file.rules { lowering.add(rule) }
             lowering.markBlocks(in: start..<lowering.program.rules.count)
-            lowering.program.files.append(
-                MappingProgram.File(
-                    id: ObjectIdentifier(file), ruleStart: Int32(start), ruleCount: Int32(file.rules.count)))
+            var entry = MappingProgram.File(
+                id: ObjectIdentifier(file), ruleStart: Int32(start), ruleCount: Int32(file.rules.count))
+            if let match = file.match { entry.match = lowering.lower(match) }
+            entry.checkStart = Int32(lowering.program.checks.count)
+            for check in file.checks { lowering.add(check) }
+            entry.checkCount = Int32(lowering.program.checks.count) - entry.checkStart
+            if let key = file.dedupeKey { entry.dedupeKey = lowering.lower(key) }
+            entry.exclusionStart = Int32(lowering.program.exclusions.count)
+            for (kind, path) in file.excludedPaths {
+                lowering.program.exclusions.append(
+                    MappingProgram.Exclusion(
+                        path: lowering.lower(path), declaration: lowering.text("@\(kind.rawValue) \(path.text)")))
+            }
+            entry.exclusionCount = Int32(lowering.program.exclusions.count) - entry.exclusionStart
+            lowering.program.files.append(entry)
         }
         return lowering.program
+    }
+
+    /// A `@check`: its conditions joined with `and`, in the order they are tested.
+    private mutating func add(_ check: (conditions: [Condition], message: String, id: RuleID)) {
+        guard var root = check.conditions.last.map({ lower($0) }) else { return }
+        for condition in check.conditions.dropLast().reversed() {
+            let left = lower(condition)
+            program.conditions.append(.and(left, root))
+            root = Int32(program.conditions.count - 1)
+        }
+        program.checks.append(
+            MappingProgram.Check(condition: root, message: text(check.message), id: Int32(program.checkIDs.count)))
+        program.checkIDs.append(check.id)
+    }
+
+    /// A lookup table: exact and prefix rows in a hash table on their keys' bytes, range rows in order.
+    private mutating func add(_ lookup: LookupTable) {
+        var entry = ProgramLookup(
+            kind: lookup.isRange ? .range : lookup.isPrefix ? .prefix : .exact, slotStart: 0, slotMask: -1,
+            rangeStart: Int32(program.lookupRanges.count), rangeCount: 0,
+            defaultValue: bytes((lookup.defaultValue ?? "").utf8), hasDefault: lookup.defaultValue != nil)
+        for range in lookup.rangeRows {
+            program.lookupRanges.append(
+                ProgramLookupRange(
+                    lower: range.lower, upper: range.upper, lowerInclusive: range.lowerInclusive,
+                    upperInclusive: range.upperInclusive, value: bytes(range.value.utf8), row: rowNumber(range.rowID)))
+        }
+        entry.rangeCount = Int32(program.lookupRanges.count) - entry.rangeStart
+        // Sorted by key: the same tables give the same program.
+        let rows = lookup.exactRows.sorted { $0.key < $1.key }
+        if !rows.isEmpty {
+            var size = 4
+            while size < rows.count * 2 { size *= 2 }
+            entry.slotStart = Int32(program.lookupSlots.count)
+            entry.slotMask = Int32(size - 1)
+            program.lookupSlots.append(contentsOf: repeatElement(-1, count: size))
+            for (key, row) in rows {
+                let keyBytes = bytes(key.utf8)
+                let number = Int32(program.lookupRows.count)
+                program.lookupRows.append(
+                    ProgramLookupRow(key: keyBytes, value: bytes(row.value.utf8), row: rowNumber(row.rowID)))
+                let hash = Array(key.utf8).withUnsafeBytes { PathTable.hash($0) }
+                var position = Int(hash) & (size - 1)
+                while program.lookupSlots[Int(entry.slotStart) + position] >= 0 {
+                    position = (position + 1) & (size - 1)
+                }
+                program.lookupSlots[Int(entry.slotStart) + position] = number
+            }
+        }
+        program.lookups.append(entry)
+    }
+
+    private mutating func rowNumber(_ id: RuleID) -> Int32 {
+        program.lookupRowIDs.append(id)
+        return Int32(program.lookupRowIDs.count - 1)
+    }
+
+    private mutating func text(_ string: String) -> Int32 {
+        program.texts.append(string)
+        return Int32(program.texts.count - 1)
     }
 
     private mutating func add(_ rule: CompiledRule) {
@@ -115,8 +189,7 @@ struct ProgramLowering {
         if let known = pathNumbers[ObjectIdentifier(path)] { return known }
         let taken = path.prefixID >= 0 ? path.prefixLength : 0
         let stepStart = Int32(program.walkSteps.count)
-        var walked: Int32?
-        for (position, step) in path.steps.enumerated().dropFirst(taken) {
+        for step in path.steps.dropFirst(taken) {
             switch step {
             case .key(let key, let index, let alternate):
                 let keyBytes = bytes(key)
@@ -126,12 +199,13 @@ struct ProgramLowering {
                 )
             case .each:
                 program.walkSteps.append(.each)
-            case .select:
-                if walked == nil {
-                    walked = Int32(program.walkedPaths.count)
-                    program.walkedPaths.append(path)
-                }
-                program.walkSteps.append(.select(path: walked ?? -1, step: Int32(position)))
+            case .select(let key, let value, let alternate):
+                let keyBytes = bytes(key)
+                let alternateBytes = bytes(alternate ?? [])
+                program.walkSteps.append(
+                    .select(
+                        key: keyBytes, alternate: alternateBytes, hasAlternate: alternate != nil,
+                        value: bytes(value.utf8)))
             }
         }
         let number = Int32(program.paths.count)
@@ -208,10 +282,6 @@ struct ProgramLowering {
     }
 
     private mutating func lower(_ transform: Transform) -> ProgramTransform? {
-        func text(_ string: String) -> Int32 {
-            program.texts.append(string)
-            return Int32(program.texts.count - 1)
-        }
         switch transform {
         case .lower: return .lower
         case .upper: return .upper

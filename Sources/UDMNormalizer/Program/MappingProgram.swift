@@ -3,15 +3,46 @@
 ///
 /// Immutable and shared by every thread. The interpreter (`RecordMapper`) reads it through a
 /// ``MappingProgram/View`` of a ``FrozenProgram``, so walking hundreds of rules per record counts no
-/// references and copies no arrays. The compile-time model (`CompiledRule`, `TargetPath`,
-/// `Condition`) stays for lint, documentation, `explain` and coverage; diagnostics name a rule by
-/// its number in `ruleIDs`.
+/// references and copies no arrays. Everything a record needs runs here: which file takes it
+/// (`@match`), its rules, `@check`, `@dedupe_key`, lookups and coverage exclusions. The compile-time
+/// model (`CompiledRule`, `TargetPath`, `Condition`) only supplies rule texts and `file:line`
+/// (and serves lint and documentation); diagnostics name a rule by its number in `ruleIDs`.
 struct MappingProgram: Sendable {
-    /// The rules of one mapping file: a range of `rules`.
+    /// What the program runs for the records of one mapping file.
     struct File: Sendable {
         var id: ObjectIdentifier
+        /// Its rules: a range of `rules`.
         var ruleStart: Int32
         var ruleCount: Int32
+        /// `@match`: the root of its condition in `conditions` (-1: none, every record).
+        var match: Int32 = -1
+        /// `@check` lines: a range of `checks`.
+        var checkStart: Int32 = 0
+        var checkCount: Int32 = 0
+        /// `@dedupe_key`: a number into `sources` (-1: none).
+        var dedupeKey: Int32 = -1
+        /// `@opaque` / `@ignore` paths: a range of `exclusions`.
+        var exclusionStart: Int32 = 0
+        var exclusionCount: Int32 = 0
+
+        var rules: Range<Int> { Int(ruleStart)..<Int(ruleStart + ruleCount) }
+        var checks: Range<Int> { Int(checkStart)..<Int(checkStart + checkCount) }
+        var exclusions: Range<Int> { Int(exclusionStart)..<Int(exclusionStart + exclusionCount) }
+    }
+
+    /// A `@check` line: the root of its conditions (its `@when` scope and its own, joined with
+    /// `and`), its message (a number into `texts`) and its `file:line` (into `checkIDs`).
+    struct Check: Sendable {
+        var condition: Int32
+        var message: Int32
+        var id: Int32
+    }
+
+    /// An `@opaque` or `@ignore` path: a number into `paths`, and the declaration as reports name it
+    /// (`@ignore managementEvent`, a number into `texts`).
+    struct Exclusion: Sendable {
+        var path: Int32
+        var declaration: Int32
     }
 
     var files: [File] = []
@@ -26,8 +57,6 @@ struct MappingProgram: Sendable {
     var sourceParts: [Int32] = []
     var paths: [ProgramPath] = []
     var walkSteps: [ProgramWalkStep] = []
-    /// The compiled paths whose walk has a `[key=value]` selection, which runs as compiled.
-    var walkedPaths: [SourcePath] = []
     var conditions: [ProgramCondition] = []
     var recordConditions: [ProgramRecordCondition] = []
     var stages: [ProgramStage] = []
@@ -38,12 +67,22 @@ struct MappingProgram: Sendable {
     var bytes: [UInt8] = []
     /// Lists of byte ranges (the values an `equals` condition compares with).
     var byteLists: [ProgramBytes] = []
-    /// Separators of the cut transforms.
+    /// Separators of the cut transforms, `@check` messages, exclusion declarations.
     var texts: [String] = []
+    var checks: [Check] = []
+    var checkIDs: [RuleID] = []
+    var exclusions: [Exclusion] = []
+    /// The `@lookup` tables, numbered as `ProgramStage.lookup` names them.
+    var lookups: [ProgramLookup] = []
+    var lookupSlots: [Int32] = []
+    var lookupRows: [ProgramLookupRow] = []
+    var lookupRanges: [ProgramLookupRange] = []
+    /// Per lookup row, its `file:line` (for classifications).
+    var lookupRowIDs: [RuleID] = []
 
     /// The rules of `file` (a file of the table set the program was lowered from).
     func ruleRange(of file: CompiledMappingFile) -> Range<Int> {
-        files.ruleRange(of: file)
+        files.entry(of: file)?.rules ?? 0..<0
     }
 
     /// The program's arrays as unsafe buffers (a ``FrozenProgram`` owns the memory they point at).
@@ -61,12 +100,19 @@ struct MappingProgram: Sendable {
         let integers: UnsafeBufferPointer<Int32>
         let bytes: UnsafeBufferPointer<UInt8>
         let byteLists: UnsafeBufferPointer<ProgramBytes>
+        let lookups: UnsafeBufferPointer<ProgramLookup>
+        let lookupSlots: UnsafeBufferPointer<Int32>
+        let lookupRows: UnsafeBufferPointer<ProgramLookupRow>
+        let lookupRanges: UnsafeBufferPointer<ProgramLookupRange>
+        let checks: UnsafeBufferPointer<Check>
+        let exclusions: UnsafeBufferPointer<Exclusion>
         /// Read only for diagnostics, classifications and the rare `[*]` walk and cut transform.
         let ruleIDs: UnsafeBufferPointer<RuleID>
         let fieldPaths: UnsafeBufferPointer<String>
-        let walkedPaths: UnsafeBufferPointer<SourcePath>
         let walkSteps: UnsafeBufferPointer<ProgramWalkStep>
         let texts: UnsafeBufferPointer<String>
+        let checkIDs: UnsafeBufferPointer<RuleID>
+        let lookupRowIDs: UnsafeBufferPointer<RuleID>
 
         /// The bytes of a range of `bytes`.
         @inline(__always)
@@ -83,12 +129,10 @@ struct MappingProgram: Sendable {
 }
 
 extension Collection<MappingProgram.File> {
-    /// The rules of `file` in the program these entries describe (empty when it has none).
-    func ruleRange(of file: CompiledMappingFile) -> Range<Int> {
+    /// The entry of `file` in the program these entries describe.
+    func entry(of file: CompiledMappingFile) -> MappingProgram.File? {
         let id = ObjectIdentifier(file)
-        for entry in self where entry.id == id {
-            return Int(entry.ruleStart)..<Int(entry.ruleStart + entry.ruleCount)
-        }
-        return 0..<0
+        for entry in self where entry.id == id { return entry }
+        return nil
     }
 }

@@ -30,6 +30,7 @@ enum ProgramWalkStep: Sendable {
     case key(ProgramBytes, alternate: ProgramBytes, hasAlternate: Bool, index: Int32)
     /// Every element of an array.
     case each
-    /// `[key=value]`: step `step` of `MappingProgram.walkedPaths[path]`, evaluated as compiled.
-    case select(path: Int32, step: Int32)
+    /// `[key=value]` on an array: its first object element whose member `key` (or its other-case
+    /// spelling `alternate`, as for `key`) is a string with the text `value`.
+    case select(key: ProgramBytes, alternate: ProgramBytes, hasAlternate: Bool, value: ProgramBytes)
 }

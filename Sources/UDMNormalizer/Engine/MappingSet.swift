@@ -9,6 +9,8 @@ public final class MappingSet: Sendable {
     let files: [CompiledMappingFile]
     /// The files that handle records (those with a log type), in evaluation order.
     let recordFiles: [CompiledMappingFile]
+    /// What the program runs for each of `recordFiles`.
+    let recordFileEntries: [MappingProgram.File]
     /// The `@lookup` tables, numbered in the order defined: rules name them by index (`RuleStage.lookup`).
     let lookupTables: [LookupTable]
     /// The lookup tables by name, for tools that show and check tables.
@@ -102,13 +104,16 @@ public final class MappingSet: Sendable {
         let compiler = MappingCompiler(schema: schema)
         let compiled = try compiler.compile(syntax)
         self.pathTable = PathTable(compiler.interner)
-        self.program = ProgramLowering.lower(compiled.files, schema: schema)
+        self.program = ProgramLowering.lower(compiled.files, lookups: compiled.lookupTables, schema: schema)
         self.frozenProgram = FrozenProgram(program)
         self.targetInstanceCount = compiler.targets.count
         self.recordConditionCount = compiler.conditions.count
         self.schema = schema
         self.files = compiled.files
-        self.recordFiles = compiled.files.filter { $0.logType != nil }
+        let recordFiles = compiled.files.filter { $0.logType != nil }
+        let program = self.program
+        self.recordFiles = recordFiles
+        self.recordFileEntries = recordFiles.compactMap { program.files.entry(of: $0) }
         self.eventBridgeDetailTypes = Set(compiled.files.flatMap(\.eventBridgeDetailTypes))
         self.lookupTables = compiled.lookupTables
         self.lookups = Dictionary(compiled.lookupTables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -329,15 +334,5 @@ public final class MappingSet: Sendable {
             if let name = file.logType, !seen.contains(LogType(rawValue: name)) { seen.append(LogType(rawValue: name)) }
         }
         return seen
-    }
-
-    /// The file that handles a record: the first whose `@match` holds, restricted to `logType` when given.
-    /// A forced log type falls back to its first file when no `@match` holds.
-    func file(for resolver: PathResolver, logType: LogType?) -> CompiledMappingFile? {
-        let name = logType?.rawValue
-        for file in recordFiles where name == nil || file.logType == name {
-            if file.match?.holds(in: resolver, value: nil) ?? true { return file }
-        }
-        return name.flatMap { type in recordFiles.first { $0.logType == type } }
     }
 }
