@@ -1,0 +1,146 @@
+/// A rule ready to run: its `events:` statements sorted into each variable's own predicate and
+/// the joins between variables, with the field paths each reads numbered once.
+struct RulePlan: Sendable {
+    /// The statements that read one variable: the variable's predicate.
+    struct Variable: Sendable {
+        var name: String
+        var isEntity: Bool
+        var statements: [Statement]
+        /// Every path the predicate reads without a quantifier, by slot.
+        var trie: PathTrie
+        var slots: [RuleFieldPath: Int]
+        /// Placeholders the predicate binds.
+        var placeholders: [String]
+    }
+
+    /// One statement with the paths it reads (for failing fast before unnesting them all together).
+    struct Statement: Sendable {
+        var expression: RuleExpression
+        var trie: PathTrie
+    }
+
+    /// A statement that reads two or more variables.
+    struct Join: Sendable {
+        var expression: RuleExpression
+        var variables: [String]
+        var tries: [String: PathTrie]
+        var slots: [String: [RuleFieldPath: Int]]
+    }
+
+    let rule: DetectionRule
+    let variables: [Variable]
+    let joins: [Join]
+
+    init(_ rule: DetectionRule) {
+        self.rule = rule
+        var byVariable: [String: [RuleExpression]] = [:]
+        var joins: [Join] = []
+        for statement in rule.events {
+            let names = statement.variables
+            if names.count == 1, let name = names.first {
+                byVariable[name, default: []].append(statement)
+            } else if names.count > 1 {
+                let ordered = rule.eventVariables.filter(names.contains)
+                var tries: [String: PathTrie] = [:]
+                var slots: [String: [RuleFieldPath: Int]] = [:]
+                for name in ordered {
+                    let (trie, numbered) = Self.number(statement.fields.filter { $0.variable == name }.map(\.path))
+                    tries[name] = trie
+                    slots[name] = numbered
+                }
+                joins.append(Join(expression: statement, variables: ordered, tries: tries, slots: slots))
+            }
+        }
+        self.joins = joins
+        variables = rule.eventVariables.map { name in
+            let statements = byVariable[name] ?? []
+            let (trie, slots) = Self.number(statements.flatMap { $0.fields.map(\.path) })
+            var placeholders: [String] = []
+            let planned = statements.map { statement -> Statement in
+                if case .bind(_, let placeholder, _) = statement, !placeholders.contains(placeholder) {
+                    placeholders.append(placeholder)
+                }
+                let own = statement.fields.map(\.path)
+                return Statement(
+                    expression: statement,
+                    trie: PathTrie(paths: Set(own).map { ($0, slots[$0]!) }.sorted { $0.1 < $1.1 }))
+            }
+            return Variable(
+                name: name, isEntity: rule.entityVariables.contains(name), statements: planned, trie: trie,
+                slots: slots,
+                placeholders: placeholders)
+        }
+    }
+
+    /// Numbers each distinct path.
+    static func number(_ paths: [RuleFieldPath]) -> (PathTrie, [RuleFieldPath: Int]) {
+        var slots: [RuleFieldPath: Int] = [:]
+        var ordered: [(path: RuleFieldPath, slot: Int)] = []
+        for path in paths where slots[path] == nil {
+            slots[path] = ordered.count
+            ordered.append((path, ordered.count))
+        }
+        return (PathTrie(paths: ordered), slots)
+    }
+
+    /// The bindings (placeholder → value) of each way `event` meets the variable's predicate;
+    /// empty when it does not.
+    func match(_ variable: Variable, _ view: RuleEventView, lists: [String: ReferenceList]) -> [[String: String]] {
+        // Each statement on its own first: most events fail the first one.
+        for statement in variable.statements {
+            let rows = view.rows(statement.trie)
+            var context = RuleEvaluationContext(lists: lists)
+            context.views[variable.name] = view
+            context.slots[variable.name] = variable.slots
+            guard
+                rows.contains(where: { row in
+                    context.rows[variable.name] = row
+                    return context.holds(statement.expression)
+                })
+            else { return [] }
+        }
+        let rows = variable.statements.count == 1 ? view.rows(variable.statements[0].trie) : view.rows(variable.trie)
+        var context = RuleEvaluationContext(lists: lists)
+        context.views[variable.name] = view
+        context.slots[variable.name] = variable.slots
+        var found: [[String: String]] = []
+        var seen: Set<[String: String]> = []
+        for row in rows {
+            context.rows[variable.name] = row
+            var bindings: [String: String] = [:]
+            var holds = true
+            for statement in variable.statements where !context.holds(statement.expression, bindings: &bindings) {
+                holds = false
+                break
+            }
+            if holds, seen.insert(bindings).inserted { found.append(bindings) }
+        }
+        return found
+    }
+
+    /// Whether a join statement holds for one event per variable.
+    func holds(_ join: Join, _ views: [String: RuleEventView], lists: [String: ReferenceList]) -> Bool {
+        var context = RuleEvaluationContext(lists: lists)
+        context.slots = join.slots
+        var rowSets: [(String, [[Int: RuleScalar]])] = []
+        for name in join.variables {
+            guard let view = views[name], let trie = join.tries[name] else { return false }
+            context.views[name] = view
+            rowSets.append((name, view.rows(trie)))
+        }
+        return Self.anyCombination(rowSets[...], &context) { $0.holds(join.expression) }
+    }
+
+    /// Whether `test` holds for some combination of one row per variable.
+    static func anyCombination(
+        _ rowSets: ArraySlice<(String, [[Int: RuleScalar]])>, _ context: inout RuleEvaluationContext,
+        _ test: (inout RuleEvaluationContext) -> Bool
+    ) -> Bool {
+        guard let (name, rows) = rowSets.first else { return test(&context) }
+        for row in rows {
+            context.rows[name] = row
+            if anyCombination(rowSets.dropFirst(), &context, test) { return true }
+        }
+        return false
+    }
+}
