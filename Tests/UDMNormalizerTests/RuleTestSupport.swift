@@ -6,12 +6,13 @@ import Foundation
 enum RuleTestSupport {
     static let rulesDirectory = PackagePaths.root.appendingPathComponent("Tests/Rules/chronicle")
 
-    /// Every vendored rule, parsed.
+    /// Every vendored rule, parsed once.
     static func vendoredRules() throws -> [DetectionRule] {
-        let loaded = DetectionRuleSet.load(paths: [rulesDirectory.path])
         if let error = loaded.errors.first { throw error }
         return loaded.rules
     }
+
+    private static let loaded = DetectionRuleSet.load(paths: [rulesDirectory.path])
 
     /// One vendored rule by name.
     static func rule(_ name: String) throws -> DetectionRule {

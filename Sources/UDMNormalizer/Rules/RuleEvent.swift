@@ -66,6 +66,15 @@ package struct RuleEvent: Sendable {
         return [RuleEvent(root: root, origin: origin, logType: nil)]
     }
 
+    /// The entities of one `--context` NDJSON line: a UDM entity (`{"metadata":…,"entity":…}`),
+    /// read by rules as `$x.graph.…`; a line that already has `graph` is taken as it is.
+    package static func entities(line: [UInt8], origin: String) throws(RuleInputError) -> [RuleEvent] {
+        try events(line: line, origin: origin).map { entity in
+            if entity.root["graph"] != nil { return entity }
+            return RuleEvent(root: .object(["graph": entity.root]), origin: origin, logType: "ENTITY_CONTEXT")
+        }
+    }
+
     /// RFC 3339 text, `{"seconds":…,"nanos":…}` or a number of seconds.
     static func seconds(_ value: RuleValue?) -> Double? {
         switch value {
