@@ -34,11 +34,15 @@ package struct RuleEvent: Sendable {
 
     /// The event of a normalized record.
     package init(event: UDMEvent, origin: String) throws(RuleInputError) {
-        let bytes = event.jsonBytes
-        guard let document = try? JSONParser.parse(bytes) else {
-            throw RuleInputError(origin: origin, reason: "the normalizer wrote JSON it cannot read back")
+        try self.init(json: event.jsonBytes, origin: origin, logType: event.logType.rawValue)
+    }
+
+    /// An event from the JSON the normalizer wrote for it.
+    package init(json: [UInt8], origin: String, logType: String?) throws(RuleInputError) {
+        guard let document = try? JSONParser.parse(json), document.kind(document.root) == .object else {
+            throw RuleInputError(origin: origin, reason: "the event is not a JSON object")
         }
-        self.init(root: RuleValue.from(document, document.root), origin: origin, logType: event.logType.rawValue)
+        self.init(root: RuleValue.from(document, document.root), origin: origin, logType: logType)
     }
 
     /// The events of one NDJSON line: a UDM event (snake_case or lowerCamelCase), `{"udm":…}`, or
