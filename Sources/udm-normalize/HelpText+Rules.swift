@@ -1,10 +1,7 @@
 extension HelpText {
     static let rules = CommandHelp(
         name: "rules", summary: "run YARA-L detection rules over normalized events: detections and readiness",
-        usage: [
-            "rules --rules PATH [--rules PATH ...] [OPTIONS] [PATH ...]",
-            "rules --rules PATH --udm [OPTIONS] EVENTS.ndjson ...",
-        ],
+        usage: ["rules --rules PATH [OPTIONS] [PATH ...]", "rules --rules PATH --udm [OPTIONS] FILE ..."],
         description: """
             Runs Google SecOps YARA-L 2.0 rules (.yaral files; folders are read recursively) over the
             events the tables make of PATH (the same inputs as 'normalize', with --profile and --mappings),
