@@ -8,28 +8,12 @@ struct RulesCommand {
     let options: RulesOptions
 
     func run() -> ExitStatus {
-        for path in options.rulePaths {
-            if let problem = PathProblem.reading(path, as: .fileOrFolder) {
-                StandardStreams.error("udm-normalize rules: --rules \(problem)")
-                return .pathUnusable
-            }
+        let rules: [DetectionRule]
+        switch RuleSetLoader.load(options.rulePaths, command: "rules") {
+        case .success(let loaded): rules = loaded
+        case .failure(let status): return status
         }
-        let loaded = DetectionRuleSet.load(paths: options.rulePaths)
-        if let file = loaded.unreadable.first {
-            StandardStreams.error("udm-normalize rules: --rules \(file): cannot be read as UTF-8 text")
-            return .pathUnusable
-        }
-        if !loaded.errors.isEmpty {
-            for error in loaded.errors { StandardStreams.error("\(error)") }
-            StandardStreams.error("udm-normalize rules: \(TableLoader.count(loaded.errors.count, "rule error"))")
-            return .findings
-        }
-        guard !loaded.rules.isEmpty else {
-            StandardStreams.error(
-                "udm-normalize rules: no .yaral file in \(options.rulePaths.joined(separator: ", "))")
-            return .pathUnusable
-        }
-        let names = Set(loaded.rules.map(\.name))
+        let names = Set(rules.map(\.name))
         for (rule, _) in options.expectations where !names.contains(rule) {
             let hint = NearestName.nearest(to: rule, among: Array(names)).map { "; did you mean '\($0)'?" } ?? ""
             StandardStreams.error("udm-normalize rules: --expect \(rule): no rule of that name\(hint)")
@@ -67,7 +51,7 @@ struct RulesCommand {
         case .success(let result): (mappings, logType) = result
         case .failure(let status): return status
         }
-        let ruleSet = DetectionRuleSet(rules: loaded.rules, lists: lists, context: context)
+        let ruleSet = DetectionRuleSet(rules: rules, lists: lists, context: context)
         var run = RulesRun(ruleSet: ruleSet)
         let expansion = options.selection.expand(options.paths)
         let progress = ProgressLine(quiet: options.quiet || options.json)
@@ -165,10 +149,13 @@ struct RulesRun {
     var events = 0
     var failed = 0
     var skipped = 0
+    /// Whether failed records are printed (`rules`) or only counted (`report` and `diff` print their own).
+    let reportsFailures: Bool
 
-    init(ruleSet: DetectionRuleSet) {
+    init(ruleSet: DetectionRuleSet, reportsFailures: Bool = true) {
         session = RuleSession(ruleSet: ruleSet)
         fill = RuleFieldFill(rules: ruleSet.rules)
+        self.reportsFailures = reportsFailures
     }
 
     mutating func add(_ event: RuleEvent) {
@@ -190,7 +177,7 @@ struct RulesRun {
             }
         case .failed:
             failed += 1
-            StandardStreams.error("\(record.origin): error: \(record.reason ?? "failed")")
+            if reportsFailures { StandardStreams.error("\(record.origin): error: \(record.reason ?? "failed")") }
         case .skipped:
             skipped += 1
         }

@@ -134,6 +134,42 @@ import Testing
         #expect(run.stdout.contains("0 of 1 ready"))
     }
 
+    @Test func reportAddsDetectionsAndReadiness() throws {
+        let base = ["report", "--profile", "google-secops", "--rules", Self.rules + "/cloudtrail", "-q"]
+        let text = try Self.run(base + Self.logins)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("DETECTION RULES\n"))
+        #expect(text.stdout.contains("aws_console_login_without_mfa: 2 detections"))
+        let json = try Self.run(base + ["--json"] + Self.logins)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "udm-normalize/report/v1")
+        #expect((object["rules"] as? [String: Any])?["schema"] as? String == "udm-normalize/rules/v1")
+        let folder = try PackagePaths.temporaryDirectory("rules")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("report.html")
+        _ = try Self.run(base + ["--html", page.path] + Self.logins)
+        let html = try PackagePaths.read(page)
+        #expect(html.contains("<section id=\"rules\"><h2>Detection rules</h2>"))
+        #expect(html.contains("aws_console_login_without_mfa: 2 detections"))
+    }
+
+    @Test func diffShowsRulesGainingDetections() throws {
+        let run = try Self.run(
+            [
+                "diff", "--profile", "reference", "--profile", "google-secops", "--rules", Self.rules + "/cloudtrail",
+                "--limit", "0",
+            ] + Self.logins)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("rules: 1 gain detections, 0 lose detections (of 46)"))
+        #expect(run.stdout.contains("+ aws_console_login_without_mfa: 0 → 2 detections"))
+        let same = try Self.run(
+            [
+                "diff", "--mappings", "builtin", "--mappings", "builtin", "--rules", Self.rules + "/cloudtrail",
+            ] + Self.logins)
+        #expect(same.status == 0)
+        #expect(same.stdout.contains("rules: no rule of 46 gains or loses detections"))
+    }
+
     @Test func helpListsTheCommand() throws {
         let help = try Self.run(["help", "rules"])
         #expect(help.status == 0)
