@@ -74,7 +74,8 @@ struct RulesOutput {
             "rules: \(results.count) loaded, \(fired) fired, \(total) detection\(total == 1 ? "" : "s"); \(readiness.readyCount) of \(results.count) ready (\(ReportTextWriter.percent(readiness.readyRate))); profile \(profile)"
         )
         lines.append(
-            "records: \(run.records) read, \(run.events) events, \(run.failed) failed, \(run.skipped) skipped")
+            "records: \(run.records) read, \(run.events) events, \(run.failed) failed, \(run.skipped) skipped; at most \(run.session.peakHeldEvents) events held for windows"
+        )
         lines += gates.map { "gate \($0.text)" }
         return lines.joined(separator: "\n")
     }
@@ -144,7 +145,10 @@ struct RulesOutput {
         }
         let object: [String: Any] = [
             "schema": "udm-normalize/rules/v1", "profile": profile,
-            "records": ["read": run.records, "events": run.events, "failed": run.failed, "skipped": run.skipped],
+            "records": [
+                "read": run.records, "events": run.events, "failed": run.failed, "skipped": run.skipped,
+                "peak_held_events": run.session.peakHeldEvents,
+            ],
             "rules": rules, "fields": fields,
             "ready": ["rules": readiness.readyCount, "of": results.count, "rate": readiness.readyRate],
             "gates": gates.map { ["text": $0.text, "held": $0.held] },

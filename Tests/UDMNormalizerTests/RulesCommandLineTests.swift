@@ -26,7 +26,8 @@ import Testing
         #expect(
             run.stdout.contains(
                 "aws_api_call_outside_of_organization: 0 detections (needs reference list %aws_accounts"))
-        #expect(run.stdout.contains("records: 3 read, 3 events, 0 failed, 0 skipped"))
+        #expect(
+            run.stdout.contains("records: 3 read, 3 events, 0 failed, 0 skipped; at most 14 events held for windows"))
     }
 
     @Test func gatesSetTheExitCode() throws {

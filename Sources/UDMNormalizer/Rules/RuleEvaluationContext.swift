@@ -4,6 +4,8 @@ struct RuleEvaluationContext {
     var views: [String: RuleEventView] = [:]
     var rows: [String: [Int: RuleScalar]] = [:]
     var slots: [String: [RuleFieldPath: Int]] = [:]
+    /// One value standing for a whole row: a statement that reads one path, evaluated per value.
+    var single: (variable: String, path: RuleFieldPath, value: RuleScalar)?
 
     init(lists: [String: ReferenceList]) {
         self.lists = lists
@@ -64,6 +66,7 @@ struct RuleEvaluationContext {
         switch operand {
         case .field(let variable, let path, let quantifier):
             if quantifier != nil { return views[variable]?.values(path) ?? [.absent] }
+            if let single, single.variable == variable, single.path == path { return [single.value] }
             guard let slot = slots[variable]?[path], let value = rows[variable]?[slot] else { return [.absent] }
             return [value]
         case .placeholder: return [.absent]

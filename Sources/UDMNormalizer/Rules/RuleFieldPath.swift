@@ -12,7 +12,28 @@ package struct RuleFieldPath: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    package var steps: [Step]
+    package var steps: [Step] {
+        didSet { fingerprint = Self.fingerprint(steps) }
+    }
+    /// A hash of the steps, computed once: paths are dictionary keys on the per-event hot path.
+    private var fingerprint: Int
+
+    package init(steps: [Step]) {
+        self.steps = steps
+        fingerprint = Self.fingerprint(steps)
+    }
+
+    private static func fingerprint(_ steps: [Step]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(steps)
+        return hasher.finalize()
+    }
+
+    package func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
+
+    package static func == (a: RuleFieldPath, b: RuleFieldPath) -> Bool {
+        a.fingerprint == b.fingerprint && a.steps == b.steps
+    }
 
     /// The dotted path with map keys in brackets, as the rule writes it.
     package var description: String {

@@ -17,6 +17,11 @@ struct RulePlan: Sendable {
     struct Statement: Sendable {
         var expression: RuleExpression
         var trie: PathTrie
+        /// The one path the statement reads, when it reads one without a quantifier: it is then
+        /// evaluated on that path's values, with no unnesting.
+        var singlePath: RuleFieldPath?
+        /// Every path the statement reads, with its slot.
+        var paths: [(path: RuleFieldPath, slot: Int)]
     }
 
     /// A statement that reads two or more variables.
@@ -60,10 +65,14 @@ struct RulePlan: Sendable {
                 if case .bind(_, let placeholder, _) = statement, !placeholders.contains(placeholder) {
                     placeholders.append(placeholder)
                 }
-                let own = statement.fields.map(\.path)
+                var quantified = false
+                statement.forEachOperand { if case .field(_, _, _?) = $0 { quantified = true } }
+                let own = Set(statement.fields.map(\.path)).map { (path: $0, slot: slots[$0]!) }.sorted {
+                    $0.slot < $1.slot
+                }
                 return Statement(
-                    expression: statement,
-                    trie: PathTrie(paths: Set(own).map { ($0, slots[$0]!) }.sorted { $0.1 < $1.1 }))
+                    expression: statement, trie: PathTrie(paths: own),
+                    singlePath: own.count == 1 && !quantified ? own[0].path : nil, paths: own)
             }
             return Variable(
                 name: name, isEntity: rule.entityVariables.contains(name), statements: planned, trie: trie,
@@ -87,11 +96,32 @@ struct RulePlan: Sendable {
     /// empty when it does not.
     func match(_ variable: Variable, _ view: RuleEventView, lists: [String: ReferenceList]) -> [[String: String]] {
         // Each statement on its own first: most events fail the first one.
+        var context = RuleEvaluationContext(lists: lists)
+        context.views[variable.name] = view
+        context.slots[variable.name] = variable.slots
+        var singleValued = true
         for statement in variable.statements {
-            let rows = view.rows(statement.trie)
-            var context = RuleEvaluationContext(lists: lists)
-            context.views[variable.name] = view
-            context.slots[variable.name] = variable.slots
+            if let path = statement.singlePath {
+                let values = view.values(path)
+                if values.count > 1 { singleValued = false }
+                let holds = values.contains { value in
+                    context.single = (variable.name, path, value)
+                    return context.holds(statement.expression)
+                }
+                context.single = nil
+                if !holds { return [] }
+                continue
+            }
+            // Paths with one value (or none) each make one row, read from the values already cached.
+            let rows: [[Int: RuleScalar]]
+            if statement.paths.allSatisfy({ view.values($0.path).count == 1 }) {
+                var row: [Int: RuleScalar] = [:]
+                for (path, slot) in statement.paths { row[slot] = view.values(path)[0] }
+                rows = [row]
+            } else {
+                singleValued = false
+                rows = view.rows(statement.trie)
+            }
             guard
                 rows.contains(where: { row in
                     context.rows[variable.name] = row
@@ -99,8 +129,22 @@ struct RulePlan: Sendable {
                 })
             else { return [] }
         }
-        let rows = variable.statements.count == 1 ? view.rows(variable.statements[0].trie) : view.rows(variable.trie)
-        var context = RuleEvaluationContext(lists: lists)
+        let rows: [[Int: RuleScalar]]
+        if singleValued {
+            // Every path has one value (or none): one row, read from the values already cached.
+            var row: [Int: RuleScalar] = [:]
+            for (path, slot) in variable.slots {
+                let values = view.values(path)
+                guard values.count == 1 else {
+                    singleValued = false
+                    break
+                }
+                row[slot] = values[0]
+            }
+            rows = singleValued ? [row] : view.rows(variable.trie)
+        } else {
+            rows = variable.statements.count == 1 ? view.rows(variable.statements[0].trie) : view.rows(variable.trie)
+        }
         context.views[variable.name] = view
         context.slots[variable.name] = variable.slots
         var found: [[String: String]] = []
