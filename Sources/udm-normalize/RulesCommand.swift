@@ -160,8 +160,7 @@ struct RulesRun {
 
     mutating func add(_ event: RuleEvent) {
         events += 1
-        session.add(event)
-        fill.add(event)
+        session.add(event, fill: &fill)
     }
 
     /// A record normalized through the tables.

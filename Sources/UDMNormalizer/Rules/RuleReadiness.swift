@@ -112,10 +112,13 @@ package struct RuleFieldFill: Sendable {
     }
 
     package mutating func add(_ event: RuleEvent) {
-        events[event.logType, default: 0] += 1
-        let view = RuleEventView(event)
+        add(RuleEventView(event))
+    }
+
+    mutating func add(_ view: RuleEventView) {
+        events[view.event.logType, default: 0] += 1
         for path in paths where view.isFilled(path) {
-            filled[event.logType, default: [:]][path, default: 0] += 1
+            filled[view.event.logType, default: [:]][path, default: 0] += 1
         }
     }
 

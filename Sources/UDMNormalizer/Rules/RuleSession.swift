@@ -65,9 +65,20 @@ package struct RuleSession {
 
     /// Runs every rule's predicates on `event`; single-event rules fire here.
     package mutating func add(_ event: RuleEvent) {
+        add(RuleEventView(event))
+    }
+
+    /// Runs the rules on `event` and counts its filled fields in `fill`, reading each field once.
+    package mutating func add(_ event: RuleEvent, fill: inout RuleFieldFill) {
+        let view = RuleEventView(event)
+        add(view)
+        fill.add(view)
+    }
+
+    private mutating func add(_ view: RuleEventView) {
+        let event = view.event
         eventCount += 1
         serial += 1
-        let view = RuleEventView(event)
         for (index, plan) in ruleSet.plans.enumerated() where results[index].readiness == .runs {
             for variable in plan.variables where !variable.isEntity {
                 let bindings = plan.match(variable, view, lists: ruleSet.lists)

@@ -63,8 +63,11 @@ package struct TableFieldIndex: Sendable {
         let (fieldPath, key) = Self.tableField(path)
         let wanted = fieldPath.split(separator: ".")
         func score(_ producer: Producer) -> (Int, Int) {
-            let have = producer.fieldPath.split(separator: ".")
-            let common = zip(wanted, have).prefix { $0 == $1 }.count
+            var common = 0
+            for part in producer.fieldPath.split(separator: ".", maxSplits: wanted.count) {
+                guard common < wanted.count, wanted[common] == part else { break }
+                common += 1
+            }
             let sameKeyField = producer.fieldPath == fieldPath && key != nil && producer.key != nil ? 1 : 0
             return (common, sameKeyField)
         }
