@@ -19,7 +19,9 @@ extension HelpText {
               A rule with match: fires for every set of events joined on the match variables whose
               times lie within D of each other: each window starts at an event's time, whatever the
               input order. Google SecOps aligns its own hop windows and may fire fewer detections at
-              their edges; a detection here that Google would miss lies across such an edge.
+              their edges; a detection here that Google would miss lies across such an edge. Windows
+              more than twice the window older than the latest event are evaluated as the run goes
+              and their events dropped; an event later than that is counted as late.
 
             OUTPUT
               Per rule: its detections (match values, window, outcomes and the origins of the first 20

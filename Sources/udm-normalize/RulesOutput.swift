@@ -48,6 +48,11 @@ struct RulesOutput {
             if result.eventsWithoutTime > 0 {
                 lines.append("  \(result.eventsWithoutTime) matching events have no event time and were not windowed")
             }
+            if result.lateEvents > 0 {
+                lines.append(
+                    "  \(result.lateEvents) matching events came later than windows already evaluated (more than twice the window out of order)"
+                )
+            }
             if result.eventsOverBound > 0 {
                 lines.append("  \(result.eventsOverBound) matching events were over the memory bound and not held")
             }
@@ -115,7 +120,7 @@ struct RulesOutput {
                 "rule": result.rule.name, "file": result.rule.file, "status": status(result),
                 "detection_count": result.detectionCount, "matched_events": result.matchedEvents,
                 "held_events": result.heldEvents, "events_without_time": result.eventsWithoutTime,
-                "events_over_bound": result.eventsOverBound, "ready": entry.isReady,
+                "events_over_bound": result.eventsOverBound, "late_events": result.lateEvents, "ready": entry.isReady,
                 "cannot_fire": entry.rule.cannotFire.map {
                     ["field": $0.path.description, "nearest": $0.nearest.map { $0 as Any } ?? NSNull()] as [String: Any]
                 },

@@ -159,4 +159,37 @@ import Testing
         #expect(result.heldEvents == 3)
         #expect(result.eventsOverBound == 2)
     }
+
+    @Test func windowsThatCannotGrowAreEvaluatedEarlyAndTheirEventsDropped() throws {
+        // Ten users, two hours apart, each with four failures and a success: ten detections,
+        // whether the windows are evaluated at the end or as the session goes.
+        var lines: [String] = []
+        for user in 0..<10 {
+            let base = user * 7200
+            lines += (0..<4).map { Self.login(base + $0, user: "user\(user)", success: false) }
+            lines.append(Self.login(base + 60, user: "user\(user)", success: true))
+        }
+        let rule = try S.rule("aws_successful_login_after_multiple_failed_attempts")
+        func run(flushEvents: Int, _ lines: [String]) throws -> (RuleSession.RuleResult, Int) {
+            var options = RuleSession.Options()
+            options.flushEvents = flushEvents
+            var session = RuleSession(ruleSet: DetectionRuleSet(rules: [rule]), options: options)
+            for (index, line) in lines.enumerated() {
+                session.add(try #require(RuleEvent.events(line: Array(line.utf8), origin: "e:\(index + 1)").first))
+            }
+            let result = try #require(session.finish().first)
+            return (result, session.peakHeldEvents)
+        }
+        let (atTheEnd, heldAll) = try run(flushEvents: 1000, lines)
+        let (early, heldFew) = try run(flushEvents: 6, lines)
+        #expect(atTheEnd.detectionCount == 10)
+        #expect(early.detectionCount == 10)
+        #expect(early.detections.map(\.origins) == atTheEnd.detections.map(\.origins))
+        #expect(heldAll == 50)
+        #expect(heldFew <= 15, "held \(heldFew)")
+        #expect(early.lateEvents == 0)
+        // An event older than windows already evaluated is counted as late, and still evaluated.
+        let (late, _) = try run(flushEvents: 6, lines + [Self.login(5, user: "user0", success: true)])
+        #expect(late.lateEvents == 1)
+    }
 }

@@ -12,6 +12,10 @@ package struct RuleSession {
         package var maxHeldEvents = 2_000_000
         /// Detections kept per rule (all are counted).
         package var keptDetections = 1000
+        /// Held events of one rule at which the windows that can no longer grow are evaluated and
+        /// their events dropped: those more than twice the rule's window older than the latest
+        /// event (events may come that much out of time order).
+        package var flushEvents = 20_000
 
         package init() {}
     }
@@ -29,6 +33,9 @@ package struct RuleSession {
         /// Events that met a predicate but were not held: no event time, or over the memory bound.
         package var eventsWithoutTime = 0
         package var eventsOverBound = 0
+        /// Events older than windows already evaluated and dropped (more out of order than the
+        /// session allows); they are still evaluated, and may repeat a detection.
+        package var lateEvents = 0
         /// Whether some group's combinations were cut at the limit.
         package var truncated = false
     }
@@ -46,6 +53,14 @@ package struct RuleSession {
     private var results: [RuleResult]
     private var held: [[HeldEvent]]
     private var keepTrees: [KeepTree]
+    /// Per rule: the latest event time held, the time before which windows were evaluated and
+    /// their events dropped, the held count at which to do it next, and per match key the last
+    /// keyed and unkeyed event of the last detection (so a window inside it is not reported again).
+    private var latest: [Double]
+    private var evaluatedBefore: [Double]
+    private var nextFlush: [Int]
+    private var lastEmitted: [[[String]: (keyed: Position, unkeyed: Position?)]]
+    typealias Position = (time: Double, serial: Int)
     private var serial = 0
     private var heldTotal = 0
     /// Events added.
@@ -61,6 +76,10 @@ package struct RuleSession {
         }
         held = Array(repeating: [], count: ruleSet.rules.count)
         keepTrees = ruleSet.rules.map(KeepTree.init(rule:))
+        latest = Array(repeating: -.infinity, count: ruleSet.rules.count)
+        evaluatedBefore = Array(repeating: -.infinity, count: ruleSet.rules.count)
+        nextFlush = Array(repeating: options.flushEvents, count: ruleSet.rules.count)
+        lastEmitted = Array(repeating: [:], count: ruleSet.rules.count)
     }
 
     /// Runs every rule's predicates on `event`; single-event rules fire here.
@@ -89,26 +108,49 @@ package struct RuleSession {
                     candidates[variable.name] = bindings.map { .init(serial: serial, view: view, bindings: $0) }
                     let group = RuleGroup(plan: plan, candidates: candidates, lists: ruleSet.lists)
                     record(index, group: group, key: [])
+                } else if let time = event.timestamp, time < evaluatedBefore[index] {
+                    results[index].lateEvents += 1
+                    hold(index, event, variable.name, bindings)
                 } else if event.timestamp == nil {
                     results[index].eventsWithoutTime += 1
                 } else if heldTotal >= options.maxHeldEvents {
                     results[index].eventsOverBound += 1
                 } else {
-                    let pruned = RuleEvent(pruning: event, to: keepTrees[index])
-                    held[index].append(
-                        HeldEvent(serial: serial, event: pruned, variable: variable.name, bindings: bindings))
-                    results[index].heldEvents += 1
-                    heldTotal += 1
-                    peakHeldEvents = max(peakHeldEvents, heldTotal)
+                    hold(index, event, variable.name, bindings)
+                    if held[index].count >= nextFlush[index] { flush(index, plan) }
                 }
             }
         }
     }
 
+    private mutating func hold(_ index: Int, _ event: RuleEvent, _ variable: String, _ bindings: [[String: String]]) {
+        let pruned = RuleEvent(pruning: event, to: keepTrees[index])
+        held[index].append(HeldEvent(serial: serial, event: pruned, variable: variable, bindings: bindings))
+        latest[index] = max(latest[index], event.timestamp ?? -.infinity)
+        results[index].heldEvents += 1
+        heldTotal += 1
+        peakHeldEvents = max(peakHeldEvents, heldTotal)
+    }
+
+    /// Evaluates the windows that start more than twice the window before the latest event (no
+    /// event in time order can join them any more) and drops the events only they could hold.
+    private mutating func flush(_ index: Int, _ plan: RulePlan) {
+        guard let window = plan.rule.window else { return }
+        let limit = latest[index] - 2 * Double(window)
+        if limit > evaluatedBefore[index] {
+            evaluateWindows(index, plan, anchorsBefore: limit)
+            evaluatedBefore[index] = limit
+            let before = held[index].count
+            held[index].removeAll { ($0.event.timestamp ?? 0) < limit }
+            heldTotal -= before - held[index].count
+        }
+        nextFlush[index] = max(options.flushEvents, held[index].count * 2)
+    }
+
     /// Evaluates the multi-event rules' windows and gives every rule's result.
     package mutating func finish() -> [RuleResult] {
         for (index, plan) in ruleSet.plans.enumerated() where plan.rule.window != nil {
-            evaluateWindows(index, plan)
+            evaluateWindows(index, plan, anchorsBefore: .infinity)
             heldTotal -= held[index].count
             held[index] = []
         }
@@ -150,7 +192,14 @@ package struct RuleSession {
                 eventCount: events.count))
     }
 
-    private mutating func evaluateWindows(_ index: Int, _ plan: RulePlan) {
+    /// Whether a window's last unkeyed event is no later than the reported window's (none is).
+    private static func within(_ position: Position?, _ bound: Position?) -> Bool {
+        guard let position else { return true }
+        guard let bound else { return false }
+        return position <= bound
+    }
+
+    private mutating func evaluateWindows(_ index: Int, _ plan: RulePlan, anchorsBefore limit: Double) {
         let rule = plan.rule
         guard let window = rule.window.map(Double.init), !held[index].isEmpty else { return }
         let keyNames = rule.matchVariables
@@ -178,10 +227,10 @@ package struct RuleSession {
             var end = 0
             var unkeyedStart = 0
             var unkeyedEnd = 0
-            var emitted: (first: Int, last: Int, unkeyedFirst: Int, unkeyedLast: Int)?
             var start = 0
             while start < items.count {
                 let from = items[start].time
+                if from >= limit { break }
                 let until = from + window
                 while end < items.count, items[end].time <= until { end += 1 }
                 while unkeyedStart < unkeyed.count, unkeyed[unkeyedStart].time < from { unkeyedStart += 1 }
@@ -193,7 +242,11 @@ package struct RuleSession {
                     while next < items.count, items[next].time == from { next += 1 }
                     start = next
                 }
-                if let last = emitted, end - 1 <= last.last, unkeyedEnd - 1 <= last.unkeyedLast {
+                let keyedLast = (items[end - 1].time, items[end - 1].member.serial)
+                let unkeyedLast =
+                    unkeyedEnd > unkeyedStart
+                    ? (unkeyed[unkeyedEnd - 1].time, unkeyed[unkeyedEnd - 1].member.serial) : nil
+                if let last = lastEmitted[index][key], keyedLast <= last.keyed, Self.within(unkeyedLast, last.unkeyed) {
                     continue  // inside the window already reported
                 }
                 var candidates = entities
@@ -205,7 +258,7 @@ package struct RuleSession {
                 let before = results[index].detectionCount
                 record(index, group: group, key: zip(keyNames, key).map { ($0, $1) })
                 if results[index].detectionCount > before {
-                    emitted = (start, end - 1, unkeyedStart, unkeyedEnd - 1)
+                    lastEmitted[index][key] = (keyedLast, unkeyedLast)
                 }
             }
         }
