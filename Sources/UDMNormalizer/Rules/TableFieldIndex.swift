@@ -9,9 +9,13 @@ package struct TableFieldIndex: Sendable {
         package var fieldPath: String
         /// The label or `additional` key, nil for a plain field or any key.
         package var key: String?
+        /// `fieldPath` cut at its dots, for finding the nearest field.
+        var parts: [Substring] { fieldPath.split(separator: ".") }
     }
 
     package let producers: [Producer]
+    /// Each producer's `parts`, computed once.
+    private let producerParts: [[Substring]]
 
     package init(mappings: MappingSet) {
         var producers: [Producer] = []
@@ -29,6 +33,7 @@ package struct TableFieldIndex: Sendable {
             }
         }
         self.producers = producers
+        producerParts = producers.map(\.parts)
     }
 
     /// The table field a rule path names: `additional.fields["k"]` is `additional` key k, a map
@@ -62,15 +67,15 @@ package struct TableFieldIndex: Sendable {
     package func nearest(to path: RuleFieldPath) -> Producer? {
         let (fieldPath, key) = Self.tableField(path)
         let wanted = fieldPath.split(separator: ".")
-        func score(_ producer: Producer) -> (Int, Int) {
-            var common = 0
-            for part in producer.fieldPath.split(separator: ".", maxSplits: wanted.count) {
-                guard common < wanted.count, wanted[common] == part else { break }
-                common += 1
-            }
+        var best: (index: Int, score: (Int, Int))?
+        for (index, parts) in producerParts.enumerated() {
+            let common = zip(wanted, parts).prefix { $0 == $1 }.count
+            let producer = producers[index]
             let sameKeyField = producer.fieldPath == fieldPath && key != nil && producer.key != nil ? 1 : 0
-            return (common, sameKeyField)
+            let score = (common, sameKeyField)
+            if let current = best, score <= current.score { continue }
+            best = (index, score)
         }
-        return producers.max { score($0) < score($1) }
+        return best.map { producers[$0.index] }
     }
 }
