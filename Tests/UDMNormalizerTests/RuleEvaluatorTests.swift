@@ -68,6 +68,12 @@ import Testing
                 [1]
             ),
             (#"timestamp.get_hour($e.metadata.event_timestamp.seconds) = 3"#, [1]),
+            (#"timestamp.get_day_of_week($e.metadata.event_timestamp.seconds) = 2"#, [1]),  // a Monday
+            (#"timestamp.get_date($e.metadata.event_timestamp.seconds) = "2019-01-01""#, [3]),
+            (#"strings.contains($e.principal.user.userid, "assumed-role")"#, [1]),
+            (#"strings.coalesce($e.principal.user.user_display_name, "none") = "none""#, [2]),
+            (#"re.replace($e.metadata.product_event_type, "^(Describe|Delete)", "X-\\1") = "X-DeleteDetector""#, [3]),
+            (#"strings.length($e.metadata.vendor_name) = 6"#, [1, 2, 3]),
             (#"$e.additional.fields["recipientAccountId"] = $acct\#n$e.principal.user.userid = $uid"#, [1, 3]),
             (#"re.capture($e.principal.user.userid, ":assumed-role/.*/(.*)$") = $instance"#, [1]),
         ] as [(String, [Int])])
@@ -123,6 +129,9 @@ import Testing
                 $ids = count_distinct($e.metadata.id)
                 $who = $e.principal.user.user_display_name
                 $ports = sum($e.target.port) * 2
+                $low = min($e.target.port) - 1
+                $count = count($e.principal.ip)
+                $all = array($e.principal.ip)
                 """,
             condition: "$e and $risk > 40")
         let rules = try DetectionRuleSet.parse(text, file: "test.yaral")
@@ -139,5 +148,8 @@ import Testing
         #expect(outcomes["ids"] == .number(1))
         #expect(outcomes["who"] == .text("bob"))
         #expect(outcomes["ports"] == .number(44))
+        #expect(outcomes["low"] == .number(21))
+        #expect(outcomes["count"] == .number(2))
+        #expect(outcomes["all"] == .list(["10.0.0.1", "10.0.0.2"]))
     }
 }
