@@ -18,6 +18,15 @@ struct RuleEvaluationContext {
         case .or(let children): return children.contains { holds($0) }
         case .not(let child): return !holds(child)
         case .compare(let left, let comparison, let right, let nocase, _):
+            if !left.isQuantified && !right.isQuantified {
+                // One value a side (the common case): no arrays.
+                let a = scalar(left)
+                if case .regex(let pattern) = right {
+                    let hit = pattern.matches(a.text)
+                    return comparison == .equal ? hit : !hit
+                }
+                return Self.compare(a, comparison, scalar(right), nocase: nocase)
+            }
             let lefts = values(left)
             let rights = values(right)
             func test(_ a: RuleScalar) -> Bool {
@@ -35,12 +44,12 @@ struct RuleEvaluationContext {
             guard let list = lists[name] else { return false }
             return quantified(value, values(value)) { list.contains($0.text, as: kind) }
         case .call(let call):
-            switch values(call).first ?? .absent {
+            switch scalar(call) {
             case .bool(let value): return value
             case let other: return !other.isZero
             }
         case .bind(let value, _, _):
-            return !(values(value).first ?? .absent).isZero
+            return !scalar(value).isZero
         }
     }
 
@@ -48,10 +57,10 @@ struct RuleEvaluationContext {
     /// on a zero value or on a value other than the one bound before.
     func holds(_ expression: RuleExpression, bindings: inout [String: String]) -> Bool {
         guard case .bind(let value, let placeholder, _) = expression else { return holds(expression) }
-        let scalar = values(value).first ?? .absent
-        guard !scalar.isZero else { return false }
-        if let bound = bindings[placeholder] { return bound == scalar.text }
-        bindings[placeholder] = scalar.text
+        let bound = scalar(value)
+        guard !bound.isZero else { return false }
+        if let earlier = bindings[placeholder] { return earlier == bound.text }
+        bindings[placeholder] = bound.text
         return true
     }
 
@@ -59,6 +68,30 @@ struct RuleEvaluationContext {
     private func quantified(_ operand: RuleOperand, _ values: [RuleScalar], _ test: (RuleScalar) -> Bool) -> Bool {
         if case .field(_, _, .all?) = operand { return values.allSatisfy(test) }
         return values.contains(where: test)
+    }
+
+    /// An unquantified operand's value on the current row.
+    func scalar(_ operand: RuleOperand) -> RuleScalar {
+        switch operand {
+        case .field(let variable, let path, let quantifier):
+            if quantifier != nil { return views[variable]?.values(path).first ?? .absent }
+            if let single, single.variable == variable, single.path == path { return single.value }
+            guard let slot = slots[variable]?[path], let value = rows[variable]?[slot] else { return .absent }
+            return value
+        case .placeholder: return .absent
+        case .string(let text): return .string(text)
+        case .number(let number): return .number(number)
+        case .regex(let pattern): return .string(pattern.pattern)
+        case .call(let function, let arguments, _):
+            var patterns: [Int: RE2Pattern] = [:]
+            var scalars: [RuleScalar] = []
+            scalars.reserveCapacity(arguments.count)
+            for (index, argument) in arguments.enumerated() {
+                if case .regex(let pattern) = argument { patterns[index] = pattern }
+                scalars.append(scalar(argument))
+            }
+            return function.evaluate(scalars, patterns: patterns)
+        }
     }
 
     /// An operand's values: one on the current row; every element for `any` / `all`.

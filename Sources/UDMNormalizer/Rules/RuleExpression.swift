@@ -77,6 +77,12 @@ indirect enum RuleOperand: Sendable {
     case regex(RE2Pattern)
     case call(RuleFunction, [RuleOperand], RuleLocation)
 
+    /// `any $e.f` / `all $e.f`.
+    var isQuantified: Bool {
+        if case .field(_, _, _?) = self { return true }
+        return false
+    }
+
     func forEach(_ body: (RuleOperand) -> Void) {
         body(self)
         if case .call(_, let arguments, _) = self {

@@ -97,8 +97,7 @@ struct RulePlan: Sendable {
     func match(_ variable: Variable, _ view: RuleEventView, lists: [String: ReferenceList]) -> [[String: String]] {
         // Each statement on its own first: most events fail the first one.
         var context = RuleEvaluationContext(lists: lists)
-        context.views[variable.name] = view
-        context.slots[variable.name] = variable.slots
+        var hasRows = false
         var singleValued = true
         for statement in variable.statements {
             if let path = statement.singlePath {
@@ -111,6 +110,11 @@ struct RulePlan: Sendable {
                 context.single = nil
                 if !holds { return [] }
                 continue
+            }
+            if !hasRows {
+                context.views[variable.name] = view
+                context.slots[variable.name] = variable.slots
+                hasRows = true
             }
             // Paths with one value (or none) each make one row, read from the values already cached.
             let rows: [[Int: RuleScalar]]
@@ -128,6 +132,10 @@ struct RulePlan: Sendable {
                     return context.holds(statement.expression)
                 })
             else { return [] }
+        }
+        if !hasRows {
+            context.views[variable.name] = view
+            context.slots[variable.name] = variable.slots
         }
         let rows: [[Int: RuleScalar]]
         if singleValued {
