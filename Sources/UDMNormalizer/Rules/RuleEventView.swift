@@ -8,6 +8,8 @@
 final class RuleEventView {
     let event: RuleEvent
     private var cache: [RuleFieldPath: [RuleScalar]] = [:]
+    /// Rows of rules' joins, by rule and join: a held event meets many others in its windows.
+    private var joinRows: [String: [[Int: RuleScalar]]] = [:]
     /// Rows are cut at this many per statement; a product of repeated fields larger than that is rare
     /// and means the event is unusual, not that the rule should stall.
     static let rowLimit = 4096
@@ -78,6 +80,14 @@ final class RuleEventView {
     /// The unnested rows of the paths in `trie`: slot → value.
     func rows(_ trie: PathTrie) -> [[Int: RuleScalar]] {
         Self.expand(event.root, trie)
+    }
+
+    /// The rows of a join's paths, remembered under `join` (the rule's name and the join's number).
+    func rows(_ trie: PathTrie, cachedAs join: String) -> [[Int: RuleScalar]] {
+        if let rows = joinRows[join] { return rows }
+        let rows = Self.expand(event.root, trie)
+        joinRows[join] = rows
+        return rows
     }
 
     private static func expand(_ value: RuleValue?, _ node: PathTrie) -> [[Int: RuleScalar]] {

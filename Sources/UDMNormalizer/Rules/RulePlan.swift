@@ -26,6 +26,8 @@ struct RulePlan: Sendable {
 
     /// A statement that reads two or more variables.
     struct Join: Sendable {
+        /// The rule's name and the join's number in it, naming the join's rows in each event's cache.
+        var cacheKey: String
         var expression: RuleExpression
         var variables: [String]
         var tries: [String: PathTrie]
@@ -53,7 +55,11 @@ struct RulePlan: Sendable {
                     tries[name] = trie
                     slots[name] = numbered
                 }
-                joins.append(Join(expression: statement, variables: ordered, tries: tries, slots: slots))
+                joins.append(
+                    Join(
+                        cacheKey: "\(rule.name)#\(joins.count)", expression: statement, variables: ordered,
+                        tries: tries,
+                        slots: slots))
             }
         }
         self.joins = joins
@@ -178,7 +184,7 @@ struct RulePlan: Sendable {
         for name in join.variables {
             guard let view = views[name], let trie = join.tries[name] else { return false }
             context.views[name] = view
-            rowSets.append((name, view.rows(trie)))
+            rowSets.append((name, view.rows(trie, cachedAs: join.cacheKey)))
         }
         return Self.anyCombination(rowSets[...], &context) { $0.holds(join.expression) }
     }
