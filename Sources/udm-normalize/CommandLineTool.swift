@@ -52,6 +52,10 @@ enum CommandLineTool {
             return runParsed(rest, help: HelpText.diff, parse: DiffOptions.init(parsing:), showsHelp: \.showHelp) {
                 DiffCommand(options: $0).run()
             }
+        case "rules":
+            return runParsed(rest, help: HelpText.rules, parse: RulesOptions.init(parsing:), showsHelp: \.showHelp) {
+                RulesCommand(options: $0).run()
+            }
         case "bench":
             return runParsed(rest, help: HelpText.bench, parse: BenchCommand.init(parsing:), showsHelp: \.showHelp) {
                 $0.run()

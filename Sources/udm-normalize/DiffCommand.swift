@@ -19,6 +19,12 @@ struct DiffOptions {
             long: "--limit", short: "-n", value: "N",
             help: "Show at most N changed events (default 5), then '… and N more'."),
         CommandOption(long: "--json", help: "Print the comparison as one JSON object."),
+        CommandOption(
+            long: "--rules", value: "PATH",
+            help: """
+                Also run these YARA-L rules (.yaral files or folders; repeatable) on both
+                sides and show which rules gain or lose detections.
+                """),
         .include, .exclude, .help,
     ]
 
@@ -29,6 +35,7 @@ struct DiffOptions {
     var limit = 5
     var json = false
     var showHelp = false
+    var rulePaths: [String] = []
 
     init(parsing arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments, options: Self.options)
@@ -38,6 +45,7 @@ struct DiffOptions {
             case "--profile": profiles.append(try take())
             case "--limit": limit = try ArgumentReader.number(try take(), minimum: 0, option: name)
             case "--json": json = true
+            case "--rules": rulePaths.append(try take())
             case "--include": selection.include.append(try take())
             case "--exclude": selection.exclude.append(try take())
             case "--help": showHelp = true
@@ -85,10 +93,24 @@ struct DiffCommand {
             StandardStreams.error("udm-normalize diff: \(error)")
             return .pathUnusable
         }
-        StandardStreams.output(options.json ? diff.json(examples: options.limit) : diff.text(examples: options.limit))
+        var rulesDiff: RuleDetectionDiff?
+        if !options.rulePaths.isEmpty {
+            switch RuleSetLoader.load(options.rulePaths, command: "diff") {
+            case .success(let rules):
+                rulesDiff = RuleDetectionDiff(rules: rules, old: sides[0], new: sides[1], paths: expansion.paths)
+            case .failure(let status): return status
+            }
+        }
+        if options.json {
+            let json = diff.json(examples: options.limit)
+            StandardStreams.output(rulesDiff?.adding(to: json) ?? json)
+        } else {
+            StandardStreams.output(diff.text(examples: options.limit) + (rulesDiff.map { "\n" + $0.text } ?? ""))
+        }
         if expansion.expectationFiles > 0 {
             StandardStreams.error("files: \(expansion.expectationFiles) excluded (expectation files)")
         }
-        return diff.changedEvents.isEmpty && diff.outcomeChanges.isEmpty ? .success : .findings
+        let rulesChanged = !(rulesDiff?.changes.isEmpty ?? true)
+        return diff.changedEvents.isEmpty && diff.outcomeChanges.isEmpty && !rulesChanged ? .success : .findings
     }
 }

@@ -15,7 +15,7 @@ enum HelpText {
     /// The commands in the order the main help lists them, with their one-line summaries.
     static let commands: [(name: String, help: CommandHelp)] = [
         ("normalize", normalize), ("report", report), ("explain", explain), ("mappings", mappings),
-        ("test", test), ("diff", diff), ("bench", bench),
+        ("test", test), ("diff", diff), ("rules", rules), ("bench", bench),
     ]
 
     static var main: String {

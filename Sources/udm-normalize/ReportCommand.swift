@@ -24,12 +24,20 @@ struct ReportCommand {
             StandardStreams.error("udm-normalize report: cannot write --html \(problem)")
             return .pathUnusable
         }
+        var rulesRun: RulesRun?
+        if !options.rulePaths.isEmpty {
+            switch RuleSetLoader.load(options.rulePaths, command: "report") {
+            case .success(let rules):
+                rulesRun = RulesRun(ruleSet: DetectionRuleSet(rules: rules), reportsFailures: false)
+            case .failure(let status): return status
+            }
+        }
         let normalizer = Normalizer(
             mappings: mappings,
             options: Normalizer.Options(logType: logType, maxRecordBytes: options.maxRecordBytes, trackCoverage: true))
         let batch = BatchNormalizer(
             normalizer: normalizer, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            rendering: .none, collectsReport: true)
+            rendering: rulesRun == nil ? .none : .json, collectsReport: true)
         var builder = ReportBuilder(profile: mappings.profile)
         var dedupe = DedupeFilter()
         let progress = ProgressLine(quiet: options.quiet)
@@ -41,6 +49,7 @@ struct ReportCommand {
             switch item {
             case .record(let record):
                 records += 1
+                rulesRun?.read(record: record)
                 if options.dedupe, record.kind == .normalized, let key = record.dedupeKey,
                     !dedupe.isFirst(logType: record.logType, key: key)
                 {
@@ -60,13 +69,15 @@ struct ReportCommand {
         progress.finish()
         let report = builder.build()
         let gates = self.gates(report.total)
+        let rules = rulesRun.map { ReportRulesSection(run: $0, mappings: mappings) }
         if options.json {
             // Standard output stays pure JSON; the gates as understood go to standard error.
-            StandardStreams.output(ReportJSONWriter.render(report, topUnmapped: options.top))
+            let json = ReportJSONWriter.render(report, topUnmapped: options.top)
+            StandardStreams.output(rules?.adding(to: json) ?? json)
             for gate in gates where gate.held { StandardStreams.error("gate \(gate.text)") }
         } else {
             StandardStreams.output(
-                ReportTextWriter.render(report, topUnmapped: options.top)
+                ReportTextWriter.render(report, topUnmapped: options.top) + (rules.map { $0.text + "\n" } ?? "")
                     + gates.map { "gate \($0.text)" }.joined(separator: "\n"))
         }
         if let path = options.html {
@@ -75,7 +86,8 @@ struct ReportCommand {
                 mappings: mappings, gates: gates.map { .init(text: $0.text, held: $0.held) })
             do throws(PathProblem) {
                 let file = try OutputFile.create(path, option: "--html")
-                file.write(ReportHTMLWriter.render(report, topUnmapped: options.top, run: run))
+                let page = ReportHTMLWriter.render(report, topUnmapped: options.top, run: run)
+                file.write(rules?.adding(toPage: page) ?? page)
                 file.flush()
             } catch {
                 StandardStreams.error("udm-normalize report: cannot write \(error)")

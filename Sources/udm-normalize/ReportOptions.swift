@@ -18,6 +18,12 @@ struct ReportOptions {
         CommandOption(long: "--min-coverage", value: "PCT", help: "Exit 1 when the total field coverage is below PCT."),
         CommandOption(
             long: "--min-classified", value: "PCT", help: "Exit 1 when the total classification rate is below PCT."),
+        CommandOption(
+            long: "--rules", value: "PATH",
+            help: """
+                Also run these YARA-L rules (.yaral files or folders; repeatable) over the
+                events: detections per rule and the readiness table (see 'help rules').
+                """),
         .include, .exclude, .profile, .mappings, .logType, .jobs, .dedupe, .maxRecordBytes, .quiet, .help,
     ]
 
@@ -37,6 +43,7 @@ struct ReportOptions {
     var dedupe = false
     var quiet = false
     var maxRecordBytes = Normalizer.Options().maxRecordBytes
+    var rulePaths: [String] = []
 
     init(parsing arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments, options: Self.options)
@@ -56,6 +63,7 @@ struct ReportOptions {
             case "--log-type": logType = try take()
             case "--jobs": jobs = try ArgumentReader.number(try take(), minimum: 1, option: name)
             case "--dedupe": dedupe = true
+            case "--rules": rulePaths.append(try take())
             case "--quiet": quiet = true
             case "--max-record-bytes":
                 maxRecordBytes = try ArgumentReader.number(try take(), minimum: 1024, option: name)

@@ -97,7 +97,7 @@ import Testing
         let main = try Self.run(["--help"])
         #expect(main.stdout.contains("GuardDuty"))
         #expect(main.stdout.contains("3  a path could not be read or written"))
-        for command in ["normalize", "report", "explain", "mappings", "test", "diff", "bench"] {
+        for command in ["normalize", "report", "explain", "mappings", "test", "diff", "rules", "bench"] {
             let help = try Self.run(["help", command])
             #expect(help.status == 0)
             #expect(help.stdout.contains("\nOPTIONS\n") && help.stdout.contains("EXIT CODES"), "\(command)")
@@ -411,7 +411,7 @@ import Testing
         let end = try #require(readme.range(of: "### Bad input: the policy"))
         let section = String(readme[start.lowerBound..<end.lowerBound])
         var documented: Set<String> = ["--help", "--version"]
-        for command in ["normalize", "report", "explain", "mappings", "test", "diff", "bench"] {
+        for command in ["normalize", "report", "explain", "mappings", "test", "diff", "rules", "bench"] {
             let help = try Self.run(["help", command]).stdout
             let usage = help.components(separatedBy: "USAGE\n")[1].components(separatedBy: "\n\n")[0]
             for line in usage.split(separator: "\n") {

@@ -3,18 +3,18 @@ import Testing
 
 @testable import UDMNormalizer
 
-/// Google's published CloudTrail detection rules (`../shared/reference/chronicle-rules/cloudtrail/`)
-/// as the acceptance test of the `google-secops` profile: for each rule, a record the rule targets
-/// must satisfy the single-event predicate of its `events:` section, written out here field by field,
-/// and a near miss (the same call with the rule's condition not met) must not. `match:` windows,
-/// thresholds, joins between event variables and entity-graph variables are the SIEM's part and are
-/// left out; a variable bound by a placeholder (`= $user_id`) must have a value to bind.
+/// Google's published CloudTrail detection rules (vendored in `Tests/Rules/chronicle/cloudtrail/`)
+/// as the acceptance test of the `google-secops` profile, run by the library's rule evaluator: for
+/// each rule, a record the rule targets meets the `events:` predicate of its event variable (and
+/// fires the rule, for rules one event can fire), and a near miss (the same call with the rule's
+/// condition not met) does neither. Windows, counts and joins over several events are tested in
+/// `RuleSessionTests`; a variable bound by a placeholder (`= $user_id`) must have a value to bind.
 @Suite struct GoogleCloudTrailRuleTests {
     typealias Record = CloudTrailRecord
 
     /// The rule's predicate holds on `positive` and fails on `nearMiss`.
     private func check(
-        _ predicate: (RuleView) -> Bool, positive: String, nearMiss: String,
+        _ predicate: RulePredicate, positive: String, nearMiss: String,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         let hit = try Record.googleSecOps(positive)
@@ -22,12 +22,17 @@ import Testing
         #expect(
             predicate(hit), "the rule's predicate does not hold on the event it targets", sourceLocation: sourceLocation
         )
+        if predicate.firesOnOneEvent {
+            #expect(
+                predicate.fires(hit), "the rule does not fire on the event it targets", sourceLocation: sourceLocation)
+        }
         #expect(!predicate(miss), "the rule's predicate holds on the near miss", sourceLocation: sourceLocation)
+        #expect(!predicate.fires(miss), "the rule fires on the near miss", sourceLocation: sourceLocation)
     }
 
     /// A call that only has to succeed: the near miss is the same call refused.
     private func checkAllowedCall(
-        _ predicate: (RuleView) -> Bool, _ name: String, source: String, request: String = "null",
+        _ predicate: RulePredicate, _ name: String, source: String, request: String = "null",
         response: String = "null", sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         try check(
@@ -37,9 +42,7 @@ import Testing
     }
 
     @Test func accountLeavingOrRemovedFromOrganization() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("LeaveOrganization", "RemoveAccountFromOrganization")
-        }
+        let rule = try RulePredicate("aws_account_leaving_or_removed_from_organization")
         try check(
             rule, positive: Record.call("LeaveOrganization", source: "organizations.amazonaws.com"),
             nearMiss: Record.call("DescribeOrganization", source: "organizations.amazonaws.com", readOnly: true))
@@ -54,19 +57,7 @@ import Testing
     }
 
     @Test func albInsecureSSLPolicy() throws {
-        let insecure: Set = [
-            "ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS13-1-1-2021-06", "ELBSecurityPolicy-TLS13-1-0-2021-06",
-            "ELBSecurityPolicy-TLS13-1-1-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04",
-            "ELBSecurityPolicy-TLS-1-1-2017-01",
-            "ELBSecurityPolicy-FS-2018-06", "ELBSecurityPolicy-2015-05", "ELBSecurityPolicy-TLS-1-0-2015-04",
-            "ELBSecurityPolicy-FS-1-1-2019-08",
-        ]
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("ModifyListener", "CreateListener")
-                && e.labels("target.resource.attribute.labels", "requestParameters.sslPolicy").contains {
-                    insecure.contains($0)
-                }
-        }
+        let rule = try RulePredicate("aws_alb_insecure_ssl_policy")
         func listener(_ policy: String) -> String {
             Record.call(
                 "ModifyListener", source: "elasticloadbalancing.amazonaws.com",
@@ -80,13 +71,8 @@ import Testing
     }
 
     @Test func apiCallOutsideOfOrganization() throws {
-        let organizationAccounts: Set = [Record.account]  // the rule's %aws_accounts reference list
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail
-                && !e.values("principal.user.group_identifiers").contains { organizationAccounts.contains($0) }
-                && !e.values("target.user.group_identifiers").contains { organizationAccounts.contains($0) }
-                && !e.additional("recipientAccountId").isEmpty
-        }
+        // The rule's %aws_accounts reference list: the organization's accounts.
+        let rule = try RulePredicate("aws_api_call_outside_of_organization", lists: ["aws_accounts": [Record.account]])
         try check(
             rule,
             positive: Record.call(
@@ -97,15 +83,7 @@ import Testing
     }
 
     @Test func apiGatewayGetKeys() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail
-                && ((e.isCall("GetApiKey")
-                    && e.labels("target.resource.attribute.labels", "requestParameters.includeValue").contains("true"))
-                    || (e.isCall("GetApiKeys")
-                        && e.labels("target.resource.attribute.labels", "requestParameters.includeValues").contains(
-                            "true")))
-                && e.allowed && e.has("principal.ip")
-        }
+        let rule = try RulePredicate("aws_api_gateway_get_keys")
         try check(
             rule,
             positive: Record.call(
@@ -125,10 +103,7 @@ import Testing
     }
 
     @Test func backupPlanDeleted() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.is("metadata.event_type", "RESOURCE_DELETION")
-                && e.isCall("DeleteBackupPlan", "DeleteBackupSelection") && e.allowed
-        }
+        let rule = try RulePredicate("aws_backup_plan_deleted")
         try checkAllowedCall(
             rule, "DeleteBackupPlan", source: "backup.amazonaws.com",
             request: #"{"backupPlanId":"1b2c3d4e-5f6a-7b8c-9d0e-1f2a3b4c5d6e"}"#,
@@ -143,12 +118,7 @@ import Testing
     }
 
     @Test func cloudFrontInsecureSSLPolicy() throws {
-        let weak: Set = ["TLSv1", "SSLv3", "TLSv1_2016", "TLSv1.1_2016"]
-        let key = "requestParameters.distributionConfig.viewerCertificate.minimumProtocolVersion"
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("CreateDistribution", "UpdateDistribution")
-                && e.labels("target.resource.attribute.labels", key).contains { weak.contains($0) }
-        }
+        let rule = try RulePredicate("aws_cloudfront_insecure_ssl_policy")
         func update(_ version: String) -> String {
             Record.call(
                 "UpdateDistribution", source: "cloudfront.amazonaws.com",
@@ -160,10 +130,7 @@ import Testing
     }
 
     @Test func cloudTrailLoggingTampered() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("UpdateTrail", "StopLogging", "DeleteTrail", "PutEventSelectors") && e.allowed
-                && e.has("principal.user.user_display_name")
-        }
+        let rule = try RulePredicate("aws_cloudtrail_logging_tampered")
         try checkAllowedCall(
             rule, "StopLogging", source: "cloudtrail.amazonaws.com",
             request: #"{"name":"arn:aws:cloudtrail:us-east-1:111122223333:trail/management-events"}"#)
@@ -172,13 +139,7 @@ import Testing
     }
 
     @Test func configServiceModified() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail
-                && e.isCall(
-                    "StopConfigurationRecorder", "DeleteConfigurationRecorder", "DeleteDeliveryChannel",
-                    "PutDeliveryChannel", "PutConfigurationRecorder")
-                && e.allowed && e.has("principal.user.user_display_name")
-        }
+        let rule = try RulePredicate("aws_config_service_modified")
         try checkAllowedCall(
             rule, "StopConfigurationRecorder", source: "config.amazonaws.com",
             request: #"{"configurationRecorderName":"default"}"#)
@@ -188,25 +149,18 @@ import Testing
     }
 
     @Test func consoleLoginWithoutMFA() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.is("metadata.event_type", "USER_LOGIN") && e.isCall("ConsoleLogin") && e.allowed
-                && e.is("extensions.auth.auth_details", "MFAUsed: No") && !e.additional("recipientAccountId").isEmpty
-        }
+        let rule = try RulePredicate("aws_console_login_without_mfa")
         try check(rule, positive: Record.consoleLogin(mfaUsed: "No"), nearMiss: Record.consoleLogin(mfaUsed: "Yes"))
     }
 
     @Test func deleteCloudWatchLogGroup() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("DeleteLogGroup") && e.allowed && e.has("principal.user.user_display_name")
-        }
+        let rule = try RulePredicate("aws_delete_cloudwatch_log_group")
         try checkAllowedCall(
             rule, "DeleteLogGroup", source: "logs.amazonaws.com", request: #"{"logGroupName":"/aws/lambda/payments"}"#)
     }
 
     @Test func deleteVPCFlowLogs() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("DeleteFlowLogs") && e.allowed && e.has("principal.user.user_display_name")
-        }
+        let rule = try RulePredicate("aws_delete_vpc_flow_logs")
         try checkAllowedCall(
             rule, "DeleteFlowLogs", source: "ec2.amazonaws.com",
             request: #"{"DeleteFlowLogsRequest":{"FlowLogId":{"content":"fl-0ef673ef70c4f07cc","tag":1}}}"#,
@@ -216,11 +170,7 @@ import Testing
     }
 
     @Test func amiOrSnapshotSharedPublicly() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("ModifyImageAttribute", "ModifySnapshotAttribute")
-                && e.labels("target.resource.attribute.labels", "Add Items Group").contains("all") && e.allowed
-                && e.has("principal.user.userid")
-        }
+        let rule = try RulePredicate("aws_ec2_ami_or_snapshot_shared_publicly")
         try check(
             rule,
             positive: Record.call(
@@ -248,21 +198,13 @@ import Testing
     }
 
     @Test func getWindowsAdminPassword() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("GetPasswordData") && e.allowed && e.has("principal.ip")
-        }
+        let rule = try RulePredicate("aws_ec2_get_windows_admin_password")
         try checkAllowedCall(
             rule, "GetPasswordData", source: "ec2.amazonaws.com", request: #"{"instanceId":"i-0abc123def4567890"}"#)
     }
 
     @Test func ec2HighNumberOfAPICalls() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.is("principal.resource.type", "AssumedRole")
-                && e.values("principal.user.userid").contains {
-                    $0.range(of: #"/i-.*$"#, options: .regularExpression) != nil
-                }
-                && e.has("principal.ip")
-        }
+        let rule = try RulePredicate("aws_ec2_high_number_of_api_calls")
         try check(
             rule,
             positive: Record.call(
@@ -274,11 +216,7 @@ import Testing
     }
 
     @Test func ec2UserDataModified() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("ModifyInstanceAttribute")
-                && e.labels("target.resource.attribute.labels", "Request Parameters User Data").contains { !$0.isEmpty }
-                && e.allowed && e.has("target.resource_ancestors.product_object_id")
-        }
+        let rule = try RulePredicate("aws_ec2_user_data_modified")
         try check(
             rule,
             positive: Record.call(
@@ -290,7 +228,7 @@ import Testing
     }
 
     @Test func enableDisableRegion() throws {
-        let rule = { (e: RuleView) in e.isAWSCloudTrail && e.isCall("EnableRegion", "DisableRegion") && e.allowed }
+        let rule = try RulePredicate("aws_enable_disable_region")
         try checkAllowedCall(
             rule, "EnableRegion", source: "account.amazonaws.com", request: #"{"RegionName":"af-south-1"}"#)
         try checkAllowedCall(
@@ -298,10 +236,7 @@ import Testing
     }
 
     @Test func excessiveSuccessfulDiscoveryEvents() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.callMatches("^Describe.*|^List.*|^Get.*") && e.allowed
-                && e.has("principal.user.userid") && e.has("target.application")
-        }
+        let rule = try RulePredicate("aws_excessive_successful_discovery_events")
         try check(
             rule,
             positive: Record.call(
@@ -312,13 +247,7 @@ import Testing
     }
 
     @Test func guardDutyDisabled() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail
-                && (e.isCall("DeleteDetector")
-                    || (e.isCall("UpdateDetector")
-                        && e.labels("target.resource.attribute.labels", "enable").contains("false")))
-                && e.allowed
-        }
+        let rule = try RulePredicate("aws_guardduty_disabled")
         try check(
             rule,
             positive: Record.call(
@@ -333,7 +262,7 @@ import Testing
     }
 
     @Test func guardDutyPublishingDestinationDeleted() throws {
-        let rule = { (e: RuleView) in e.isAWSCloudTrail && e.isCall("DeletePublishingDestination") && e.allowed }
+        let rule = try RulePredicate("aws_guardduty_publishing_destination_deleted")
         try checkAllowedCall(
             rule, "DeletePublishingDestination", source: "guardduty.amazonaws.com",
             request:
@@ -342,13 +271,7 @@ import Testing
     }
 
     @Test func guardDutyTrustedOrThreatIPListsTampered() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail
-                && (e.isCall("DeleteIPSet", "DeleteThreatIntelSet")
-                    || (e.isCall("UpdateIPSet", "UpdateThreatIntelSet")
-                        && e.labels("target.resource.attribute.labels", "activate").contains("false")))
-                && e.allowed
-        }
+        let rule = try RulePredicate("aws_guardduty_trusted_or_threat_ip_lists_tampered")
         try check(
             rule,
             positive: Record.call(
@@ -369,11 +292,7 @@ import Testing
     }
 
     @Test func highNumberOfUnknownUserAuthenticationAttempts() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.is("metadata.event_type", "USER_LOGIN") && e.isCall("ConsoleLogin") && e.blocked
-                && e.is("security_result.description", "Reason: No username found in supplied account")
-                && e.has("principal.ip")
-        }
+        let rule = try RulePredicate("aws_high_number_of_unknown_user_authentication_attempts")
         let unknown =
             #"{"type":"IAMUser","principalId":"111122223333","accountId":"111122223333","accessKeyId":"","userName":"HIDDEN_DUE_TO_SECURITY_REASONS"}"#
         try check(
@@ -382,20 +301,14 @@ import Testing
     }
 
     @Test func iamAccessAnalyzerDeleted() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.is("metadata.event_type", "RESOURCE_DELETION") && e.isCall("DeleteAnalyzer")
-                && e.allowed
-        }
+        let rule = try RulePredicate("aws_iam_access_analyzer_deleted")
         try checkAllowedCall(
             rule, "DeleteAnalyzer", source: "access-analyzer.amazonaws.com",
             request: #"{"analyzerName":"ConsoleAnalyzer-account"}"#)
     }
 
     @Test func iamAccessDeniedDiscoveryEvents() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.is("security_result.rule_id", "AccessDenied") && e.blocked
-                && e.has("principal.user.userid") && e.has("target.application") && e.has("metadata.product_event_type")
-        }
+        let rule = try RulePredicate("aws_iam_access_denied_discovery_events")
         try check(
             rule,
             positive: Record.call(
@@ -406,12 +319,7 @@ import Testing
     }
 
     @Test func iamActivityByS3BrowserUtility() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.is("target.application", "iam.amazonaws.com")
-                && e.isCall("CreateUser", "CreateLoginProfile", "CreateAccessKey", "PutUserPolicy")
-                && e.values("network.http.user_agent").contains { $0.contains("S3 Browser") } && e.allowed
-                && e.has("principal.ip")
-        }
+        let rule = try RulePredicate("aws_iam_activity_by_s3_browser_utility")
         let request = #"{"userName":"backup-operator"}"#
         try check(
             rule,
@@ -422,16 +330,7 @@ import Testing
     }
 
     @Test func iamActivityFromEC2Instance() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.is("target.application", "iam.amazonaws.com")
-                && e.isCall(
-                    "CreateUser", "AttachUserPolicy", "CreateLoginProfile", "UpdateLoginProfile", "CreateAccessKey",
-                    "CreateGroup", "AttachGroupPolicy", "CreateRole", "AttachRolePolicy")
-                && e.allowed && e.has("principal.ip") && e.is("principal.resource.type", "AssumedRole")
-                && e.values("principal.user.userid").contains {
-                    $0.range(of: #"/i-.*$"#, options: .regularExpression) != nil
-                }
-        }
+        let rule = try RulePredicate("aws_iam_activity_from_ec2_instance")
         let request = #"{"userName":"svc-backdoor"}"#
         try check(
             rule,
@@ -453,10 +352,7 @@ import Testing
     }
 
     @Test func administratorAccessPolicyAttached() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("AttachUserPolicy", "AttachGroupPolicy", "AttachRolePolicy")
-                && e.is("target.resource.name", "arn:aws:iam::aws:policy/AdministratorAccess") && e.allowed
-        }
+        let rule = try RulePredicate("aws_iam_administrator_access_policy_attached")
         for call in ["AttachUserPolicy", "AttachGroupPolicy", "AttachRolePolicy"] {
             try check(
                 rule, positive: attachPolicy(call, policy: "arn:aws:iam::aws:policy/AdministratorAccess"),
@@ -465,10 +361,7 @@ import Testing
     }
 
     @Test func compromisedKeyQuarantinePolicyAttached() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("AttachUserPolicy", "AttachGroupPolicy", "AttachRolePolicy")
-                && e.values("target.resource.name").contains { $0.contains("AWSCompromisedKeyQuarantine") } && e.allowed
-        }
+        let rule = try RulePredicate("aws_iam_compromised_key_quarantine_policy_attached")
         try check(
             rule,
             positive: attachPolicy("AttachUserPolicy", policy: "arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantineV2"),
@@ -478,7 +371,7 @@ import Testing
     }
 
     @Test func kmsKeyDisabledOrScheduledForDeletion() throws {
-        let rule = { (e: RuleView) in e.isAWSCloudTrail && e.isCall("DisableKey", "ScheduleKeyDeletion") && e.allowed }
+        let rule = try RulePredicate("aws_kms_key_disabled_or_scheduled_for_deletion")
         try checkAllowedCall(
             rule, "ScheduleKeyDeletion", source: "kms.amazonaws.com",
             request: #"{"keyId":"1234abcd-12ab-34cd-56ef-1234567890ab","pendingWindowInDays":7}"#,
@@ -491,9 +384,7 @@ import Testing
     }
 
     @Test func lambdaUpdateFunctionCode() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.callMatches("UpdateFunctionCode") && e.allowed && e.has("principal.user.userid")
-        }
+        let rule = try RulePredicate("aws_lambda_update_function_code")
         try checkAllowedCall(
             rule, "UpdateFunctionCode20150331v2", source: "lambda.amazonaws.com",
             request: #"{"functionName":"payments-handler","publish":false,"dryRun":false}"#)
@@ -501,11 +392,8 @@ import Testing
 
     @Test func lateralMovementUsingIAMSessionToken() throws {
         // $accesskey: the GetSessionToken call; $latmove: any later call made with a key, joined on that key.
-        let accessKey = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("GetSessionToken") && e.allowed && e.has("principal.user.userid")
-                && e.has("target.resource.product_object_id")
-        }
-        let lateralMove = { (e: RuleView) in e.isAWSCloudTrail && e.additional("accessKeyId").contains { !$0.isEmpty } }
+        let accessKey = try RulePredicate("aws_lateral_movement_using_iam_session_token", variable: "accesskey")
+        let lateralMove = try RulePredicate("aws_lateral_movement_using_iam_session_token", variable: "latmove")
         let issued =
             #"{"credentials":{"accessKeyId":"ASIAEXAMPLESESSION01","sessionToken":"<sensitiveDataRemoved>","expiration":"Mar 14, 2026, 10:00:00 PM"}}"#
         try check(
@@ -536,29 +424,21 @@ import Testing
     }
 
     @Test func multiFactorAuthenticationDisabled() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("DeleteVirtualMFADevice", "DeactivateMFADevice") && e.allowed
-                && e.has("principal.user.user_display_name")
-        }
+        let rule = try RulePredicate("aws_multi_factor_authentication_disabled")
         try checkAllowedCall(
             rule, "DeactivateMFADevice", source: "iam.amazonaws.com",
             request: #"{"userName":"bob","serialNumber":"arn:aws:iam::111122223333:mfa/bob"}"#)
     }
 
     @Test func newMFAMethodRegisteredForUser() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("CreateVirtualMFADevice", "EnableMFADevice") && e.allowed
-                && e.has("principal.user.user_display_name")
-        }
+        let rule = try RulePredicate("aws_new_mfa_method_registered_for_user")
         try checkAllowedCall(
             rule, "EnableMFADevice", source: "iam.amazonaws.com",
             request: #"{"userName":"bob","serialNumber":"arn:aws:iam::111122223333:mfa/bob"}"#)
     }
 
     @Test func passwordPolicyChange() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("UpdateAccountPasswordPolicy", "DeleteAccountPasswordPolicy") && e.allowed
-        }
+        let rule = try RulePredicate("aws_password_policy_change")
         try checkAllowedCall(
             rule, "UpdateAccountPasswordPolicy", source: "iam.amazonaws.com",
             request: #"{"minimumPasswordLength":8,"requireSymbols":false,"requireNumbers":false}"#)
@@ -566,11 +446,7 @@ import Testing
 
     @Test func privilegeEscalationUsingIAMAccessKey() throws {
         // $accesskey: someone creates a key for another user; the join with later use of that key is the SIEM's.
-        let accessKey = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("CreateAccessKey") && e.allowed
-                && e.has("principal.user.userid") && e.has("target.user.userid")
-                && e.values("principal.user.user_display_name") != e.values("target.user.userid")
-        }
+        let accessKey = try RulePredicate("aws_privilege_escalation_using_iam_access_key", variable: "accesskey")
         let created =
             #"{"accessKey":{"userName":"bob","accessKeyId":"AKIAEXAMPLEBOB012345","status":"Active","createDate":"Mar 14, 2026, 10:00:00 AM"}}"#
         let ownKey =
@@ -589,14 +465,8 @@ import Testing
     }
 
     @Test func privilegeEscalationUsingIAMLoginProfile() throws {
-        let profile = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("CreateLoginProfile", "UpdateLoginProfile") && e.allowed
-                && e.has("principal.user.userid") && e.has("target.user.userid")
-                && e.values("principal.user.user_display_name") != e.values("target.user.userid")
-        }
-        let login = { (e: RuleView) in
-            e.isAWSCloudTrail && e.is("metadata.event_type", "USER_LOGIN") && e.isCall("ConsoleLogin") && e.allowed
-        }
+        let profile = try RulePredicate("aws_privilege_escalation_using_iam_login_profile", variable: "profile")
+        let login = try RulePredicate("aws_privilege_escalation_using_iam_login_profile", variable: "login")
         try check(
             profile,
             positive: Record.call(
@@ -621,12 +491,7 @@ import Testing
     }
 
     @Test func rdsSnapshotSharedPublicly() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("ModifyDBSnapshotAttribute", "ModifyDBClusterSnapshotAttribute")
-                && e.labels("target.resource.attribute.labels", "Request Parameters Values To Add").contains("all")
-                && e.labels("target.resource.attribute.labels", "Request Parameters Attribute Name").contains("restore")
-                && e.allowed && e.has("principal.user.userid")
-        }
+        let rule = try RulePredicate("aws_rds_snapshot_shared_publicly")
         func share(_ with: String) -> String {
             Record.call(
                 "ModifyDBSnapshotAttribute", source: "rds.amazonaws.com",
@@ -638,14 +503,7 @@ import Testing
     }
 
     @Test func s3MadePublicByACL() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("PutBucketAcl")
-                && e.labels("target.resource.attribute.labels", "AccessControlList Grantee URI").contains {
-                    $0 == "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"
-                        || $0 == "http://acs.amazonaws.com/groups/global/AllUsers"
-                }
-                && e.allowed && e.has("principal.user.userid")
-        }
+        let rule = try RulePredicate("aws_s3_made_public_by_acl")
         func acl(_ grants: String) -> String {
             Record.call(
                 "PutBucketAcl", source: "s3.amazonaws.com",
@@ -665,14 +523,7 @@ import Testing
     }
 
     @Test func s3PublicAccessBlockRemoved() throws {
-        let rule = { (e: RuleView) in
-            let labels = ["RestrictPublicBuckets", "BlockPublicPolicy", "BlockPublicAcls", "IgnorePublicAcls"]
-            return e.isAWSCloudTrail
-                && (e.isCall("DeleteAccountPublicAccessBlock", "DeleteBucketPublicAccessBlock")
-                    || (e.isCall("PutBucketPublicAccessBlock", "PutAccountPublicAccessBlock")
-                        && labels.contains { e.labels("target.resource.attribute.labels", $0).contains("true") }))
-                && e.allowed && e.has("principal.user.userid")
-        }
+        let rule = try RulePredicate("aws_s3_public_access_block_removed")
         func put(_ value: Bool) -> String {
             Record.call(
                 "PutBucketPublicAccessBlock", source: "s3.amazonaws.com",
@@ -688,9 +539,7 @@ import Testing
     }
 
     @Test func samlIdentityProviderChanges() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("CreateSAMLProvider", "UpdateSAMLProvider", "DeleteSAMLProvider") && e.allowed
-        }
+        let rule = try RulePredicate("aws_saml_identity_provider_changes")
         try checkAllowedCall(
             rule, "UpdateSAMLProvider", source: "iam.amazonaws.com",
             request:
@@ -699,12 +548,7 @@ import Testing
     }
 
     @Test func securityGroupOpenToWorld() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.isCall("AuthorizeSecurityGroupIngress")
-                && (e.labels("target.resource.attribute.labels", "ipPermissions cidrIp").contains("0.0.0.0/0")
-                    || e.labels("target.resource.attribute.labels", "ipPermissions cidrIpv6").contains("::/0"))
-                && e.allowed && !e.additional("recipientAccountId").isEmpty
-        }
+        let rule = try RulePredicate("aws_security_group_open_to_world")
         func ingress(_ ranges: String) -> String {
             Record.call(
                 "AuthorizeSecurityGroupIngress", source: "ec2.amazonaws.com",
@@ -718,18 +562,7 @@ import Testing
     }
 
     @Test func sesServiceModification() throws {
-        let rule = { (e: RuleView) in
-            let label = { (key: String) in e.labels("target.resource.attribute.labels", key).contains("true") }
-            return e.isAWSCloudTrail
-                && (e.isCall(
-                    "CreateEmailIdentity", "DeleteEmailIdentity", "VerifyEmailIdentity", "VerifyDomainIdentity",
-                    "VerifyDomainDkim")
-                    || (e.isCall("UpdateAccountSendingEnabled", "UpdateConfigurationSetSendingEnabled")
-                        && label("enabled"))
-                    || (e.isCall("PutAccountSendingAttributes", "PutConfigurationSetSendingOptions")
-                        && label("sendingEnabled")))
-                && e.allowed && e.has("principal.user.userid")
-        }
+        let rule = try RulePredicate("aws_ses_service_modification")
         try check(
             rule,
             positive: Record.call(
@@ -748,8 +581,10 @@ import Testing
     }
 
     @Test func successfulAPIFromTorExitNode() throws {
-        // $api only; the Tor exit node list is an entity-graph variable ($gcti_feed), the SIEM's part.
-        let rule = { (e: RuleView) in e.isAWSCloudTrail && e.allowed && e.has("principal.ip") }
+        // The Tor exit node feed ($gcti_feed, an entity-graph variable) as context data.
+        let exitNode =
+            #"{"metadata":{"entity_type":"IP_ADDRESS","product_name":"GCTI Feed","source_type":"GLOBAL_CONTEXT","threat":[{"threat_feed_name":"Tor Exit Nodes"}]},"entity":{"artifact":{"ip":"185.220.101.1"}}}"#
+        let rule = try RulePredicate("aws_successful_api_from_tor_exit_node", context: [exitNode])
         try check(
             rule,
             positive: Record.call("ListBuckets", source: "s3.amazonaws.com", readOnly: true, sourceIP: "185.220.101.1"),
@@ -759,10 +594,7 @@ import Testing
     }
 
     @Test func successfulConsoleAuthenticationFromMultipleIPs() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.is("metadata.event_type", "USER_LOGIN") && e.isCall("ConsoleLogin") && e.allowed
-                && e.has("principal.ip") && e.has("target.user.userid")
-        }
+        let rule = try RulePredicate("aws_successful_console_authentication_from_multiple_ips")
         try check(
             rule, positive: Record.consoleLogin(), nearMiss: Record.consoleLogin(failure: "Failed authentication"))
         let root = try Record.googleSecOps(Record.consoleLogin(identity: Record.root))
@@ -772,16 +604,8 @@ import Testing
     }
 
     @Test func successfulLoginAfterMultipleFailedAttempts() throws {
-        let failed = { (e: RuleView) in
-            e.isAWSCloudTrail && e.is("metadata.event_type", "USER_LOGIN") && e.isCall("ConsoleLogin") && e.blocked
-                && e.is("security_result.description", "Reason: Failed authentication")
-                && e.has("target.user.user_display_name")
-        }
-        let succeeded = { (e: RuleView) in
-            e.isAWSCloudTrail && e.is("metadata.event_type", "USER_LOGIN") && e.isCall("ConsoleLogin") && e.allowed
-                && e.is("security_result.summary", "Login to AWS Console succeeded.")
-                && e.has("target.user.user_display_name")
-        }
+        let failed = try RulePredicate("aws_successful_login_after_multiple_failed_attempts", variable: "fail")
+        let succeeded = try RulePredicate("aws_successful_login_after_multiple_failed_attempts", variable: "success")
         try check(
             failed, positive: Record.consoleLogin(failure: "Failed authentication"), nearMiss: Record.consoleLogin())
         try check(
@@ -789,16 +613,13 @@ import Testing
     }
 
     @Test func unusualNumberOfFailedAuthenticationsFromTheSameIP() throws {
-        let rule = { (e: RuleView) in
-            e.isAWSCloudTrail && e.is("metadata.event_type", "USER_LOGIN") && e.isCall("ConsoleLogin") && e.blocked
-                && e.is("security_result.description", "Reason: Failed authentication") && e.has("principal.ip")
-        }
+        let rule = try RulePredicate("aws_unusual_number_of_failed_authentications_from_the_same_ip")
         try check(
             rule, positive: Record.consoleLogin(failure: "Failed authentication"), nearMiss: Record.consoleLogin())
     }
 
     @Test func userCreatesPermanentAccessKey() throws {
-        let rule = { (e: RuleView) in e.isAWSCloudTrail && e.isCall("CreateAccessKey") && e.allowed }
+        let rule = try RulePredicate("aws_user_creates_permanent_access_key")
         try checkAllowedCall(
             rule, "CreateAccessKey", source: "iam.amazonaws.com", request: #"{"userName":"bob"}"#,
             response:
@@ -807,9 +628,8 @@ import Testing
     }
 
     /// Every rule of the folder has its test above (46), so a rule Google adds is noticed.
-    @Test(.enabled(if: PackagePaths.hasShared, "../shared is not beside the package"))
-    func everyCloudTrailRuleIsCovered() throws {
-        let folder = PackagePaths.reference.appendingPathComponent("chronicle-rules/cloudtrail")
+    @Test func everyCloudTrailRuleIsCovered() throws {
+        let folder = RuleTestSupport.rulesDirectory.appendingPathComponent("cloudtrail")
         let rules = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaral") }
         #expect(rules.count == 46, "Google's CloudTrail rule set changed: add a test per new rule")
     }
@@ -817,13 +637,10 @@ import Testing
     /// The reference profile writes the parser reference's product name, which no Google rule selects.
     @Test func referenceProfileIsNotWhatTheRulesRead() throws {
         let record = Record.call("CreateAccessKey", source: "iam.amazonaws.com", request: #"{"userName":"bob"}"#)
-        guard case .normalized(let event) = Normalizer().normalize(record: Array(record.utf8)) else {
-            Issue.record("not normalized")
-            return
-        }
-        let view = try RuleView(json: event.json)
-        #expect(view.values("metadata.product_name") == ["AWS_CLOUDTRAIL"])
-        #expect(!view.isAWSCloudTrail)
-        #expect(try Record.googleSecOps(record).isAWSCloudTrail)
+        let reference = try Record.normalized(record, with: Normalizer())
+        #expect(reference.values("metadata.product_name") == ["AWS_CLOUDTRAIL"])
+        let rule = try RulePredicate("aws_user_creates_permanent_access_key")
+        #expect(!rule(reference) && !rule.fires(reference))
+        #expect(rule.fires(try Record.googleSecOps(record)))
     }
 }

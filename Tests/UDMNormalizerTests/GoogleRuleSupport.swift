@@ -2,77 +2,67 @@ import Foundation
 
 @testable import UDMNormalizer
 
-/// One UDM event as Google's YARA-L rules see it: every value at a field path (repeated fields and
-/// nested repeated messages flattened), label values by key and `additional.fields` by key. Read
-/// with Foundation's parser, independently of the library's writer.
-struct RuleView {
-    let root: [String: Any]
+/// A vendored Google rule run by the library's evaluator, for one of its event variables.
+///
+/// `predicate(event)` says whether the event meets the variable's `events:` predicate (the rule's
+/// single-event part, which is what a multi-event rule needs of each event); `fires(event)` whether
+/// the rule, given that event alone, makes a detection (true for rules one event can fire).
+struct RulePredicate {
+    let rule: DetectionRule
+    let variable: String
+    let ruleSet: DetectionRuleSet
 
-    init(json: String) throws {
-        guard let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-            throw InputError(path: "event", reason: "not a JSON object")
+    init(
+        _ name: String, variable: String? = nil, lists: [String: [String]] = [:], context: [String] = []
+    ) throws {
+        let rule = try RuleTestSupport.rule(name)
+        self.rule = rule
+        self.variable = variable ?? rule.eventVariables.first { !rule.entityVariables.contains($0) } ?? ""
+        let entities = try context.flatMap { try RuleEvent.entities(line: Array($0.utf8), origin: "context") }
+        ruleSet = DetectionRuleSet(
+            rules: [rule], lists: lists.map { ReferenceList(name: $0.key, text: $0.value.joined(separator: "\n")) },
+            context: entities)
+    }
+
+    /// Whether one event alone can meet the rule's condition: one event variable whose presence is the condition.
+    var firesOnOneEvent: Bool {
+        guard rule.eventVariables.count - rule.entityVariables.count == 1 else { return false }
+        if case .present = rule.condition { return true }
+        if case .and(let parts) = rule.condition {
+            return parts.allSatisfy { if case .present = $0 { true } else { false } }
         }
-        root = object
+        return false
     }
 
-    /// Every value at a dotted UDM path (snake_case, as the writer names fields), as text.
-    func values(_ path: String) -> [String] {
-        nodes(at: path).compactMap(Self.text)
+    private func run(_ event: RuleTestEvent) -> RuleSession.RuleResult? {
+        var session = RuleSession(ruleSet: ruleSet)
+        session.add(event.ruleEvent)
+        return session.finish().first
     }
 
-    /// The JSON nodes at a dotted path, arrays on the way flattened.
-    private func nodes(at path: String) -> [Any] {
-        var nodes: [Any] = [root]
-        for step in path.split(separator: ".") {
-            var next: [Any] = []
-            for node in nodes {
-                guard let object = node as? [String: Any], let child = object[String(step)] else { continue }
-                if let array = child as? [Any] { next += array } else { next.append(child) }
-            }
-            nodes = next
-        }
-        return nodes
+    func callAsFunction(_ event: RuleTestEvent) -> Bool {
+        (run(event)?.matchedEvents[variable] ?? 0) > 0
     }
 
-    /// The values of the labels keyed `key` in the label list at `path` (`target.resource.attribute.labels`).
-    func labels(_ path: String, _ key: String) -> [String] {
-        nodes(at: path).compactMap { node in
-            guard let label = node as? [String: Any], label["key"] as? String == key else { return nil }
-            return label["value"].flatMap(Self.text)
-        }
+    func fires(_ event: RuleTestEvent) -> Bool {
+        (run(event)?.detectionCount ?? 0) > 0
+    }
+}
+
+/// A record normalized for the rule tests: the library's event and the same event as rules read it.
+struct RuleTestEvent {
+    let udm: UDMEvent
+    let ruleEvent: RuleEvent
+
+    init(_ event: UDMEvent) throws {
+        udm = event
+        ruleEvent = try RuleEvent(event: event, origin: "record")
     }
 
-    /// `additional.fields["key"]` (the writer keeps `additional` as an object).
-    func additional(_ key: String) -> [String] {
-        guard let additional = root["additional"] as? [String: Any], let value = additional[key] else { return [] }
-        return Self.text(value).map { [$0] } ?? []
-    }
-
-    /// YARA-L `$e.path = "value"`: some value at the path equals it.
-    func `is`(_ path: String, _ value: String) -> Bool { values(path).contains(value) }
-    /// YARA-L `$e.path = $placeholder`: the path has a non-empty value to bind.
-    func has(_ path: String) -> Bool { values(path).contains { !$0.isEmpty } }
-    /// `metadata.product_event_type` is one of `names`.
-    func isCall(_ names: String...) -> Bool { names.contains { self.is("metadata.product_event_type", $0) } }
-    /// `metadata.product_event_type` matches a regular expression (YARA-L `= /…/`).
-    func callMatches(_ pattern: String) -> Bool {
-        values("metadata.product_event_type").contains { $0.range(of: pattern, options: .regularExpression) != nil }
-    }
-    /// The condition every CloudTrail rule starts with.
-    var isAWSCloudTrail: Bool {
-        self.is("metadata.vendor_name", "AMAZON") && self.is("metadata.product_name", "AWS CloudTrail")
-    }
-    var allowed: Bool { self.is("security_result.action", "ALLOW") }
-    var blocked: Bool { self.is("security_result.action", "BLOCK") }
-
-    private static func text(_ value: Any) -> String? {
-        switch value {
-        case let string as String: return string
-        // The fields the rules read are text; numbers are ports and counts.
-        case let number as NSNumber: return number.stringValue
-        default: return nil
-        }
-    }
+    /// Every value at a UDM path.
+    func values(_ path: String) -> [String] { udm.values(at: path) }
+    /// `additional.fields["key"]`.
+    func additional(_ key: String) -> [String] { udm.values(at: "additional[\"\(key)\"]") }
 }
 
 /// CloudTrail records for the rule tests, written as CloudTrail writes them (field order, types and
@@ -117,11 +107,15 @@ enum CloudTrailRecord {
     }
 
     /// The record normalized with the `google-secops` profile, as the rules see it.
-    static func googleSecOps(_ record: String) throws -> RuleView {
-        let normalizer = try Normalizer(profile: "google-secops")
+    static func googleSecOps(_ record: String) throws -> RuleTestEvent {
+        try normalized(record, with: try Normalizer(profile: "google-secops"))
+    }
+
+    /// The record normalized with `normalizer`.
+    static func normalized(_ record: String, with normalizer: Normalizer) throws -> RuleTestEvent {
         guard case .normalized(let event) = normalizer.normalize(record: Array(record.utf8)) else {
             throw InputError(path: "record", reason: "not normalized: \(record.prefix(120))")
         }
-        return try RuleView(json: event.json)
+        return try RuleTestEvent(event)
     }
 }

@@ -28,8 +28,9 @@ import Testing
         guard case .normalized(let event) = Normalizer(mappings: mappings).normalize(record: Array(record.utf8)) else {
             throw InputError(path: "record", reason: "not normalized")
         }
-        let view = try RuleView(json: event.json)
-        return (view.values("metadata.description").first, view.values("metadata.event_type").first, event.json)
+        return (
+            event.values(at: "metadata.description").first, event.values(at: "metadata.event_type").first, event.json
+        )
     }
 
     static func folder(_ files: [String: String]) throws -> URL {
