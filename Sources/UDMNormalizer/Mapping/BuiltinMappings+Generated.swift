@@ -857,18 +857,19 @@ Canary = UNKNOWN_CATEGORY                  # Canary:EC2/Stateless.IntegTest (cor
 
 # ---- ATT&CK tactics and techniques ------------------------------------------------------------
 # [G] 2023-08-18: Google fills security_result.attack_details.tactics / techniques "derived from the
-# finding type"; its table is not public. Ours: techniques for the families that name one
-# unambiguously, each with its own tactic (attack-technique-tactics), so that a finding never pairs a
-# technique with a tactic it does not belong to; findings without a technique take the tactic their
-# purpose names (GuardDuty's purposes are modelled on ATT&CK's tactics).
+# finding type"; its table is not public. Ours, in guardduty.map's order (the first tactic written wins):
+#   1. a threat purpose that IS an ATT&CK tactic's name (guardduty-stated-tactic-ids) is the tactic
+#      GuardDuty states, and it is kept: Exfiltration:S3/MaliciousIPCaller is TA0010 Exfiltration even
+#      though its technique, T1530 Data from Cloud Storage, is filed under Collection in ATT&CK (so are
+#      Impact:EC2/PortSweep with T1046 and Impact:EC2/WinRMBruteForce with T1110: the instance attacks
+#      others, which GuardDuty files as Impact; the technique says how);
+#   2. otherwise the tactic of the technique the type names (attack-technique-tactics);
+#   3. otherwise the tactic the purpose stands for (guardduty-purpose-tactic-ids).
 # Purposes with no single tactic (Policy, PenTest, Behavior, Object, S3Object, AttackSequence, Canary)
 # give none; attack sequences carry their own tactics (sequenceIndicators ATTACK_TACTIC).
-@lookup guardduty-purpose-tactic-ids default empty
-Backdoor = TA0011
+@lookup guardduty-stated-tactic-ids default empty
 CredentialAccess = TA0006
-CryptoCurrency = TA0040
 DefenseEvasion = TA0005
-DefenseImpairment = TA0005
 Discovery = TA0007
 Execution = TA0002
 Exfiltration = TA0010
@@ -876,6 +877,13 @@ Impact = TA0040
 InitialAccess = TA0001
 Persistence = TA0003
 PrivilegeEscalation = TA0004
+@end
+
+# Purposes that are not a tactic's name but stand for one (GuardDuty's older purposes).
+@lookup guardduty-purpose-tactic-ids default empty
+Backdoor = TA0011
+CryptoCurrency = TA0040
+DefenseImpairment = TA0005
 Recon = TA0043
 ResourceConsumption = TA0040
 Stealth = TA0005
@@ -1123,6 +1131,72 @@ true = BLOCK
 false = ALLOW
 @end
 
+# ---- security_result.action: did the activity happen? -------------------------------------------
+# The rule (guardduty.map applies it in this order, one value, the first wins):
+#   1. the finding says blocked (*Action.blocked: true -> BLOCK, false -> ALLOW) [G];
+#   2. the finding's type says the activity happened (guardduty-type-outcomes): ALLOW, never BLOCK or
+#      FAIL, whatever error code one of its calls carries (a bucket made public "with" an errorCode
+#      was still made public);
+#   3. the calls it reports, taken together (additionalInfo.anomalies.anomalousAPIs, summarized by
+#      '| call_outcome'; else the one call's awsApiCallAction.errorCode): any success -> ALLOW, every
+#      call denied -> BLOCK, all failed and some not by denial -> FAIL (guardduty-call-outcome-actions);
+#   4. Kubernetes status codes and RDS login counts, as guardduty.map says;
+#   5. nothing stated: no action.
+
+# Finding types whose name says the activity happened: a permission granted, a protection or log
+# disabled, a configuration modified or changed, a login that succeeded, an object read or deleted,
+# a role or workload created, a socket accessed. ALLOW is what the finding reports. (Root credential
+# usage is not here: the root call a finding reports can itself have been refused.)
+@lookup guardduty-type-outcomes default empty
+Policy:S3/BucketPublicAccessGranted = ALLOW
+Policy:S3/BucketAnonymousAccessGranted = ALLOW
+Policy:S3/BucketBlockPublicAccessDisabled = ALLOW
+Policy:S3/AccountBlockPublicAccessDisabled = ALLOW
+Policy:Kubernetes/AnonymousAccessGranted = ALLOW
+Stealth:IAMUser/CloudTrailLoggingDisabled = ALLOW
+Stealth:IAMUser/LoggingConfigurationModified = ALLOW
+Stealth:IAMUser/PasswordPolicyChange = ALLOW
+Stealth:S3/ServerAccessLoggingDisabled = ALLOW
+DefenseEvasion:IAMUser/BedrockLoggingDisabled = ALLOW
+Impact:S3/PermissionsModification.Unusual = ALLOW
+Impact:S3/ObjectDelete.Unusual = ALLOW
+Exfiltration:S3/ObjectRead.Unusual = ALLOW
+UnauthorizedAccess:IAMUser/ConsoleLoginSuccess.B = ALLOW
+CredentialAccess:Kubernetes/SuccessfulAnonymousAccess = ALLOW
+DefenseEvasion:Kubernetes/SuccessfulAnonymousAccess = ALLOW
+Discovery:Kubernetes/SuccessfulAnonymousAccess = ALLOW
+Impact:Kubernetes/SuccessfulAnonymousAccess = ALLOW
+Persistence:Kubernetes/SuccessfulAnonymousAccess = ALLOW
+CredentialAccess:Kubernetes/AnomalousBehavior.SecretsAccessed = ALLOW
+PrivilegeEscalation:Kubernetes/AnomalousBehavior.RoleBindingCreated = ALLOW
+PrivilegeEscalation:Kubernetes/AnomalousBehavior.RoleCreated = ALLOW
+Execution:Kubernetes/AnomalousBehavior.WorkloadDeployed = ALLOW
+"PrivilegeEscalation:Kubernetes/AnomalousBehavior.WorkloadDeployed!PrivilegedContainer" = ALLOW
+"PrivilegeEscalation:Kubernetes/AnomalousBehavior.WorkloadDeployed!ContainerWithSensitiveMount" = ALLOW
+"Persistence:Kubernetes/AnomalousBehavior.WorkloadDeployed!ContainerWithSensitiveMount" = ALLOW
+CredentialAccess:RDS/AnomalousBehavior.SuccessfulLogin = ALLOW
+CredentialAccess:RDS/AnomalousBehavior.SuccessfulBruteForce = ALLOW
+CredentialAccess:RDS/MaliciousIPCaller.SuccessfulLogin = ALLOW
+CredentialAccess:RDS/TorIPCaller.SuccessfulLogin = ALLOW
+PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified = ALLOW
+PrivilegeEscalation:Runtime/DockerSocketAccessed = ALLOW
+@end
+
+# A call's outcome (an awsApiCallAction.errorCode, or the '| call_outcome' summary of the reported
+# calls) -> the action. Prefix keys, so that the variants of a denial match (AccessDeniedException,
+# Client.UnauthorizedOperation). "mixed" (calls failed with different codes) and any other error code
+# (NoSuchBucket, Throttling, ...) are failures for another reason than denial: FAIL, the default. A mix
+# of two denial codes is read as FAIL too (GuardDuty reports one code per refusal in practice).
+@lookup guardduty-call-outcome-actions prefix default FAIL
+success = ALLOW
+AccessDenied = BLOCK
+UnauthorizedOperation = BLOCK
+Client.UnauthorizedOperation = BLOCK
+UnauthorizedAccess = BLOCK
+AuthorizationError = BLOCK
+NotAuthorized = BLOCK
+@end
+
 # ---- Authentication (RDS login attempts) ------------------------------------------------------
 # rdsDbUserDetails.authMethod (upper-cased) -> extensions.auth.mechanism; a miss falls back to REMOTE
 # in guardduty.map (a login over the network, as cloudtrail.map writes for API callers).
@@ -1205,6 +1279,10 @@ SCRAM-SHA-256 = USERNAME_PASSWORD
 @define outbound_connection = exists service.action.networkConnectionAction and not inbound
 @define runtime_without_action = exists service.runtimeDetails.process and missing service.action
 @define resource_acts = outbound_connection or exists service.action.dnsRequestAction or runtime_without_action
+# S3 findings filed under the caller's access key (older findings, and AWS's samples of
+# Policy:S3/BucketBlockPublicAccessDisabled: resourceType AccessKey with s3BucketDetails) are about the
+# bucket: the bucket is the finding's resource, the key stays the caller's (principal.user.userid).
+@define bucket_is_target = resource.resourceType == S3Bucket or (resource.resourceType == AccessKey and exists resource.s3BucketDetails and type contains ":S3/")
 @role $resource principal when resource_acts
 @role $resource target when not resource_acts
 @role $remote target when resource_acts
@@ -1290,20 +1368,43 @@ service.eventFirstSeen -> security_result.first_discovered_time | timestamp   # 
 service.eventLastSeen -> security_result.last_discovered_time | timestamp     # [P] [E] event.end
 customDetectionRuleName -> security_result.rule_labels["customDetectionRuleName"]   # [added] findings of custom detection rules
 associatedAttackSequenceArn -> security_result.detection_fields["associatedAttackSequenceArn"]   # [added] the attack sequence this finding is a signal of
-# ATT&CK [G 2023-08-18 "derived from the finding type"; the tables are ours, see the lookups]. A
-# technique and its tactic belong together: when the type names a technique, the tactic is the
-# technique's (attack-technique-tactics); only types without one take the tactic of their threat
-# purpose (single-valued writes: the first wins).
+# ATT&CK [G 2023-08-18 "derived from the finding type"; the tables are ours, see the lookups]. The
+# tactic GuardDuty states wins: a threat purpose that is an ATT&CK tactic's name (Exfiltration,
+# Discovery, ...) is the finding's tactic. Otherwise, when the type names a technique, the tactic is
+# the technique's (attack-technique-tactics); else the tactic the purpose stands for (Backdoor is
+# Command and Control). Single-valued writes: the first wins.
 type -> security_result.attack_details.techniques.id | lookup guardduty-type-technique-ids
 type -> security_result.attack_details.techniques.name | lookup guardduty-type-technique-ids | lookup attack-technique-names
+type -> security_result.attack_details.tactics.id | before_first ":" | lookup guardduty-stated-tactic-ids
+type -> security_result.attack_details.tactics.name | before_first ":" | lookup guardduty-stated-tactic-ids | lookup attack-tactic-names
 type -> security_result.attack_details.tactics.id | lookup guardduty-type-technique-ids | lookup attack-technique-tactics
 type -> security_result.attack_details.tactics.name | lookup guardduty-type-technique-ids | lookup attack-technique-tactics | lookup attack-tactic-names
 type -> security_result.attack_details.tactics.id | before_first ":" | lookup guardduty-purpose-tactic-ids
 type -> security_result.attack_details.tactics.name | before_first ":" | lookup guardduty-purpose-tactic-ids | lookup attack-tactic-names
+# Did the activity happen? (the whole rule is in guardduty-classification.map, "security_result.action").
+# The finding's own blocked flag comes first (with its action, below); the rules here come next in
+# each finding that has no such flag: a type whose name says the activity happened is ALLOW whatever
+# error code its call carries.
+service.action.networkConnectionAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
+service.action.portProbeAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
+service.action.dnsRequestAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
+type -> security_result.action | lookup guardduty-type-outcomes      # [added]
+# The calls an anomaly finding reports, with an outcome each ("iam.amazonaws.com:[ListRoles:AccessDenied ,
+# GetUser:success]"), in the EventBridge / export form and inside the JSON text of the API / CLI form:
+# taken together they give the action (any success ALLOW, all denied BLOCK, else FAIL), and the list
+# itself is a detection field, each call beside its outcome.
+service.additionalInfo.anomalies.anomalousAPIs -> security_result.action | call_outcome | lookup guardduty-call-outcome-actions   # [added]
+service.additionalInfo.value -> security_result.action | json_text "anomalies.anomalousAPIs" | call_outcome | lookup guardduty-call-outcome-actions   # [added]
+service.additionalInfo.anomalies.anomalousAPIs -> security_result.detection_fields["anomalousAPIs"]   # [added]
+service.additionalInfo.value -> security_result.detection_fields["anomalousAPIs"] | json_text "anomalies.anomalousAPIs"   # [added]
 # Threat intelligence:
 service.additionalInfo.threatListName -> security_result.threat_feed_name   # [G]
 service.evidence.threatIntelligenceDetails[*].threatListName -> security_result.threat_feed_name   # [P] when additionalInfo has none
 service.additionalInfo.threatName -> security_result.threat_name   # [G]
+# [added] ... and on the noun of the address or domain the list named (the remote side), so a search
+# on that IP or domain finds the list it is on.
+service.additionalInfo.threatListName -> $remote.security_result.threat_feed_name
+service.additionalInfo.threatName -> $remote.security_result.threat_name
 service.evidence.threatIntelligenceDetails[*].threatNames[*] -> security_result.threat_name   # [P] the first threat name
 # [added] Each threat list that matched is an about noun of its own, with its threat names and file
 # hash together (a finding can name several lists; loose detection fields would lose which name
@@ -1341,11 +1442,13 @@ service.additionalInfo -> security_result.about.resource.attribute.labels | flat
 # Tags are key/value labels (tags[*].key -> labels[*].key, tags[*].value -> labels[*].value: one label
 # per tag with the tag's own key, which reads better than '| flatten' of the array, whose keys would be
 # "0.key", "0.value").
+"S3Bucket" -> $resource.resource.resource_subtype | when bucket_is_target   # the bucket, on an AccessKey finding about one (see bucket_is_target)
+"STORAGE_BUCKET" -> $resource.resource.resource_type | when bucket_is_target
 resource.resourceType -> $resource.resource.resource_subtype        # [G] Instance, AccessKey, S3Bucket, ... (Google writes target.resource; see "Who is who")
 resource.resourceType -> $resource.resource.resource_type | lookup guardduty-resource-types   # [added] the UDM kind
 
 # Access key: the key used is the finding's resource.
-@when resource.resourceType == AccessKey
+@when resource.resourceType == AccessKey and not bucket_is_target
 resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id   # [G 2024-02-26] for API calls
 resource.accessKeyDetails.userName -> $resource.resource.name       # [added] whose key it is
 @end
@@ -1430,11 +1533,14 @@ resource.s3BucketDetails[0].defaultServerSideEncryption.encryptionType -> $resou
 resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> $resource.resource_ancestors.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"
 resource.s3BucketDetails[0].createdAt -> $resource.resource_ancestors.attribute.creation_time
 @end
-@when resource.resourceType == S3Bucket
+@when bucket_is_target
 resource.s3BucketDetails[0].name -> $resource.resource.name            # [G]
 resource.s3BucketDetails[0].arn -> $resource.resource.name             # [G] when the name is missing
 # [departs] Google's 2024-02-26 row puts the access key id in target.resource.product_object_id for :S3
-# types; the bucket is the resource here, so its ARN goes there and the key stays on principal.user [G].
+# types (Policy:S3/BucketPublicAccessGranted, Policy:S3/BucketBlockPublicAccessDisabled,
+# Stealth:S3/ServerAccessLoggingDisabled, ...): the analyst's question is which bucket was opened or
+# stopped logging, and a key id in the target made the caller's credential read as the victim. The
+# bucket is the target, its ARN the product object id, and the key stays the caller's, principal.user.userid [G].
 resource.s3BucketDetails[0].arn -> $resource.resource.product_object_id   # [P]
 # [departs] [G 2024-02-26] createdAt|tags -> principal.resource.attribute.labels: they describe the
 # bucket, not the caller. createdAt is typed, tags are key/value labels.
@@ -1447,7 +1553,7 @@ resource.s3BucketDetails[0].defaultServerSideEncryption.encryptionType -> $resou
 resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> $resource.resource.attribute.labels["kmsMasterKeyArn"] | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"   # [added]; the text "null" some tools write is no key
 resource.s3BucketDetails[0].createdAt -> $resource.resource.attribute.creation_time
 @end
-@when exists resource.s3BucketDetails and (exists resource.s3BucketDetails[1] or not resource.resourceType in (S3Bucket, S3Object))
+@when exists resource.s3BucketDetails and (exists resource.s3BucketDetails[1] or not (bucket_is_target or resource.resourceType == S3Object))
 resource.s3BucketDetails[*].name -> about[*].resource.name
 resource.s3BucketDetails[*].arn -> about[*].resource.product_object_id
 resource.s3BucketDetails[*].name -> about[*].resource.resource_type | lookup guardduty-kind-bucket   # STORAGE_BUCKET for each (see the lookup)
@@ -1604,7 +1710,7 @@ resource.modelDetails[*].modelId -> $resource.resource.attribute.labels["modelId
 
 # Fallbacks [G]: the instance and access key ids identify the resource when nothing above did.
 resource.instanceDetails.instanceId -> $resource.resource.product_object_id   # [G]
-resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id | when service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL)   # [G 2024-02-26] (":Kubernetes or :S3 types" always carry one of these actions)
+resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id | when service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL) and not bucket_is_target   # [G 2024-02-26] (":Kubernetes or :S3 types" always carry one of these actions); [departs] not on a bucket (see bucket_is_target)
 
 # ---- Who acted: users ------------------------------------------------------------------------
 # Kubernetes users first (a Kubernetes finding's caller), then the IAM access key [G], RDS users [G],
@@ -1612,7 +1718,9 @@ resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id | 
 # Every identity in its own place.
 # Kubernetes findings (a Kubernetes user called the API server, or the finding names one): the caller
 # is the Kubernetes user [G username -> principal.user.userid]; the IAM identity it authenticated as is
-# security_result.about.user, and its access key security_result.about.resource. [departs] Google also
+# security_result.about.user, and its access key is the caller's credential, principal.resource (the
+# Kubernetes user holds principal.user; security_result.about.resource keeps additionalInfo's labels,
+# where Google documents them, so the key is not read as one of their threat lists). [departs] Google also
 # writes accessKeyId and principalId to principal.user.userid: one single-valued field cannot hold three
 # identities (first non-empty wins), so the IAM identity and its key were lost and the IAM principal id
 # shared principal.user with the Kubernetes user.
@@ -1626,8 +1734,9 @@ resource.kubernetesDetails.kubernetesUserDetails.impersonatedUser.groups[*] -> p
 resource.accessKeyDetails.principalId -> security_result.about.user.userid   # [departs] [G] principal.user.userid, see above
 resource.accessKeyDetails.userName -> security_result.about.user.user_display_name
 resource.accessKeyDetails.userType -> security_result.about.user.attribute.roles.name
-resource.accessKeyDetails.accessKeyId -> security_result.about.resource.product_object_id   # [departs] [G] principal.user.userid and [G 2024-02-26] target.resource.product_object_id, see above
-"AccessKey" -> security_result.about.resource.resource_subtype | when exists resource.accessKeyDetails.accessKeyId
+resource.accessKeyDetails.accessKeyId -> principal.resource.product_object_id   # [departs] [G] principal.user.userid and [G 2024-02-26] target.resource.product_object_id, see above
+"AccessKey" -> principal.resource.resource_subtype | when exists resource.accessKeyDetails.accessKeyId
+"CREDENTIAL" -> principal.resource.resource_type | when exists resource.accessKeyDetails.accessKeyId
 @end
 # Other findings: the IAM identity whose access key was used is the caller [G], then RDS users [G],
 # the process's user (runtime), and the first actor of an attack sequence.
@@ -1655,7 +1764,6 @@ resource.rdsDbUserDetails.application -> principal.application       # [P] the c
 # ---- Network connection: the resource and the remote side by direction (see "Who is who") ------
 service.action.networkConnectionAction.connectionDirection -> network.direction | lookup guardduty-directions   # [G] [E]
 service.action.networkConnectionAction.protocol -> network.ip_protocol | upper | lookup guardduty-ip-protocols   # [G]
-service.action.networkConnectionAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
 # [departs] [G] localPortDetails -> principal.port / principal.application, remoteIpDetails and
 # remotePortDetails -> target.ip / target.port / target.application: the local side is the resource's
 # noun and the remote side $remote, so an inbound connection has the attacker as principal and the
@@ -1685,7 +1793,6 @@ service.action.networkConnectionAction.localNetworkInterface -> $resource.resour
 
 # ---- Port probe: remote hosts probing the instance ---------------------------------------------
 "INBOUND" -> network.direction | when exists service.action.portProbeAction.portProbeDetails   # [added] a probe comes in, by definition
-service.action.portProbeAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
 service.action.portProbeAction.blocked -> security_result.detection_fields["blocked"]   # [G 2026]
 # The probed instance is the target ($resource), the (first) prober the principal ($remote): [departs]
 # [G] portProbeDetails[0].remoteIpDetails -> target.ip / target.location, localPortDetails.portName ->
@@ -1729,7 +1836,6 @@ service.action.dnsRequestAction.domain -> network.dns.questions.name   # [P] [E]
 service.action.dnsRequestAction.domain -> $remote.hostname
 "DNS" -> network.application_protocol | when exists service.action.dnsRequestAction.domain   # [added]
 service.action.dnsRequestAction.protocol -> network.ip_protocol | upper | lookup guardduty-ip-protocols   # [G]
-service.action.dnsRequestAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
 service.action.dnsRequestAction.domainWithSuffix -> additional["domainWithSuffix"]   # [P]
 service.action.dnsRequestAction.vpcOwnerAccountId -> additional["vpcOwnerAccountId"]   # [P]
 
@@ -1738,13 +1844,13 @@ service.action.awsApiCallAction.api -> principal.application         # [G]
 service.action.awsApiCallAction.serviceName -> target.application    # [P] [E] event.provider: the service called
 service.action.awsApiCallAction.callerType -> principal.group.attribute.labels["callerType"]   # [G] Remote IP, Domain, AWS Service
 service.action.awsApiCallAction.errorCode -> security_result.rule_type   # [G]
-# [added] The call's outcome, only as the finding states it: refused by authorization (AccessDenied and
-# its variants such as AccessDeniedException, UnauthorizedOperation with or without the "Client." prefix)
-# is BLOCK; any other error code (NoSuchBucket, NoSuchWebsiteConfiguration, Throttling...) means the call
-# failed for another reason, FAIL; no error code says nothing, so no action. The code itself stays
-# searchable in security_result.rule_type [G].
-"BLOCK" -> security_result.action | when service.action.awsApiCallAction.errorCode contains AccessDenied or service.action.awsApiCallAction.errorCode contains UnauthorizedOperation or service.action.awsApiCallAction.errorCode in (UnauthorizedAccess, AuthorizationError, AuthorizationErrorException, NotAuthorized)
-"FAIL" -> security_result.action | when exists service.action.awsApiCallAction.errorCode
+# [added] The call's outcome, only as the finding states it (after the reported calls above, which
+# speak for all of them): refused by authorization (AccessDenied and its variants such as
+# AccessDeniedException, UnauthorizedOperation with or without the "Client." prefix) is BLOCK; any other
+# error code (NoSuchBucket, NoSuchWebsiteConfiguration, Throttling...) means the call failed for another
+# reason, FAIL (guardduty-call-outcome-actions); no error code says nothing, so no action. The code
+# itself stays searchable in security_result.rule_type [G].
+service.action.awsApiCallAction.errorCode -> security_result.action | lookup guardduty-call-outcome-actions
 service.action.awsApiCallAction.domainDetails.domain -> network.dns.questions.name   # [G 2024-03-11]
 service.action.awsApiCallAction.userAgent -> network.http.user_agent   # [P]
 service.action.awsApiCallAction.affectedResources -> target.resource.attribute.labels | flatten   # [departs] [G 2024-03-05] principal.resource.attribute.labels: the resources the call affected are what it acted on, and on principal.resource they made an otherwise empty noun of the caller. Keys as AWS writes them (AWS::CloudTrail::Trail; Google renames them AWS_CloudTrail_Trail)
