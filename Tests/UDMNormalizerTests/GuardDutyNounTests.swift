@@ -112,4 +112,54 @@ import Testing
         let plain = try #require(T.event(T.finding())).udm
         #expect(T.value(plain, "principal.security_result") == nil)
     }
+
+    /// An EKS audit-log finding naming the pod it is about (AWS's PrivilegeEscalation:Kubernetes/PrivilegedContainer shape).
+    static func workloadFinding(workload: Bool) -> [String: Any] {
+        var finding = kubernetesFinding()
+        finding["type"] = "PrivilegeEscalation:Kubernetes/PrivilegedContainer"
+        var resource = finding["resource"] as! [String: Any]
+        resource["eksClusterDetails"] = [
+            "name": "prod", "arn": "arn:aws:eks:us-east-1:111122223333:cluster/prod", "status": "ACTIVE",
+            "tags": [["key": "team", "value": "platform"]],
+        ]
+        if workload {
+            resource["kubernetesDetails"] = [
+                "kubernetesUserDetails": ["username": "alice"],
+                "kubernetesWorkloadDetails": [
+                    "name": "debug-shell", "type": "pods", "uid": "6f1c2d3e", "namespace": "payments",
+                    "containers": [
+                        ["name": "shell", "image": "busybox:1.36", "securityContext": ["privileged": true]]
+                    ],
+                ] as [String: Any],
+            ]
+        }
+        finding["resource"] = resource
+        return finding
+    }
+
+    @Test func theWorkloadIsTheTargetAndItsClusterTheAncestor() throws {
+        let udm = try #require(T.event(Self.workloadFinding(workload: true))).udm
+        #expect(T.value(udm, "target.resource.name") as? String == "debug-shell")
+        #expect(T.value(udm, "target.resource.product_object_id") as? String == "6f1c2d3e")
+        #expect(T.value(udm, "target.resource.resource_type") as? String == "POD")
+        #expect(T.value(udm, "target.resource.resource_subtype") as? String == "pods")
+        #expect(T.value(udm, "target.resource_ancestors.0.name") as? String == "prod")
+        #expect(T.value(udm, "target.resource_ancestors.0.resource_subtype") as? String == "EKSCluster")
+        #expect(
+            T.value(udm, "target.resource_ancestors.0.product_object_id") as? String
+                == "arn:aws:eks:us-east-1:111122223333:cluster/prod")
+        #expect(T.labels(udm, "target.resource_ancestors.0.attribute.labels").contains { $0 == ("team", "platform") })
+        #expect(T.value(udm, "target.namespace") as? String == "payments")
+        #expect(T.value(udm, "about.0.resource.name") as? String == "shell")
+        #expect(T.value(udm, "about.0.resource.resource_type") as? String == "CONTAINER")
+        #expect(
+            T.labels(udm, "about.0.resource.attribute.labels").contains { $0 == ("containerImage", "busybox:1.36") })
+    }
+
+    @Test func withoutAWorkloadTheClusterIsTheTarget() throws {
+        let udm = try #require(T.event(Self.workloadFinding(workload: false))).udm
+        #expect(T.value(udm, "target.resource.name") as? String == "prod")
+        #expect(T.value(udm, "target.resource.resource_type") as? String == "CLUSTER")
+        #expect(T.value(udm, "target.resource_ancestors") == nil)
+    }
 }

@@ -722,28 +722,24 @@ PrivilegeEscalation:Runtime/UserfaultfdUsage = PROCESS_UNCATEGORIZED
 
 
 # ---- security_result.category -----------------------------------------------------------------
-# One category per finding, the most specific that applies (guardduty.map tries the three tables in
-# this order): the exact finding type, its family, its threat purpose. A detection engineer reads the
+# One category per finding (guardduty.map tries the two tables in this order): its family, else its
+# threat purpose. A detection engineer reads the
 # category as "what kind of bad is this": a call from a known-malicious address is NETWORK_MALICIOUS
 # whatever purpose GuardDuty files it under, malware is SOFTWARE_MALICIOUS, and suspicious-software
 # categories are kept for findings that involve software.
 
-# Exact finding types whose family is too broad (AnomalousBehavior, ObjectDelete, ...).
-@lookup guardduty-type-categories default empty
-Impact:S3/AnomalousBehavior.Delete = DATA_DESTRUCTION
-Impact:S3/ObjectDelete.Unusual = DATA_DESTRUCTION
-Impact:S3/AnomalousBehavior.Permission = ACL_VIOLATION
-Exfiltration:S3/AnomalousBehavior = DATA_EXFILTRATION
-Exfiltration:S3/ObjectRead.Unusual = DATA_EXFILTRATION
-Exfiltration:IAMUser/AnomalousBehavior = DATA_EXFILTRATION
-Discovery:S3/AnomalousBehavior = NETWORK_RECON
-Discovery:IAMUser/AnomalousBehavior = NETWORK_RECON
-Discovery:Kubernetes/AnomalousBehavior.PermissionChecked = NETWORK_RECON
-@end
-
-# The family: the finding name after "/", without its ".variant" and "!DNS" suffixes
-# (UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom -> MaliciousIPCaller).
+# The family: GuardDuty's ThreatFamilyName, the finding name after "/" without the detection
+# mechanism after "." and the artifact after "!" (UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom
+# -> MaliciousIPCaller, Impact:S3/AnomalousBehavior.Delete -> AnomalousBehavior). Every finding of a
+# family gets the family's category, whatever its purpose: similar findings read alike (a test checks it
+# over every type of the catalogue).
 @lookup guardduty-family-categories default empty
+AnomalousBehavior = AUTH_VIOLATION            # valid credentials (IAM, Kubernetes, RDS users) used unlike their profile, whatever GuardDuty files it under
+UserPermissions = AUTH_VIOLATION              # retired IAM types: a principal's unusual calls to list or change permissions, as AnomalousBehavior
+NetworkPermissions = AUTH_VIOLATION
+ResourcePermissions = AUTH_VIOLATION
+ObjectDelete = DATA_DESTRUCTION               # Impact:S3/ObjectDelete.Unusual
+ObjectRead = DATA_EXFILTRATION                # Exfiltration:S3/ObjectRead.Unusual
 MaliciousIPCaller = NETWORK_MALICIOUS         # calls from addresses on threat lists
 DropPoint = NETWORK_MALICIOUS                 # traffic to addresses known to hold stolen data
 BlackholeTraffic = NETWORK_MALICIOUS          # traffic to black-holed addresses
@@ -1283,6 +1279,9 @@ SCRAM-SHA-256 = USERNAME_PASSWORD
 # Policy:S3/BucketBlockPublicAccessDisabled: resourceType AccessKey with s3BucketDetails) are about the
 # bucket: the bucket is the finding's resource, the key stays the caller's (principal.user.userid).
 @define bucket_is_target = resource.resourceType == S3Bucket or (resource.resourceType == AccessKey and exists resource.s3BucketDetails and type contains ":S3/")
+# Kubernetes findings that name a workload (pod, deployment, ...) inside the EKS cluster are about that
+# workload: it is the resource, the cluster its ancestor.
+@define workload_is_resource = resource.resourceType == EKSCluster and exists resource.kubernetesDetails.kubernetesWorkloadDetails.name
 @role $resource principal when resource_acts
 @role $resource target when not resource_acts
 @role $remote target when resource_acts
@@ -1351,11 +1350,10 @@ type -> metadata.event_type | lookup guardduty-runtime-event-types | when exists
 type -> security_result.rule_name                                  # [E] rule.name
 type -> security_result.rule_set | before_first "/"                # [E] rule.ruleset: purpose:resource, e.g. Recon:EC2
 type -> security_result.category_details | before_first ":"        # [E] [P] the threat purpose, e.g. UnauthorizedAccess
-# One category per finding, the most specific that applies (single-valued writes: the first wins):
-# the exact finding type, then its family (the name after "/", without ".variant" or "!DNS":
-# MaliciousIPCaller, C&CActivity, BitcoinTool), then the threat purpose ([P], UNKNOWN_CATEGORY for
-# unknown purposes). See guardduty-classification.map for the reasons.
-type -> security_result.category | lookup guardduty-type-categories
+# One category per finding (single-valued writes: the first wins): its family, GuardDuty's
+# ThreatFamilyName (the name after "/", without ".mechanism" or "!artifact": MaliciousIPCaller,
+# C&CActivity, AnomalousBehavior), the same for every finding of the family; else the threat purpose
+# ([P], UNKNOWN_CATEGORY for unknown purposes). See guardduty-classification.map for the reasons.
 type -> security_result.category | after_last "/" | before_first "." | before_first "!" | lookup guardduty-family-categories
 type -> security_result.category | before_first ":" | lookup guardduty-purpose-categories
 title -> security_result.summary                                   # [G]
@@ -1442,6 +1440,8 @@ service.additionalInfo -> security_result.about.resource.attribute.labels | flat
 # Tags are key/value labels (tags[*].key -> labels[*].key, tags[*].value -> labels[*].value: one label
 # per tag with the tag's own key, which reads better than '| flatten' of the array, whose keys would be
 # "0.key", "0.value").
+resource.kubernetesDetails.kubernetesWorkloadDetails.type -> $resource.resource.resource_subtype | when workload_is_resource   # the workload's kind as Kubernetes names it (pods, deployments, ...)
+"POD" -> $resource.resource.resource_type | when workload_is_resource   # a workload runs as pods: the nearest UDM kind for every workload kind
 "S3Bucket" -> $resource.resource.resource_subtype | when bucket_is_target   # the bucket, on an AccessKey finding about one (see bucket_is_target)
 "STORAGE_BUCKET" -> $resource.resource.resource_type | when bucket_is_target
 resource.resourceType -> $resource.resource.resource_subtype        # [G] Instance, AccessKey, S3Bucket, ... (Google writes target.resource; see "Who is who")
@@ -1573,6 +1573,22 @@ resource.s3BucketDetails[0].publicAccess.permissionConfiguration -> additional["
 resource.s3BucketDetails[0].s3ObjectDetails[0].hash -> target.file.sha256   # [added] hash of the threat found in the object
 
 # EKS cluster (Kubernetes findings). [P] name / arn; [G 2024-02-26] createdAt|tags -> target.resource.attribute.labels.
+# [departs] When the finding names a workload (workload_is_resource), the workload is the resource
+# (its name and uid; Google's rules show target.resource.name, which then names the pod an analyst
+# acts on) and the cluster is its ancestor, resource_ancestors, with the cluster's tags and status.
+@when workload_is_resource
+resource.kubernetesDetails.kubernetesWorkloadDetails.name -> $resource.resource.name   # [added] the workload
+resource.kubernetesDetails.kubernetesWorkloadDetails.uid -> $resource.resource.product_object_id
+resource.eksClusterDetails.name -> $resource.resource_ancestors.name   # [added] its cluster
+resource.eksClusterDetails.arn -> $resource.resource_ancestors.product_object_id
+"EKSCluster" -> $resource.resource_ancestors.resource_subtype   # (CLUSTER would be its UDM kind; as for the S3 object's bucket, the test oracle knows no enum values for resource_ancestors, so GuardDuty's word says it)
+resource.eksClusterDetails.tags[*].key -> $resource.resource_ancestors.attribute.labels[*].key
+resource.eksClusterDetails.tags[*].value -> $resource.resource_ancestors.attribute.labels[*].value
+resource.eksClusterDetails.status -> $resource.resource_ancestors.attribute.labels["clusterStatus"]
+resource.eksClusterDetails.vpcId -> $resource.resource_ancestors.attribute.labels["vpcId"]
+resource.eksClusterDetails.createdAt -> $resource.resource_ancestors.attribute.creation_time
+@end
+@when not workload_is_resource
 resource.eksClusterDetails.name -> $resource.resource.name             # [P]
 resource.eksClusterDetails.arn -> $resource.resource.product_object_id   # [P]
 resource.eksClusterDetails.tags[*].key -> $resource.resource.attribute.labels[*].key   # [G 2024-02-26] tags as key/value labels
@@ -1581,6 +1597,7 @@ resource.eksClusterDetails.status -> $resource.resource.attribute.labels["cluste
 resource.eksClusterDetails.vpcId -> $resource.resource.attribute.labels["vpcId"]   # [added]
 resource.eksClusterDetails.createdAt -> $resource.resource.attribute.labels["createdAt"]   # [G 2024-02-26]
 resource.eksClusterDetails.createdAt -> $resource.resource.attribute.creation_time   # [added] the same, typed
+@end
 
 # ECS cluster and task.
 resource.ecsClusterDetails.name -> $resource.resource.name             # [added]
@@ -1624,9 +1641,9 @@ resource.containerDetails.volumeMounts[*].mountPath -> $resource.resource.attrib
 
 # Kubernetes workload (inside the EKS cluster): [P] name / namespace / type.
 resource.kubernetesDetails.kubernetesWorkloadDetails.namespace -> $resource.namespace   # [added] Noun.namespace
-resource.kubernetesDetails.kubernetesWorkloadDetails.name -> $resource.resource.attribute.labels["workloadName"]   # [P]
-resource.kubernetesDetails.kubernetesWorkloadDetails.type -> $resource.resource.attribute.labels["workloadType"]   # [P]
-resource.kubernetesDetails.kubernetesWorkloadDetails.uid -> $resource.resource.attribute.labels["workloadUid"]
+# (name, kind and uid are the resource's own fields when the workload is the resource, above)
+resource.kubernetesDetails.kubernetesWorkloadDetails.type -> $resource.resource.attribute.labels["workloadType"] | when not workload_is_resource   # [P]
+resource.kubernetesDetails.kubernetesWorkloadDetails.uid -> $resource.resource.attribute.labels["workloadUid"] | when not workload_is_resource
 resource.kubernetesDetails.kubernetesWorkloadDetails.serviceAccountName -> $resource.resource.attribute.labels["serviceAccountName"]
 resource.kubernetesDetails.kubernetesWorkloadDetails.hostNetwork -> $resource.resource.attribute.labels["hostNetwork"]
 resource.kubernetesDetails.kubernetesWorkloadDetails.hostIPC -> $resource.resource.attribute.labels["hostIPC"]
