@@ -2007,22 +2007,36 @@ service.runtimeDetails.process.lineage[*].uuid -> $lineage.process_ancestors[*].
 service.runtimeDetails.process.lineage[*].parentUuid -> $lineage.process_ancestors[*].product_specific_parent_process_id
 service.runtimeDetails.process.lineage[*].euid -> $lineage.process_ancestors[*].euid
 service.runtimeDetails.process.lineage[*].userId -> $lineage.process_ancestors[*].ruid
-# What the acting process acted on: the process injected into, the library or kernel module loaded.
+# What the acting process acted on, each thing on its own noun: the process injected into is
+# target.process; in a module load the library or kernel module loaded is target.process.file (UDM's
+# model of PROCESS_MODULE_LOAD, which requires it), never merged with another process's pid or name.
+# Outside module loads a library or module the context names is a detection field named after its kind.
+@define module_load = type in keys guardduty-runtime-event-types with (PROCESS_MODULE_LOAD)
+@when not module_load
 service.runtimeDetails.context.targetProcess.pid -> target.process.pid   # injection: the process injected into
 service.runtimeDetails.context.targetProcess.executablePath -> target.process.file.full_path
 service.runtimeDetails.context.targetProcess.executableSha256 -> target.process.file.sha256
 service.runtimeDetails.context.targetProcess.name -> target.process.file.names[]
 service.runtimeDetails.context.targetProcess.uuid -> target.process.product_specific_process_id
-service.runtimeDetails.context.libraryPath -> target.process.file.full_path   # module loads: the library ...
-service.runtimeDetails.context.moduleFilePath -> target.process.file.full_path   # ... or kernel module loaded
-service.runtimeDetails.context.moduleSha256 -> target.process.file.sha256
-service.runtimeDetails.context.moduleName -> target.process.file.names[]
+@end
+@when module_load
+service.runtimeDetails.context.libraryPath ?? service.runtimeDetails.context.moduleFilePath -> target.process.file.full_path   # the library or kernel module loaded
+service.runtimeDetails.context.moduleSha256 -> target.process.file.sha256 | when missing service.runtimeDetails.context.libraryPath
+service.runtimeDetails.context.moduleName -> target.process.file.names[] | when missing service.runtimeDetails.context.libraryPath
+@end
+service.runtimeDetails.context.libraryPath -> security_result.detection_fields["libraryPath"]   # [added] the kind in the key: a library ...
+service.runtimeDetails.context.moduleFilePath -> security_result.detection_fields["kernelModulePath"]   # ... or a kernel module
+service.runtimeDetails.context.moduleName -> security_result.detection_fields["kernelModuleName"]
+service.runtimeDetails.context.moduleSha256 -> security_result.detection_fields["kernelModuleSha256"]
 service.runtimeDetails.process.pwd -> additional["processPwd"]       # no UDM Process field for the working directory
 service.runtimeDetails.process.startTime -> additional["processStartTime"]   # nor for its start time
 service.runtimeDetails.process.namespacePid -> additional["processNamespacePid"]
-# The file the finding is about (the socket, release agent, runc binary or mount source acted on, or the
-# malicious file or script run), most specific first. [E] threat.indicator.file.path <- threatFilePath.
-service.runtimeDetails.context.threatFilePath ?? service.runtimeDetails.context.scriptPath ?? service.runtimeDetails.context.filePath ?? service.runtimeDetails.context.releaseAgentPath ?? service.runtimeDetails.context.runcBinaryPath ?? service.runtimeDetails.context.socketPath ?? service.runtimeDetails.context.shellHistoryFilePath ?? service.runtimeDetails.context.mountSource -> target.file.full_path
+# The file the process touched (the Docker socket opened, the release agent or runc binary rewritten, the
+# host directory mounted, the shell history, the file or script run), first; the threat-intelligence
+# path only when the finding names no such file, and always as a detection field ([E]
+# threat.indicator.file.path <- threatFilePath: it is the indicator, not necessarily what was touched).
+service.runtimeDetails.context.socketPath ?? service.runtimeDetails.context.releaseAgentPath ?? service.runtimeDetails.context.runcBinaryPath ?? service.runtimeDetails.context.mountSource ?? service.runtimeDetails.context.shellHistoryFilePath ?? service.runtimeDetails.context.filePath ?? service.runtimeDetails.context.scriptPath ?? service.runtimeDetails.context.threatFilePath -> target.file.full_path
+service.runtimeDetails.context.threatFilePath -> security_result.detection_fields["threatFilePath"]
 service.runtimeDetails.context.toolName -> security_result.threat_name   # [E] threat.software.name
 service.runtimeDetails.context.toolCategory -> security_result.detection_fields["toolCategory"]
 service.runtimeDetails.context.ianaProtocolNumber -> network.ip_protocol | lookup guardduty-ip-protocols   # [E] network.iana_number
