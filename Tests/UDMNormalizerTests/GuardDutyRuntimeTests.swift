@@ -65,3 +65,46 @@ import Testing
         #expect(T.value(injection, "target.process.file.full_path") as? String == "/usr/bin/y")
     }
 }
+
+/// Multi-valued groups kept together: each threat of a malware scan is one about noun with its file.
+@Suite struct GuardDutyThreatGroupTests {
+    typealias T = GuardDutyTableTests
+
+    static func ebsScan(_ threats: [[String: Any]]) throws -> [String: Any] {
+        let finding = T.finding {
+            $0["type"] = "Execution:EC2/MaliciousFile"
+            var service = $0["service"] as! [String: Any]
+            service["action"] = nil
+            service["ebsVolumeScanDetails"] = [
+                "scanId": "s", "scanDetections": ["threatDetectedByName": ["threatNames": threats]],
+            ]
+            $0["service"] = service
+        }
+        return try #require(T.event(finding)).udm
+    }
+
+    @Test func eachThreatKeepsItsFile() throws {
+        let udm = try Self.ebsScan([
+            [
+                "name": "Trojan.Linux.Miner.XMRig", "severity": "HIGH",
+                "filePaths": [["filePath": "/tmp/k", "hash": "aa"]],
+            ],
+            [
+                "name": "EICAR-Test-File", "severity": "MEDIUM",
+                "filePaths": [["filePath": "/home/e.com", "hash": "bb"]],
+            ],
+        ])
+        let about = T.value(udm, "about") as? [[String: Any]] ?? []
+        let pairs = about.map {
+            (
+                T.value($0, "security_result.0.threat_name") as? String ?? "",
+                T.value($0, "file.full_path") as? String ?? "", T.value($0, "file.sha256") as? String ?? ""
+            )
+        }
+        #expect(pairs.contains { $0 == ("Trojan.Linux.Miner.XMRig", "/tmp/k", "aa") }, "\(pairs)")
+        #expect(pairs.contains { $0 == ("EICAR-Test-File", "/home/e.com", "bb") }, "\(pairs)")
+        // Near miss: one threat, one noun.
+        let one = try Self.ebsScan([["name": "EICAR-Test-File", "filePaths": [["filePath": "/home/e.com"]]]])
+        #expect((T.value(one, "about") as? [Any])?.count == 1)
+    }
+}

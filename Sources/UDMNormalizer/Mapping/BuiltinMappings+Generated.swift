@@ -2052,6 +2052,14 @@ service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[0].filePaths[0].filePath -> target.file.full_path   # [E] file.path
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[0].filePaths[0].hash -> target.file.sha256   # [E] file.hash.sha256
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[0].filePaths[0].fileName -> target.file.names[]   # [E] file.name
+# [added] Each threat is an about noun of its own, with its severity and its (first) file and hash, so
+# that which file carries which threat stays together when a scan finds several; the loose detection
+# fields below list every threat and file for searching.
+service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].name -> about[*].security_result.threat_name
+service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].severity -> about[*].security_result.detection_fields["threatSeverity"]
+service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].filePaths[0].filePath -> about[*].file.full_path
+service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].filePaths[0].hash -> about[*].file.sha256
+service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].filePaths[0].fileName -> about[*].file.names[]
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].name -> security_result.detection_fields["threatName"]
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].severity -> security_result.detection_fields["threatSeverity"]
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].filePaths[*].filePath -> security_result.detection_fields["infectedFilePath"]
@@ -2076,6 +2084,12 @@ service.malwareScanDetails.threats[0].hash -> target.file.sha256        # [P]
 service.malwareScanDetails.threats[0].itemDetails[0].itemPath ?? service.malwareScanDetails.threats[0].itemPaths[0].nestedItemPath -> target.file.full_path   # [P]
 service.malwareScanDetails.threats[0].itemDetails[0].hash ?? service.malwareScanDetails.threats[0].itemPaths[0].hash -> target.file.sha256
 service.malwareScanDetails.threats[*].source -> security_result.threat_feed_name
+# [added] One about noun per threat: its name, source, hash and (first) item path together.
+service.malwareScanDetails.threats[*].name -> about[*].security_result.threat_name
+service.malwareScanDetails.threats[*].source -> about[*].security_result.threat_feed_name
+service.malwareScanDetails.threats[*].itemPaths[0].nestedItemPath -> about[*].file.full_path
+service.malwareScanDetails.threats[*].itemDetails[0].itemPath -> about[*].file.full_path
+service.malwareScanDetails.threats[*].hash -> about[*].file.sha256
 service.malwareScanDetails.threats[*].name -> security_result.detection_fields["threatName"]
 service.malwareScanDetails.threats[*].itemPaths[*].nestedItemPath -> security_result.detection_fields["infectedFilePath"]
 service.malwareScanDetails.threats[*].itemDetails[*].itemPath -> security_result.detection_fields["infectedFilePath"]
