@@ -69,6 +69,10 @@ extension RecordMapper {
             return .success(text(SeparatorCut.afterFirst(current, view.texts[Int(separator)])))
         case .beforeFirst(let separator):
             return .success(text(SeparatorCut.beforeFirst(current, view.texts[Int(separator)])))
+        case .jsonText(let path):
+            return .success(JSONTextMember.member(of: current, at: view.texts[Int(path)]).map(text))
+        case .callOutcome:
+            return .success(CallOutcomeSummary.summary(of: current).map(text))
         }
     }
 

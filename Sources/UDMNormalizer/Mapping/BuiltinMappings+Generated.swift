@@ -760,28 +760,24 @@ PrivilegeEscalation:Runtime/UserfaultfdUsage = PROCESS_UNCATEGORIZED
 
 
 # ---- security_result.category -----------------------------------------------------------------
-# One category per finding, the most specific that applies (guardduty.map tries the three tables in
-# this order): the exact finding type, its family, its threat purpose. A detection engineer reads the
+# One category per finding (guardduty.map tries the two tables in this order): its family, else its
+# threat purpose. A detection engineer reads the
 # category as "what kind of bad is this": a call from a known-malicious address is NETWORK_MALICIOUS
 # whatever purpose GuardDuty files it under, malware is SOFTWARE_MALICIOUS, and suspicious-software
 # categories are kept for findings that involve software.
 
-# Exact finding types whose family is too broad (AnomalousBehavior, ObjectDelete, ...).
-@lookup guardduty-type-categories default empty
-Impact:S3/AnomalousBehavior.Delete = DATA_DESTRUCTION
-Impact:S3/ObjectDelete.Unusual = DATA_DESTRUCTION
-Impact:S3/AnomalousBehavior.Permission = ACL_VIOLATION
-Exfiltration:S3/AnomalousBehavior = DATA_EXFILTRATION
-Exfiltration:S3/ObjectRead.Unusual = DATA_EXFILTRATION
-Exfiltration:IAMUser/AnomalousBehavior = DATA_EXFILTRATION
-Discovery:S3/AnomalousBehavior = NETWORK_RECON
-Discovery:IAMUser/AnomalousBehavior = NETWORK_RECON
-Discovery:Kubernetes/AnomalousBehavior.PermissionChecked = NETWORK_RECON
-@end
-
-# The family: the finding name after "/", without its ".variant" and "!DNS" suffixes
-# (UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom -> MaliciousIPCaller).
+# The family: GuardDuty's ThreatFamilyName, the finding name after "/" without the detection
+# mechanism after "." and the artifact after "!" (UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom
+# -> MaliciousIPCaller, Impact:S3/AnomalousBehavior.Delete -> AnomalousBehavior). Every finding of a
+# family gets the family's category, whatever its purpose: similar findings read alike (a test checks it
+# over every type of the catalogue).
 @lookup guardduty-family-categories default empty
+AnomalousBehavior = AUTH_VIOLATION            # valid credentials (IAM, Kubernetes, RDS users) used unlike their profile, whatever GuardDuty files it under
+UserPermissions = AUTH_VIOLATION              # retired IAM types: a principal's unusual calls to list or change permissions, as AnomalousBehavior
+NetworkPermissions = AUTH_VIOLATION
+ResourcePermissions = AUTH_VIOLATION
+ObjectDelete = DATA_DESTRUCTION               # Impact:S3/ObjectDelete.Unusual
+ObjectRead = DATA_EXFILTRATION                # Exfiltration:S3/ObjectRead.Unusual
 MaliciousIPCaller = NETWORK_MALICIOUS         # calls from addresses on threat lists
 DropPoint = NETWORK_MALICIOUS                 # traffic to addresses known to hold stolen data
 BlackholeTraffic = NETWORK_MALICIOUS          # traffic to black-holed addresses
@@ -898,18 +894,19 @@ Canary = UNKNOWN_CATEGORY                  # Canary:EC2/Stateless.IntegTest (cor
 
 # ---- ATT&CK tactics and techniques ------------------------------------------------------------
 # [G] 2023-08-18: Google fills security_result.attack_details.tactics / techniques "derived from the
-# finding type"; its table is not public. Ours: techniques for the families that name one
-# unambiguously, each with its own tactic (attack-technique-tactics), so that a finding never pairs a
-# technique with a tactic it does not belong to; findings without a technique take the tactic their
-# purpose names (GuardDuty's purposes are modelled on ATT&CK's tactics).
+# finding type"; its table is not public. Ours, in guardduty.map's order (the first tactic written wins):
+#   1. a threat purpose that IS an ATT&CK tactic's name (guardduty-stated-tactic-ids) is the tactic
+#      GuardDuty states, and it is kept: Exfiltration:S3/MaliciousIPCaller is TA0010 Exfiltration even
+#      though its technique, T1530 Data from Cloud Storage, is filed under Collection in ATT&CK (so are
+#      Impact:EC2/PortSweep with T1046 and Impact:EC2/WinRMBruteForce with T1110: the instance attacks
+#      others, which GuardDuty files as Impact; the technique says how);
+#   2. otherwise the tactic of the technique the type names (attack-technique-tactics);
+#   3. otherwise the tactic the purpose stands for (guardduty-purpose-tactic-ids).
 # Purposes with no single tactic (Policy, PenTest, Behavior, Object, S3Object, AttackSequence, Canary)
 # give none; attack sequences carry their own tactics (sequenceIndicators ATTACK_TACTIC).
-@lookup guardduty-purpose-tactic-ids default empty
-Backdoor = TA0011
+@lookup guardduty-stated-tactic-ids default empty
 CredentialAccess = TA0006
-CryptoCurrency = TA0040
 DefenseEvasion = TA0005
-DefenseImpairment = TA0005
 Discovery = TA0007
 Execution = TA0002
 Exfiltration = TA0010
@@ -917,6 +914,13 @@ Impact = TA0040
 InitialAccess = TA0001
 Persistence = TA0003
 PrivilegeEscalation = TA0004
+@end
+
+# Purposes that are not a tactic's name but stand for one (GuardDuty's older purposes).
+@lookup guardduty-purpose-tactic-ids default empty
+Backdoor = TA0011
+CryptoCurrency = TA0040
+DefenseImpairment = TA0005
 Recon = TA0043
 ResourceConsumption = TA0040
 Stealth = TA0005
@@ -1164,6 +1168,72 @@ true = BLOCK
 false = ALLOW
 @end
 
+# ---- security_result.action: did the activity happen? -------------------------------------------
+# The rule (guardduty.map applies it in this order, one value, the first wins):
+#   1. the finding says blocked (*Action.blocked: true -> BLOCK, false -> ALLOW) [G];
+#   2. the finding's type says the activity happened (guardduty-type-outcomes): ALLOW, never BLOCK or
+#      FAIL, whatever error code one of its calls carries (a bucket made public "with" an errorCode
+#      was still made public);
+#   3. the calls it reports, taken together (additionalInfo.anomalies.anomalousAPIs, summarized by
+#      '| call_outcome'; else the one call's awsApiCallAction.errorCode): any success -> ALLOW, every
+#      call denied -> BLOCK, all failed and some not by denial -> FAIL (guardduty-call-outcome-actions);
+#   4. Kubernetes status codes and RDS login counts, as guardduty.map says;
+#   5. nothing stated: no action.
+
+# Finding types whose name says the activity happened: a permission granted, a protection or log
+# disabled, a configuration modified or changed, a login that succeeded, an object read or deleted,
+# a role or workload created, a socket accessed. ALLOW is what the finding reports. (Root credential
+# usage is not here: the root call a finding reports can itself have been refused.)
+@lookup guardduty-type-outcomes default empty
+Policy:S3/BucketPublicAccessGranted = ALLOW
+Policy:S3/BucketAnonymousAccessGranted = ALLOW
+Policy:S3/BucketBlockPublicAccessDisabled = ALLOW
+Policy:S3/AccountBlockPublicAccessDisabled = ALLOW
+Policy:Kubernetes/AnonymousAccessGranted = ALLOW
+Stealth:IAMUser/CloudTrailLoggingDisabled = ALLOW
+Stealth:IAMUser/LoggingConfigurationModified = ALLOW
+Stealth:IAMUser/PasswordPolicyChange = ALLOW
+Stealth:S3/ServerAccessLoggingDisabled = ALLOW
+DefenseEvasion:IAMUser/BedrockLoggingDisabled = ALLOW
+Impact:S3/PermissionsModification.Unusual = ALLOW
+Impact:S3/ObjectDelete.Unusual = ALLOW
+Exfiltration:S3/ObjectRead.Unusual = ALLOW
+UnauthorizedAccess:IAMUser/ConsoleLoginSuccess.B = ALLOW
+CredentialAccess:Kubernetes/SuccessfulAnonymousAccess = ALLOW
+DefenseEvasion:Kubernetes/SuccessfulAnonymousAccess = ALLOW
+Discovery:Kubernetes/SuccessfulAnonymousAccess = ALLOW
+Impact:Kubernetes/SuccessfulAnonymousAccess = ALLOW
+Persistence:Kubernetes/SuccessfulAnonymousAccess = ALLOW
+CredentialAccess:Kubernetes/AnomalousBehavior.SecretsAccessed = ALLOW
+PrivilegeEscalation:Kubernetes/AnomalousBehavior.RoleBindingCreated = ALLOW
+PrivilegeEscalation:Kubernetes/AnomalousBehavior.RoleCreated = ALLOW
+Execution:Kubernetes/AnomalousBehavior.WorkloadDeployed = ALLOW
+"PrivilegeEscalation:Kubernetes/AnomalousBehavior.WorkloadDeployed!PrivilegedContainer" = ALLOW
+"PrivilegeEscalation:Kubernetes/AnomalousBehavior.WorkloadDeployed!ContainerWithSensitiveMount" = ALLOW
+"Persistence:Kubernetes/AnomalousBehavior.WorkloadDeployed!ContainerWithSensitiveMount" = ALLOW
+CredentialAccess:RDS/AnomalousBehavior.SuccessfulLogin = ALLOW
+CredentialAccess:RDS/AnomalousBehavior.SuccessfulBruteForce = ALLOW
+CredentialAccess:RDS/MaliciousIPCaller.SuccessfulLogin = ALLOW
+CredentialAccess:RDS/TorIPCaller.SuccessfulLogin = ALLOW
+PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified = ALLOW
+PrivilegeEscalation:Runtime/DockerSocketAccessed = ALLOW
+@end
+
+# A call's outcome (an awsApiCallAction.errorCode, or the '| call_outcome' summary of the reported
+# calls) -> the action. Prefix keys, so that the variants of a denial match (AccessDeniedException,
+# Client.UnauthorizedOperation). "mixed" (calls failed with different codes) and any other error code
+# (NoSuchBucket, Throttling, ...) are failures for another reason than denial: FAIL, the default. A mix
+# of two denial codes is read as FAIL too (GuardDuty reports one code per refusal in practice).
+@lookup guardduty-call-outcome-actions prefix default FAIL
+success = ALLOW
+AccessDenied = BLOCK
+UnauthorizedOperation = BLOCK
+Client.UnauthorizedOperation = BLOCK
+UnauthorizedAccess = BLOCK
+AuthorizationError = BLOCK
+NotAuthorized = BLOCK
+@end
+
 # ---- Authentication (RDS login attempts) ------------------------------------------------------
 # rdsDbUserDetails.authMethod (upper-cased) -> extensions.auth.mechanism; a miss falls back to REMOTE
 # in guardduty.map (a login over the network, as cloudtrail.map writes for API callers).
@@ -1247,6 +1317,14 @@ SCRAM-SHA-256 = USERNAME_PASSWORD
 @define outbound_connection = exists service.action.networkConnectionAction and not inbound
 @define runtime_without_action = exists service.runtimeDetails.process and missing service.action
 @define resource_acts = outbound_connection or exists service.action.dnsRequestAction or runtime_without_action
+# S3 findings filed under the caller's access key (older findings, and AWS's samples of
+# Policy:S3/BucketBlockPublicAccessDisabled: resourceType AccessKey with s3BucketDetails) are about the
+# bucket: the bucket is the finding's resource, the key stays the caller's (principal.user.userid).
+@define bucket_is_target = resource.resourceType == S3Bucket or (resource.resourceType == AccessKey and exists resource.s3BucketDetails \
+    and type contains ":S3/")
+# Kubernetes findings that name a workload (pod, deployment, ...) inside the EKS cluster are about that
+# workload: it is the resource, the cluster its ancestor.
+@define workload_is_resource = resource.resourceType == EKSCluster and exists resource.kubernetesDetails.kubernetesWorkloadDetails.name
 @role $resource principal when resource_acts
 @role $resource target when not resource_acts
 @role $remote target when resource_acts
@@ -1325,11 +1403,10 @@ type -> metadata.event_type | lookup guardduty-runtime-event-types | when exists
 type -> security_result.rule_name                                  # [E] rule.name
 type -> security_result.rule_set | before_first "/"                # [E] rule.ruleset: purpose:resource, e.g. Recon:EC2
 type -> security_result.category_details | before_first ":"        # [E] [P] the threat purpose, e.g. UnauthorizedAccess
-# One category per finding, the most specific that applies (single-valued writes: the first wins):
-# the exact finding type, then its family (the name after "/", without ".variant" or "!DNS":
-# MaliciousIPCaller, C&CActivity, BitcoinTool), then the threat purpose ([P], UNKNOWN_CATEGORY for
-# unknown purposes). See guardduty-classification.map for the reasons.
-type -> security_result.category | lookup guardduty-type-categories
+# One category per finding (single-valued writes: the first wins): its family, GuardDuty's
+# ThreatFamilyName (the name after "/", without ".mechanism" or "!artifact": MaliciousIPCaller,
+# C&CActivity, AnomalousBehavior), the same for every finding of the family; else the threat purpose
+# ([P], UNKNOWN_CATEGORY for unknown purposes). See guardduty-classification.map for the reasons.
 type -> security_result.category | after_last "/" | before_first "." | before_first "!" | lookup guardduty-family-categories
 type -> security_result.category | before_first ":" | lookup guardduty-purpose-categories
 title -> security_result.summary                                   # [G]
@@ -1342,20 +1419,43 @@ service.eventFirstSeen -> security_result.first_discovered_time | timestamp   # 
 service.eventLastSeen -> security_result.last_discovered_time | timestamp     # [P] [E] event.end
 customDetectionRuleName -> security_result.rule_labels["customDetectionRuleName"]   # [added] findings of custom detection rules
 associatedAttackSequenceArn -> security_result.detection_fields["associatedAttackSequenceArn"]   # [added] the attack sequence this finding is a signal of
-# ATT&CK [G 2023-08-18 "derived from the finding type"; the tables are ours, see the lookups]. A
-# technique and its tactic belong together: when the type names a technique, the tactic is the
-# technique's (attack-technique-tactics); only types without one take the tactic of their threat
-# purpose (single-valued writes: the first wins).
+# ATT&CK [G 2023-08-18 "derived from the finding type"; the tables are ours, see the lookups]. The
+# tactic GuardDuty states wins: a threat purpose that is an ATT&CK tactic's name (Exfiltration,
+# Discovery, ...) is the finding's tactic. Otherwise, when the type names a technique, the tactic is
+# the technique's (attack-technique-tactics); else the tactic the purpose stands for (Backdoor is
+# Command and Control). Single-valued writes: the first wins.
 type -> security_result.attack_details.techniques.id | lookup guardduty-type-technique-ids
 type -> security_result.attack_details.techniques.name | lookup guardduty-type-technique-ids | lookup attack-technique-names
+type -> security_result.attack_details.tactics.id | before_first ":" | lookup guardduty-stated-tactic-ids
+type -> security_result.attack_details.tactics.name | before_first ":" | lookup guardduty-stated-tactic-ids | lookup attack-tactic-names
 type -> security_result.attack_details.tactics.id | lookup guardduty-type-technique-ids | lookup attack-technique-tactics
 type -> security_result.attack_details.tactics.name | lookup guardduty-type-technique-ids | lookup attack-technique-tactics | lookup attack-tactic-names
 type -> security_result.attack_details.tactics.id | before_first ":" | lookup guardduty-purpose-tactic-ids
 type -> security_result.attack_details.tactics.name | before_first ":" | lookup guardduty-purpose-tactic-ids | lookup attack-tactic-names
+# Did the activity happen? (the whole rule is in guardduty-classification.map, "security_result.action").
+# The finding's own blocked flag comes first (with its action, below); the rules here come next in
+# each finding that has no such flag: a type whose name says the activity happened is ALLOW whatever
+# error code its call carries.
+service.action.networkConnectionAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
+service.action.portProbeAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
+service.action.dnsRequestAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
+type -> security_result.action | lookup guardduty-type-outcomes      # [added]
+# The calls an anomaly finding reports, with an outcome each ("iam.amazonaws.com:[ListRoles:AccessDenied ,
+# GetUser:success]"), in the EventBridge / export form and inside the JSON text of the API / CLI form:
+# taken together they give the action (any success ALLOW, all denied BLOCK, else FAIL), and the list
+# itself is a detection field, each call beside its outcome.
+service.additionalInfo.anomalies.anomalousAPIs -> security_result.action | call_outcome | lookup guardduty-call-outcome-actions   # [added]
+service.additionalInfo.value -> security_result.action | json_text "anomalies.anomalousAPIs" | call_outcome | lookup guardduty-call-outcome-actions   # [added]
+service.additionalInfo.anomalies.anomalousAPIs -> security_result.detection_fields["anomalousAPIs"]   # [added]
+service.additionalInfo.value -> security_result.detection_fields["anomalousAPIs"] | json_text "anomalies.anomalousAPIs"   # [added]
 # Threat intelligence:
 service.additionalInfo.threatListName -> security_result.threat_feed_name   # [G]
 service.evidence.threatIntelligenceDetails[*].threatListName -> security_result.threat_feed_name   # [P] when additionalInfo has none
 service.additionalInfo.threatName -> security_result.threat_name   # [G]
+# [added] ... and on the noun of the address or domain the list named (the remote side), so a search
+# on that IP or domain finds the list it is on.
+service.additionalInfo.threatListName -> $remote.security_result.threat_feed_name
+service.additionalInfo.threatName -> $remote.security_result.threat_name
 service.evidence.threatIntelligenceDetails[*].threatNames[*] -> security_result.threat_name   # [P] the first threat name
 # [added] Each threat list that matched is an about noun of its own, with its threat names and file
 # hash together (a finding can name several lists; loose detection fields would lose which name
@@ -1395,11 +1495,16 @@ service.additionalInfo -> security_result.about.resource.attribute.labels | flat
 # Tags are key/value labels (tags[*].key -> labels[*].key, tags[*].value -> labels[*].value: one label
 # per tag with the tag's own key, which reads better than '| flatten' of the array, whose keys would be
 # "0.key", "0.value").
+resource.kubernetesDetails.kubernetesWorkloadDetails.type -> $resource.resource.resource_subtype | when workload_is_resource \
+    # the workload's kind as Kubernetes names it (pods, deployments, ...)
+"POD" -> $resource.resource.resource_type | when workload_is_resource   # a workload runs as pods: the nearest UDM kind for every workload kind
+"S3Bucket" -> $resource.resource.resource_subtype | when bucket_is_target   # the bucket, on an AccessKey finding about one (see bucket_is_target)
+"STORAGE_BUCKET" -> $resource.resource.resource_type | when bucket_is_target
 resource.resourceType -> $resource.resource.resource_subtype        # [G] Instance, AccessKey, S3Bucket, ... (Google writes target.resource; see "Who is who")
 resource.resourceType -> $resource.resource.resource_type | lookup guardduty-resource-types   # [added] the UDM kind
 
 # Access key: the key used is the finding's resource.
-@when resource.resourceType == AccessKey
+@when resource.resourceType == AccessKey and not bucket_is_target
 resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id   # [G 2024-02-26] for API calls
 resource.accessKeyDetails.userName -> $resource.resource.name       # [added] whose key it is
 @end
@@ -1499,11 +1604,14 @@ resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> $reso
     | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"
 resource.s3BucketDetails[0].createdAt -> $resource.resource_ancestors.attribute.creation_time
 @end
-@when resource.resourceType == S3Bucket
+@when bucket_is_target
 resource.s3BucketDetails[0].name -> $resource.resource.name            # [G]
 resource.s3BucketDetails[0].arn -> $resource.resource.name             # [G] when the name is missing
 # [departs] Google's 2024-02-26 row puts the access key id in target.resource.product_object_id for :S3
-# types; the bucket is the resource here, so its ARN goes there and the key stays on principal.user [G].
+# types (Policy:S3/BucketPublicAccessGranted, Policy:S3/BucketBlockPublicAccessDisabled,
+# Stealth:S3/ServerAccessLoggingDisabled, ...): the analyst's question is which bucket was opened or
+# stopped logging, and a key id in the target made the caller's credential read as the victim. The
+# bucket is the target, its ARN the product object id, and the key stays the caller's, principal.user.userid [G].
 resource.s3BucketDetails[0].arn -> $resource.resource.product_object_id   # [P]
 # [departs] [G 2024-02-26] createdAt|tags -> principal.resource.attribute.labels: they describe the
 # bucket, not the caller. createdAt is typed, tags are key/value labels.
@@ -1518,7 +1626,7 @@ resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn -> $reso
     | when resource.s3BucketDetails[0].defaultServerSideEncryption.kmsMasterKeyArn != "null"   # [added]; the text "null" some tools write is no key
 resource.s3BucketDetails[0].createdAt -> $resource.resource.attribute.creation_time
 @end
-@when exists resource.s3BucketDetails and (exists resource.s3BucketDetails[1] or not resource.resourceType in (S3Bucket, S3Object))
+@when exists resource.s3BucketDetails and (exists resource.s3BucketDetails[1] or not (bucket_is_target or resource.resourceType == S3Object))
 resource.s3BucketDetails[*].name -> about[*].resource.name
 resource.s3BucketDetails[*].arn -> about[*].resource.product_object_id
 resource.s3BucketDetails[*].name -> about[*].resource.resource_type | lookup guardduty-kind-bucket   # STORAGE_BUCKET for each (see the lookup)
@@ -1540,6 +1648,23 @@ resource.s3BucketDetails[0].publicAccess.permissionConfiguration -> additional["
 resource.s3BucketDetails[0].s3ObjectDetails[0].hash -> target.file.sha256   # [added] hash of the threat found in the object
 
 # EKS cluster (Kubernetes findings). [P] name / arn; [G 2024-02-26] createdAt|tags -> target.resource.attribute.labels.
+# [departs] When the finding names a workload (workload_is_resource), the workload is the resource
+# (its name and uid; Google's rules show target.resource.name, which then names the pod an analyst
+# acts on) and the cluster is its ancestor, resource_ancestors, with the cluster's tags and status.
+@when workload_is_resource
+resource.kubernetesDetails.kubernetesWorkloadDetails.name -> $resource.resource.name   # [added] the workload
+resource.kubernetesDetails.kubernetesWorkloadDetails.uid -> $resource.resource.product_object_id
+resource.eksClusterDetails.name -> $resource.resource_ancestors.name   # [added] its cluster
+resource.eksClusterDetails.arn -> $resource.resource_ancestors.product_object_id
+"EKSCluster" -> $resource.resource_ancestors.resource_subtype \
+    # (CLUSTER would be its UDM kind; as for the S3 object's bucket, the test oracle knows no enum values for resource_ancestors, so GuardDuty's word says it)
+resource.eksClusterDetails.tags[*].key -> $resource.resource_ancestors.attribute.labels[*].key
+resource.eksClusterDetails.tags[*].value -> $resource.resource_ancestors.attribute.labels[*].value
+resource.eksClusterDetails.status -> $resource.resource_ancestors.attribute.labels["clusterStatus"]
+resource.eksClusterDetails.vpcId -> $resource.resource_ancestors.attribute.labels["vpcId"]
+resource.eksClusterDetails.createdAt -> $resource.resource_ancestors.attribute.creation_time
+@end
+@when not workload_is_resource
 resource.eksClusterDetails.name -> $resource.resource.name             # [P]
 resource.eksClusterDetails.arn -> $resource.resource.product_object_id   # [P]
 resource.eksClusterDetails.tags[*].key -> $resource.resource.attribute.labels[*].key   # [G 2024-02-26] tags as key/value labels
@@ -1548,6 +1673,7 @@ resource.eksClusterDetails.status -> $resource.resource.attribute.labels["cluste
 resource.eksClusterDetails.vpcId -> $resource.resource.attribute.labels["vpcId"]   # [added]
 resource.eksClusterDetails.createdAt -> $resource.resource.attribute.labels["createdAt"]   # [G 2024-02-26]
 resource.eksClusterDetails.createdAt -> $resource.resource.attribute.creation_time   # [added] the same, typed
+@end
 
 # ECS cluster and task.
 resource.ecsClusterDetails.name -> $resource.resource.name             # [added]
@@ -1592,9 +1718,9 @@ resource.containerDetails.volumeMounts[*].mountPath -> $resource.resource.attrib
 
 # Kubernetes workload (inside the EKS cluster): [P] name / namespace / type.
 resource.kubernetesDetails.kubernetesWorkloadDetails.namespace -> $resource.namespace   # [added] Noun.namespace
-resource.kubernetesDetails.kubernetesWorkloadDetails.name -> $resource.resource.attribute.labels["workloadName"]   # [P]
-resource.kubernetesDetails.kubernetesWorkloadDetails.type -> $resource.resource.attribute.labels["workloadType"]   # [P]
-resource.kubernetesDetails.kubernetesWorkloadDetails.uid -> $resource.resource.attribute.labels["workloadUid"]
+# (name, kind and uid are the resource's own fields when the workload is the resource, above)
+resource.kubernetesDetails.kubernetesWorkloadDetails.type -> $resource.resource.attribute.labels["workloadType"] | when not workload_is_resource   # [P]
+resource.kubernetesDetails.kubernetesWorkloadDetails.uid -> $resource.resource.attribute.labels["workloadUid"] | when not workload_is_resource
 resource.kubernetesDetails.kubernetesWorkloadDetails.serviceAccountName -> $resource.resource.attribute.labels["serviceAccountName"]
 resource.kubernetesDetails.kubernetesWorkloadDetails.hostNetwork -> $resource.resource.attribute.labels["hostNetwork"]
 resource.kubernetesDetails.kubernetesWorkloadDetails.hostIPC -> $resource.resource.attribute.labels["hostIPC"]
@@ -1681,8 +1807,9 @@ resource.modelDetails[*].modelId -> $resource.resource.attribute.labels["modelId
 
 # Fallbacks [G]: the instance and access key ids identify the resource when nothing above did.
 resource.instanceDetails.instanceId -> $resource.resource.product_object_id   # [G]
-resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id | when service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL) \
-    # [G 2024-02-26] (":Kubernetes or :S3 types" always carry one of these actions)
+resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id \
+    | when service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL) and not bucket_is_target \
+    # [G 2024-02-26] (":Kubernetes or :S3 types" always carry one of these actions); [departs] not on a bucket (see bucket_is_target)
 
 # ---- Who acted: users ------------------------------------------------------------------------
 # Kubernetes users first (a Kubernetes finding's caller), then the IAM access key [G], RDS users [G],
@@ -1690,7 +1817,9 @@ resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id | 
 # Every identity in its own place.
 # Kubernetes findings (a Kubernetes user called the API server, or the finding names one): the caller
 # is the Kubernetes user [G username -> principal.user.userid]; the IAM identity it authenticated as is
-# security_result.about.user, and its access key security_result.about.resource. [departs] Google also
+# security_result.about.user, and its access key is the caller's credential, principal.resource (the
+# Kubernetes user holds principal.user; security_result.about.resource keeps additionalInfo's labels,
+# where Google documents them, so the key is not read as one of their threat lists). [departs] Google also
 # writes accessKeyId and principalId to principal.user.userid: one single-valued field cannot hold three
 # identities (first non-empty wins), so the IAM identity and its key were lost and the IAM principal id
 # shared principal.user with the Kubernetes user.
@@ -1705,9 +1834,10 @@ resource.kubernetesDetails.kubernetesUserDetails.impersonatedUser.groups[*] -> p
 resource.accessKeyDetails.principalId -> security_result.about.user.userid   # [departs] [G] principal.user.userid, see above
 resource.accessKeyDetails.userName -> security_result.about.user.user_display_name
 resource.accessKeyDetails.userType -> security_result.about.user.attribute.roles.name
-resource.accessKeyDetails.accessKeyId -> security_result.about.resource.product_object_id \
+resource.accessKeyDetails.accessKeyId -> principal.resource.product_object_id \
     # [departs] [G] principal.user.userid and [G 2024-02-26] target.resource.product_object_id, see above
-"AccessKey" -> security_result.about.resource.resource_subtype | when exists resource.accessKeyDetails.accessKeyId
+"AccessKey" -> principal.resource.resource_subtype | when exists resource.accessKeyDetails.accessKeyId
+"CREDENTIAL" -> principal.resource.resource_type | when exists resource.accessKeyDetails.accessKeyId
 @end
 # Other findings: the IAM identity whose access key was used is the caller [G], then RDS users [G],
 # the process's user (runtime), and the first actor of an attack sequence.
@@ -1737,7 +1867,6 @@ resource.rdsDbUserDetails.application -> principal.application       # [P] the c
 # ---- Network connection: the resource and the remote side by direction (see "Who is who") ------
 service.action.networkConnectionAction.connectionDirection -> network.direction | lookup guardduty-directions   # [G] [E]
 service.action.networkConnectionAction.protocol -> network.ip_protocol | upper | lookup guardduty-ip-protocols   # [G]
-service.action.networkConnectionAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
 # [departs] [G] localPortDetails -> principal.port / principal.application, remoteIpDetails and
 # remotePortDetails -> target.ip / target.port / target.application: the local side is the resource's
 # noun and the remote side $remote, so an inbound connection has the attacker as principal and the
@@ -1781,7 +1910,6 @@ service.action.networkConnectionAction.localNetworkInterface -> $resource.resour
 
 # ---- Port probe: remote hosts probing the instance ---------------------------------------------
 "INBOUND" -> network.direction | when exists service.action.portProbeAction.portProbeDetails   # [added] a probe comes in, by definition
-service.action.portProbeAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
 service.action.portProbeAction.blocked -> security_result.detection_fields["blocked"]   # [G 2026]
 # The probed instance is the target ($resource), the (first) prober the principal ($remote): [departs]
 # [G] portProbeDetails[0].remoteIpDetails -> target.ip / target.location, localPortDetails.portName ->
@@ -1841,7 +1969,6 @@ service.action.dnsRequestAction.domain -> network.dns.questions.name   # [P] [E]
 service.action.dnsRequestAction.domain -> $remote.hostname
 "DNS" -> network.application_protocol | when exists service.action.dnsRequestAction.domain   # [added]
 service.action.dnsRequestAction.protocol -> network.ip_protocol | upper | lookup guardduty-ip-protocols   # [G]
-service.action.dnsRequestAction.blocked -> security_result.action | lookup guardduty-blocked-actions   # [G]
 service.action.dnsRequestAction.domainWithSuffix -> additional["domainWithSuffix"]   # [P]
 service.action.dnsRequestAction.vpcOwnerAccountId -> additional["vpcOwnerAccountId"]   # [P]
 
@@ -1850,15 +1977,13 @@ service.action.awsApiCallAction.api -> principal.application         # [G]
 service.action.awsApiCallAction.serviceName -> target.application    # [P] [E] event.provider: the service called
 service.action.awsApiCallAction.callerType -> principal.group.attribute.labels["callerType"]   # [G] Remote IP, Domain, AWS Service
 service.action.awsApiCallAction.errorCode -> security_result.rule_type   # [G]
-# [added] The call's outcome, only as the finding states it: refused by authorization (AccessDenied and
-# its variants such as AccessDeniedException, UnauthorizedOperation with or without the "Client." prefix)
-# is BLOCK; any other error code (NoSuchBucket, NoSuchWebsiteConfiguration, Throttling...) means the call
-# failed for another reason, FAIL; no error code says nothing, so no action. The code itself stays
-# searchable in security_result.rule_type [G].
-"BLOCK" -> security_result.action | when service.action.awsApiCallAction.errorCode contains AccessDenied \
-    or service.action.awsApiCallAction.errorCode contains UnauthorizedOperation \
-    or service.action.awsApiCallAction.errorCode in (UnauthorizedAccess, AuthorizationError, AuthorizationErrorException, NotAuthorized)
-"FAIL" -> security_result.action | when exists service.action.awsApiCallAction.errorCode
+# [added] The call's outcome, only as the finding states it (after the reported calls above, which
+# speak for all of them): refused by authorization (AccessDenied and its variants such as
+# AccessDeniedException, UnauthorizedOperation with or without the "Client." prefix) is BLOCK; any other
+# error code (NoSuchBucket, NoSuchWebsiteConfiguration, Throttling...) means the call failed for another
+# reason, FAIL (guardduty-call-outcome-actions); no error code says nothing, so no action. The code
+# itself stays searchable in security_result.rule_type [G].
+service.action.awsApiCallAction.errorCode -> security_result.action | lookup guardduty-call-outcome-actions
 service.action.awsApiCallAction.domainDetails.domain -> network.dns.questions.name   # [G 2024-03-11]
 service.action.awsApiCallAction.userAgent -> network.http.user_agent   # [P]
 service.action.awsApiCallAction.affectedResources -> target.resource.attribute.labels | flatten \
@@ -2033,24 +2158,39 @@ service.runtimeDetails.process.lineage[*].uuid -> $lineage.process_ancestors[*].
 service.runtimeDetails.process.lineage[*].parentUuid -> $lineage.process_ancestors[*].product_specific_parent_process_id
 service.runtimeDetails.process.lineage[*].euid -> $lineage.process_ancestors[*].euid
 service.runtimeDetails.process.lineage[*].userId -> $lineage.process_ancestors[*].ruid
-# What the acting process acted on: the process injected into, the library or kernel module loaded.
+# What the acting process acted on, each thing on its own noun: the process injected into is
+# target.process; in a module load the library or kernel module loaded is target.process.file (UDM's
+# model of PROCESS_MODULE_LOAD, which requires it), never merged with another process's pid or name.
+# Outside module loads a library or module the context names is a detection field named after its kind.
+@define module_load = type in keys guardduty-runtime-event-types with (PROCESS_MODULE_LOAD)
+@when not module_load
 service.runtimeDetails.context.targetProcess.pid -> target.process.pid   # injection: the process injected into
 service.runtimeDetails.context.targetProcess.executablePath -> target.process.file.full_path
 service.runtimeDetails.context.targetProcess.executableSha256 -> target.process.file.sha256
 service.runtimeDetails.context.targetProcess.name -> target.process.file.names[]
 service.runtimeDetails.context.targetProcess.uuid -> target.process.product_specific_process_id
-service.runtimeDetails.context.libraryPath -> target.process.file.full_path   # module loads: the library ...
-service.runtimeDetails.context.moduleFilePath -> target.process.file.full_path   # ... or kernel module loaded
-service.runtimeDetails.context.moduleSha256 -> target.process.file.sha256
-service.runtimeDetails.context.moduleName -> target.process.file.names[]
+@end
+@when module_load
+service.runtimeDetails.context.libraryPath ?? service.runtimeDetails.context.moduleFilePath -> target.process.file.full_path \
+    # the library or kernel module loaded
+service.runtimeDetails.context.moduleSha256 -> target.process.file.sha256 | when missing service.runtimeDetails.context.libraryPath
+service.runtimeDetails.context.moduleName -> target.process.file.names[] | when missing service.runtimeDetails.context.libraryPath
+@end
+service.runtimeDetails.context.libraryPath -> security_result.detection_fields["libraryPath"]   # [added] the kind in the key: a library ...
+service.runtimeDetails.context.moduleFilePath -> security_result.detection_fields["kernelModulePath"]   # ... or a kernel module
+service.runtimeDetails.context.moduleName -> security_result.detection_fields["kernelModuleName"]
+service.runtimeDetails.context.moduleSha256 -> security_result.detection_fields["kernelModuleSha256"]
 service.runtimeDetails.process.pwd -> additional["processPwd"]       # no UDM Process field for the working directory
 service.runtimeDetails.process.startTime -> additional["processStartTime"]   # nor for its start time
 service.runtimeDetails.process.namespacePid -> additional["processNamespacePid"]
-# The file the finding is about (the socket, release agent, runc binary or mount source acted on, or the
-# malicious file or script run), most specific first. [E] threat.indicator.file.path <- threatFilePath.
-service.runtimeDetails.context.threatFilePath ?? service.runtimeDetails.context.scriptPath ?? service.runtimeDetails.context.filePath \
-    ?? service.runtimeDetails.context.releaseAgentPath ?? service.runtimeDetails.context.runcBinaryPath ?? service.runtimeDetails.context.socketPath \
-    ?? service.runtimeDetails.context.shellHistoryFilePath ?? service.runtimeDetails.context.mountSource -> target.file.full_path
+# The file the process touched (the Docker socket opened, the release agent or runc binary rewritten, the
+# host directory mounted, the shell history, the file or script run), first; the threat-intelligence
+# path only when the finding names no such file, and always as a detection field ([E]
+# threat.indicator.file.path <- threatFilePath: it is the indicator, not necessarily what was touched).
+service.runtimeDetails.context.socketPath ?? service.runtimeDetails.context.releaseAgentPath ?? service.runtimeDetails.context.runcBinaryPath \
+    ?? service.runtimeDetails.context.mountSource ?? service.runtimeDetails.context.shellHistoryFilePath ?? service.runtimeDetails.context.filePath \
+    ?? service.runtimeDetails.context.scriptPath ?? service.runtimeDetails.context.threatFilePath -> target.file.full_path
+service.runtimeDetails.context.threatFilePath -> security_result.detection_fields["threatFilePath"]
 service.runtimeDetails.context.toolName -> security_result.threat_name   # [E] threat.software.name
 service.runtimeDetails.context.toolCategory -> security_result.detection_fields["toolCategory"]
 service.runtimeDetails.context.ianaProtocolNumber -> network.ip_protocol | lookup guardduty-ip-protocols   # [E] network.iana_number
@@ -2066,6 +2206,14 @@ service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[0].filePaths[0].filePath -> target.file.full_path   # [E] file.path
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[0].filePaths[0].hash -> target.file.sha256   # [E] file.hash.sha256
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[0].filePaths[0].fileName -> target.file.names[]   # [E] file.name
+# [added] Each threat is an about noun of its own, with its severity and its (first) file and hash, so
+# that which file carries which threat stays together when a scan finds several; the loose detection
+# fields below list every threat and file for searching.
+service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].name -> about[*].security_result.threat_name
+service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].severity -> about[*].security_result.detection_fields["threatSeverity"]
+service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].filePaths[0].filePath -> about[*].file.full_path
+service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].filePaths[0].hash -> about[*].file.sha256
+service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].filePaths[0].fileName -> about[*].file.names[]
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].name -> security_result.detection_fields["threatName"]
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].severity -> security_result.detection_fields["threatSeverity"]
 service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames[*].filePaths[*].filePath -> security_result.detection_fields["infectedFilePath"]
@@ -2092,6 +2240,12 @@ service.malwareScanDetails.threats[0].itemDetails[0].itemPath ?? service.malware
     # [P]
 service.malwareScanDetails.threats[0].itemDetails[0].hash ?? service.malwareScanDetails.threats[0].itemPaths[0].hash -> target.file.sha256
 service.malwareScanDetails.threats[*].source -> security_result.threat_feed_name
+# [added] One about noun per threat: its name, source, hash and (first) item path together.
+service.malwareScanDetails.threats[*].name -> about[*].security_result.threat_name
+service.malwareScanDetails.threats[*].source -> about[*].security_result.threat_feed_name
+service.malwareScanDetails.threats[*].itemPaths[0].nestedItemPath -> about[*].file.full_path
+service.malwareScanDetails.threats[*].itemDetails[0].itemPath -> about[*].file.full_path
+service.malwareScanDetails.threats[*].hash -> about[*].file.sha256
 service.malwareScanDetails.threats[*].name -> security_result.detection_fields["threatName"]
 service.malwareScanDetails.threats[*].itemPaths[*].nestedItemPath -> security_result.detection_fields["infectedFilePath"]
 service.malwareScanDetails.threats[*].itemDetails[*].itemPath -> security_result.detection_fields["infectedFilePath"]

@@ -16,12 +16,16 @@ enum Transform: Sendable, Hashable {
     case afterFirst(String)
     /// Text before the first occurrence of the argument (`| before_first ":"` on a GuardDuty type gives its threat purpose).
     case beforeFirst(String)
+    /// JSON text read as JSON: the member at the dotted path (`| json_text "anomalies.anomalousAPIs"`), see `JSONTextMember`.
+    case jsonText(String)
+    /// A list of `API:outcome` calls reduced to one outcome (`success`, the common outcome, or `mixed`), see `CallOutcomeSummary`.
+    case callOutcome
     /// An object → one label per leaf (`key` is the dotted path below the object); only for label lists.
     case flatten
 
     static let names = [
         "lower", "upper", "trim", "string", "int", "float", "bool", "timestamp", "json", "lookup", "after_last",
-        "after_first", "before_first", "flatten",
+        "after_first", "before_first", "flatten", "json_text", "call_outcome",
     ]
 
     init(name: String, argument: String?, location: TableLocation, column: Int) throws(MappingError) {
@@ -40,12 +44,14 @@ enum Transform: Sendable, Hashable {
         case "timestamp": self = try noArgument(.timestamp)
         case "json": self = try noArgument(.json)
         case "flatten": self = try noArgument(.flatten)
-        case "lookup", "after_last", "after_first", "before_first":
+        case "call_outcome": self = try noArgument(.callOutcome)
+        case "lookup", "after_last", "after_first", "before_first", "json_text":
             guard let argument else { throw location.error("'\(name)' needs an argument", column: column) }
             switch name {
             case "lookup": self = .lookup(argument)
             case "after_last": self = .afterLast(argument)
             case "after_first": self = .afterFirst(argument)
+            case "json_text": self = .jsonText(argument)
             default: self = .beforeFirst(argument)
             }
         default:

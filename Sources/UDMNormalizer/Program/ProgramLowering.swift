@@ -295,6 +295,8 @@ struct ProgramLowering {
         case .afterLast(let separator): return .afterLast(text(separator))
         case .afterFirst(let separator): return .afterFirst(text(separator))
         case .beforeFirst(let separator): return .beforeFirst(text(separator))
+        case .jsonText(let path): return .jsonText(text(path))
+        case .callOutcome: return .callOutcome
         case .lookup, .flatten: return nil
         }
     }

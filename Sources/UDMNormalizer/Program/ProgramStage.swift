@@ -13,4 +13,7 @@ enum ProgramTransform: Sendable, Equatable {
     case afterLast(Int32)
     case afterFirst(Int32)
     case beforeFirst(Int32)
+    /// The member path is `MappingProgram.texts`.
+    case jsonText(Int32)
+    case callOutcome
 }

@@ -1,0 +1,27 @@
+/// The `| json_text "PATH"` stage: a string that holds JSON text, read as JSON, and the member at a
+/// dotted path inside it.
+///
+/// GuardDuty's API and AWS CLI output carry `service.additionalInfo` as `{value: "<JSON text>", type}`
+/// where EventBridge and S3 exports carry the same keys as an object; this stage lets one table rule
+/// reach a key of either form (`service.additionalInfo.value | json_text "anomalies.anomalousAPIs"`).
+/// The text is parsed with the record parser (same strictness and depth limit), once per rule that
+/// reads it; it is off the hot path, because only findings with such text have the source at all.
+enum JSONTextMember {
+    /// The member of the JSON text `text` at `path` (member names separated by `.`; an empty path is
+    /// the whole value): a string's decoded text, a number's or boolean's as written, an object's or
+    /// array's compact JSON. Nil when the text is not JSON, or the member is absent or `null`.
+    static func member(of text: String, at path: String) -> String? {
+        guard let document = try? JSONParser.parse(Array(text.utf8)) else { return nil }
+        var node = document.root
+        for name in path.split(separator: ".", omittingEmptySubsequences: true) {
+            guard let next = document.member(node, String(name)) else { return nil }
+            node = next
+        }
+        switch document.kind(node) {
+        case .null: return nil
+        case .string: return document.string(node)
+        case .object, .array: return document.compactJSON(node)
+        default: return String(decoding: document.withRawBytes(node) { Array($0) }, as: UTF8.self)
+        }
+    }
+}

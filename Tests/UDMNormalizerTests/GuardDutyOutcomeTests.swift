@@ -1,0 +1,242 @@
+import Foundation
+import Testing
+
+@testable import UDMNormalizer
+
+/// What a GuardDuty finding says of the activity's outcome (security_result.action) and the ATT&CK
+/// tactic it states: the `| call_outcome` and `| json_text` stages, the finding shapes AWS documents,
+/// and a sweep over every finding type of the catalogue.
+@Suite struct GuardDutyOutcomeTests {
+    typealias T = GuardDutyTableTests
+
+    /// The anomalous-API text of an AWS sample finding (Discovery:IAMUser/AnomalousBehavior, as
+    /// CreateSampleFindings writes it) and variants of it.
+    static let allDenied =
+        "iam.amazonaws.com:[ListRoles:AccessDenied , GetUser:AccessDenied] , sts.amazonaws.com:[GetCallerIdentity:AccessDenied]"
+    static let oneSucceeded = "iam.amazonaws.com:[ListRoles:AccessDenied , GetUser:success]"
+    static let deniedAndFailed = "iam.amazonaws.com:[ListRoles:AccessDenied , GetUser:NoSuchEntity]"
+
+    // MARK: The stages
+
+    @Test func callOutcomeReadsEveryCallOfEveryService() {
+        #expect(
+            CallOutcomeSummary.outcomes(in: Self.allDenied) == ["AccessDenied", "AccessDenied", "AccessDenied"])
+        #expect(
+            CallOutcomeSummary.outcomes(
+                in:
+                    "redshift.amazonaws.com:[DescribeClusters:success , DescribeClusterSubnetGroups:success] , health.amazonaws.com:[DescribeEventAggregates:success]"
+            ) == ["success", "success", "success"])
+        #expect(
+            CallOutcomeSummary.outcomes(in: "ListRoles:AccessDenied, GetUser:success") == ["AccessDenied", "success"])
+    }
+
+    @Test func callOutcomeSummarizes() {
+        #expect(CallOutcomeSummary.summary(of: Self.allDenied) == "AccessDenied")
+        #expect(CallOutcomeSummary.summary(of: Self.oneSucceeded) == "success")
+        #expect(CallOutcomeSummary.summary(of: "s3.amazonaws.com:[GetObject:SUCCESS]") == "success")
+        #expect(CallOutcomeSummary.summary(of: Self.deniedAndFailed) == "mixed")
+        // Near misses: API names without outcomes, an empty text, a bare colon.
+        #expect(
+            CallOutcomeSummary.summary(of: "AttachUserPolicy,CreateAccessKey,GetAccountAuthorizationDetails") == nil)
+        #expect(CallOutcomeSummary.summary(of: "") == nil)
+        #expect(CallOutcomeSummary.summary(of: ":AccessDenied , GetUser:") == nil)
+    }
+
+    @Test func jsonTextReadsAMemberOfJSONInsideAString() {
+        let text = #"{"anomalies":{"anomalousAPIs":"iam.amazonaws.com:[ListRoles:success]"},"sample":true,"n":3}"#
+        #expect(
+            JSONTextMember.member(of: text, at: "anomalies.anomalousAPIs") == "iam.amazonaws.com:[ListRoles:success]")
+        #expect(JSONTextMember.member(of: text, at: "sample") == "true")
+        #expect(JSONTextMember.member(of: text, at: "n") == "3")
+        #expect(
+            JSONTextMember.member(of: text, at: "anomalies")
+                == #"{"anomalousAPIs":"iam.amazonaws.com:[ListRoles:success]"}"#)
+        // Near misses: not JSON, a missing member, null, a path through a string.
+        #expect(JSONTextMember.member(of: "anomalies: yes", at: "anomalies") == nil)
+        #expect(JSONTextMember.member(of: text, at: "anomalies.missing") == nil)
+        #expect(JSONTextMember.member(of: #"{"a":null}"#, at: "a") == nil)
+        #expect(JSONTextMember.member(of: text, at: "sample.x") == nil)
+    }
+
+    @Test func theStagesRunInTablesAndAreCheckedWhenTheyCompile() throws {
+        let result = try MappingLanguageTests.run(
+            #"info.value -> metadata.description | json_text "anomalies.anomalousAPIs" | call_outcome"# + "\n",
+            #"{"id":"1","info":{"value":"{\"anomalies\":{\"anomalousAPIs\":\"a:[X:AccessDenied , Y:AccessDenied]\"}}"}}"#
+        )
+        #expect(result.json.contains(#""description":"AccessDenied""#), "\(result.json)")
+        let missing = try MappingLanguageTests.run(
+            #"info.value -> metadata.description | json_text "anomalies.anomalousAPIs" | call_outcome"# + "\n",
+            #"{"id":"1","info":{"value":"not json"}}"#)
+        #expect(!missing.json.contains("description"), "no JSON text, no value")
+        #expect(
+            MappingLanguageTests.compileError(
+                "@log_type GUARDDUTY\n@match exists x\nx -> metadata.description | json_text\n") != nil)
+        #expect(
+            MappingLanguageTests.compileError(
+                "@log_type GUARDDUTY\n@match exists x\nx -> metadata.description | call_outcome \"a\"\n") != nil)
+    }
+
+    // MARK: AWS-documented finding shapes
+
+    /// An IAM anomaly finding (PrivilegeEscalation:IAMUser/AnomalousBehavior) with its reported calls,
+    /// in the EventBridge form (`additionalInfo.anomalies`) or the API form (JSON text in `additionalInfo.value`).
+    static func anomaly(_ apis: String, apiForm: Bool = false, errorCode: String? = nil) -> [String: Any] {
+        T.finding {
+            $0["type"] = "PrivilegeEscalation:IAMUser/AnomalousBehavior"
+            $0["resource"] = [
+                "resourceType": "AccessKey",
+                "accessKeyDetails": [
+                    "accessKeyId": "ASIAEXAMPLE", "principalId": "AIDAEXAMPLE", "userName": "alice",
+                    "userType": "IAMUser",
+                ],
+            ]
+            var call: [String: Any] = [
+                "api": "GetUser", "serviceName": "iam.amazonaws.com", "callerType": "Remote IP",
+                "remoteIpDetails": ["ipAddressV4": "198.51.100.7"],
+            ]
+            if let errorCode { call["errorCode"] = errorCode }
+            var service = $0["service"] as! [String: Any]
+            service["action"] = ["actionType": "AWS_API_CALL", "awsApiCallAction": call]
+            let info: [String: Any] = ["anomalies": ["anomalousAPIs": apis], "sample": true]
+            service["additionalInfo"] = apiForm ? ["value": T.json(info), "type": "default"] : info
+            $0["service"] = service
+        }
+    }
+
+    static func action(_ udm: [String: Any]) -> String? { T.value(udm, "security_result.0.action.0") as? String }
+
+    @Test func reportedCallsGiveTheAction() throws {
+        for apiForm in [false, true] {
+            let denied = try #require(T.event(Self.anomaly(Self.allDenied, apiForm: apiForm)))
+            #expect(Self.action(denied.udm) == "BLOCK", "every call denied (API form: \(apiForm))")
+            let succeeded = try #require(T.event(Self.anomaly(Self.oneSucceeded, apiForm: apiForm)))
+            #expect(Self.action(succeeded.udm) == "ALLOW", "one call succeeded: the activity happened")
+            let failed = try #require(T.event(Self.anomaly(Self.deniedAndFailed, apiForm: apiForm)))
+            #expect(Self.action(failed.udm) == "FAIL", "all failed, one not by denial")
+            let fields = T.labels(succeeded.udm, "security_result.0.detection_fields")
+            #expect(fields.contains { $0 == ("anomalousAPIs", Self.oneSucceeded) }, "each call beside its outcome")
+            #expect(
+                T.value(succeeded.udm, "security_result.0.about.labels") as? [[String: String]] == [
+                    ["key": "Sample", "value": "true"]
+                ], "the Sample label stays where Google's rules read it")
+        }
+        // The reported calls speak for all of them: a denied last call does not make a success a BLOCK.
+        let mixed = try #require(T.event(Self.anomaly(Self.oneSucceeded, errorCode: "AccessDenied")))
+        #expect(Self.action(mixed.udm) == "ALLOW")
+        // Near miss: names without outcomes say nothing; the one call's error code then decides.
+        let bare = try #require(T.event(Self.anomaly("AttachUserPolicy,CreateAccessKey")))
+        #expect(Self.action(bare.udm) == nil)
+        #expect(!T.labels(bare.udm, "security_result.0.detection_fields").isEmpty)
+        let bareDenied = try #require(T.event(Self.anomaly("AttachUserPolicy", errorCode: "AccessDeniedException")))
+        #expect(Self.action(bareDenied.udm) == "BLOCK")
+        let bareFailed = try #require(T.event(Self.anomaly("AttachUserPolicy", errorCode: "NoSuchEntity")))
+        #expect(Self.action(bareFailed.udm) == "FAIL")
+    }
+
+    /// Policy:S3/BucketPublicAccessGranted as AWS's sample carries it, with an errorCode: public access
+    /// was granted, so ALLOW; a type that does not say so with the same call stays BLOCK.
+    @Test func typesThatSayTheActivityHappenedAreAllow() throws {
+        func s3(_ type: String) -> [String: Any] {
+            T.finding {
+                $0["type"] = type
+                $0["resource"] = [
+                    "resourceType": "S3Bucket",
+                    "accessKeyDetails": ["accessKeyId": "ASIAEXAMPLE", "userName": "alice", "userType": "IAMUser"],
+                    "s3BucketDetails": [["name": "bucket", "arn": "arn:aws:s3:::bucket"]],
+                ]
+                var service = $0["service"] as! [String: Any]
+                service["action"] = [
+                    "actionType": "AWS_API_CALL",
+                    "awsApiCallAction": [
+                        "api": "PutBucketPublicAccessBlock", "serviceName": "s3.amazonaws.com",
+                        "errorCode": "AccessDenied", "remoteIpDetails": ["ipAddressV4": "198.51.100.7"],
+                    ] as [String: Any],
+                ]
+                $0["service"] = service
+            }
+        }
+        for type in [
+            "Policy:S3/BucketPublicAccessGranted", "Policy:S3/BucketBlockPublicAccessDisabled",
+            "Stealth:S3/ServerAccessLoggingDisabled",
+        ] {
+            let result = try #require(T.event(s3(type)))
+            #expect(Self.action(result.udm) == "ALLOW", "\(type)")
+        }
+        let nearMiss = try #require(T.event(s3("Discovery:S3/MaliciousIPCaller")))
+        #expect(Self.action(nearMiss.udm) == "BLOCK")
+    }
+
+    // MARK: Tactics
+
+    /// ATT&CK's tactic ids, by the names GuardDuty's threat purposes use (the test's own table).
+    static let statedTactics: [String: (id: String, name: String)] = [
+        "CredentialAccess": ("TA0006", "Credential Access"), "DefenseEvasion": ("TA0005", "Defense Evasion"),
+        "Discovery": ("TA0007", "Discovery"), "Execution": ("TA0002", "Execution"),
+        "Exfiltration": ("TA0010", "Exfiltration"), "Impact": ("TA0040", "Impact"),
+        "InitialAccess": ("TA0001", "Initial Access"), "Persistence": ("TA0003", "Persistence"),
+        "PrivilegeEscalation": ("TA0004", "Privilege Escalation"),
+    ]
+
+    @Test func theStatedTacticIsKept() throws {
+        let exfiltration = try #require(T.event(T.finding { $0["type"] = "Exfiltration:S3/MaliciousIPCaller" }))
+        #expect(T.value(exfiltration.udm, "security_result.0.attack_details.tactics.0.id") as? String == "TA0010")
+        #expect(
+            T.value(exfiltration.udm, "security_result.0.attack_details.tactics.0.name") as? String == "Exfiltration")
+        #expect(T.value(exfiltration.udm, "security_result.0.attack_details.techniques.0.id") as? String == "T1530")
+        // Near miss: a purpose that is no tactic's name keeps the technique's tactic.
+        let backdoor = try #require(T.event(T.finding { $0["type"] = "Backdoor:EC2/C&CActivity.B" }))
+        #expect(T.value(backdoor.udm, "security_result.0.attack_details.tactics.0.id") as? String == "TA0011")
+        let brute = try #require(T.event(T.finding { $0["type"] = "UnauthorizedAccess:EC2/SSHBruteForce" }))
+        #expect(T.value(brute.udm, "security_result.0.attack_details.tactics.0.id") as? String == "TA0006")
+    }
+
+    // MARK: Every finding type
+
+    /// Words in a finding type's name that say the activity happened (the issue's rule, written
+    /// independently of the table's list).
+    static let happenedWords = [
+        "Granted", "Disabled", "Modified", "Modification", "Change", "Success", "Accessed", "RoleCreated",
+        "BindingCreated", "Deployed", "ObjectRead", "ObjectDelete",
+    ]
+
+    /// Every type of guardduty-finding-types.tsv (AWS documentation, read where it lies, not
+    /// vendored: its licence is not one the package ships): the stated tactic, and the action rule for
+    /// all-denied, one-success and denied-and-failed calls. Skipped, visibly, without ../shared.
+    @Test(.enabled(if: PackagePaths.hasShared, "../shared/reference is not beside the package"))
+    func everyCatalogueTypeFollowsTheActionAndTacticRules() throws {
+        let entries = try T.catalogue()
+        #expect(entries.count >= 200)
+        var problems: [String] = []
+        var checkedHappened = 0
+        for entry in entries {
+            let purpose = String(entry.type.prefix { $0 != ":" })
+            let name = String(entry.type.drop { $0 != "/" })
+            let happened = Self.happenedWords.contains { name.contains($0) }
+            if happened { checkedHappened += 1 }
+            for (apis, expected) in [
+                (Self.allDenied, "BLOCK"), (Self.oneSucceeded, "ALLOW"), (Self.deniedAndFailed, "FAIL"),
+            ] {
+                var (finding, _) = T.finding(for: entry)
+                var service = finding["service"] as! [String: Any]
+                service["additionalInfo"] = ["anomalies": ["anomalousAPIs": apis]]
+                finding["service"] = service
+                let hasBlockedFlag = T.json(service).contains("\"blocked\"")
+                guard let result = T.event(finding) else { continue }
+                let action = Self.action(result.udm)
+                let want = hasBlockedFlag ? "ALLOW" : happened ? "ALLOW" : expected
+                if action != want {
+                    problems.append("\(entry.type) with \(apis): \(action ?? "none"), expected \(want)")
+                }
+                if let stated = Self.statedTactics[purpose] {
+                    let id = T.value(result.udm, "security_result.0.attack_details.tactics.0.id") as? String
+                    let tacticName = T.value(result.udm, "security_result.0.attack_details.tactics.0.name") as? String
+                    if id != stated.id || tacticName != stated.name {
+                        problems.append("\(entry.type): tactic \(id ?? "none") \(tacticName ?? ""), expected \(stated)")
+                    }
+                }
+            }
+        }
+        #expect(checkedHappened >= 25)
+        #expect(problems.isEmpty, "\(problems.count) problems:\n\(problems.prefix(40).joined(separator: "\n"))")
+    }
+}
