@@ -21,7 +21,8 @@
 struct MappingParser {
     /// The directives a table line may start with (after `@`), as error messages list them.
     static let directives = [
-        "log_type", "keys", "match", "when", "end", "lookup", "define", "check", "eventbridge", "dedupe_key", "opaque", "ignore",
+        "log_type", "keys", "match", "when", "end", "lookup", "define", "check", "eventbridge", "dedupe_key", "opaque",
+        "ignore",
         "remove", "extends", "role", "precedence", "redact", "redact_value", "redact_json_text", "redact_keep",
         "unredact",
     ]
