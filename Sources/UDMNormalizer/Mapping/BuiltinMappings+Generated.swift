@@ -244,6 +244,18 @@ userIdentity.userName -> target.user.user_display_name              # [ref] cond
 userIdentity.sessionContext.sessionIssuer.userName -> target.user.user_display_name   # [added] role sessions without a user name
 userIdentity.principalId -> target.user.userid                      # [added] the last identifier left when there is neither ARN nor user name
 @end
+# [added] The other steps of a sign-in (CheckMfa, PasswordUpdated, IAM Identity Center's
+# CredentialChallenge, CredentialVerification and UserAuthentication) name the user signing in the same
+# way, the Identity Center user (onBehalfOf) before the principal id, which there is the account.
+@define sign_in_step = eventName in (CheckMfa, PasswordUpdated, CredentialChallenge, CredentialVerification, UserAuthentication)
+@when sign_in_step
+userIdentity.arn -> target.user.userid
+userIdentity.userName -> target.user.userid
+userIdentity.onBehalfOf.userId -> target.user.userid
+userIdentity.principalId -> target.user.userid
+userIdentity.userName -> target.user.user_display_name
+userIdentity.sessionContext.sessionIssuer.userName -> target.user.user_display_name
+@end
 @when eventName == "ConsoleLogin"
 # Google's validator requires extensions.auth.type on USER_LOGIN. Federated sign-ins are SSO; a
 # password sign-in fits none of MACHINE/SSO/VPN/PHYSICAL/TACACS, so it says AUTHTYPE_UNSPECIFIED,
@@ -257,6 +269,9 @@ userIdentity.principalId -> target.user.userid                      # [added] th
 "Reason: " + errorMessage -> security_result.description            # [G] "Reason: Failed authentication"
 @end
 "MFAUsed: " + additionalEventData.MFAUsed -> extensions.auth.auth_details   # [ref] + [G] format
+"MfaType: " + additionalEventData.MfaType -> extensions.auth.auth_details | when sign_in_step   # [added] CheckMfa: the device used
+"CredentialType: " + additionalEventData.CredentialType -> extensions.auth.auth_details | when sign_in_step \
+    # [added] Identity Center: PASSWORD, TOTP, WEBAUTHN, … (the factor of the step)
 additionalEventData.LoginTo -> target.url                           # [ref]
 additionalEventData.SamlProviderArn -> security_result.about.user_management_chain.userid   # [ref]
 
@@ -636,7 +651,8 @@ errorMessage -> security_result.description                         # [ref]
 eventCategory -> security_result.category_details                   # [ref] [sample]
 "BLOCK" -> security_result.action | when exists errorCode           # [G] an error code means the call was refused
 "BLOCK" -> security_result.action | when serviceEventDetails.UserAuthentication == "Failure" or serviceEventDetails.CredentialVerification == "Failure" \
-    or serviceEventDetails.CredentialChallenge == "Failure"   # [added] a failed IAM Identity Center sign-in step
+    or serviceEventDetails.CredentialChallenge == "Failure" or responseElements.CheckMfa == "Failure" or responseElements.PasswordUpdated == "Failure" \
+    # [added] a failed sign-in step (IAM Identity Center, MFA check, password change at sign-in)
 "ALLOW" -> security_result.action | when exists eventName            # [G] [sample] an API call that did not fail (Insights events report no call)
 responseElements.assumedRoleUser.arn -> security_result.about.resource.id   # [ref]
 responseElements.assumedRoleUser.assumedRoleId -> security_result.about.resource.name   # [ref]
@@ -2211,6 +2227,13 @@ ListDomainNames = RESOURCE_READ
 ListObjects = RESOURCE_READ
 ListRolePolicies = RESOURCE_READ
 AddUserToGroup = GROUP_MODIFICATION                 # [added] the counterpart of the reference's RemoveUserFromGroup row
+# [added] The sign-in family: the step that concludes a sign-in is USER_LOGIN, the steps on the way
+# to it USER_UNCATEGORIZED (cloudtrail.map gives every step the same target.user, outcome and factor).
+UserAuthentication = USER_LOGIN                     # IAM Identity Center: the sign-in concluded
+CredentialChallenge = USER_UNCATEGORIZED            # Identity Center asked for a factor
+CredentialVerification = USER_UNCATEGORIZED         # Identity Center checked a factor
+CheckMfa = USER_UNCATEGORIZED                       # the console checked the MFA device
+PasswordUpdated = USER_CHANGE_PASSWORD              # a password changed at sign-in (expired or reset)
 @end
 
 @lookup google-secops-event-families prefix default empty
@@ -2336,6 +2359,11 @@ userIdentity.arn -> principal.user.role_name | when userIdentity.type == "Assume
 
 @when eventName == "ConsoleLogin"
 "Root" -> target.user.user_display_name | when userIdentity.type == "Root"   # [G-rules] the root user signing in
+@end
+
+@when eventName == "UserAuthentication"
+"SSO" -> extensions.auth.type                                       # [added] IAM Identity Center is single sign-on (USER_LOGIN requires a type)
+"AUTH_VIOLATION" -> security_result.category | when serviceEventDetails.UserAuthentication == "Failure"   # [added] as for ConsoleLogin
 @end
 
 # ---- Taking on a role (typed USER_LOGIN in cloudtrail-event-types.map) ------------------------------
@@ -2596,6 +2624,24 @@ DeleteBucketPublicAccessBlock = STORAGE_BUCKET
 @remove additional["access_key_id"]                                 # the reference sample's key; Google writes accessKeyId
 userIdentity.accessKeyId -> additional["accessKeyId"]               # [G-rules] joined with the key GetSessionToken / CreateAccessKey issued
 recipientAccountId -> additional["recipientAccountId"]              # [G-rules] the account the event was delivered to
+
+# ---- Services as actors -----------------------------------------------------------------------------
+# [added] A sourceIPAddress such as elasticmapreduce.amazonaws.com says an AWS service made the call on
+# the account's behalf: it is an application, not a machine, so it is never principal.hostname or
+# principal.asset.hostname (an asset inventory would list "ec2.amazonaws.com" as a host). These
+# replace the built-in rules of the same scope and target.
+@define service_caller = sourceIPAddress contains ".amazonaws.com"   # an address never holds it
+@when not (sourceIPAddress in ("AWS Internal", redacted, "-") or sourceIPAddress consists_of ".")
+sourceIPAddress -> principal.hostname | when not is_ip and not service_caller
+sourceIPAddress -> principal.asset.hostname | when not is_ip and not service_caller
+@end
+sourceIPAddress -> principal.application | when service_caller      # [added] the calling service
+userIdentity.invokedBy -> principal.application | when userIdentity.invokedBy contains ".amazonaws.com"   # [added] a service behind "AWS Internal"
+# A service taking on a role (sourceIPAddress ec2.amazonaws.com, no address) still signs in as the role
+# (USER_LOGIN, cloudtrail-event-types.map). UDM's USER_LOGIN needs a machine on one side; the caller
+# has none, so the machine is the side signed in to: the STS endpoint the call reached.
+eventSource -> target.hostname | when eventName in (AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity, AssumeRoot) and service_caller \
+    # [added]
 """####),
         ]),
     ]
