@@ -2234,6 +2234,16 @@ CredentialChallenge = USER_UNCATEGORIZED            # Identity Center asked for 
 CredentialVerification = USER_UNCATEGORIZED         # Identity Center checked a factor
 CheckMfa = USER_UNCATEGORIZED                       # the console checked the MFA device
 PasswordUpdated = USER_CHANGE_PASSWORD              # a password changed at sign-in (expired or reset)
+# Family exceptions: calls whose verb's family misstates what they do. [departs] marks a row that
+# leaves one of Google's families (Create, Attach, Get), [added] one that leaves ours.
+UpdateLoginProfile = USER_CHANGE_PASSWORD           # [added] Update family: it sets a user's console password
+CreateTags = RESOURCE_WRITTEN                       # [departs] Create family: it labels resources that exist, creates none
+AttachVolume = RESOURCE_WRITTEN                     # [departs] Attach family: a disk joins an instance, no permission changes
+RegisterInstancesWithLoadBalancer = RESOURCE_WRITTEN   # [added] Register family: instances join a load balancer, none is created
+StartSnapshot = RESOURCE_CREATION                   # [added] Start family: EBS direct APIs create a snapshot
+GetSessionToken = USER_LOGIN                        # [departs] Get family: the caller signs in to a session, like Assume*
+GetFederationToken = USER_LOGIN                     # [departs] Get family: a federated user's session is signed in to
+StartSession = USER_LOGIN                           # [added] Start family: SSM Session Manager opens a shell on the instance
 @end
 
 @lookup google-secops-event-families prefix default empty
@@ -2366,6 +2376,20 @@ userIdentity.arn -> principal.user.role_name | when userIdentity.type == "Assume
 "AUTH_VIOLATION" -> security_result.category | when serviceEventDetails.UserAuthentication == "Failure"   # [added] as for ConsoleLogin
 @end
 
+# ---- Sessions signed in to (typed USER_LOGIN in cloudtrail-event-types.map) --------------------------
+@when eventName in (GetSessionToken, GetFederationToken, StartSession)
+responseElements.federatedUser.arn -> target.user.userid            # [added] GetFederationToken: the federated user the session is for
+userIdentity.arn -> target.user.userid                              # [added] otherwise the caller signs in as itself
+requestParameters.name -> target.user.user_display_name | when eventName == "GetFederationToken"   # [added]
+userIdentity.userName -> target.user.user_display_name              # [added]
+"AUTHTYPE_UNSPECIFIED" -> extensions.auth.type                      # [added] keys or a session: none of UDM's other auth types
+"AUTH_VIOLATION" -> security_result.category | when exists errorCode   # [added] a refused sign-in
+@end
+requestParameters.target -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::SSM::ManagedInstance" \
+    | when eventName == "StartSession" and requestParameters.target contains "mi-"   # [added] a hybrid node (mi-…)
+requestParameters.target -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance" \
+    | when eventName == "StartSession"   # [added] the instance the shell is on
+
 # ---- Taking on a role (typed USER_LOGIN in cloudtrail-event-types.map) ------------------------------
 @when eventName in (AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity, AssumeRoot)
 responseElements.assumedRoleUser.arn -> target.user.userid          # [added] the session the caller signs in as
@@ -2491,6 +2515,7 @@ requestParameters.restApiId -> target.resource.product_object_id    # [added] AP
 requestParameters.apiKey -> target.resource.product_object_id       # [added] API Gateway
 requestParameters.id -> target.resource.product_object_id           # [added] CloudFront distributions and others named by "id"
 requestParameters.resolverQueryLogConfigId -> target.resource.product_object_id   # [added] Route 53 Resolver
+requestParameters.resourcesSet.items[*].resourceId -> target.resource.product_object_id   # [added] EC2 CreateTags / DeleteTags: the first resource labelled
 responseElements.instancesSet.items.0.instanceId -> target.resource.product_object_id   # [added] RunInstances: the instance started
 responseElements.imageId -> target.resource.product_object_id       # [added] CreateImage: the image made
 responseElements.snapshotId -> target.resource.product_object_id    # [added] CreateSnapshot
