@@ -301,7 +301,8 @@ userIdentity.invokedBy -> principal.user.userid | when missing userIdentity.arn 
 puserId -> principal.user.userid                                    # [ref] as listed; no CloudTrail record has this field
 userIdentity.sessionContext.sessionIssuer.arn ?? userIdentity.sessionContext.sessionIssuer.userName -> principal.user.userid \
     # [added] a role session that names only its role
-userIdentity.accountId -> principal.user.userid                     # [added] last: the account is all that is known of the caller
+userIdentity.accountId -> principal.user.userid | when userIdentity.type != "Unknown" \
+    # [added] last: the account is all that is known of the caller; an Unknown caller (Cognito's Token_POST) is no user of the account
 userIdentity.userName -> principal.user.user_display_name           # [ref]
 userIdentity.arn -> principal.user.user_display_name | after_last "/" | when userIdentity.type == "FederatedUser" \
     # [added] the federated user (…:federated-user/Bob); the issuing user stays in security_result.about.user
@@ -653,6 +654,8 @@ eventCategory -> security_result.category_details                   # [ref] [sam
 "BLOCK" -> security_result.action | when serviceEventDetails.UserAuthentication == "Failure" or serviceEventDetails.CredentialVerification == "Failure" \
     or serviceEventDetails.CredentialChallenge == "Failure" or responseElements.CheckMfa == "Failure" or responseElements.PasswordUpdated == "Failure" \
     # [added] a failed sign-in step (IAM Identity Center, MFA check, password change at sign-in)
+"FAIL" -> security_result.action | when eventType == "AwsServiceEvent" and eventName contains "Failed" \
+    # [added] a service's own step that failed (Secrets Manager RotationFailed): no call was refused, none succeeded
 "ALLOW" -> security_result.action | when exists eventName            # [G] [sample] an API call that did not fail (Insights events report no call)
 responseElements.assumedRoleUser.arn -> security_result.about.resource.id   # [ref]
 responseElements.assumedRoleUser.assumedRoleId -> security_result.about.resource.name   # [ref]
@@ -2445,6 +2448,11 @@ requestParameters.AccessControlPolicy.AccessControlList.Grant.Grantee.URI -> tar
 requestParameters.ipPermissions.items[*].ipRanges.items[*].cidrIp -> target.resource.attribute.labels["ipPermissions cidrIp"] \
     # [G-rules] AuthorizeSecurityGroupIngress
 requestParameters.ipPermissions.items[*].ipv6Ranges.items[*].cidrIpv6 -> target.resource.attribute.labels["ipPermissions cidrIpv6"]   # [G-rules] as above, IPv6
+
+# ---- Read parameters that matter for detection (read-only calls keep no request labels) -----------
+requestParameters.modelId -> target.resource.attribute.labels["modelId"]   # [added] Bedrock InvokeModel: the model read
+requestParameters.secretIdList[*] -> target.resource.attribute.labels["secretIdList"]   # [added] BatchGetSecretValue: every secret read
+requestParameters.withDecryption -> target.resource.attribute.labels["withDecryption"]   # [added] SSM GetParameter(s): plaintext read
 """####),
             ("profiles/google-secops/cloudtrail-resources.map", ####"""
 # google-secops profile: the resource a call acts on, for the calls cloudtrail.map does not name one
@@ -2487,6 +2495,9 @@ requestParameters.analyzerName -> target.resource.name              # [added] IA
 requestParameters.serialNumber -> target.resource.name              # [added] an MFA device
 requestParameters.virtualMFADeviceName -> target.resource.name      # [added]
 requestParameters.emailIdentity -> target.resource.name             # [added] SES v2
+requestParameters.modelId -> target.resource.name                   # [added] Bedrock InvokeModel / Converse: the model
+requestParameters.secretIdList[*] -> target.resource.name | resource CREDENTIAL "AWS::SecretsManager::Secret" \
+    # [added] BatchGetSecretValue: the first secret, the others about resources
 requestParameters.identity -> target.resource.name                  # [added] SES
 requestParameters.guardrailIdentifier -> target.resource.name       # [added] Bedrock
 requestParameters.target -> target.resource.name                    # [added] SSM StartSession: the instance
