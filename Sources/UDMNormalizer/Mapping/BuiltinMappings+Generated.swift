@@ -2678,6 +2678,29 @@ userIdentity.invokedBy -> principal.application | when userIdentity.invokedBy co
 # has none, so the machine is the side signed in to: the STS endpoint the call reached.
 eventSource -> target.hostname | when eventName in (AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity, AssumeRoot) and service_caller \
     # [added]
+
+# ---- Nouns: security groups are resources, a rule's ports and ranges are the rule's -----------------
+# [added] An EC2 security group is a FIREWALL_RULE resource (the EC2 block of cloudtrail.map names it),
+# not a group of users: the group fields are kept for IAM groups (and CloudWatch Logs' log group of
+# CreateLogGroup, typed GROUP_CREATION by the reference's table). The rules restate the built-in ones.
+@remove target.group.group_display_name
+@remove src.group.group_display_name
+@when eventSource == "iam.amazonaws.com"
+requestParameters.groupName -> target.group.group_display_name
+requestParameters.newGroupName -> target.group.group_display_name
+responseElements.group.groupName -> target.group.group_display_name
+requestParameters.groupName -> src.group.group_display_name
+@end
+requestParameters.logGroupName -> target.group.group_display_name | when eventName == "CreateLogGroup"
+# [added] A security-group rule's port range and address range describe the rule, not the caller:
+# no principal.port or principal.labels; they are the rule resource's labels (the request's ranges are
+# also there under the key Google's rules read, "ipPermissions cidrIp", from cloudtrail-fields.map).
+@remove principal.port
+@remove principal.labels["cidrIpv4"]
+responseElements.securityGroupRuleSet.items[*].fromPort -> target.resource.attribute.labels["fromPort"]
+responseElements.securityGroupRuleSet.items[*].toPort -> target.resource.attribute.labels["toPort"]
+responseElements.securityGroupRuleSet.items[*].cidrIpv4 -> target.resource.attribute.labels["cidrIpv4"]
+responseElements.securityGroupRuleSet.items[*].cidrIpv6 -> target.resource.attribute.labels["cidrIpv6"]
 """####),
         ]),
     ]
