@@ -2397,6 +2397,8 @@ requestParameters.target -> target.resource.product_object_id | resource VIRTUAL
 @when eventName in (AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity, AssumeRoot)
 responseElements.assumedRoleUser.arn -> target.user.userid          # [added] the session the caller signs in as
 requestParameters.roleArn -> target.user.userid                     # [added] the role asked for, when the call was refused
+errorMessage -> target.user.userid | when errorMessage contains " on resource: " | after_last " on resource: " \
+    # [added] a refused call whose request CloudTrail left null names the role only in its message
 requestParameters.roleSessionName -> target.user.user_display_name  # [added]
 "SSO" -> extensions.auth.type | when eventName in (AssumeRoleWithSAML, AssumeRoleWithWebIdentity) \
     # [added] a federated identity provider vouched for the caller
