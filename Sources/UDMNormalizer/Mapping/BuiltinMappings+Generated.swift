@@ -374,6 +374,21 @@ responseParameters -> about.labels | flatten | when readOnly != true   # [ref] c
 @when eventSource == "ec2.amazonaws.com"
 responseElements.instancesSet.items[*].instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance" \
     # RunInstances: every instance launched
+# A call that makes an image, snapshot or volume from another resource names both: what it made (in
+# the response) is the target, ahead of the request's source, which is src.resource.
+responseElements.imageId -> target.resource.product_object_id | resource IMAGE "AWS::EC2::Image" \
+    | when eventName in (CreateImage, CopyImage, RegisterImage)   # not the instance it was made from
+responseElements.volumeId -> target.resource.product_object_id | resource VOLUME "AWS::EC2::Volume" \
+    | when eventName == "CreateVolume"   # not the snapshot it was made from
+responseElements.snapshotId -> target.resource.product_object_id | resource SNAPSHOT "AWS::EC2::Snapshot" \
+    | when eventName in (CreateSnapshot, CopySnapshot)   # not the volume (or snapshot) it was made from
+requestParameters.instanceId -> src.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance" \
+    | when eventName == "CreateImage"
+requestParameters.sourceImageId -> src.resource.product_object_id | resource IMAGE "AWS::EC2::Image" | when eventName == "CopyImage"
+requestParameters.snapshotId -> src.resource.product_object_id | resource SNAPSHOT "AWS::EC2::Snapshot" | when eventName == "CreateVolume"
+requestParameters.volumeId -> src.resource.product_object_id | resource VOLUME "AWS::EC2::Volume" | when eventName == "CreateSnapshot"
+requestParameters.sourceSnapshotId -> src.resource.product_object_id | resource SNAPSHOT "AWS::EC2::Snapshot" \
+    | when eventName == "CopySnapshot"
 requestParameters.instancesSet.items[*].instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance" \
     # Start/Stop/Terminate/DescribeInstances
 requestParameters.instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance"
