@@ -350,7 +350,11 @@ requestParameters.logGroupName -> target.resource.name | when eventName == "Dele
 serviceEventDetails.closeAccountStatus.accountId -> target.resource.name   # [G] 2026-02-25
 requestParameters.registryId -> target.resource.id                  # [ref] (ECR)
 requestParameters.roleArn -> target.resource.id                     # [ref] (STS AssumeRole)
-responseElements.credentials.accessKeyId -> target.resource.product_object_id   # [G] the issued key id (GetSessionToken)
+@define takes_on_a_role = eventName in (AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity, AssumeRoot)
+responseElements.credentials.accessKeyId -> target.resource.product_object_id | when not takes_on_a_role \
+    # [G] the issued key id when issuing it is the call's purpose (GetSessionToken, GetFederationToken)
+responseElements.credentials.accessKeyId -> about[].resource.product_object_id | when takes_on_a_role \
+    # [added] a role session's key: the call acts on the role, so the key is no part of the role's noun
 responseElements.grantId -> target.resource.product_object_id       # [added] KMS CreateGrant
 
 # Request and response parameters as about labels.
