@@ -244,6 +244,18 @@ userIdentity.userName -> target.user.user_display_name              # [ref] cond
 userIdentity.sessionContext.sessionIssuer.userName -> target.user.user_display_name   # [added] role sessions without a user name
 userIdentity.principalId -> target.user.userid                      # [added] the last identifier left when there is neither ARN nor user name
 @end
+# [added] The other steps of a sign-in (CheckMfa, PasswordUpdated, IAM Identity Center's
+# CredentialChallenge, CredentialVerification and UserAuthentication) name the user signing in the same
+# way, the Identity Center user (onBehalfOf) before the principal id, which there is the account.
+@define sign_in_step = eventName in (CheckMfa, PasswordUpdated, CredentialChallenge, CredentialVerification, UserAuthentication)
+@when sign_in_step
+userIdentity.arn -> target.user.userid
+userIdentity.userName -> target.user.userid
+userIdentity.onBehalfOf.userId -> target.user.userid
+userIdentity.principalId -> target.user.userid
+userIdentity.userName -> target.user.user_display_name
+userIdentity.sessionContext.sessionIssuer.userName -> target.user.user_display_name
+@end
 @when eventName == "ConsoleLogin"
 # Google's validator requires extensions.auth.type on USER_LOGIN. Federated sign-ins are SSO; a
 # password sign-in fits none of MACHINE/SSO/VPN/PHYSICAL/TACACS, so it says AUTHTYPE_UNSPECIFIED,
@@ -257,6 +269,9 @@ userIdentity.principalId -> target.user.userid                      # [added] th
 "Reason: " + errorMessage -> security_result.description            # [G] "Reason: Failed authentication"
 @end
 "MFAUsed: " + additionalEventData.MFAUsed -> extensions.auth.auth_details   # [ref] + [G] format
+"MfaType: " + additionalEventData.MfaType -> extensions.auth.auth_details | when sign_in_step   # [added] CheckMfa: the device used
+"CredentialType: " + additionalEventData.CredentialType -> extensions.auth.auth_details | when sign_in_step \
+    # [added] Identity Center: PASSWORD, TOTP, WEBAUTHN, … (the factor of the step)
 additionalEventData.LoginTo -> target.url                           # [ref]
 additionalEventData.SamlProviderArn -> security_result.about.user_management_chain.userid   # [ref]
 
@@ -286,7 +301,8 @@ userIdentity.invokedBy -> principal.user.userid | when missing userIdentity.arn 
 puserId -> principal.user.userid                                    # [ref] as listed; no CloudTrail record has this field
 userIdentity.sessionContext.sessionIssuer.arn ?? userIdentity.sessionContext.sessionIssuer.userName -> principal.user.userid \
     # [added] a role session that names only its role
-userIdentity.accountId -> principal.user.userid                     # [added] last: the account is all that is known of the caller
+userIdentity.accountId -> principal.user.userid | when userIdentity.type != "Unknown" \
+    # [added] last: the account is all that is known of the caller; an Unknown caller (Cognito's Token_POST) is no user of the account
 userIdentity.userName -> principal.user.user_display_name           # [ref]
 userIdentity.arn -> principal.user.user_display_name | after_last "/" | when userIdentity.type == "FederatedUser" \
     # [added] the federated user (…:federated-user/Bob); the issuing user stays in security_result.about.user
@@ -334,7 +350,11 @@ requestParameters.logGroupName -> target.resource.name | when eventName == "Dele
 serviceEventDetails.closeAccountStatus.accountId -> target.resource.name   # [G] 2026-02-25
 requestParameters.registryId -> target.resource.id                  # [ref] (ECR)
 requestParameters.roleArn -> target.resource.id                     # [ref] (STS AssumeRole)
-responseElements.credentials.accessKeyId -> target.resource.product_object_id   # [G] the issued key id (GetSessionToken)
+@define takes_on_a_role = eventName in (AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity, AssumeRoot)
+responseElements.credentials.accessKeyId -> target.resource.product_object_id | when not takes_on_a_role \
+    # [G] the issued key id when issuing it is the call's purpose (GetSessionToken, GetFederationToken)
+responseElements.credentials.accessKeyId -> about[].resource.product_object_id | when takes_on_a_role \
+    # [added] a role session's key: the call acts on the role, so the key is no part of the role's noun
 responseElements.grantId -> target.resource.product_object_id       # [added] KMS CreateGrant
 
 # Request and response parameters as about labels.
@@ -358,6 +378,21 @@ responseParameters -> about.labels | flatten | when readOnly != true   # [ref] c
 @when eventSource == "ec2.amazonaws.com"
 responseElements.instancesSet.items[*].instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance" \
     # RunInstances: every instance launched
+# A call that makes an image, snapshot or volume from another resource names both: what it made (in
+# the response) is the target, ahead of the request's source, which is src.resource.
+responseElements.imageId -> target.resource.product_object_id | resource IMAGE "AWS::EC2::Image" \
+    | when eventName in (CreateImage, CopyImage, RegisterImage)   # not the instance it was made from
+responseElements.volumeId -> target.resource.product_object_id | resource VOLUME "AWS::EC2::Volume" \
+    | when eventName == "CreateVolume"   # not the snapshot it was made from
+responseElements.snapshotId -> target.resource.product_object_id | resource SNAPSHOT "AWS::EC2::Snapshot" \
+    | when eventName in (CreateSnapshot, CopySnapshot)   # not the volume (or snapshot) it was made from
+requestParameters.instanceId -> src.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance" \
+    | when eventName == "CreateImage"
+requestParameters.sourceImageId -> src.resource.product_object_id | resource IMAGE "AWS::EC2::Image" | when eventName == "CopyImage"
+requestParameters.snapshotId -> src.resource.product_object_id | resource SNAPSHOT "AWS::EC2::Snapshot" | when eventName == "CreateVolume"
+requestParameters.volumeId -> src.resource.product_object_id | resource VOLUME "AWS::EC2::Volume" | when eventName == "CreateSnapshot"
+requestParameters.sourceSnapshotId -> src.resource.product_object_id | resource SNAPSHOT "AWS::EC2::Snapshot" \
+    | when eventName == "CopySnapshot"
 requestParameters.instancesSet.items[*].instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance" \
     # Start/Stop/Terminate/DescribeInstances
 requestParameters.instanceId -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance"
@@ -636,7 +671,10 @@ errorMessage -> security_result.description                         # [ref]
 eventCategory -> security_result.category_details                   # [ref] [sample]
 "BLOCK" -> security_result.action | when exists errorCode           # [G] an error code means the call was refused
 "BLOCK" -> security_result.action | when serviceEventDetails.UserAuthentication == "Failure" or serviceEventDetails.CredentialVerification == "Failure" \
-    or serviceEventDetails.CredentialChallenge == "Failure"   # [added] a failed IAM Identity Center sign-in step
+    or serviceEventDetails.CredentialChallenge == "Failure" or responseElements.CheckMfa == "Failure" or responseElements.PasswordUpdated == "Failure" \
+    # [added] a failed sign-in step (IAM Identity Center, MFA check, password change at sign-in)
+"FAIL" -> security_result.action | when eventType == "AwsServiceEvent" and eventName contains "Failed" \
+    # [added] a service's own step that failed (Secrets Manager RotationFailed): no call was refused, none succeeded
 "ALLOW" -> security_result.action | when exists eventName            # [G] [sample] an API call that did not fail (Insights events report no call)
 responseElements.assumedRoleUser.arn -> security_result.about.resource.id   # [ref]
 responseElements.assumedRoleUser.assumedRoleId -> security_result.about.resource.name   # [ref]
@@ -2434,6 +2472,23 @@ ListDomainNames = RESOURCE_READ
 ListObjects = RESOURCE_READ
 ListRolePolicies = RESOURCE_READ
 AddUserToGroup = GROUP_MODIFICATION                 # [added] the counterpart of the reference's RemoveUserFromGroup row
+# [added] The sign-in family: the step that concludes a sign-in is USER_LOGIN, the steps on the way
+# to it USER_UNCATEGORIZED (cloudtrail.map gives every step the same target.user, outcome and factor).
+UserAuthentication = USER_LOGIN                     # IAM Identity Center: the sign-in concluded
+CredentialChallenge = USER_UNCATEGORIZED            # Identity Center asked for a factor
+CredentialVerification = USER_UNCATEGORIZED         # Identity Center checked a factor
+CheckMfa = USER_UNCATEGORIZED                       # the console checked the MFA device
+PasswordUpdated = USER_CHANGE_PASSWORD              # a password changed at sign-in (expired or reset)
+# Family exceptions: calls whose verb's family misstates what they do. [departs] marks a row that
+# leaves one of Google's families (Create, Attach, Get), [added] one that leaves ours.
+UpdateLoginProfile = USER_CHANGE_PASSWORD           # [added] Update family: it sets a user's console password
+CreateTags = RESOURCE_WRITTEN                       # [departs] Create family: it labels resources that exist, creates none
+AttachVolume = RESOURCE_WRITTEN                     # [departs] Attach family: a disk joins an instance, no permission changes
+RegisterInstancesWithLoadBalancer = RESOURCE_WRITTEN   # [added] Register family: instances join a load balancer, none is created
+StartSnapshot = RESOURCE_CREATION                   # [added] Start family: EBS direct APIs create a snapshot
+GetSessionToken = USER_LOGIN                        # [departs] Get family: the caller signs in to a session, like Assume*
+GetFederationToken = USER_LOGIN                     # [departs] Get family: a federated user's session is signed in to
+StartSession = USER_LOGIN                           # [added] Start family: SSM Session Manager opens a shell on the instance
 @end
 
 @lookup google-secops-event-families prefix default empty
@@ -2561,10 +2616,31 @@ userIdentity.arn -> principal.user.role_name | when userIdentity.type == "Assume
 "Root" -> target.user.user_display_name | when userIdentity.type == "Root"   # [G-rules] the root user signing in
 @end
 
+@when eventName == "UserAuthentication"
+"SSO" -> extensions.auth.type                                       # [added] IAM Identity Center is single sign-on (USER_LOGIN requires a type)
+"AUTH_VIOLATION" -> security_result.category | when serviceEventDetails.UserAuthentication == "Failure"   # [added] as for ConsoleLogin
+@end
+
+# ---- Sessions signed in to (typed USER_LOGIN in cloudtrail-event-types.map) --------------------------
+@when eventName in (GetSessionToken, GetFederationToken, StartSession)
+responseElements.federatedUser.arn -> target.user.userid            # [added] GetFederationToken: the federated user the session is for
+userIdentity.arn -> target.user.userid                              # [added] otherwise the caller signs in as itself
+requestParameters.name -> target.user.user_display_name | when eventName == "GetFederationToken"   # [added]
+userIdentity.userName -> target.user.user_display_name              # [added]
+"AUTHTYPE_UNSPECIFIED" -> extensions.auth.type                      # [added] keys or a session: none of UDM's other auth types
+"AUTH_VIOLATION" -> security_result.category | when exists errorCode   # [added] a refused sign-in
+@end
+requestParameters.target -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::SSM::ManagedInstance" \
+    | when eventName == "StartSession" and requestParameters.target contains "mi-"   # [added] a hybrid node (mi-…)
+requestParameters.target -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance" \
+    | when eventName == "StartSession"   # [added] the instance the shell is on
+
 # ---- Taking on a role (typed USER_LOGIN in cloudtrail-event-types.map) ------------------------------
 @when eventName in (AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity, AssumeRoot)
 responseElements.assumedRoleUser.arn -> target.user.userid          # [added] the session the caller signs in as
 requestParameters.roleArn -> target.user.userid                     # [added] the role asked for, when the call was refused
+errorMessage -> target.user.userid | when errorMessage contains " on resource: " | after_last " on resource: " \
+    # [added] a refused call whose request CloudTrail left null names the role only in its message
 requestParameters.roleSessionName -> target.user.user_display_name  # [added]
 "SSO" -> extensions.auth.type | when eventName in (AssumeRoleWithSAML, AssumeRoleWithWebIdentity) \
     # [added] a federated identity provider vouched for the caller
@@ -2616,6 +2692,11 @@ requestParameters.AccessControlPolicy.AccessControlList.Grant.Grantee.URI -> tar
 requestParameters.ipPermissions.items[*].ipRanges.items[*].cidrIp -> target.resource.attribute.labels["ipPermissions cidrIp"] \
     # [G-rules] AuthorizeSecurityGroupIngress
 requestParameters.ipPermissions.items[*].ipv6Ranges.items[*].cidrIpv6 -> target.resource.attribute.labels["ipPermissions cidrIpv6"]   # [G-rules] as above, IPv6
+
+# ---- Read parameters that matter for detection (read-only calls keep no request labels) -----------
+requestParameters.modelId -> target.resource.attribute.labels["modelId"]   # [added] Bedrock InvokeModel: the model read
+requestParameters.secretIdList[*] -> target.resource.attribute.labels["secretIdList"]   # [added] BatchGetSecretValue: every secret read
+requestParameters.withDecryption -> target.resource.attribute.labels["withDecryption"]   # [added] SSM GetParameter(s): plaintext read
 """####),
             ("profiles/google-secops/cloudtrail-resources.map", ####"""
 # google-secops profile: the resource a call acts on, for the calls cloudtrail.map does not name one
@@ -2658,6 +2739,9 @@ requestParameters.analyzerName -> target.resource.name              # [added] IA
 requestParameters.serialNumber -> target.resource.name              # [added] an MFA device
 requestParameters.virtualMFADeviceName -> target.resource.name      # [added]
 requestParameters.emailIdentity -> target.resource.name             # [added] SES v2
+requestParameters.modelId -> target.resource.name                   # [added] Bedrock InvokeModel / Converse: the model
+requestParameters.secretIdList[*] -> target.resource.name | resource CREDENTIAL "AWS::SecretsManager::Secret" \
+    # [added] BatchGetSecretValue: the first secret, the others about resources
 requestParameters.identity -> target.resource.name                  # [added] SES
 requestParameters.guardrailIdentifier -> target.resource.name       # [added] Bedrock
 requestParameters.target -> target.resource.name                    # [added] SSM StartSession: the instance
@@ -2686,6 +2770,7 @@ requestParameters.restApiId -> target.resource.product_object_id    # [added] AP
 requestParameters.apiKey -> target.resource.product_object_id       # [added] API Gateway
 requestParameters.id -> target.resource.product_object_id           # [added] CloudFront distributions and others named by "id"
 requestParameters.resolverQueryLogConfigId -> target.resource.product_object_id   # [added] Route 53 Resolver
+requestParameters.resourcesSet.items[*].resourceId -> target.resource.product_object_id   # [added] EC2 CreateTags / DeleteTags: the first resource labelled
 responseElements.instancesSet.items.0.instanceId -> target.resource.product_object_id   # [added] RunInstances: the instance started
 responseElements.imageId -> target.resource.product_object_id       # [added] CreateImage: the image made
 responseElements.snapshotId -> target.resource.product_object_id    # [added] CreateSnapshot
@@ -2819,6 +2904,47 @@ DeleteBucketPublicAccessBlock = STORAGE_BUCKET
 @remove additional["access_key_id"]                                 # the reference sample's key; Google writes accessKeyId
 userIdentity.accessKeyId -> additional["accessKeyId"]               # [G-rules] joined with the key GetSessionToken / CreateAccessKey issued
 recipientAccountId -> additional["recipientAccountId"]              # [G-rules] the account the event was delivered to
+
+# ---- Services as actors -----------------------------------------------------------------------------
+# [added] A sourceIPAddress such as elasticmapreduce.amazonaws.com says an AWS service made the call on
+# the account's behalf: it is an application, not a machine, so it is never principal.hostname or
+# principal.asset.hostname (an asset inventory would list "ec2.amazonaws.com" as a host). These
+# replace the built-in rules of the same scope and target.
+@define service_caller = sourceIPAddress contains ".amazonaws.com"   # an address never holds it
+@when not (sourceIPAddress in ("AWS Internal", redacted, "-") or sourceIPAddress consists_of ".")
+sourceIPAddress -> principal.hostname | when not is_ip and not service_caller
+sourceIPAddress -> principal.asset.hostname | when not is_ip and not service_caller
+@end
+sourceIPAddress -> principal.application | when service_caller      # [added] the calling service
+userIdentity.invokedBy -> principal.application | when userIdentity.invokedBy contains ".amazonaws.com"   # [added] a service behind "AWS Internal"
+# A service taking on a role (sourceIPAddress ec2.amazonaws.com, no address) still signs in as the role
+# (USER_LOGIN, cloudtrail-event-types.map). UDM's USER_LOGIN needs a machine on one side; the caller
+# has none, so the machine is the side signed in to: the STS endpoint the call reached.
+eventSource -> target.hostname | when eventName in (AssumeRole, AssumeRoleWithSAML, AssumeRoleWithWebIdentity, AssumeRoot) and service_caller \
+    # [added]
+
+# ---- Nouns: security groups are resources, a rule's ports and ranges are the rule's -----------------
+# [added] An EC2 security group is a FIREWALL_RULE resource (the EC2 block of cloudtrail.map names it),
+# not a group of users: the group fields are kept for IAM groups (and CloudWatch Logs' log group of
+# CreateLogGroup, typed GROUP_CREATION by the reference's table). The rules restate the built-in ones.
+@remove target.group.group_display_name
+@remove src.group.group_display_name
+@when eventSource == "iam.amazonaws.com"
+requestParameters.groupName -> target.group.group_display_name
+requestParameters.newGroupName -> target.group.group_display_name
+responseElements.group.groupName -> target.group.group_display_name
+requestParameters.groupName -> src.group.group_display_name
+@end
+requestParameters.logGroupName -> target.group.group_display_name | when eventName == "CreateLogGroup"
+# [added] A security-group rule's port range and address range describe the rule, not the caller:
+# no principal.port or principal.labels; they are the rule resource's labels (the request's ranges are
+# also there under the key Google's rules read, "ipPermissions cidrIp", from cloudtrail-fields.map).
+@remove principal.port
+@remove principal.labels["cidrIpv4"]
+responseElements.securityGroupRuleSet.items[*].fromPort -> target.resource.attribute.labels["fromPort"]
+responseElements.securityGroupRuleSet.items[*].toPort -> target.resource.attribute.labels["toPort"]
+responseElements.securityGroupRuleSet.items[*].cidrIpv4 -> target.resource.attribute.labels["cidrIpv4"]
+responseElements.securityGroupRuleSet.items[*].cidrIpv6 -> target.resource.attribute.labels["cidrIpv6"]
 """####),
         ]),
     ]
