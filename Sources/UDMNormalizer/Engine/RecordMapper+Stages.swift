@@ -73,6 +73,14 @@ extension RecordMapper {
             return .success(JSONTextMember.member(of: current, at: view.texts[Int(path)]).map(text))
         case .callOutcome:
             return .success(CallOutcomeSummary.summary(of: current).map(text))
+        case .callNoun(let table):
+            let noun = CallNoun.noun(of: current) { call in
+                var name = String(call)
+                return name.withUTF8 { bytes in
+                    view.lookUpPrefixLength(table, key: UnsafeRawBufferPointer(bytes))
+                }
+            }
+            return .success(noun.map(text))
         }
     }
 

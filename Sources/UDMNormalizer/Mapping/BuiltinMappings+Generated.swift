@@ -2800,6 +2800,24 @@ responseElements.CreateTrafficMirrorFilterResponse.trafficMirrorFilter.trafficMi
 
 insightDetails.eventName -> target.resource.resource_type | lookup cloudtrail-resource-types   # [added] Insights: the kind of resource the counted call acts on
 
+# ---- Read collection ----------------------------------------------------------------------------
+# [added] A list / describe / get call that names no resource still says which kind of resource it read:
+# resource_subtype SERVICE:Noun (monitoring.amazonaws.com DescribeAlarms -> monitoring:Alarms; the verb is
+# the longest key of google-secops-collection-verbs, trailing version digits dropped: ListFunctions20150331
+# -> lambda:Functions), resource_type from cloudtrail-resource-types (the built-in eventName rule), and the
+# label scope = collection. Only for a call whose record names nothing (no request, response or resources
+# list: a request that names something is left to the rules above), and after them (@precedence last).
+@when missing requestParameters and missing responseElements and missing resources
+eventSource + ":" + eventName -> target.resource.resource_subtype | call_noun google-secops-collection-verbs   # [added]
+eventName -> target.resource.attribute.labels["scope"] | lookup google-secops-collection-verbs   # [added]
+@end
+
+@lookup google-secops-collection-verbs prefix default empty
+Describe = collection
+List = collection
+Get = collection
+@end
+
 # The kind of resource of calls that name none (listing and describing a whole collection, or acting
 # on the caller's own account), so a reader can still say what was read. Rows added to the built-in lookup.
 @lookup cloudtrail-resource-types default empty

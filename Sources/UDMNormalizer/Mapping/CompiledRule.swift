@@ -29,6 +29,8 @@ enum RuleStage: Sendable {
     /// `| lookup NAME`, bound to the table's index in `MappingSet.lookupTables` when compiled, so a
     /// record looks its value up without finding the table by name.
     case lookup(Int)
+    /// `| call_noun NAME`, bound to its verb table's index like `lookup`.
+    case callNoun(Int)
     case when(Condition)
 }
 

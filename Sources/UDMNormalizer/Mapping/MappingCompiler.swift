@@ -144,6 +144,13 @@ struct MappingCompiler {
                     stages.append(.lookup(table))
                     continue
                 }
+                if case .callNoun(let tableName) = transform {
+                    guard let table = lookups[tableName], lookupTables[table].isPrefix else {
+                        throw location.error("'call_noun \(tableName)': no prefix lookup of that name", column: column)
+                    }
+                    stages.append(.callNoun(table))
+                    continue
+                }
                 if transform == .flatten { flattens = true }
                 stages.append(.transform(transform))
             }

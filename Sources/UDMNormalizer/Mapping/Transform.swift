@@ -20,12 +20,15 @@ enum Transform: Sendable, Hashable {
     case jsonText(String)
     /// A list of `API:outcome` calls reduced to one outcome (`success`, the common outcome, or `mixed`), see `CallOutcomeSummary`.
     case callOutcome
+    /// `HOST:CALL` → `SERVICE:Noun`, the verb being the longest key of the named prefix lookup the call
+    /// starts with (`| call_noun google-secops-collection-verbs`), see `CallNoun`.
+    case callNoun(String)
     /// An object → one label per leaf (`key` is the dotted path below the object); only for label lists.
     case flatten
 
     static let names = [
         "lower", "upper", "trim", "string", "int", "float", "bool", "timestamp", "json", "lookup", "after_last",
-        "after_first", "before_first", "flatten", "json_text", "call_outcome",
+        "after_first", "before_first", "flatten", "json_text", "call_outcome", "call_noun",
     ]
 
     init(name: String, argument: String?, location: TableLocation, column: Int) throws(MappingError) {
@@ -45,13 +48,14 @@ enum Transform: Sendable, Hashable {
         case "json": self = try noArgument(.json)
         case "flatten": self = try noArgument(.flatten)
         case "call_outcome": self = try noArgument(.callOutcome)
-        case "lookup", "after_last", "after_first", "before_first", "json_text":
+        case "lookup", "after_last", "after_first", "before_first", "json_text", "call_noun":
             guard let argument else { throw location.error("'\(name)' needs an argument", column: column) }
             switch name {
             case "lookup": self = .lookup(argument)
             case "after_last": self = .afterLast(argument)
             case "after_first": self = .afterFirst(argument)
             case "json_text": self = .jsonText(argument)
+            case "call_noun": self = .callNoun(argument)
             default: self = .beforeFirst(argument)
             }
         default:

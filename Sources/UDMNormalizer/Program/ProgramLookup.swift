@@ -39,6 +39,22 @@ struct ProgramLookupRange: Sendable {
 }
 
 extension MappingProgram.View {
+    /// The length of the longest key of prefix table `table` that `key` starts with (cut at character
+    /// boundaries); nil when none does.
+    func lookUpPrefixLength(_ table: Int32, key: UnsafeRawBufferPointer) -> Int? {
+        let lookup = lookups[Int(table)]
+        var length = key.count
+        while length > 0 {
+            if length == key.count || key[length] & 0xC0 != 0x80,
+                lookupRow(lookup, key: UnsafeRawBufferPointer(rebasing: key[..<length])) != nil
+            {
+                return length
+            }
+            length -= 1
+        }
+        return nil
+    }
+
     /// The value lookup `table` gives for `key` and the number of the row it came from (-1: the
     /// default); nil on a miss without default. A prefix table takes the longest key the value
     /// starts with (cut at character boundaries); a range table reads the value as a number.

@@ -132,6 +132,8 @@ struct ProgramLowering {
                 if let lowered = lower(transform) { program.stages.append(.transform(lowered)) }
             case .lookup(let table):
                 program.stages.append(.lookup(Int32(table)))
+            case .callNoun(let table):
+                program.stages.append(.transform(.callNoun(Int32(table))))
             case .when(let condition):
                 hasValueCondition = true
                 program.stages.append(.when(lower(condition)))
@@ -297,7 +299,7 @@ struct ProgramLowering {
         case .beforeFirst(let separator): return .beforeFirst(text(separator))
         case .jsonText(let path): return .jsonText(text(path))
         case .callOutcome: return .callOutcome
-        case .lookup, .flatten: return nil
+        case .lookup, .flatten, .callNoun: return nil
         }
     }
 

@@ -16,4 +16,6 @@ enum ProgramTransform: Sendable, Equatable {
     /// The member path is `MappingProgram.texts`.
     case jsonText(Int32)
     case callOutcome
+    /// The verbs are the prefix lookup `MappingSet.lookupTables[table]`.
+    case callNoun(Int32)
 }
