@@ -35,20 +35,17 @@ struct RuleDetectionDiff {
         return lines.joined(separator: "\n")
     }
 
-    /// `{"rules":N,"changes":[{"rule":…,"old":N,"new":N},…]}`.
-    var jsonObject: [String: Any] {
-        [
-            "rules": ruleCount,
-            "changes": changes.map { ["rule": $0.rule, "old": $0.old, "new": $0.new] as [String: Any] },
-        ]
+    /// `{"changes":[{"new":N,"old":N,"rule":…},…],"rules":N}`, keys sorted, written directly as
+    /// the other JSON outputs are.
+    var jsonText: String {
+        let items = changes.map { "{\"new\":\($0.new),\"old\":\($0.old),\"rule\":\(JSONText.quoted($0.rule))}" }
+        return "{\"changes\":[" + items.joined(separator: ",") + "],\"rules\":\(ruleCount)}"
     }
 
     /// `json` (an object) with a `rules` member holding this comparison.
     func adding(to json: String) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: jsonObject, options: [.sortedKeys]),
-            let close = json.lastIndex(of: "}")
-        else { return json }
-        let member = "\"rules\":" + String(decoding: data, as: UTF8.self)
+        guard let close = json.lastIndex(of: "}") else { return json }
+        let member = "\"rules\":" + jsonText
         let body = json[..<close].trimmingCharacters(in: .whitespacesAndNewlines)
         return body + (body.hasSuffix("{") ? "" : ",") + member + "}"
     }
