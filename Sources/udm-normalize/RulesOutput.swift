@@ -114,62 +114,79 @@ struct RulesOutput {
     }
 
     var json: String {
-        var rules: [[String: Any]] = []
+        typealias Value = JSONOutputValue
+        var rules: [Value] = []
         for (result, entry) in zip(results, readiness.entries) {
-            rules.append([
-                "rule": result.rule.name, "file": result.rule.file, "status": status(result),
-                "detection_count": result.detectionCount, "matched_events": result.matchedEvents,
-                "held_events": result.heldEvents, "events_without_time": result.eventsWithoutTime,
-                "events_over_bound": result.eventsOverBound, "late_events": result.lateEvents, "ready": entry.isReady,
-                "cannot_fire": entry.rule.cannotFire.map {
-                    ["field": $0.path.description, "nearest": $0.nearest.map { $0 as Any } ?? NSNull()] as [String: Any]
-                },
-                "unfilled": entry.unfilled.map(\.description),
-                "fields": entry.rule.fields.map { field -> [String: Any] in
-                    ["field": field.path.description, "role": field.role.rawValue, "written_by": field.producedBy]
-                },
-                "detections": result.detections.map { detection -> [String: Any] in
-                    [
-                        "match": Dictionary(detection.matchValues.map { ($0.name, $0.value) }) { a, _ in a },
-                        "window_start": Self.time(detection.windowStart), "window_end": Self.time(detection.windowEnd),
-                        "event_count": detection.eventCount, "origins": detection.origins,
-                        "outcomes": Dictionary(detection.outcomes.map { ($0.name, Self.jsonValue($0.value)) }) { a, _ in
-                            a
-                        },
-                    ]
-                },
+            let detections = result.detections.map { detection -> Value in
+                .object([
+                    "match": .object(
+                        Dictionary(detection.matchValues.map { ($0.name, Value.string($0.value)) }) { a, _ in a }),
+                    "window_start": .string(Self.time(detection.windowStart)),
+                    "window_end": .string(Self.time(detection.windowEnd)),
+                    "event_count": .integer(detection.eventCount),
+                    "origins": .array(detection.origins.map { .string($0) }),
+                    "outcomes": .object(
+                        Dictionary(detection.outcomes.map { ($0.name, Self.jsonValue($0.value)) }) { a, _ in a }),
+                ])
+            }
+            rules.append(
+                .object([
+                    "rule": .string(result.rule.name), "file": .string(result.rule.file),
+                    "status": .string(status(result)),
+                    "detection_count": .integer(result.detectionCount),
+                    "matched_events": .object(result.matchedEvents.mapValues { .integer($0) }),
+                    "held_events": .integer(result.heldEvents),
+                    "events_without_time": .integer(result.eventsWithoutTime),
+                    "events_over_bound": .integer(result.eventsOverBound), "late_events": .integer(result.lateEvents),
+                    "ready": .bool(entry.isReady),
+                    "cannot_fire": .array(
+                        entry.rule.cannotFire.map {
+                            .object(["field": .string($0.path.description), "nearest": .string(orNull: $0.nearest)])
+                        }),
+                    "unfilled": .array(entry.unfilled.map { .string($0.description) }),
+                    "fields": .array(
+                        entry.rule.fields.map { field in
+                            .object([
+                                "field": .string(field.path.description), "role": .string(field.role.rawValue),
+                                "written_by": .array(field.producedBy.map { .string($0) }),
+                            ])
+                        }),
+                    "detections": .array(detections),
+                ]))
+        }
+        let fields = readiness.fields.map { field -> Value in
+            var fill: [String: Value] = [:]
+            for type in readiness.logTypes {
+                fill[type] = .number(orNull: readiness.fill.rate(field.path, logType: type))
+            }
+            return .object([
+                "field": .string(field.path.description), "role": .string(field.role.rawValue),
+                "written_by": .array(field.producedBy.map { .string($0) }), "nearest": .string(orNull: field.nearest),
+                "fill": .object(fill),
             ])
         }
-        let fields = readiness.fields.map { field -> [String: Any] in
-            var fill: [String: Any] = [:]
-            for type in readiness.logTypes { fill[type] = readiness.fill.rate(field.path, logType: type) ?? NSNull() }
-            return [
-                "field": field.path.description, "role": field.role.rawValue, "written_by": field.producedBy,
-                "nearest": field.nearest.map { $0 as Any } ?? NSNull(), "fill": fill,
-            ]
-        }
-        let object: [String: Any] = [
-            "schema": "udm-normalize/rules/v1", "profile": profile,
-            "records": [
-                "read": run.records, "events": run.events, "failed": run.failed, "skipped": run.skipped,
-                "peak_held_events": run.session.peakHeldEvents,
-            ],
-            "rules": rules, "fields": fields,
-            "ready": ["rules": readiness.readyCount, "of": results.count, "rate": readiness.readyRate],
-            "gates": gates.map { ["text": $0.text, "held": $0.held] },
-        ]
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        let document: Value = .object([
+            "schema": .string("udm-normalize/rules/v1"), "profile": .string(profile),
+            "records": .object([
+                "read": .integer(run.records), "events": .integer(run.events), "failed": .integer(run.failed),
+                "skipped": .integer(run.skipped), "peak_held_events": .integer(run.session.peakHeldEvents),
+            ]),
+            "rules": .array(rules), "fields": .array(fields),
+            "ready": .object([
+                "rules": .integer(readiness.readyCount), "of": .integer(results.count),
+                "rate": .number(readiness.readyRate),
+            ]),
+            "gates": .array(gates.map { .object(["text": .string($0.text), "held": .bool($0.held)]) }),
+        ])
+        return document.text
     }
 
-    private static func jsonValue(_ value: OutcomeValue) -> Any {
+    private static func jsonValue(_ value: OutcomeValue) -> JSONOutputValue {
         switch value {
-        case .number(let number): return number == number.rounded() && abs(number) < 1e15 ? Int(number) : number
-        case .text(let text): return text
-        case .list(let items): return items
+        case .number(let number):
+            return number == number.rounded() && abs(number) < 1e15 ? .integer(Int(number)) : .number(number)
+        case .text(let text): return .string(text)
+        case .list(let items): return .array(items.map { .string($0) })
         }
     }
 }

@@ -103,6 +103,8 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["schema"] as? String == "udm-normalize/rules/v1")
+        #expect(run.stdout.hasPrefix(#"{"fields":["#), "keys are sorted, so the text of a run is stable")
+        #expect((object["ready"] as? [String: Any])?["rate"] as? Double == 1, "a rate is a number")
         let rules = try #require(object["rules"] as? [[String: Any]])
         #expect(rules.first?["detection_count"] as? Int == 1, "the account is not in the organization's list")
         let detection = try #require((rules.first?["detections"] as? [[String: Any]])?.first)
