@@ -5,7 +5,7 @@ import Foundation
 /// One UDM event read back from its JSON with Foundation's parser, independently of the library's
 /// field access: every value at a dotted path (arrays flattened), label values by key and
 /// `additional` by key. The noun tests use it to say what a detection engineer would read.
-struct RuleView {
+struct RuleView: EventReading {
     let root: [String: Any]
 
     init(json: String) throws {
@@ -47,13 +47,6 @@ struct RuleView {
         return Self.text(value).map { [$0] } ?? []
     }
 
-    /// Some value at the path equals `value`.
-    func `is`(_ path: String, _ value: String) -> Bool { values(path).contains(value) }
-    /// The path has a non-empty value.
-    func has(_ path: String) -> Bool { values(path).contains { !$0.isEmpty } }
-    var allowed: Bool { self.is("security_result.action", "ALLOW") }
-    var blocked: Bool { self.is("security_result.action", "BLOCK") }
-
     private static func text(_ value: Any) -> String? {
         switch value {
         case let string as String: return string
@@ -63,15 +56,25 @@ struct RuleView {
     }
 }
 
-extension RuleTestEvent {
-    /// The values of the labels keyed `key` in the label list at `path`.
-    func labels(_ path: String, _ key: String) -> [String] {
-        (try? RuleView(json: udm.json))?.labels(path, key) ?? []
-    }
+/// What a test asks of one UDM event, whichever way the event is read: the library's field access
+/// (`RuleTestEvent`) or an independent parse of its JSON (`RuleView`).
+protocol EventReading {
+    /// Every value at a dotted UDM path, as text.
+    func values(_ path: String) -> [String]
+}
+
+extension EventReading {
     /// Some value at the path equals `value`.
     func `is`(_ path: String, _ value: String) -> Bool { values(path).contains(value) }
     /// The path has a non-empty value.
     func has(_ path: String) -> Bool { values(path).contains { !$0.isEmpty } }
     var allowed: Bool { self.is("security_result.action", "ALLOW") }
     var blocked: Bool { self.is("security_result.action", "BLOCK") }
+}
+
+extension RuleTestEvent: EventReading {
+    /// The values of the labels keyed `key` in the label list at `path`.
+    func labels(_ path: String, _ key: String) -> [String] {
+        (try? RuleView(json: udm.json))?.labels(path, key) ?? []
+    }
 }
