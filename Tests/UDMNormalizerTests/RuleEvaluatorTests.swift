@@ -48,6 +48,21 @@ import Testing
                 [2]
             ),
             (#"$e.additional.fields["recipientAccountId"] = "123""#, [1, 3]),
+            // Statements decided by a set of texts: several literals, mixed nocase, a number read as text.
+            (
+                #"$e.metadata.product_event_type = "DeleteDetector" or "UpdateDetector" = $e.metadata.product_event_type"#,
+                [2, 3]
+            ),
+            (
+                #"$e.metadata.product_event_type = "deletedetector" nocase or $e.metadata.product_event_type = "UpdateDetector""#,
+                [2, 3]
+            ),
+            (
+                #"$e.metadata.product_event_type = "deletedetector" or $e.metadata.product_event_type = "updatedetector""#,
+                []
+            ),
+            (#"$e.target.port = "22""#, [1]),
+            (#"$e.target.port = "22" or $e.target.port = "23""#, [1, 3]),
             (#"$e.principal.ip = "10.0.0.2""#, [1]),
             (#"$e.principal.ip != "10.0.0.1""#, [1, 3]),
             (#"not $e.principal.ip = "10.0.0.1""#, [1, 3]),

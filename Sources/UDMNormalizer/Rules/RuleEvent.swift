@@ -1,9 +1,12 @@
 /// One UDM event (or, from `--context`, one UDM entity) as rules read it, with where it came from.
 ///
-/// An event without `metadata.id` gets a synthetic one, the FNV-1a hash of its origin in hex, so
-/// `count_distinct($e.metadata.id)` counts events as Google SecOps does with the ids it assigns.
+/// The event is kept as its parsed JSON and read in place. An event without `metadata.id` gets a
+/// synthetic one, the FNV-1a hash of its origin in hex, so `count_distinct($e.metadata.id)` counts
+/// events as Google SecOps does with the ids it assigns.
 package struct RuleEvent: Sendable {
-    let root: RuleValue
+    let document: JSONDocument
+    /// Whether field names are read as lowerCamelCase (``JSONDocument/hasCamelCaseNames``).
+    let readsCamelCase: Bool
     /// `file:line[:Records[i]]`, as `explain` takes it.
     package let origin: String
     /// The log type of the table that produced it, else `metadata.log_type`, else the product name.
@@ -11,25 +14,30 @@ package struct RuleEvent: Sendable {
     /// `metadata.event_timestamp` in seconds since the epoch; nil when absent or unreadable.
     package let timestamp: Double?
 
-    init(root: RuleValue, origin: String, logType: String?) {
-        var root = root
-        if case .object(var members) = root {
-            var metadata: [String: RuleValue] = [:]
-            if case .object(let existing)? = members["metadata"] { metadata = existing }
-            if metadata["id"] == nil {
-                metadata["id"] = .string(Self.syntheticID(origin))
-                members["metadata"] = .object(metadata)
-                root = .object(members)
-            }
+    /// The event whose JSON object is `document`'s root.
+    init(document: JSONDocument, origin: String, logType: String?) {
+        var document = document
+        let camel = document.hasCamelCaseNames
+        var metadata = document.ruleMember(document.root, "metadata", converts: camel)
+        if metadata.map({ document.ruleMember($0, "id", converts: camel) == nil }) ?? true,
+            let withID = Self.addingID(Self.syntheticID(origin), to: document, metadata: metadata)
+        {
+            document = withID
+            metadata = document.ruleMember(document.root, "metadata", converts: camel)
         }
-        self.root = root
+        self.document = document
+        readsCamelCase = camel
         self.origin = origin
-        let metadata = root["metadata"]
-        var type = logType
-        if type == nil, case .string(let text)? = metadata?["log_type"] { type = text }
-        if type == nil, case .string(let text)? = metadata?["product_name"] { type = text }
-        self.logType = type ?? "UDM"
-        timestamp = Self.seconds(metadata?["event_timestamp"])
+        func text(_ name: String) -> String? {
+            guard let metadata, let node = document.ruleMember(metadata, name, converts: camel),
+                document.kind(node) == .string
+            else { return nil }
+            return document.string(node)
+        }
+        self.logType = logType ?? text("log_type") ?? text("product_name") ?? "UDM"
+        timestamp = metadata.flatMap { document.ruleMember($0, "event_timestamp", converts: camel) }.flatMap {
+            Self.seconds(document, $0, converts: camel)
+        }
     }
 
     /// The event of a normalized record.
@@ -42,7 +50,7 @@ package struct RuleEvent: Sendable {
         guard let document = try? JSONParser.parse(json), document.kind(document.root) == .object else {
             throw RuleInputError(origin: origin, reason: "the event is not a JSON object")
         }
-        self.init(root: RuleValue.from(document, document.root), origin: origin, logType: logType)
+        self.init(document: document, origin: origin, logType: logType)
     }
 
     /// The events of one NDJSON line: a UDM event (snake_case or lowerCamelCase), `{"udm":…}`, or
@@ -54,42 +62,92 @@ package struct RuleEvent: Sendable {
         } catch {
             throw RuleInputError(origin: origin, reason: "not JSON: \(error)")
         }
-        guard document.kind(document.root) == .object else {
+        let root = document.root
+        guard document.kind(root) == .object else {
             throw RuleInputError(origin: origin, reason: "not a JSON object")
         }
-        let root = RuleValue.from(document, document.root)
-        if case .array(let entries)? = root["inline_source"]?["events"] {
-            return entries.enumerated().compactMap { index, entry in
-                guard let udm = entry["udm"] else { return nil }
-                return RuleEvent(root: udm, origin: "\(origin):events[\(index)]", logType: nil)
+        if let source = document.ruleMember(root, "inline_source", converts: true),
+            let entries = document.ruleMember(source, "events", converts: true), document.kind(entries) == .array
+        {
+            var events: [RuleEvent] = []
+            var index = 0
+            document.forEachElement(entries) { entry in
+                defer { index += 1 }
+                guard let udm = document.ruleMember(entry, "udm", converts: true),
+                    let event = Self.event(document, udm, origin: "\(origin):events[\(index)]")
+                else { return }
+                events.append(event)
             }
+            return events
         }
-        if case .object(let members) = root, members.count == 1, let udm = members["udm"] {
-            return [RuleEvent(root: udm, origin: origin, logType: nil)]
+        if document.count(root) == 1, let udm = document.ruleMember(root, "udm", converts: true) {
+            return Self.event(document, udm, origin: origin).map { [$0] } ?? []
         }
-        return [RuleEvent(root: root, origin: origin, logType: nil)]
+        return [RuleEvent(document: document, origin: origin, logType: nil)]
+    }
+
+    /// The event at `node` of `document`, parsed on its own; nil when it is not an object.
+    private static func event(_ document: JSONDocument, _ node: Int, origin: String) -> RuleEvent? {
+        guard document.kind(node) == .object else { return nil }
+        var bytes: [UInt8] = []
+        document.appendRawJSON(node, to: &bytes)
+        guard let own = try? JSONParser.parse(bytes) else { return nil }
+        return RuleEvent(document: own, origin: origin, logType: nil)
     }
 
     /// The entities of one `--context` NDJSON line: a UDM entity (`{"metadata":…,"entity":…}`),
     /// read by rules as `$x.graph.…`; a line that already has `graph` is taken as it is.
     package static func entities(line: [UInt8], origin: String) throws(RuleInputError) -> [RuleEvent] {
-        try events(line: line, origin: origin).map { entity in
-            if entity.root["graph"] != nil { return entity }
-            return RuleEvent(root: .object(["graph": entity.root]), origin: origin, logType: "ENTITY_CONTEXT")
+        try events(line: line, origin: origin).compactMap { entity in
+            let document = entity.document
+            if document.ruleMember(document.root, "graph", converts: true) != nil { return entity }
+            var bytes = Array(#"{"graph":"#.utf8)
+            document.appendRawJSON(document.root, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+            guard let wrapped = try? JSONParser.parse(bytes) else { return nil }
+            return RuleEvent(document: wrapped, origin: origin, logType: "ENTITY_CONTEXT")
         }
     }
 
+    /// `document` with `"id":ID` first in its root's `metadata` (added when there is none).
+    private static func addingID(_ id: String, to document: JSONDocument, metadata: Int?) -> JSONDocument? {
+        let member = Array(#""id":"#.utf8) + Array(JSONText.quoted(id).utf8)
+        var bytes: [UInt8] = []
+        document.withRawBytes(document.root) { root in
+            let start = document.rawRange(document.root).lowerBound
+            if let metadata, document.kind(metadata) == .object {
+                // After the metadata object's `{`.
+                let open = document.rawRange(metadata).lowerBound - start + 1
+                bytes.append(contentsOf: root[..<open])
+                bytes.append(contentsOf: member)
+                if document.count(metadata) > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(contentsOf: root[open...])
+            } else {
+                // A metadata that is not an object is replaced: the last key wins.
+                bytes.append(contentsOf: root.dropLast())
+                if document.count(document.root) > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(contentsOf: Array(#""metadata":{"#.utf8) + member + Array("}}".utf8))
+            }
+        }
+        return try? JSONParser.parse(bytes)
+    }
+
     /// RFC 3339 text, `{"seconds":…,"nanos":…}` or a number of seconds.
-    static func seconds(_ value: RuleValue?) -> Double? {
-        switch value {
-        case .string(let text)?:
-            guard let time = Timestamp(text: text) else { return nil }
+    static func seconds(_ document: JSONDocument, _ node: Int, converts: Bool) -> Double? {
+        switch document.kind(node) {
+        case .string:
+            guard let time = Timestamp(text: document.string(node)) else { return nil }
             return Double(time.seconds) + (Double("0." + time.fraction) ?? 0)
-        case .number(let text)?:
-            return Double(text)
-        case .object(let members)?:
-            guard let whole = members["seconds"].flatMap({ Double($0.scalar.text) }) else { return nil }
-            return whole + (members["nanos"].flatMap { Double($0.scalar.text) } ?? 0) / 1e9
+        case .number:
+            return Double(document.rawText(node))
+        case .object:
+            guard let seconds = document.ruleMember(node, "seconds", converts: converts),
+                let whole = Double(document.ruleScalar(seconds, converts: converts).text)
+            else { return nil }
+            let nanos = document.ruleMember(node, "nanos", converts: converts).flatMap {
+                Double(document.ruleScalar($0, converts: converts).text)
+            }
+            return whole + (nanos ?? 0) / 1e9
         default:
             return nil
         }

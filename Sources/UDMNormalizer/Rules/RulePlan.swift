@@ -22,6 +22,60 @@ struct RulePlan: Sendable {
         var singlePath: RuleFieldPath?
         /// Every path the statement reads, with its slot.
         var paths: [(path: RuleFieldPath, slot: Int)]
+        /// The statement as a set of texts one path must equal, when it is one (`$e.f = "a"`,
+        /// `$e.f = "a" or $e.f = "b"`): decided with one set lookup per value.
+        var screen: Screen?
+    }
+
+    /// `path = "literal"` (or several literals, or `nocase`): the statement holds when some value of
+    /// the path is one of the texts.
+    struct Screen: Sendable {
+        var path: RuleFieldPath
+        /// The literals, lowercased when `nocase`.
+        var texts: Set<String>
+        var nocase: Bool
+
+        init?(_ expression: RuleExpression) {
+            var path: RuleFieldPath?
+            var texts: Set<String> = []
+            var nocase: Bool?
+            func collect(_ expression: RuleExpression) -> Bool {
+                switch expression {
+                case .or(let children): return children.allSatisfy(collect)
+                case .compare(let left, .equal, let right, let folds, _):
+                    let pair: (RuleFieldPath, String)
+                    switch (left, right) {
+                    case (.field(_, let field, nil), .string(let text)), (.string(let text), .field(_, let field, nil)):
+                        pair = (field, text)
+                    default: return false
+                    }
+                    guard path == nil || path == pair.0, nocase == nil || nocase == folds else { return false }
+                    path = pair.0
+                    nocase = folds
+                    texts.insert(folds ? pair.1.lowercased() : pair.1)
+                    return true
+                default: return false
+                }
+            }
+            guard collect(expression), let path, let nocase else { return nil }
+            self.path = path
+            self.texts = texts
+            self.nocase = nocase
+        }
+
+        /// Whether the statement holds for `values`; nil when a value is a number or a boolean,
+        /// which compare by other rules (the statement is then evaluated in full).
+        func holds(_ values: [RuleScalar]) -> Bool? {
+            var found = false
+            for value in values {
+                switch value {
+                case .absent: found = found || texts.contains("")
+                case .string(let text): found = found || texts.contains(nocase ? text.lowercased() : text)
+                case .number, .bool: return nil
+                }
+            }
+            return found
+        }
     }
 
     /// A statement that reads two or more variables.
@@ -78,7 +132,8 @@ struct RulePlan: Sendable {
                 }
                 return Statement(
                     expression: statement, trie: PathTrie(paths: own),
-                    singlePath: own.count == 1 && !quantified ? own[0].path : nil, paths: own)
+                    singlePath: own.count == 1 && !quantified ? own[0].path : nil, paths: own,
+                    screen: Screen(statement))
             }
             return Variable(
                 name: name, isEntity: rule.entityVariables.contains(name), statements: planned, trie: trie,
@@ -106,6 +161,14 @@ struct RulePlan: Sendable {
         var hasRows = false
         var singleValued = true
         for statement in variable.statements {
+            if let screen = statement.screen {
+                let values = view.values(screen.path)
+                if let holds = screen.holds(values) {
+                    if !holds { return [] }
+                    if values.count > 1 { singleValued = false }
+                    continue
+                }
+            }
             if let path = statement.singlePath {
                 let values = view.values(path)
                 if values.count > 1 { singleValued = false }

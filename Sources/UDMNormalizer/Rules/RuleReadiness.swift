@@ -97,18 +97,24 @@ extension DetectionRule {
 /// How often each field a rule set reads has a value, per log type, over the events seen.
 package struct RuleFieldFill: Sendable {
     package private(set) var events: [String: Int] = [:]
-    package private(set) var filled: [String: [RuleFieldPath: Int]] = [:]
+    /// Per log type, the count of events filling each path, by the path's position in `paths`.
+    private var filledCounts: [String: [Int]] = [:]
     private let paths: [RuleFieldPath]
+    private let positions: [RuleFieldPath: Int]
 
     package init(rules: [DetectionRule]) {
-        var seen: Set<RuleFieldPath> = []
+        var positions: [RuleFieldPath: Int] = [:]
         var paths: [RuleFieldPath] = []
         for rule in rules {
             for (variable, path) in rule.eventFields where !rule.entityVariables.contains(variable) {
-                if seen.insert(path).inserted { paths.append(path) }
+                if positions[path] == nil {
+                    positions[path] = paths.count
+                    paths.append(path)
+                }
             }
         }
         self.paths = paths
+        self.positions = positions
     }
 
     package mutating func add(_ event: RuleEvent) {
@@ -116,20 +122,26 @@ package struct RuleFieldFill: Sendable {
     }
 
     mutating func add(_ view: RuleEventView) {
-        events[view.event.logType, default: 0] += 1
-        for path in paths where view.isFilled(path) {
-            filled[view.event.logType, default: [:]][path, default: 0] += 1
-        }
+        let logType = view.event.logType
+        events[logType, default: 0] += 1
+        var counts = filledCounts.removeValue(forKey: logType) ?? Array(repeating: 0, count: paths.count)
+        for (index, path) in paths.enumerated() where view.isFilled(path) { counts[index] += 1 }
+        filledCounts[logType] = counts
     }
 
     /// The fill rate of `path` in events of `logType` (nil when there were none).
     package func rate(_ path: RuleFieldPath, logType: String) -> Double? {
         guard let total = events[logType], total > 0 else { return nil }
-        return Double(filled[logType]?[path] ?? 0) / Double(total)
+        return Double(count(path, logType: logType)) / Double(total)
     }
 
     /// Whether some event of some log type has a value at `path`.
     package func isEverFilled(_ path: RuleFieldPath) -> Bool {
-        filled.values.contains { ($0[path] ?? 0) > 0 }
+        filledCounts.keys.contains { count(path, logType: $0) > 0 }
+    }
+
+    private func count(_ path: RuleFieldPath, logType: String) -> Int {
+        guard let index = positions[path], let counts = filledCounts[logType] else { return 0 }
+        return counts[index]
     }
 }

@@ -52,7 +52,8 @@ package struct RuleSession {
     package let options: Options
     private var results: [RuleResult]
     private var held: [[HeldEvent]]
-    private var keepTrees: [KeepTree]
+    /// The fields any rule reads: what a held event keeps.
+    private let keepTree: KeepTree
     /// Per rule: the latest event time held, the time before which windows were evaluated and
     /// their events dropped, the held count at which to do it next, and per match key the last
     /// keyed and unkeyed event of the last detection (so a window inside it is not reported again).
@@ -75,7 +76,7 @@ package struct RuleSession {
             RuleResult(rule: ruleSet.rules[$0], readiness: ruleSet.readiness(of: $0))
         }
         held = Array(repeating: [], count: ruleSet.rules.count)
-        keepTrees = ruleSet.rules.map(KeepTree.init(rule:))
+        keepTree = KeepTree(rules: ruleSet.rules)
         latest = Array(repeating: -.infinity, count: ruleSet.rules.count)
         evaluatedBefore = Array(repeating: -.infinity, count: ruleSet.rules.count)
         nextFlush = Array(repeating: options.flushEvents, count: ruleSet.rules.count)
@@ -98,6 +99,7 @@ package struct RuleSession {
         let event = view.event
         eventCount += 1
         serial += 1
+        var pruned: RuleEvent?
         for (index, plan) in ruleSet.plans.enumerated() where results[index].readiness == .runs {
             for variable in plan.variables where !variable.isEntity {
                 let bindings = plan.match(variable, view, lists: ruleSet.lists)
@@ -110,22 +112,27 @@ package struct RuleSession {
                     record(index, group: group, key: [])
                 } else if let time = event.timestamp, time < evaluatedBefore[index] {
                     results[index].lateEvents += 1
-                    hold(index, event, variable.name, bindings)
+                    hold(index, event, variable.name, bindings, pruned: &pruned)
                 } else if event.timestamp == nil {
                     results[index].eventsWithoutTime += 1
                 } else if heldTotal >= options.maxHeldEvents {
                     results[index].eventsOverBound += 1
                 } else {
-                    hold(index, event, variable.name, bindings)
+                    hold(index, event, variable.name, bindings, pruned: &pruned)
                     if held[index].count >= nextFlush[index] { flush(index, plan) }
                 }
             }
         }
     }
 
-    private mutating func hold(_ index: Int, _ event: RuleEvent, _ variable: String, _ bindings: [[String: String]]) {
-        let pruned = RuleEvent(pruning: event, to: keepTrees[index])
-        held[index].append(HeldEvent(serial: serial, event: pruned, variable: variable, bindings: bindings))
+    /// Holds `event` for rule `index`'s windows; `pruned` is the event cut to what rules read, made
+    /// once for all the rules that hold it.
+    private mutating func hold(
+        _ index: Int, _ event: RuleEvent, _ variable: String, _ bindings: [[String: String]], pruned: inout RuleEvent?
+    ) {
+        let kept = pruned ?? RuleEvent(pruning: event, to: keepTree)
+        pruned = kept
+        held[index].append(HeldEvent(serial: serial, event: kept, variable: variable, bindings: bindings))
         latest[index] = max(latest[index], event.timestamp ?? -.infinity)
         results[index].heldEvents += 1
         heldTotal += 1
