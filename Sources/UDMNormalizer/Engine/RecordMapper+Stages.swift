@@ -71,8 +71,16 @@ extension RecordMapper {
             return .success(text(SeparatorCut.beforeFirst(current, view.texts[Int(separator)])))
         case .jsonText(let path):
             return .success(JSONTextMember.member(of: current, at: view.texts[Int(path)]).map(text))
-        case .callOutcome:
-            return .success(CallOutcomeSummary.summary(of: current).map(text))
+        case .callOutcome(let table):
+            let summary = CallOutcomeSummary.summary(of: current) { outcome in
+                var key = String(outcome)
+                return key.withUTF8 { bytes in
+                    view.lookUp(table, key: UnsafeRawBufferPointer(bytes)).map {
+                        String(decoding: view.bytes($0.value), as: UTF8.self)
+                    }
+                } ?? key
+            }
+            return .success(summary.map(text))
         case .callNoun(let table):
             let noun = CallNoun.noun(of: current) { call in
                 var name = String(call)

@@ -1214,7 +1214,8 @@ false = ALLOW
 #      was still made public);
 #   3. the calls it reports, taken together (additionalInfo.anomalies.anomalousAPIs, summarized by
 #      '| call_outcome'; else the one call's awsApiCallAction.errorCode): any success -> ALLOW, every
-#      call denied -> BLOCK, all failed and some not by denial -> FAIL (guardduty-call-outcome-actions);
+#      call denied (whatever denial code each carries) -> BLOCK, all failed and some not by denial ->
+#      FAIL (guardduty-call-outcomes, guardduty-call-outcome-actions);
 #   4. Kubernetes status codes and RDS login counts, as guardduty.map says;
 #   5. nothing stated: no action.
 
@@ -1257,19 +1258,35 @@ PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified = ALLOW
 PrivilegeEscalation:Runtime/DockerSocketAccessed = ALLOW
 @end
 
-# A call's outcome (an awsApiCallAction.errorCode, or the '| call_outcome' summary of the reported
-# calls) -> the action. Prefix keys, so that the variants of a denial match (AccessDeniedException,
-# Client.UnauthorizedOperation). "mixed" (calls failed with different codes) and any other error code
-# (NoSuchBucket, Throttling, ...) are failures for another reason than denial: FAIL, the default. A mix
-# of two denial codes is read as FAIL too (GuardDuty reports one code per refusal in practice).
-@lookup guardduty-call-outcome-actions prefix default FAIL
+# A call's outcome (an awsApiCallAction.errorCode, or each call the finding reports) -> its class:
+# "denied" when authorization refused it, whatever the service calls the refusal; any other error code
+# (NoSuchBucket, NoSuchEntity, Throttling, ...) failed the call for another reason: "failed", the
+# default. Prefix keys, so that the variants of a denial match (AccessDeniedException,
+# ForbiddenException, AuthorizationErrorException, NotAuthorizedException). The codes are the ones AWS
+# documents for a refused authorization: AccessDenied (IAM, STS, S3 and most JSON APIs as
+# AccessDeniedException), UnauthorizedOperation (EC2, "Client." as CloudTrail prefixes it),
+# UnauthorizedAccess and UnauthorizedException, Forbidden (REST APIs), AuthorizationError (SNS),
+# NotAuthorized (Cognito), AllAccessDisabled (S3: every access to the resource refused). AuthFailure
+# (EC2: the credentials could not be validated) is no decision on permission: it stays "failed".
+@lookup guardduty-call-outcomes prefix default failed
+AccessDenied = denied
+UnauthorizedOperation = denied
+Client.UnauthorizedOperation = denied
+UnauthorizedAccess = denied
+UnauthorizedException = denied
+Forbidden = denied
+AuthorizationError = denied
+NotAuthorized = denied
+AllAccessDisabled = denied
+@end
+
+# The outcome of the calls taken together (the '| call_outcome guardduty-call-outcomes' summary, or the
+# one call's class) -> the action: any success ALLOW; every call denied BLOCK, even when the codes
+# differ (AccessDenied on IAM, UnauthorizedOperation on EC2); failed, or "mixed" (denied and failed
+# for another reason), FAIL, the default.
+@lookup guardduty-call-outcome-actions default FAIL
 success = ALLOW
-AccessDenied = BLOCK
-UnauthorizedOperation = BLOCK
-Client.UnauthorizedOperation = BLOCK
-UnauthorizedAccess = BLOCK
-AuthorizationError = BLOCK
-NotAuthorized = BLOCK
+denied = BLOCK
 @end
 
 # ---- Authentication (RDS login attempts) ------------------------------------------------------
@@ -1482,8 +1499,10 @@ type -> security_result.action | lookup guardduty-type-outcomes      # [added]
 # GetUser:success]"), in the EventBridge / export form and inside the JSON text of the API / CLI form:
 # taken together they give the action (any success ALLOW, all denied BLOCK, else FAIL), and the list
 # itself is a detection field, each call beside its outcome.
-service.additionalInfo.anomalies.anomalousAPIs -> security_result.action | call_outcome | lookup guardduty-call-outcome-actions   # [added]
-service.additionalInfo.value -> security_result.action | json_text "anomalies.anomalousAPIs" | call_outcome | lookup guardduty-call-outcome-actions   # [added]
+service.additionalInfo.anomalies.anomalousAPIs -> security_result.action | call_outcome guardduty-call-outcomes \
+    | lookup guardduty-call-outcome-actions   # [added]
+service.additionalInfo.value -> security_result.action | json_text "anomalies.anomalousAPIs" | call_outcome guardduty-call-outcomes \
+    | lookup guardduty-call-outcome-actions   # [added]
 service.additionalInfo.anomalies.anomalousAPIs -> security_result.detection_fields["anomalousAPIs"]   # [added]
 service.additionalInfo.value -> security_result.detection_fields["anomalousAPIs"] | json_text "anomalies.anomalousAPIs"   # [added]
 # Threat intelligence:
@@ -2019,9 +2038,9 @@ service.action.awsApiCallAction.errorCode -> security_result.rule_type   # [G]
 # speak for all of them): refused by authorization (AccessDenied and its variants such as
 # AccessDeniedException, UnauthorizedOperation with or without the "Client." prefix) is BLOCK; any other
 # error code (NoSuchBucket, NoSuchWebsiteConfiguration, Throttling...) means the call failed for another
-# reason, FAIL (guardduty-call-outcome-actions); no error code says nothing, so no action. The code
+# reason, FAIL (guardduty-call-outcomes, guardduty-call-outcome-actions); no error code says nothing, so no action. The code
 # itself stays searchable in security_result.rule_type [G].
-service.action.awsApiCallAction.errorCode -> security_result.action | lookup guardduty-call-outcome-actions
+service.action.awsApiCallAction.errorCode -> security_result.action | lookup guardduty-call-outcomes | lookup guardduty-call-outcome-actions
 service.action.awsApiCallAction.domainDetails.domain -> network.dns.questions.name   # [G 2024-03-11]
 service.action.awsApiCallAction.userAgent -> network.http.user_agent   # [P]
 service.action.awsApiCallAction.affectedResources -> target.resource.attribute.labels | flatten \

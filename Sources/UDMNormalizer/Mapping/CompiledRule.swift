@@ -31,6 +31,8 @@ enum RuleStage: Sendable {
     case lookup(Int)
     /// `| call_noun NAME`, bound to its verb table's index like `lookup`.
     case callNoun(Int)
+    /// `| call_outcome NAME`, bound to its outcome-class table's index like `lookup`.
+    case callOutcome(Int)
     case when(Condition)
 }
 

@@ -151,6 +151,13 @@ struct MappingCompiler {
                     stages.append(.callNoun(table))
                     continue
                 }
+                if case .callOutcome(let tableName) = transform {
+                    guard let table = lookups[tableName] else {
+                        throw location.error("'call_outcome \(tableName)': no lookup of that name", column: column)
+                    }
+                    stages.append(.callOutcome(table))
+                    continue
+                }
                 if transform == .flatten { flattens = true }
                 stages.append(.transform(transform))
             }

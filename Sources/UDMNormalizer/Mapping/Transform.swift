@@ -18,8 +18,9 @@ enum Transform: Sendable, Hashable {
     case beforeFirst(String)
     /// JSON text read as JSON: the member at the dotted path (`| json_text "anomalies.anomalousAPIs"`), see `JSONTextMember`.
     case jsonText(String)
-    /// A list of `API:outcome` calls reduced to one outcome (`success`, the common outcome, or `mixed`), see `CallOutcomeSummary`.
-    case callOutcome
+    /// A list of `API:outcome` calls reduced to one outcome (`success`, the class every call's outcome
+    /// has in the named lookup, or `mixed`): `| call_outcome guardduty-call-outcomes`, see `CallOutcomeSummary`.
+    case callOutcome(String)
     /// `HOST:CALL` → `SERVICE:Noun`, the verb being the longest key of the named prefix lookup the call
     /// starts with (`| call_noun google-secops-collection-verbs`), see `CallNoun`.
     case callNoun(String)
@@ -47,8 +48,7 @@ enum Transform: Sendable, Hashable {
         case "timestamp": self = try noArgument(.timestamp)
         case "json": self = try noArgument(.json)
         case "flatten": self = try noArgument(.flatten)
-        case "call_outcome": self = try noArgument(.callOutcome)
-        case "lookup", "after_last", "after_first", "before_first", "json_text", "call_noun":
+        case "lookup", "after_last", "after_first", "before_first", "json_text", "call_noun", "call_outcome":
             guard let argument else { throw location.error("'\(name)' needs an argument", column: column) }
             switch name {
             case "lookup": self = .lookup(argument)
@@ -56,6 +56,7 @@ enum Transform: Sendable, Hashable {
             case "after_first": self = .afterFirst(argument)
             case "json_text": self = .jsonText(argument)
             case "call_noun": self = .callNoun(argument)
+            case "call_outcome": self = .callOutcome(argument)
             default: self = .beforeFirst(argument)
             }
         default:

@@ -134,6 +134,8 @@ struct ProgramLowering {
                 program.stages.append(.lookup(Int32(table)))
             case .callNoun(let table):
                 program.stages.append(.transform(.callNoun(Int32(table))))
+            case .callOutcome(let table):
+                program.stages.append(.transform(.callOutcome(Int32(table))))
             case .when(let condition):
                 hasValueCondition = true
                 program.stages.append(.when(lower(condition)))
@@ -298,8 +300,7 @@ struct ProgramLowering {
         case .afterFirst(let separator): return .afterFirst(text(separator))
         case .beforeFirst(let separator): return .beforeFirst(text(separator))
         case .jsonText(let path): return .jsonText(text(path))
-        case .callOutcome: return .callOutcome
-        case .lookup, .flatten, .callNoun: return nil
+        case .lookup, .flatten, .callNoun, .callOutcome: return nil
         }
     }
 
