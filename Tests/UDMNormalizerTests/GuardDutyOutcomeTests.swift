@@ -139,7 +139,15 @@ import Testing
             let throttled = try #require(T.event(Self.anomaly(Self.deniedDifferentlyAndThrottled, apiForm: apiForm)))
             #expect(Self.action(throttled.udm) == "FAIL", "denied by two codes, one call throttled")
             let fields = T.labels(succeeded.udm, "security_result.0.detection_fields")
-            #expect(fields.contains { $0 == ("anomalousAPIs", Self.oneSucceeded) }, "each call beside its outcome")
+            #expect(fields.contains { $0 == ("ListRoles", "AccessDenied") }, "each call beside its outcome")
+            #expect(fields.contains { $0 == ("GetUser", "success") }, "each call beside its outcome")
+            #expect(!fields.contains { $0.0 == "anomalousAPIs" }, "no one field for all the calls")
+            let differently = T.labels(deniedDifferently.udm, "security_result.0.detection_fields")
+            #expect(
+                ["ListRoles", "DescribeInstances", "RunInstances", "ListTopics", "GetRestApis"].allSatisfy { api in
+                    differently.contains { $0.0 == api }
+                }, "\(differently)")
+            #expect(differently.contains { $0 == ("DescribeInstances", "Client.UnauthorizedOperation") })
             #expect(
                 T.value(succeeded.udm, "security_result.0.about.labels") as? [[String: String]] == [
                     ["key": "Sample", "value": "true"]
@@ -151,7 +159,13 @@ import Testing
         // Near miss: names without outcomes say nothing; the one call's error code then decides.
         let bare = try #require(T.event(Self.anomaly("AttachUserPolicy,CreateAccessKey")))
         #expect(Self.action(bare.udm) == nil)
-        #expect(!T.labels(bare.udm, "security_result.0.detection_fields").isEmpty)
+        #expect(
+            !T.labels(bare.udm, "security_result.0.detection_fields").contains { $0.0 == "AttachUserPolicy" },
+            "a name without an outcome is no entry")
+        #expect(
+            T.labels(bare.udm, "security_result.0.about.resource.attribute.labels").contains {
+                $0 == ("anomalies.anomalousAPIs", "AttachUserPolicy,CreateAccessKey")
+            }, "the list stays in the additionalInfo labels")
         let bareDenied = try #require(T.event(Self.anomaly("AttachUserPolicy", errorCode: "AccessDeniedException")))
         #expect(Self.action(bareDenied.udm) == "BLOCK")
         let bareFailed = try #require(T.event(Self.anomaly("AttachUserPolicy", errorCode: "NoSuchEntity")))

@@ -18,19 +18,7 @@
 enum CallOutcomeSummary {
     /// The outcome of every call in `text`, in order; empty when none has one.
     static func outcomes(in text: String) -> [Substring] {
-        var outcomes: [Substring] = []
-        // Entries are separated by ","; a group's "service:[" opens before its first entry and "]"
-        // closes after its last, so both are trimmed off the entry they touch.
-        for rawEntry in text.split(separator: ",") {
-            var entry = rawEntry.trimmingWhitespace()
-            if let open = entry.lastIndex(of: "[") { entry = entry[entry.index(after: open)...] }
-            if let close = entry.firstIndex(of: "]") { entry = entry[..<close] }
-            entry = entry.trimmingWhitespace()
-            guard let colon = entry.lastIndex(of: ":") else { continue }
-            let outcome = entry[entry.index(after: colon)...].trimmingWhitespace()
-            if !outcome.isEmpty, colon != entry.startIndex { outcomes.append(outcome) }
-        }
-        return outcomes
+        KeyValueEntries.entries(in: text).map(\.value)
     }
 
     /// `success`, the one class every call's outcome has (`classify` names an outcome's class), or
@@ -41,14 +29,5 @@ enum CallOutcomeSummary {
         if outcomes.contains(where: { $0.lowercased() == "success" }) { return "success" }
         let first = classify(outcomes[0])
         return outcomes.dropFirst().allSatisfy { classify($0) == first } ? first : "mixed"
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingWhitespace() -> Substring {
-        var result = self
-        while let first = result.first, first.isWhitespace { result = result.dropFirst() }
-        while let last = result.last, last.isWhitespace { result = result.dropLast() }
-        return result
     }
 }

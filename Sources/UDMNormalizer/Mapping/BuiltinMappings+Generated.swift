@@ -1497,14 +1497,15 @@ service.action.dnsRequestAction.blocked -> security_result.action | lookup guard
 type -> security_result.action | lookup guardduty-type-outcomes      # [added]
 # The calls an anomaly finding reports, with an outcome each ("iam.amazonaws.com:[ListRoles:AccessDenied ,
 # GetUser:success]"), in the EventBridge / export form and inside the JSON text of the API / CLI form:
-# taken together they give the action (any success ALLOW, all denied BLOCK, else FAIL), and the list
-# itself is a detection field, each call beside its outcome.
+# taken together they give the action (any success ALLOW, all denied BLOCK, else FAIL), and each call is
+# a detection field of its own, keyed by the API's name with its outcome as the value (the service
+# names and a list without outcomes stay in the additionalInfo labels below).
 service.additionalInfo.anomalies.anomalousAPIs -> security_result.action | call_outcome guardduty-call-outcomes \
     | lookup guardduty-call-outcome-actions   # [added]
 service.additionalInfo.value -> security_result.action | json_text "anomalies.anomalousAPIs" | call_outcome guardduty-call-outcomes \
     | lookup guardduty-call-outcome-actions   # [added]
-service.additionalInfo.anomalies.anomalousAPIs -> security_result.detection_fields["anomalousAPIs"]   # [added]
-service.additionalInfo.value -> security_result.detection_fields["anomalousAPIs"] | json_text "anomalies.anomalousAPIs"   # [added]
+service.additionalInfo.anomalies.anomalousAPIs -> security_result.detection_fields | entries   # [added] ListRoles = AccessDenied, ...
+service.additionalInfo.value -> security_result.detection_fields | json_text "anomalies.anomalousAPIs" | entries   # [added]
 # Threat intelligence:
 service.additionalInfo.threatListName -> security_result.threat_feed_name   # [G]
 service.evidence.threatIntelligenceDetails[*].threatListName -> security_result.threat_feed_name   # [P] when additionalInfo has none

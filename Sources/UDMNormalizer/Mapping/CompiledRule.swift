@@ -53,8 +53,10 @@ final class CompiledRule: Sendable {
     let recordConditionNumbers: [Int]
     /// Transforms and value conditions, in the order written.
     let stages: [RuleStage]
-    /// True for `| flatten`: the source object becomes many labels.
+    /// True for `| flatten` or `| entries`: the value becomes many labels.
     let flattens: Bool
+    /// True for `| entries`: the labels are the value's `KEY:VALUE` entries (see `KeyValueEntries`).
+    var splitsEntries: Bool { stages.contains { if case .transform(.entries) = $0 { true } else { false } } }
     /// The schema type of the leaf, cached for the hot path.
     let leafType: UDMSchema.FieldType
     /// The target holds one value, so once set the rule need not run (first non-empty wins).

@@ -116,6 +116,8 @@ struct MappingCompiler {
         }
         var stages: [RuleStage] = []
         var flattens = false
+        // The stage that makes many labels of one value (`flatten` or `entries`), for the messages below.
+        var manyLabels = "flatten"
         var lastLookup: LookupTable?
         var resource: ResourceNoun?
         for stage in rule.stages {
@@ -158,7 +160,11 @@ struct MappingCompiler {
                     stages.append(.callOutcome(table))
                     continue
                 }
-                if transform == .flatten { flattens = true }
+                if transform == .flatten || transform == .entries {
+                    if flattens { throw location.error("'| \(manyLabels)' given already", column: column) }
+                    flattens = true
+                    manyLabels = transform == .entries ? "entries" : "flatten"
+                }
                 stages.append(.transform(transform))
             }
         }
@@ -167,18 +173,19 @@ struct MappingCompiler {
         case .labelList:
             guard flattens else {
                 throw location.error(
-                    "a label list without a key needs '| flatten' (or write labels[\"key\"])", column: rule.targetColumn
+                    "a label list without a key needs '| flatten' or '| entries' (or write labels[\"key\"])",
+                    column: rule.targetColumn
                 )
             }
         case .scalar, .label:
             if flattens {
                 throw location.error(
-                    "'| flatten' needs a label list target such as about.labels", column: rule.targetColumn)
+                    "'| \(manyLabels)' needs a label list target such as about.labels", column: rule.targetColumn)
             }
         case .structKey:
             if flattens {
                 throw location.error(
-                    "'| flatten' needs a label list target; additional[\"key\"] takes the object as it is",
+                    "'| \(manyLabels)' needs a label list target; additional[\"key\"] takes the value as it is",
                     column: rule.targetColumn)
             }
         }

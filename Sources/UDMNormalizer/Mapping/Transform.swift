@@ -26,10 +26,12 @@ enum Transform: Sendable, Hashable {
     case callNoun(String)
     /// An object → one label per leaf (`key` is the dotted path below the object); only for label lists.
     case flatten
+    /// `KEY:VALUE , KEY:VALUE` text → one label per entry, see `KeyValueEntries`; only for label lists.
+    case entries
 
     static let names = [
         "lower", "upper", "trim", "string", "int", "float", "bool", "timestamp", "json", "lookup", "after_last",
-        "after_first", "before_first", "flatten", "json_text", "call_outcome", "call_noun",
+        "after_first", "before_first", "flatten", "entries", "json_text", "call_outcome", "call_noun",
     ]
 
     init(name: String, argument: String?, location: TableLocation, column: Int) throws(MappingError) {
@@ -48,6 +50,7 @@ enum Transform: Sendable, Hashable {
         case "timestamp": self = try noArgument(.timestamp)
         case "json": self = try noArgument(.json)
         case "flatten": self = try noArgument(.flatten)
+        case "entries": self = try noArgument(.entries)
         case "lookup", "after_last", "after_first", "before_first", "json_text", "call_noun", "call_outcome":
             guard let argument else { throw location.error("'\(name)' needs an argument", column: column) }
             switch name {

@@ -128,7 +128,7 @@ struct ProgramLowering {
         for stage in rule.stages {
             switch stage {
             case .transform(let transform):
-                // `flatten` is the writer's (a label list target), and a lookup is a stage of its own.
+                // `flatten` and `entries` are the writer's (a label list target), and a lookup is a stage of its own.
                 if let lowered = lower(transform) { program.stages.append(.transform(lowered)) }
             case .lookup(let table):
                 program.stages.append(.lookup(Int32(table)))
@@ -145,6 +145,7 @@ struct ProgramLowering {
         if rule.isSingleValued { flags |= ProgramRule.isSingleValued }
         if rule.writesEventType { flags |= ProgramRule.writesEventType }
         if rule.valuesCheckedAtCompile { flags |= ProgramRule.valuesCheckedAtCompile }
+        if rule.splitsEntries { flags |= ProgramRule.splitsEntries }
         if !rule.recordConditions.isEmpty || hasValueCondition { flags |= ProgramRule.isConditional }
         program.rules.append(
             ProgramRule(
@@ -300,7 +301,7 @@ struct ProgramLowering {
         case .afterFirst(let separator): return .afterFirst(text(separator))
         case .beforeFirst(let separator): return .beforeFirst(text(separator))
         case .jsonText(let path): return .jsonText(text(path))
-        case .lookup, .flatten, .callNoun, .callOutcome: return nil
+        case .lookup, .flatten, .entries, .callNoun, .callOutcome: return nil
         }
     }
 
