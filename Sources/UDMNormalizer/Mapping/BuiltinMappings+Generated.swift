@@ -1759,20 +1759,31 @@ resource.ecsClusterDetails.taskDetails.containers[*].securityContext.privileged 
 # The task's own tags would share the cluster's key/value labels: kept as one JSON label instead.
 resource.ecsClusterDetails.taskDetails.tags -> $resource.resource.attribute.labels["taskTags"] | json
 
-# Container. The finding's resource when resourceType is Container; otherwise (Kubernetes and ECS
-# findings) the container the activity happened in, described on the cluster resource.
+# Container. The finding's resource when resourceType is Container. Otherwise (Kubernetes and ECS
+# findings, Runtime Monitoring's container) the container the activity happened in is an about noun of
+# its own, about["container"], with its id, image and runtime: the image is the container's, not the
+# pod's or the cluster's.
 @when resource.resourceType == Container
 resource.containerDetails.name -> $resource.resource.name
 resource.containerDetails.id -> $resource.resource.product_object_id
-@end
-resource.containerDetails.id -> $resource.resource.attribute.labels["containerId"] | when resource.resourceType != Container
-resource.containerDetails.name -> $resource.resource.attribute.labels["containerName"] | when resource.resourceType != Container
 resource.containerDetails.image -> $resource.resource.attribute.labels["containerImage"]
 resource.containerDetails.imagePrefix -> $resource.resource.attribute.labels["containerImagePrefix"]
 resource.containerDetails.containerRuntime -> $resource.resource.attribute.labels["containerRuntime"]
 resource.containerDetails.securityContext.privileged -> $resource.resource.attribute.labels["privileged"]
 resource.containerDetails.securityContext.allowPrivilegeEscalation -> $resource.resource.attribute.labels["allowPrivilegeEscalation"]
 resource.containerDetails.volumeMounts[*].mountPath -> $resource.resource.attribute.labels["volumeMountPath"]
+@end
+@when resource.resourceType != Container
+resource.containerDetails.name -> about["container"].resource.name
+resource.containerDetails.id -> about["container"].resource.product_object_id
+"CONTAINER" -> about["container"].resource.resource_type | when exists resource.containerDetails
+resource.containerDetails.image -> about["container"].resource.attribute.labels["containerImage"]
+resource.containerDetails.imagePrefix -> about["container"].resource.attribute.labels["containerImagePrefix"]
+resource.containerDetails.containerRuntime -> about["container"].resource.attribute.labels["containerRuntime"]
+resource.containerDetails.securityContext.privileged -> about["container"].resource.attribute.labels["privileged"]
+resource.containerDetails.securityContext.allowPrivilegeEscalation -> about["container"].resource.attribute.labels["allowPrivilegeEscalation"]
+resource.containerDetails.volumeMounts[*].mountPath -> about["container"].resource.attribute.labels["volumeMountPath"]
+@end
 
 # Kubernetes workload (inside the EKS cluster): [P] name / namespace / type.
 resource.kubernetesDetails.kubernetesWorkloadDetails.namespace -> $resource.namespace   # [added] Noun.namespace
@@ -2219,7 +2230,6 @@ service.runtimeDetails.process.lineage[*].userId -> $lineage.process_ancestors[*
 # What the acting process acted on, each thing on its own noun: the process injected into is
 # target.process; in a module load the library or kernel module loaded is target.process.file (UDM's
 # model of PROCESS_MODULE_LOAD, which requires it), never merged with another process's pid or name.
-# Outside module loads a library or module the context names is a detection field named after its kind.
 @define module_load = type in keys guardduty-runtime-event-types with (PROCESS_MODULE_LOAD)
 @when not module_load
 service.runtimeDetails.context.targetProcess.pid -> target.process.pid   # injection: the process injected into
@@ -2234,10 +2244,17 @@ service.runtimeDetails.context.libraryPath ?? service.runtimeDetails.context.mod
 service.runtimeDetails.context.moduleSha256 -> target.process.file.sha256 | when missing service.runtimeDetails.context.libraryPath
 service.runtimeDetails.context.moduleName -> target.process.file.names[] | when missing service.runtimeDetails.context.libraryPath
 @end
-service.runtimeDetails.context.libraryPath -> security_result.detection_fields["libraryPath"]   # [added] the kind in the key: a library ...
-service.runtimeDetails.context.moduleFilePath -> security_result.detection_fields["kernelModulePath"]   # ... or a kernel module
-service.runtimeDetails.context.moduleName -> security_result.detection_fields["kernelModuleName"]
-service.runtimeDetails.context.moduleSha256 -> security_result.detection_fields["kernelModuleSha256"]
+# [added] In every finding, a library and a kernel module the context names are each an about file noun
+# of their own, labelled with their kind, so a search finds them as what they are and a finding that
+# names both (or a library beside an injected process) keeps each apart.
+service.runtimeDetails.context.libraryPath -> about["library"].file.full_path
+"library" -> about["library"].labels["kind"] | when exists service.runtimeDetails.context.libraryPath
+service.runtimeDetails.context.moduleFilePath -> about["kernel_module"].file.full_path
+service.runtimeDetails.context.moduleName -> about["kernel_module"].file.names[]
+service.runtimeDetails.context.moduleSha256 -> about["kernel_module"].file.sha256
+"kernel_module" -> about["kernel_module"].labels["kind"] \
+    | when exists service.runtimeDetails.context.moduleFilePath or exists service.runtimeDetails.context.moduleName \
+    or exists service.runtimeDetails.context.moduleSha256
 service.runtimeDetails.process.pwd -> additional["processPwd"]       # no UDM Process field for the working directory
 service.runtimeDetails.process.startTime -> additional["processStartTime"]   # nor for its start time
 service.runtimeDetails.process.namespacePid -> additional["processNamespacePid"]

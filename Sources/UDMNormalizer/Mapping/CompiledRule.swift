@@ -103,7 +103,8 @@ final class CompiledRule: Sendable {
         } else {
             valuesCheckedAtCompile = false
         }
-        let plainSteps = !target.usesFanOut && !target.steps.contains { $0.element == .append }
+        let plainSteps =
+            !target.usesFanOut && target.elementName == nil && !target.steps.contains { $0.element == .append }
         switch target.leaf {
         case .scalar(_, let append): isSingleValued = plainSteps && !append
         case .structKey: isSingleValued = plainSteps

@@ -211,7 +211,10 @@ struct MappingCompiler {
                 }
             }
         }
-        let fanGroup = target.usesFanOut ? Self.fannedList(of: rule.source).map(targets.fanGroup(for:)) ?? -1 : -1
+        var fanGroup = target.usesFanOut ? Self.fannedList(of: rule.source).map(targets.fanGroup(for:)) ?? -1 : -1
+        // A named element is a block of one element of its own, numbered like a source list's block
+        // (a source list's text always ends in "[*]", so a name never shares its group).
+        if let name = target.elementName { fanGroup = targets.fanGroup(for: "[\"\(name)\"]") }
         return CompiledRule(
             id: location.ruleID, location: location, source: source, target: target,
             recordConditions: recordConditions, recordConditionNumbers: recordConditionNumbers, stages: stages,

@@ -312,6 +312,7 @@ struct ProgramLowering {
             switch step.element {
             case .first: element = .first
             case .fanOut: element = .fanOut
+            case .named: element = .named
             case .append: element = .append
             }
             var child: Int32 = -1
