@@ -172,6 +172,34 @@ import Testing
         #expect(Self.action(bareFailed.udm) == "FAIL")
     }
 
+    /// The JSON text of `additionalInfo.value` is read once per record: redaction's read is the one the
+    /// rules take members from, unless redaction replaced a secret (the record is then parsed anew, and
+    /// the rules read the redacted text).
+    @Test func theJSONTextIsReadOncePerRecord() throws {
+        let finding = Self.anomaly(Self.oneSucceeded, apiForm: true)
+        let document = try JSONParser.parse(Array(T.json(finding).utf8))
+        var reads = JSONTextReads()
+        _ = Normalizer().state.redactor.redact(document, root: document.root, reads: &reads)
+        let service = try #require(document.member(document.root, "service"))
+        let info = try #require(document.member(service, "additionalInfo"))
+        let value = try #require(document.member(info, "value"))
+        let read = try #require(reads.read(of: value) ?? nil, "redaction read the text")
+        #expect(JSONTextMember.member(of: read, at: "anomalies.anomalousAPIs") == Self.oneSucceeded)
+        // With a secret inside the text: the rules read the redacted text, and still find the calls.
+        var secret = finding
+        var secretService = secret["service"] as! [String: Any]
+        secretService["additionalInfo"] = [
+            "value": T.json(["anomalies": ["anomalousAPIs": Self.allDenied], "password": "hunter2"]),
+            "type": "default",
+        ]
+        secret["service"] = secretService
+        let redacted = try #require(T.event(secret))
+        #expect(Self.action(redacted.udm) == "BLOCK")
+        #expect(
+            T.labels(redacted.udm, "security_result.0.detection_fields").contains { $0 == ("GetUser", "AccessDenied") })
+        #expect(!T.json(redacted.udm).contains("hunter2"))
+    }
+
     /// Policy:S3/BucketPublicAccessGranted as AWS's sample carries it, with an errorCode: public access
     /// was granted, so ALLOW; a type that does not say so with the same call stays BLOCK.
     @Test func typesThatSayTheActivityHappenedAreAllow() throws {
