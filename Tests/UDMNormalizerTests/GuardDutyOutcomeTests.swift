@@ -15,6 +15,17 @@ import Testing
         "iam.amazonaws.com:[ListRoles:AccessDenied , GetUser:AccessDenied] , sts.amazonaws.com:[GetCallerIdentity:AccessDenied]"
     static let oneSucceeded = "iam.amazonaws.com:[ListRoles:AccessDenied , GetUser:success]"
     static let deniedAndFailed = "iam.amazonaws.com:[ListRoles:AccessDenied , GetUser:NoSuchEntity]"
+    /// Every call denied, by the codes different services use for a refusal.
+    static let deniedDifferently =
+        "iam.amazonaws.com:[ListRoles:AccessDenied] , ec2.amazonaws.com:[DescribeInstances:Client.UnauthorizedOperation , RunInstances:UnauthorizedOperation] , sns.amazonaws.com:[ListTopics:AuthorizationErrorException] , apigateway.amazonaws.com:[GetRestApis:Forbidden]"
+    /// The near miss: denied by two codes, and one call failed for another reason (throttled).
+    static let deniedDifferentlyAndThrottled =
+        "iam.amazonaws.com:[ListRoles:AccessDenied] , ec2.amazonaws.com:[DescribeInstances:UnauthorizedOperation , DescribeVpcs:RequestLimitExceeded]"
+
+    /// A stand-in for the outcome table (the tables' own is tested through findings below).
+    static func testClass(_ outcome: Substring) -> String {
+        outcome.hasPrefix("AccessDenied") || outcome.hasSuffix("UnauthorizedOperation") ? "denied" : String(outcome)
+    }
 
     // MARK: The stages
 
@@ -31,15 +42,19 @@ import Testing
     }
 
     @Test func callOutcomeSummarizes() {
-        #expect(CallOutcomeSummary.summary(of: Self.allDenied) == "AccessDenied")
-        #expect(CallOutcomeSummary.summary(of: Self.oneSucceeded) == "success")
-        #expect(CallOutcomeSummary.summary(of: "s3.amazonaws.com:[GetObject:SUCCESS]") == "success")
-        #expect(CallOutcomeSummary.summary(of: Self.deniedAndFailed) == "mixed")
+        func summary(_ text: String) -> String? { CallOutcomeSummary.summary(of: text, classify: Self.testClass) }
+        #expect(summary(Self.allDenied) == "denied")
+        #expect(summary(Self.oneSucceeded) == "success")
+        #expect(summary("s3.amazonaws.com:[GetObject:SUCCESS]") == "success")
+        #expect(summary(Self.deniedAndFailed) == "mixed")
+        // Different codes of one class are that class; a miss keeps the outcome, which then must agree.
+        #expect(summary("a:[X:AccessDeniedException , Y:Client.UnauthorizedOperation]") == "denied")
+        #expect(summary("a:[X:NoSuchEntity , Y:NoSuchEntity]") == "NoSuchEntity")
+        #expect(summary("a:[X:NoSuchEntity , Y:Throttling]") == "mixed")
         // Near misses: API names without outcomes, an empty text, a bare colon.
-        #expect(
-            CallOutcomeSummary.summary(of: "AttachUserPolicy,CreateAccessKey,GetAccountAuthorizationDetails") == nil)
-        #expect(CallOutcomeSummary.summary(of: "") == nil)
-        #expect(CallOutcomeSummary.summary(of: ":AccessDenied , GetUser:") == nil)
+        #expect(summary("AttachUserPolicy,CreateAccessKey,GetAccountAuthorizationDetails") == nil)
+        #expect(summary("") == nil)
+        #expect(summary(":AccessDenied , GetUser:") == nil)
     }
 
     @Test func jsonTextReadsAMemberOfJSONInsideAString() {
@@ -59,21 +74,27 @@ import Testing
     }
 
     @Test func theStagesRunInTablesAndAreCheckedWhenTheyCompile() throws {
+        let classes =
+            "@lookup classes prefix default empty\nAccessDenied = denied\nUnauthorizedOperation = denied\n@end\n"
+        let rule = #"info.value -> metadata.description | json_text "anomalies.anomalousAPIs" | call_outcome classes"#
         let result = try MappingLanguageTests.run(
-            #"info.value -> metadata.description | json_text "anomalies.anomalousAPIs" | call_outcome"# + "\n",
-            #"{"id":"1","info":{"value":"{\"anomalies\":{\"anomalousAPIs\":\"a:[X:AccessDenied , Y:AccessDenied]\"}}"}}"#
+            classes + rule + "\n",
+            #"{"id":"1","info":{"value":"{\"anomalies\":{\"anomalousAPIs\":\"a:[X:AccessDenied , Y:UnauthorizedOperation]\"}}"}}"#
         )
-        #expect(result.json.contains(#""description":"AccessDenied""#), "\(result.json)")
-        let missing = try MappingLanguageTests.run(
-            #"info.value -> metadata.description | json_text "anomalies.anomalousAPIs" | call_outcome"# + "\n",
-            #"{"id":"1","info":{"value":"not json"}}"#)
+        #expect(result.json.contains(#""description":"denied""#), "\(result.json)")
+        let missing = try MappingLanguageTests.run(classes + rule + "\n", #"{"id":"1","info":{"value":"not json"}}"#)
         #expect(!missing.json.contains("description"), "no JSON text, no value")
         #expect(
             MappingLanguageTests.compileError(
                 "@log_type GUARDDUTY\n@match exists x\nx -> metadata.description | json_text\n") != nil)
         #expect(
             MappingLanguageTests.compileError(
-                "@log_type GUARDDUTY\n@match exists x\nx -> metadata.description | call_outcome \"a\"\n") != nil)
+                "@log_type GUARDDUTY\n@match exists x\nx -> metadata.description | call_outcome \"a\"\n") != nil,
+            "no lookup named a")
+        #expect(
+            MappingLanguageTests.compileError(
+                "@log_type GUARDDUTY\n@match exists x\nx -> metadata.description | call_outcome\n") != nil,
+            "the class table is named")
     }
 
     // MARK: AWS-documented finding shapes
@@ -113,8 +134,20 @@ import Testing
             #expect(Self.action(succeeded.udm) == "ALLOW", "one call succeeded: the activity happened")
             let failed = try #require(T.event(Self.anomaly(Self.deniedAndFailed, apiForm: apiForm)))
             #expect(Self.action(failed.udm) == "FAIL", "all failed, one not by denial")
+            let deniedDifferently = try #require(T.event(Self.anomaly(Self.deniedDifferently, apiForm: apiForm)))
+            #expect(Self.action(deniedDifferently.udm) == "BLOCK", "every call denied, by five different codes")
+            let throttled = try #require(T.event(Self.anomaly(Self.deniedDifferentlyAndThrottled, apiForm: apiForm)))
+            #expect(Self.action(throttled.udm) == "FAIL", "denied by two codes, one call throttled")
             let fields = T.labels(succeeded.udm, "security_result.0.detection_fields")
-            #expect(fields.contains { $0 == ("anomalousAPIs", Self.oneSucceeded) }, "each call beside its outcome")
+            #expect(fields.contains { $0 == ("ListRoles", "AccessDenied") }, "each call beside its outcome")
+            #expect(fields.contains { $0 == ("GetUser", "success") }, "each call beside its outcome")
+            #expect(!fields.contains { $0.0 == "anomalousAPIs" }, "no one field for all the calls")
+            let differently = T.labels(deniedDifferently.udm, "security_result.0.detection_fields")
+            #expect(
+                ["ListRoles", "DescribeInstances", "RunInstances", "ListTopics", "GetRestApis"].allSatisfy { api in
+                    differently.contains { $0.0 == api }
+                }, "\(differently)")
+            #expect(differently.contains { $0 == ("DescribeInstances", "Client.UnauthorizedOperation") })
             #expect(
                 T.value(succeeded.udm, "security_result.0.about.labels") as? [[String: String]] == [
                     ["key": "Sample", "value": "true"]
@@ -126,11 +159,45 @@ import Testing
         // Near miss: names without outcomes say nothing; the one call's error code then decides.
         let bare = try #require(T.event(Self.anomaly("AttachUserPolicy,CreateAccessKey")))
         #expect(Self.action(bare.udm) == nil)
-        #expect(!T.labels(bare.udm, "security_result.0.detection_fields").isEmpty)
+        #expect(
+            !T.labels(bare.udm, "security_result.0.detection_fields").contains { $0.0 == "AttachUserPolicy" },
+            "a name without an outcome is no entry")
+        #expect(
+            T.labels(bare.udm, "security_result.0.about.resource.attribute.labels").contains {
+                $0 == ("anomalies.anomalousAPIs", "AttachUserPolicy,CreateAccessKey")
+            }, "the list stays in the additionalInfo labels")
         let bareDenied = try #require(T.event(Self.anomaly("AttachUserPolicy", errorCode: "AccessDeniedException")))
         #expect(Self.action(bareDenied.udm) == "BLOCK")
         let bareFailed = try #require(T.event(Self.anomaly("AttachUserPolicy", errorCode: "NoSuchEntity")))
         #expect(Self.action(bareFailed.udm) == "FAIL")
+    }
+
+    /// The JSON text of `additionalInfo.value` is read once per record: redaction's read is the one the
+    /// rules take members from, unless redaction replaced a secret (the record is then parsed anew, and
+    /// the rules read the redacted text).
+    @Test func theJSONTextIsReadOncePerRecord() throws {
+        let finding = Self.anomaly(Self.oneSucceeded, apiForm: true)
+        let document = try JSONParser.parse(Array(T.json(finding).utf8))
+        var reads = JSONTextReads()
+        _ = Normalizer().state.redactor.redact(document, root: document.root, reads: &reads)
+        let service = try #require(document.member(document.root, "service"))
+        let info = try #require(document.member(service, "additionalInfo"))
+        let value = try #require(document.member(info, "value"))
+        let read = try #require(reads.read(of: value) ?? nil, "redaction read the text")
+        #expect(JSONTextMember.member(of: read, at: "anomalies.anomalousAPIs") == Self.oneSucceeded)
+        // With a secret inside the text: the rules read the redacted text, and still find the calls.
+        var secret = finding
+        var secretService = secret["service"] as! [String: Any]
+        secretService["additionalInfo"] = [
+            "value": T.json(["anomalies": ["anomalousAPIs": Self.allDenied], "password": "hunter2"]),
+            "type": "default",
+        ]
+        secret["service"] = secretService
+        let redacted = try #require(T.event(secret))
+        #expect(Self.action(redacted.udm) == "BLOCK")
+        #expect(
+            T.labels(redacted.udm, "security_result.0.detection_fields").contains { $0 == ("GetUser", "AccessDenied") })
+        #expect(!T.json(redacted.udm).contains("hunter2"))
     }
 
     /// Policy:S3/BucketPublicAccessGranted as AWS's sample carries it, with an errorCode: public access
@@ -215,6 +282,7 @@ import Testing
             if happened { checkedHappened += 1 }
             for (apis, expected) in [
                 (Self.allDenied, "BLOCK"), (Self.oneSucceeded, "ALLOW"), (Self.deniedAndFailed, "FAIL"),
+                (Self.deniedDifferently, "BLOCK"), (Self.deniedDifferentlyAndThrottled, "FAIL"),
             ] {
                 var (finding, _) = T.finding(for: entry)
                 var service = finding["service"] as! [String: Any]

@@ -1,4 +1,4 @@
-/// The `| call_outcome` stage: a list of API calls with an outcome each, as GuardDuty's anomaly
+/// The `| call_outcome TABLE` stage: a list of API calls with an outcome each, as GuardDuty's anomaly
 /// findings write it (`additionalInfo.anomalies.anomalousAPIs`), reduced to one outcome.
 ///
 /// The text is one or more groups `service:[API:outcome , API:outcome]` joined by `,`, e.g.
@@ -6,44 +6,28 @@
 /// a bare `API:outcome , API:outcome` list (no service groups) reads the same. Each call's outcome is
 /// the text after its last `:` (`success`, or the error code that refused or failed the call).
 ///
-/// The summary says what a detection engineer asks of the calls taken together:
+/// Each outcome other than `success` is read through the lookup TABLE first, which names its class
+/// (`AccessDenied` and `UnauthorizedOperation` are both a `denied`); a miss keeps the outcome itself.
+/// Which codes are denials is the table's knowledge, not this stage's. The summary says what a
+/// detection engineer asks of the calls taken together:
 /// - `success` when any call succeeded (the activity happened, whatever else was refused);
-/// - the outcome itself when every call had the same one (all `AccessDenied`: every call was denied);
-/// - `mixed` when the calls failed with different outcomes.
-/// A table then maps the summary to an action with a lookup (which outcomes are denials is the table's
-/// knowledge, not this stage's). Nil when no entry has an outcome (a plain list of API names).
+/// - the class itself when every call's outcome has the same one (every call denied, whatever the codes);
+/// - `mixed` when the calls failed in different classes.
+/// A table then maps the summary to an action with a lookup. Nil when no entry has an outcome (a
+/// plain list of API names).
 enum CallOutcomeSummary {
     /// The outcome of every call in `text`, in order; empty when none has one.
     static func outcomes(in text: String) -> [Substring] {
-        var outcomes: [Substring] = []
-        // Entries are separated by ","; a group's "service:[" opens before its first entry and "]"
-        // closes after its last, so both are trimmed off the entry they touch.
-        for rawEntry in text.split(separator: ",") {
-            var entry = rawEntry.trimmingWhitespace()
-            if let open = entry.lastIndex(of: "[") { entry = entry[entry.index(after: open)...] }
-            if let close = entry.firstIndex(of: "]") { entry = entry[..<close] }
-            entry = entry.trimmingWhitespace()
-            guard let colon = entry.lastIndex(of: ":") else { continue }
-            let outcome = entry[entry.index(after: colon)...].trimmingWhitespace()
-            if !outcome.isEmpty, colon != entry.startIndex { outcomes.append(outcome) }
-        }
-        return outcomes
+        KeyValueEntries.entries(in: text).map(\.value)
     }
 
-    /// `success`, the one outcome every call had, or `mixed`; nil when the text states no outcome.
-    static func summary(of text: String) -> String? {
+    /// `success`, the one class every call's outcome has (`classify` names an outcome's class), or
+    /// `mixed`; nil when the text states no outcome.
+    static func summary(of text: String, classify: (Substring) -> String) -> String? {
         let outcomes = outcomes(in: text)
-        guard let first = outcomes.first else { return nil }
+        guard !outcomes.isEmpty else { return nil }
         if outcomes.contains(where: { $0.lowercased() == "success" }) { return "success" }
-        return outcomes.allSatisfy { $0 == first } ? String(first) : "mixed"
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingWhitespace() -> Substring {
-        var result = self
-        while let first = result.first, first.isWhitespace { result = result.dropFirst() }
-        while let last = result.last, last.isWhitespace { result = result.dropLast() }
-        return result
+        let first = classify(outcomes[0])
+        return outcomes.dropFirst().allSatisfy { classify($0) == first } ? first : "mixed"
     }
 }

@@ -127,7 +127,9 @@ extension Normalizer.State {
         var root = originalRoot
         var redactions: [RedactionHit] = []
         var redactionNotes: [String] = []
-        if let redacted = redactor.redact(original, root: originalRoot) {
+        // The JSON texts redaction read, which `| json_text` rules take their members from.
+        var reads = JSONTextReads()
+        if let redacted = redactor.redact(original, root: originalRoot, reads: &reads) {
             guard let redactedDocument = redacted.document else {
                 return (
                     .failed(
@@ -137,6 +139,8 @@ extension Normalizer.State {
                     ), nil
                 )
             }
+            // A replaced secret means a record parsed anew, whose nodes the reads do not name.
+            if !redacted.hits.isEmpty { reads = JSONTextReads() }
             document = redactedDocument
             root = redacted.root
             redactions = redacted.hits
@@ -165,6 +169,7 @@ extension Normalizer.State {
             schema: mappings.schema, resolver: resolver, targetInstanceCount: mappings.targetInstanceCount,
             recordConditionCount: mappings.recordConditionCount)
         if options.trackCoverage { mapper.coverage = NodeMarks(nodeCount: document.nodeCount) }
+        mapper.jsonTexts = reads
         mapper.limits.maxFieldBytes = options.maxFieldBytes
         mapper.limits.maxLabels = options.maxLabelsPerEvent
         let view = program.view

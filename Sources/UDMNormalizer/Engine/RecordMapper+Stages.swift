@@ -42,6 +42,17 @@ extension RecordMapper {
     {
         func text(_ string: String) -> MappedValue { .text(builder.store(string)) }
         if transform == .timestamp, case .node(let node) = value, isCanonicalTimestamp(node) { return .success(value) }
+        // A string of the record is read as JSON once, whichever rule (or redaction) reads it first.
+        if case .jsonText(let path) = transform, case .node(let node) = value, document.kind(node) == .string {
+            let inner: JSONDocument?
+            if let known = jsonTexts.read(of: node) {
+                inner = known
+            } else {
+                inner = JSONTextMember.document(of: document.string(node))
+                jsonTexts.remember(inner, of: node)
+            }
+            return .success(inner.flatMap { JSONTextMember.member(of: $0, at: view.texts[Int(path)]) }.map(text))
+        }
         let current = builder.string(value, in: document)
         switch transform {
         case .lower: return .success(text(current.lowercased()))
@@ -71,8 +82,16 @@ extension RecordMapper {
             return .success(text(SeparatorCut.beforeFirst(current, view.texts[Int(separator)])))
         case .jsonText(let path):
             return .success(JSONTextMember.member(of: current, at: view.texts[Int(path)]).map(text))
-        case .callOutcome:
-            return .success(CallOutcomeSummary.summary(of: current).map(text))
+        case .callOutcome(let table):
+            let summary = CallOutcomeSummary.summary(of: current) { outcome in
+                var key = String(outcome)
+                return key.withUTF8 { bytes in
+                    view.lookUp(table, key: UnsafeRawBufferPointer(bytes)).map {
+                        String(decoding: view.bytes($0.value), as: UTF8.self)
+                    }
+                } ?? key
+            }
+            return .success(summary.map(text))
         case .callNoun(let table):
             let noun = CallNoun.noun(of: current) { call in
                 var name = String(call)

@@ -42,7 +42,18 @@ extension RecordMapper {
         case .labelList:
             var pairs: [(TextRef, OutputValue)] = []
             pairs.reserveCapacity(16)
-            if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
+            if rule.has(ProgramRule.splitsEntries) {
+                if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
+                    diagnostics.append(
+                        Diagnostic(
+                            rule: view.ruleIDs[index],
+                            message: "'| entries' expected KEY:VALUE text, found \(document.kindName(node))"))
+                    return false
+                }
+                for (key, entry) in KeyValueEntries.entries(in: builder.string(value, in: document)) {
+                    pairs.append((builder.store(bytes: key.utf8), .text(builder.store(bytes: entry.utf8))))
+                }
+            } else if case .node(let node) = value, document.kind(node) == .object || document.kind(node) == .array {
                 var path: [UInt8] = []
                 collectLeaves(node, path: &path, into: &pairs)
             } else {

@@ -28,6 +28,8 @@ struct RecordMapper {
     var fileStart = 0
     /// The longest value written (bytes) and the most labels per event.
     var limits = OutputLimits()
+    /// The JSON texts in the record's strings read so far (by redaction, or by a `| json_text` rule).
+    var jsonTexts = JSONTextReads()
 
     init(
         schema: UDMSchema, resolver: PathResolver, targetInstanceCount: Int, recordConditionCount: Int

@@ -176,6 +176,8 @@ struct UDMEventBuilder: Sendable {
             case .first: element = 0
             case .fanOut:
                 element = fanBlockStart(instance: current, field: field, group: fanGroup, create: create) + fanIndex
+            case .named:
+                element = fanBlockStart(instance: current, field: field, group: fanGroup, create: create)
             case .append:
                 guard create else { return nil }
                 element = childCount(of: current, field: field)

@@ -1214,7 +1214,8 @@ false = ALLOW
 #      was still made public);
 #   3. the calls it reports, taken together (additionalInfo.anomalies.anomalousAPIs, summarized by
 #      '| call_outcome'; else the one call's awsApiCallAction.errorCode): any success -> ALLOW, every
-#      call denied -> BLOCK, all failed and some not by denial -> FAIL (guardduty-call-outcome-actions);
+#      call denied (whatever denial code each carries) -> BLOCK, all failed and some not by denial ->
+#      FAIL (guardduty-call-outcomes, guardduty-call-outcome-actions);
 #   4. Kubernetes status codes and RDS login counts, as guardduty.map says;
 #   5. nothing stated: no action.
 
@@ -1257,19 +1258,35 @@ PrivilegeEscalation:Runtime/CGroupsReleaseAgentModified = ALLOW
 PrivilegeEscalation:Runtime/DockerSocketAccessed = ALLOW
 @end
 
-# A call's outcome (an awsApiCallAction.errorCode, or the '| call_outcome' summary of the reported
-# calls) -> the action. Prefix keys, so that the variants of a denial match (AccessDeniedException,
-# Client.UnauthorizedOperation). "mixed" (calls failed with different codes) and any other error code
-# (NoSuchBucket, Throttling, ...) are failures for another reason than denial: FAIL, the default. A mix
-# of two denial codes is read as FAIL too (GuardDuty reports one code per refusal in practice).
-@lookup guardduty-call-outcome-actions prefix default FAIL
+# A call's outcome (an awsApiCallAction.errorCode, or each call the finding reports) -> its class:
+# "denied" when authorization refused it, whatever the service calls the refusal; any other error code
+# (NoSuchBucket, NoSuchEntity, Throttling, ...) failed the call for another reason: "failed", the
+# default. Prefix keys, so that the variants of a denial match (AccessDeniedException,
+# ForbiddenException, AuthorizationErrorException, NotAuthorizedException). The codes are the ones AWS
+# documents for a refused authorization: AccessDenied (IAM, STS, S3 and most JSON APIs as
+# AccessDeniedException), UnauthorizedOperation (EC2, "Client." as CloudTrail prefixes it),
+# UnauthorizedAccess and UnauthorizedException, Forbidden (REST APIs), AuthorizationError (SNS),
+# NotAuthorized (Cognito), AllAccessDisabled (S3: every access to the resource refused). AuthFailure
+# (EC2: the credentials could not be validated) is no decision on permission: it stays "failed".
+@lookup guardduty-call-outcomes prefix default failed
+AccessDenied = denied
+UnauthorizedOperation = denied
+Client.UnauthorizedOperation = denied
+UnauthorizedAccess = denied
+UnauthorizedException = denied
+Forbidden = denied
+AuthorizationError = denied
+NotAuthorized = denied
+AllAccessDisabled = denied
+@end
+
+# The outcome of the calls taken together (the '| call_outcome guardduty-call-outcomes' summary, or the
+# one call's class) -> the action: any success ALLOW; every call denied BLOCK, even when the codes
+# differ (AccessDenied on IAM, UnauthorizedOperation on EC2); failed, or "mixed" (denied and failed
+# for another reason), FAIL, the default.
+@lookup guardduty-call-outcome-actions default FAIL
 success = ALLOW
-AccessDenied = BLOCK
-UnauthorizedOperation = BLOCK
-Client.UnauthorizedOperation = BLOCK
-UnauthorizedAccess = BLOCK
-AuthorizationError = BLOCK
-NotAuthorized = BLOCK
+denied = BLOCK
 @end
 
 # ---- Authentication (RDS login attempts) ------------------------------------------------------
@@ -1480,12 +1497,15 @@ service.action.dnsRequestAction.blocked -> security_result.action | lookup guard
 type -> security_result.action | lookup guardduty-type-outcomes      # [added]
 # The calls an anomaly finding reports, with an outcome each ("iam.amazonaws.com:[ListRoles:AccessDenied ,
 # GetUser:success]"), in the EventBridge / export form and inside the JSON text of the API / CLI form:
-# taken together they give the action (any success ALLOW, all denied BLOCK, else FAIL), and the list
-# itself is a detection field, each call beside its outcome.
-service.additionalInfo.anomalies.anomalousAPIs -> security_result.action | call_outcome | lookup guardduty-call-outcome-actions   # [added]
-service.additionalInfo.value -> security_result.action | json_text "anomalies.anomalousAPIs" | call_outcome | lookup guardduty-call-outcome-actions   # [added]
-service.additionalInfo.anomalies.anomalousAPIs -> security_result.detection_fields["anomalousAPIs"]   # [added]
-service.additionalInfo.value -> security_result.detection_fields["anomalousAPIs"] | json_text "anomalies.anomalousAPIs"   # [added]
+# taken together they give the action (any success ALLOW, all denied BLOCK, else FAIL), and each call is
+# a detection field of its own, keyed by the API's name with its outcome as the value (the service
+# names and a list without outcomes stay in the additionalInfo labels below).
+service.additionalInfo.anomalies.anomalousAPIs -> security_result.action | call_outcome guardduty-call-outcomes \
+    | lookup guardduty-call-outcome-actions   # [added]
+service.additionalInfo.value -> security_result.action | json_text "anomalies.anomalousAPIs" | call_outcome guardduty-call-outcomes \
+    | lookup guardduty-call-outcome-actions   # [added]
+service.additionalInfo.anomalies.anomalousAPIs -> security_result.detection_fields | entries   # [added] ListRoles = AccessDenied, ...
+service.additionalInfo.value -> security_result.detection_fields | json_text "anomalies.anomalousAPIs" | entries   # [added]
 # Threat intelligence:
 service.additionalInfo.threatListName -> security_result.threat_feed_name   # [G]
 service.evidence.threatIntelligenceDetails[*].threatListName -> security_result.threat_feed_name   # [P] when additionalInfo has none
@@ -1739,20 +1759,31 @@ resource.ecsClusterDetails.taskDetails.containers[*].securityContext.privileged 
 # The task's own tags would share the cluster's key/value labels: kept as one JSON label instead.
 resource.ecsClusterDetails.taskDetails.tags -> $resource.resource.attribute.labels["taskTags"] | json
 
-# Container. The finding's resource when resourceType is Container; otherwise (Kubernetes and ECS
-# findings) the container the activity happened in, described on the cluster resource.
+# Container. The finding's resource when resourceType is Container. Otherwise (Kubernetes and ECS
+# findings, Runtime Monitoring's container) the container the activity happened in is an about noun of
+# its own, about["container"], with its id, image and runtime: the image is the container's, not the
+# pod's or the cluster's.
 @when resource.resourceType == Container
 resource.containerDetails.name -> $resource.resource.name
 resource.containerDetails.id -> $resource.resource.product_object_id
-@end
-resource.containerDetails.id -> $resource.resource.attribute.labels["containerId"] | when resource.resourceType != Container
-resource.containerDetails.name -> $resource.resource.attribute.labels["containerName"] | when resource.resourceType != Container
 resource.containerDetails.image -> $resource.resource.attribute.labels["containerImage"]
 resource.containerDetails.imagePrefix -> $resource.resource.attribute.labels["containerImagePrefix"]
 resource.containerDetails.containerRuntime -> $resource.resource.attribute.labels["containerRuntime"]
 resource.containerDetails.securityContext.privileged -> $resource.resource.attribute.labels["privileged"]
 resource.containerDetails.securityContext.allowPrivilegeEscalation -> $resource.resource.attribute.labels["allowPrivilegeEscalation"]
 resource.containerDetails.volumeMounts[*].mountPath -> $resource.resource.attribute.labels["volumeMountPath"]
+@end
+@when resource.resourceType != Container
+resource.containerDetails.name -> about["container"].resource.name
+resource.containerDetails.id -> about["container"].resource.product_object_id
+"CONTAINER" -> about["container"].resource.resource_type | when exists resource.containerDetails
+resource.containerDetails.image -> about["container"].resource.attribute.labels["containerImage"]
+resource.containerDetails.imagePrefix -> about["container"].resource.attribute.labels["containerImagePrefix"]
+resource.containerDetails.containerRuntime -> about["container"].resource.attribute.labels["containerRuntime"]
+resource.containerDetails.securityContext.privileged -> about["container"].resource.attribute.labels["privileged"]
+resource.containerDetails.securityContext.allowPrivilegeEscalation -> about["container"].resource.attribute.labels["allowPrivilegeEscalation"]
+resource.containerDetails.volumeMounts[*].mountPath -> about["container"].resource.attribute.labels["volumeMountPath"]
+@end
 
 # Kubernetes workload (inside the EKS cluster): [P] name / namespace / type.
 resource.kubernetesDetails.kubernetesWorkloadDetails.namespace -> $resource.namespace   # [added] Noun.namespace
@@ -2019,9 +2050,9 @@ service.action.awsApiCallAction.errorCode -> security_result.rule_type   # [G]
 # speak for all of them): refused by authorization (AccessDenied and its variants such as
 # AccessDeniedException, UnauthorizedOperation with or without the "Client." prefix) is BLOCK; any other
 # error code (NoSuchBucket, NoSuchWebsiteConfiguration, Throttling...) means the call failed for another
-# reason, FAIL (guardduty-call-outcome-actions); no error code says nothing, so no action. The code
+# reason, FAIL (guardduty-call-outcomes, guardduty-call-outcome-actions); no error code says nothing, so no action. The code
 # itself stays searchable in security_result.rule_type [G].
-service.action.awsApiCallAction.errorCode -> security_result.action | lookup guardduty-call-outcome-actions
+service.action.awsApiCallAction.errorCode -> security_result.action | lookup guardduty-call-outcomes | lookup guardduty-call-outcome-actions
 service.action.awsApiCallAction.domainDetails.domain -> network.dns.questions.name   # [G 2024-03-11]
 service.action.awsApiCallAction.userAgent -> network.http.user_agent   # [P]
 service.action.awsApiCallAction.affectedResources -> target.resource.attribute.labels | flatten \
@@ -2199,7 +2230,6 @@ service.runtimeDetails.process.lineage[*].userId -> $lineage.process_ancestors[*
 # What the acting process acted on, each thing on its own noun: the process injected into is
 # target.process; in a module load the library or kernel module loaded is target.process.file (UDM's
 # model of PROCESS_MODULE_LOAD, which requires it), never merged with another process's pid or name.
-# Outside module loads a library or module the context names is a detection field named after its kind.
 @define module_load = type in keys guardduty-runtime-event-types with (PROCESS_MODULE_LOAD)
 @when not module_load
 service.runtimeDetails.context.targetProcess.pid -> target.process.pid   # injection: the process injected into
@@ -2214,10 +2244,17 @@ service.runtimeDetails.context.libraryPath ?? service.runtimeDetails.context.mod
 service.runtimeDetails.context.moduleSha256 -> target.process.file.sha256 | when missing service.runtimeDetails.context.libraryPath
 service.runtimeDetails.context.moduleName -> target.process.file.names[] | when missing service.runtimeDetails.context.libraryPath
 @end
-service.runtimeDetails.context.libraryPath -> security_result.detection_fields["libraryPath"]   # [added] the kind in the key: a library ...
-service.runtimeDetails.context.moduleFilePath -> security_result.detection_fields["kernelModulePath"]   # ... or a kernel module
-service.runtimeDetails.context.moduleName -> security_result.detection_fields["kernelModuleName"]
-service.runtimeDetails.context.moduleSha256 -> security_result.detection_fields["kernelModuleSha256"]
+# [added] In every finding, a library and a kernel module the context names are each an about file noun
+# of their own, labelled with their kind, so a search finds them as what they are and a finding that
+# names both (or a library beside an injected process) keeps each apart.
+service.runtimeDetails.context.libraryPath -> about["library"].file.full_path
+"library" -> about["library"].labels["kind"] | when exists service.runtimeDetails.context.libraryPath
+service.runtimeDetails.context.moduleFilePath -> about["kernel_module"].file.full_path
+service.runtimeDetails.context.moduleName -> about["kernel_module"].file.names[]
+service.runtimeDetails.context.moduleSha256 -> about["kernel_module"].file.sha256
+"kernel_module" -> about["kernel_module"].labels["kind"] \
+    | when exists service.runtimeDetails.context.moduleFilePath or exists service.runtimeDetails.context.moduleName \
+    or exists service.runtimeDetails.context.moduleSha256
 service.runtimeDetails.process.pwd -> additional["processPwd"]       # no UDM Process field for the working directory
 service.runtimeDetails.process.startTime -> additional["processStartTime"]   # nor for its start time
 service.runtimeDetails.process.namespacePid -> additional["processNamespacePid"]

@@ -31,6 +31,8 @@ enum RuleStage: Sendable {
     case lookup(Int)
     /// `| call_noun NAME`, bound to its verb table's index like `lookup`.
     case callNoun(Int)
+    /// `| call_outcome NAME`, bound to its outcome-class table's index like `lookup`.
+    case callOutcome(Int)
     case when(Condition)
 }
 
@@ -51,8 +53,10 @@ final class CompiledRule: Sendable {
     let recordConditionNumbers: [Int]
     /// Transforms and value conditions, in the order written.
     let stages: [RuleStage]
-    /// True for `| flatten`: the source object becomes many labels.
+    /// True for `| flatten` or `| entries`: the value becomes many labels.
     let flattens: Bool
+    /// True for `| entries`: the labels are the value's `KEY:VALUE` entries (see `KeyValueEntries`).
+    var splitsEntries: Bool { stages.contains { if case .transform(.entries) = $0 { true } else { false } } }
     /// The schema type of the leaf, cached for the hot path.
     let leafType: UDMSchema.FieldType
     /// The target holds one value, so once set the rule need not run (first non-empty wins).
@@ -99,7 +103,8 @@ final class CompiledRule: Sendable {
         } else {
             valuesCheckedAtCompile = false
         }
-        let plainSteps = !target.usesFanOut && !target.steps.contains { $0.element == .append }
+        let plainSteps =
+            !target.usesFanOut && target.elementName == nil && !target.steps.contains { $0.element == .append }
         switch target.leaf {
         case .scalar(_, let append): isSingleValued = plainSteps && !append
         case .structKey: isSingleValued = plainSteps

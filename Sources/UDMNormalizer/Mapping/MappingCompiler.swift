@@ -116,6 +116,8 @@ struct MappingCompiler {
         }
         var stages: [RuleStage] = []
         var flattens = false
+        // The stage that makes many labels of one value (`flatten` or `entries`), for the messages below.
+        var manyLabels = "flatten"
         var lastLookup: LookupTable?
         var resource: ResourceNoun?
         for stage in rule.stages {
@@ -151,7 +153,18 @@ struct MappingCompiler {
                     stages.append(.callNoun(table))
                     continue
                 }
-                if transform == .flatten { flattens = true }
+                if case .callOutcome(let tableName) = transform {
+                    guard let table = lookups[tableName] else {
+                        throw location.error("'call_outcome \(tableName)': no lookup of that name", column: column)
+                    }
+                    stages.append(.callOutcome(table))
+                    continue
+                }
+                if transform == .flatten || transform == .entries {
+                    if flattens { throw location.error("'| \(manyLabels)' given already", column: column) }
+                    flattens = true
+                    manyLabels = transform == .entries ? "entries" : "flatten"
+                }
                 stages.append(.transform(transform))
             }
         }
@@ -160,18 +173,19 @@ struct MappingCompiler {
         case .labelList:
             guard flattens else {
                 throw location.error(
-                    "a label list without a key needs '| flatten' (or write labels[\"key\"])", column: rule.targetColumn
+                    "a label list without a key needs '| flatten' or '| entries' (or write labels[\"key\"])",
+                    column: rule.targetColumn
                 )
             }
         case .scalar, .label:
             if flattens {
                 throw location.error(
-                    "'| flatten' needs a label list target such as about.labels", column: rule.targetColumn)
+                    "'| \(manyLabels)' needs a label list target such as about.labels", column: rule.targetColumn)
             }
         case .structKey:
             if flattens {
                 throw location.error(
-                    "'| flatten' needs a label list target; additional[\"key\"] takes the object as it is",
+                    "'| \(manyLabels)' needs a label list target; additional[\"key\"] takes the value as it is",
                     column: rule.targetColumn)
             }
         }
@@ -197,7 +211,10 @@ struct MappingCompiler {
                 }
             }
         }
-        let fanGroup = target.usesFanOut ? Self.fannedList(of: rule.source).map(targets.fanGroup(for:)) ?? -1 : -1
+        var fanGroup = target.usesFanOut ? Self.fannedList(of: rule.source).map(targets.fanGroup(for:)) ?? -1 : -1
+        // A named element is a block of one element of its own, numbered like a source list's block
+        // (a source list's text always ends in "[*]", so a name never shares its group).
+        if let name = target.elementName { fanGroup = targets.fanGroup(for: "[\"\(name)\"]") }
         return CompiledRule(
             id: location.ruleID, location: location, source: source, target: target,
             recordConditions: recordConditions, recordConditionNumbers: recordConditionNumbers, stages: stages,

@@ -38,7 +38,8 @@ struct ResourceNoun: Sendable {
                 "'| resource' needs a target that is a resource's name or product_object_id (target.resource.name), not '\(target.text)'",
                 column: column)
         }
-        guard !target.usesFanOut, !target.steps.contains(where: { $0.element == .append }) else {
+        guard !target.usesFanOut, target.elementName == nil, !target.steps.contains(where: { $0.element == .append })
+        else {
             throw location.error(
                 "'| resource' fills one resource; further values go to about[] by themselves, so the target takes no '[*]' or '[]'",
                 column: column)

@@ -37,6 +37,10 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
         case fanOut
         /// `[]`: a new element each time the rule fires.
         case append
+        /// `["name"]`: the element of that name, made on its first write; rules naming the same element
+        /// fill it together (a library's path and its kind label on one `about` noun), apart from every
+        /// other element. A source's `[*]` values all go into that one element (a label list gets each).
+        case named(String)
     }
 
     /// One message-typed step from the root down to the leaf's message.
@@ -116,7 +120,14 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
                 case .none: element = .first
                 case .fanOut: element = .fanOut
                 case .append: element = .append
-                case .key: throw fail("'[\"key\"]' applies only to labels and additional")
+                case .key(let name):
+                    guard field.isRepeated else {
+                        throw fail("'\(segment.name)' is not repeated; a named element needs a repeated message")
+                    }
+                    guard steps.allSatisfy({ $0.element == .first }) else {
+                        throw fail("a named element cannot be inside another numbered or named element")
+                    }
+                    element = .named(name)
                 }
                 if element != .first && !field.isRepeated {
                     throw fail("'\(segment.name)' is not repeated; remove the '[…]'")
@@ -169,6 +180,11 @@ final class TargetPath: Sendable, Hashable, CustomStringConvertible {
 
     /// True when the target uses the source's fan-out index.
     var usesFanOut: Bool { steps.contains { $0.element == .fanOut } }
+    /// The name of the `["name"]` element the target writes into, if any.
+    var elementName: String? {
+        for step in steps { if case .named(let name) = step.element { return name } }
+        return nil
+    }
 
     private enum Marker {
         case none, fanOut, append

@@ -18,17 +18,20 @@ enum Transform: Sendable, Hashable {
     case beforeFirst(String)
     /// JSON text read as JSON: the member at the dotted path (`| json_text "anomalies.anomalousAPIs"`), see `JSONTextMember`.
     case jsonText(String)
-    /// A list of `API:outcome` calls reduced to one outcome (`success`, the common outcome, or `mixed`), see `CallOutcomeSummary`.
-    case callOutcome
+    /// A list of `API:outcome` calls reduced to one outcome (`success`, the class every call's outcome
+    /// has in the named lookup, or `mixed`): `| call_outcome guardduty-call-outcomes`, see `CallOutcomeSummary`.
+    case callOutcome(String)
     /// `HOST:CALL` → `SERVICE:Noun`, the verb being the longest key of the named prefix lookup the call
     /// starts with (`| call_noun google-secops-collection-verbs`), see `CallNoun`.
     case callNoun(String)
     /// An object → one label per leaf (`key` is the dotted path below the object); only for label lists.
     case flatten
+    /// `KEY:VALUE , KEY:VALUE` text → one label per entry, see `KeyValueEntries`; only for label lists.
+    case entries
 
     static let names = [
         "lower", "upper", "trim", "string", "int", "float", "bool", "timestamp", "json", "lookup", "after_last",
-        "after_first", "before_first", "flatten", "json_text", "call_outcome", "call_noun",
+        "after_first", "before_first", "flatten", "entries", "json_text", "call_outcome", "call_noun",
     ]
 
     init(name: String, argument: String?, location: TableLocation, column: Int) throws(MappingError) {
@@ -47,8 +50,8 @@ enum Transform: Sendable, Hashable {
         case "timestamp": self = try noArgument(.timestamp)
         case "json": self = try noArgument(.json)
         case "flatten": self = try noArgument(.flatten)
-        case "call_outcome": self = try noArgument(.callOutcome)
-        case "lookup", "after_last", "after_first", "before_first", "json_text", "call_noun":
+        case "entries": self = try noArgument(.entries)
+        case "lookup", "after_last", "after_first", "before_first", "json_text", "call_noun", "call_outcome":
             guard let argument else { throw location.error("'\(name)' needs an argument", column: column) }
             switch name {
             case "lookup": self = .lookup(argument)
@@ -56,6 +59,7 @@ enum Transform: Sendable, Hashable {
             case "after_first": self = .afterFirst(argument)
             case "json_text": self = .jsonText(argument)
             case "call_noun": self = .callNoun(argument)
+            case "call_outcome": self = .callOutcome(argument)
             default: self = .beforeFirst(argument)
             }
         default:

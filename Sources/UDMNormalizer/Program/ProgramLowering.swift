@@ -128,12 +128,14 @@ struct ProgramLowering {
         for stage in rule.stages {
             switch stage {
             case .transform(let transform):
-                // `flatten` is the writer's (a label list target), and a lookup is a stage of its own.
+                // `flatten` and `entries` are the writer's (a label list target), and a lookup is a stage of its own.
                 if let lowered = lower(transform) { program.stages.append(.transform(lowered)) }
             case .lookup(let table):
                 program.stages.append(.lookup(Int32(table)))
             case .callNoun(let table):
                 program.stages.append(.transform(.callNoun(Int32(table))))
+            case .callOutcome(let table):
+                program.stages.append(.transform(.callOutcome(Int32(table))))
             case .when(let condition):
                 hasValueCondition = true
                 program.stages.append(.when(lower(condition)))
@@ -143,6 +145,7 @@ struct ProgramLowering {
         if rule.isSingleValued { flags |= ProgramRule.isSingleValued }
         if rule.writesEventType { flags |= ProgramRule.writesEventType }
         if rule.valuesCheckedAtCompile { flags |= ProgramRule.valuesCheckedAtCompile }
+        if rule.splitsEntries { flags |= ProgramRule.splitsEntries }
         if !rule.recordConditions.isEmpty || hasValueCondition { flags |= ProgramRule.isConditional }
         program.rules.append(
             ProgramRule(
@@ -298,8 +301,7 @@ struct ProgramLowering {
         case .afterFirst(let separator): return .afterFirst(text(separator))
         case .beforeFirst(let separator): return .beforeFirst(text(separator))
         case .jsonText(let path): return .jsonText(text(path))
-        case .callOutcome: return .callOutcome
-        case .lookup, .flatten, .callNoun: return nil
+        case .lookup, .flatten, .entries, .callNoun, .callOutcome: return nil
         }
     }
 
@@ -310,6 +312,7 @@ struct ProgramLowering {
             switch step.element {
             case .first: element = .first
             case .fanOut: element = .fanOut
+            case .named: element = .named
             case .append: element = .append
             }
             var child: Int32 = -1

@@ -38,6 +38,8 @@ struct ProgramRule: Sendable {
     static let valuesCheckedAtCompile: UInt8 = 0x04
     /// The rule has a record condition or a value condition: a constant it writes is a specific choice.
     static let isConditional: UInt8 = 0x08
+    /// A label list target takes the value's `KEY:VALUE` entries (`| entries`), not an object's leaves.
+    static let splitsEntries: UInt8 = 0x10
 
     @inline(__always)
     func has(_ flag: UInt8) -> Bool { flags & flag != 0 }

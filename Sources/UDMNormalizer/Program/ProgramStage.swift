@@ -15,7 +15,8 @@ enum ProgramTransform: Sendable, Equatable {
     case beforeFirst(Int32)
     /// The member path is `MappingProgram.texts`.
     case jsonText(Int32)
-    case callOutcome
+    /// The outcome classes are the lookup `MappingSet.lookupTables[table]`.
+    case callOutcome(Int32)
     /// The verbs are the prefix lookup `MappingSet.lookupTables[table]`.
     case callNoun(Int32)
 }

@@ -35,6 +35,8 @@ struct ProgramTargetStep: Sendable {
         case fanOut
         /// `[]`: a new element each time the rule fires.
         case append
+        /// `["name"]`: the one element of the name's block (the rule's fan group), whatever the fan-out index.
+        case named
     }
     var field: Int32
     var element: Element

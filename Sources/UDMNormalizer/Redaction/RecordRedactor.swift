@@ -38,6 +38,13 @@ struct RecordRedactor: Sendable {
 
     /// The record at `root` with its secrets replaced, or nil when it holds none.
     func redact(_ document: JSONDocument, root: Int) -> RedactedRecord? {
+        var reads = JSONTextReads()
+        return redact(document, root: root, reads: &reads)
+    }
+
+    /// The record at `root` with its secrets replaced, or nil when it holds none; `reads` gets each
+    /// JSON text read inside a string of `document` (valid while the record is not parsed anew).
+    func redact(_ document: JSONDocument, root: Int, reads: inout JSONTextReads) -> RedactedRecord? {
         guard !policy.isEmpty, document.kind(root) == .object || document.kind(root) == .array else { return nil }
         var notes: [String] = []
         var texts: [Int] = []
@@ -56,7 +63,7 @@ struct RecordRedactor: Sendable {
         where !edits.contains(where: { $0.range == document.rawRange(node) }) {
             let written = Self.path(to: node, in: document, root: root)
             var textNotes: [String] = []
-            if let edit = redactJSONText(node, of: document, path: written, notes: &textNotes) {
+            if let edit = redactJSONText(node, of: document, path: written, notes: &textNotes, reads: &reads) {
                 // The whole text is replaced: edits found inside it by shape are part of this one.
                 edits.removeAll { edit.range.contains($0.range.lowerBound) }
                 edits.append(edit)
@@ -162,7 +169,9 @@ struct RecordRedactor: Sendable {
     }
 
     /// The replacement for a JSON-text string with secrets inside, or nil when it has none.
-    private func redactJSONText(_ node: Int, of document: JSONDocument, path: String, notes: inout [String]) -> Edit? {
+    private func redactJSONText(
+        _ node: Int, of document: JSONDocument, path: String, notes: inout [String], reads: inout JSONTextReads
+    ) -> Edit? {
         let text = Array(document.string(node).utf8)
         guard let first = text.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
             first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
@@ -172,8 +181,10 @@ struct RecordRedactor: Sendable {
             inner = try JSONParser.parse(text, limits: parserLimits)
         } catch {
             notes.append("\(path): JSON text not read for redaction (\(error.describe(in: text))); kept as it is")
+            reads.remember(nil, of: node)
             return nil
         }
+        reads.remember(inner, of: node)
         // One level: JSON text inside JSON text is left to shapes.
         var deeper: [Int] = []
         let edits = findSecrets(in: inner, root: inner.root, pathPrefix: path + ">", jsonTexts: &deeper)
