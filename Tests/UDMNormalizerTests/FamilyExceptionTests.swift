@@ -126,4 +126,43 @@ import Testing
             #expect(!view.has("target.user.userid"), "\(name)")
         }
     }
+
+    @Test func groupsOfOtherServicesAreResources() throws {
+        // IAM's user groups keep the reference's GROUP_* rows; a resource group, an X-Ray group is a resource.
+        let cases = [
+            ("resource-groups.amazonaws.com", "RESOURCE_CREATION"), ("xray.amazonaws.com", "RESOURCE_CREATION"),
+            ("iam.amazonaws.com", "GROUP_CREATION"),
+        ]
+        for (source, type) in cases {
+            let view = try CloudTrailRecord.googleSecOps(
+                CloudTrailRecord.call(
+                    "CreateGroup", source: source, request: #"{"groupName":"Staging","name":"Staging"}"#,
+                    response: #"{"group":{"groupName":"Staging","arn":"arn:aws:iam::111122223333:group/Staging"}}"#))
+            #expect(view.values("metadata.event_type") == [type], "\(source)")
+        }
+    }
+
+    @Test func aRemoteDesktopConnectionSignsInToTheInstance() throws {
+        let request =
+            #"{"AuthType":"Credentials","Protocol":"RDP","ConnectionType":"SessionManager","InstanceId":"i-02573cafcf0123456"}"#
+        let view = try CloudTrailRecord.googleSecOps(
+            CloudTrailRecord.call("StartConnection", source: "ssm-guiconnect.amazonaws.com", request: request))
+        #expect(view.values("metadata.event_type") == ["USER_LOGIN"])
+        #expect(view.values("target.user.userid") == ["arn:aws:iam::111122223333:user/alice"])
+        // Near miss: another service's StartConnection is a state change, not a sign-in.
+        let other = try CloudTrailRecord.googleSecOps(
+            CloudTrailRecord.call("StartConnection", source: "example.amazonaws.com", request: request))
+        #expect(other.values("metadata.event_type") == ["RESOURCE_WRITTEN"])
+        #expect(!other.has("target.user.userid"))
+    }
+
+    @Test(arguments: [
+        ("SplitShard", "RESOURCE_WRITTEN"), ("LockRule", "RESOURCE_WRITTEN"), ("RotationFailed", "RESOURCE_WRITTEN"),
+        ("DetectLabels", "RESOURCE_READ"), ("SynthesizeSpeech", "RESOURCE_READ"),
+        ("SimulatePrincipalPolicy", "RESOURCE_READ"), ("InviteAccountToOrganization", "RESOURCE_CREATION"),
+    ])
+    func verbFamiliesBeyondGooglesCoverDocumentedCalls(name: String, type: String) throws {
+        let view = try CloudTrailRecord.googleSecOps(CloudTrailRecord.call(name, source: "example.amazonaws.com"))
+        #expect(view.values("metadata.event_type") == [type], "\(name)")
+    }
 }

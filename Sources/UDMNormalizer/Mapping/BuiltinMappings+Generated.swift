@@ -2528,6 +2528,19 @@ GetFederationToken = USER_LOGIN                     # [departs] Get family: a fe
 StartSession = USER_LOGIN                           # [added] Start family: SSM Session Manager opens a shell on the instance
 @end
 
+# [added] The reference's CreateGroup / DeleteGroup / UpdateGroup rows are IAM's user groups (GROUP_*,
+# which needs a target.group); these services' groups are resources. Fleet Manager's remote desktop
+# connection signs in to the instance, as StartSession does.
+@lookup cloudtrail-service-event-types default empty
+resource-groups.amazonaws.com:CreateGroup = RESOURCE_CREATION
+resource-groups.amazonaws.com:DeleteGroup = RESOURCE_DELETION
+resource-groups.amazonaws.com:UpdateGroup = RESOURCE_WRITTEN
+xray.amazonaws.com:CreateGroup = RESOURCE_CREATION
+xray.amazonaws.com:DeleteGroup = RESOURCE_DELETION
+xray.amazonaws.com:UpdateGroup = RESOURCE_WRITTEN
+ssm-guiconnect.amazonaws.com:StartConnection = USER_LOGIN
+@end
+
 @lookup google-secops-event-families prefix default empty
 # [G] Google's documented families.
 Get = RESOURCE_READ
@@ -2550,6 +2563,21 @@ Select = RESOURCE_READ
 Query = RESOURCE_READ
 Scan = RESOURCE_READ
 Filter = RESOURCE_READ
+# [added] Calls that read or analyse content and change nothing: detection, analysis, synthesis,
+# translation, simulation and validation return a result computed from what they are given.
+Detect = RESOURCE_READ                              # DetectLabels, DetectSentiment, DetectStackDrift
+Analyze = RESOURCE_READ
+Recognize = RESOURCE_READ
+Synthesize = RESOURCE_READ                          # Polly SynthesizeSpeech (reads the lexicons named)
+Translate = RESOURCE_READ
+Simulate = RESOURCE_READ                            # SimulatePrincipalPolicy
+Validate = RESOURCE_READ                            # ValidateTemplate
+Preview = RESOURCE_READ
+Estimate = RESOURCE_READ
+Evaluate = RESOURCE_READ
+Compare = RESOURCE_READ
+Decode = RESOURCE_READ                              # DecodeAuthorizationMessage
+Test = RESOURCE_READ                                # TestInvokeMethod, TestDNSAnswer: a dry run
 # [added] Calls that bring a resource into being: an instance, a copy, an allocation, a registration.
 Run = RESOURCE_CREATION
 Copy = RESOURCE_CREATION
@@ -2559,6 +2587,7 @@ Register = RESOURCE_CREATION
 Request = RESOURCE_CREATION
 Issue = RESOURCE_CREATION
 Clone = RESOURCE_CREATION
+Invite = RESOURCE_CREATION                          # InviteAccountToOrganization: a handshake is created
 # [added] Calls that end a resource.
 Remove = RESOURCE_DELETION
 Terminate = RESOURCE_DELETION
@@ -2626,6 +2655,22 @@ Reject = RESOURCE_WRITTEN
 Confirm = RESOURCE_WRITTEN
 Verify = RESOURCE_WRITTEN                           # SES VerifyEmailIdentity: starts verifying an identity
 Batch = RESOURCE_WRITTEN                            # BatchWrite*, BatchDelete* … (BatchGet is a read, above)
+Split = RESOURCE_WRITTEN                            # Kinesis SplitShard
+Merge = RESOURCE_WRITTEN
+Lock = RESOURCE_WRITTEN                             # Recycle Bin LockRule
+Unlock = RESOURCE_WRITTEN
+Move = RESOURCE_WRITTEN                             # Organizations MoveAccount
+Renew = RESOURCE_WRITTEN
+Resume = RESOURCE_WRITTEN
+Pause = RESOURCE_WRITTEN
+Suspend = RESOURCE_WRITTEN
+Activate = RESOURCE_WRITTEN
+Deactivate = RESOURCE_WRITTEN
+Revert = RESOURCE_WRITTEN
+Rollback = RESOURCE_WRITTEN
+Promote = RESOURCE_WRITTEN
+Decline = RESOURCE_WRITTEN
+Rotation = RESOURCE_WRITTEN                         # Secrets Manager's RotationStarted / Succeeded / Failed / Abandoned
 Encrypt = RESOURCE_READ                             # KMS: the key is used, not changed (the reference's Encrypt row comes first)
 Decrypt = RESOURCE_READ
 GenerateDataKey = RESOURCE_READ
@@ -2659,7 +2704,7 @@ userIdentity.arn -> principal.user.role_name | when userIdentity.type == "Assume
 @end
 
 # ---- Sessions signed in to (typed USER_LOGIN in cloudtrail-event-types.map) --------------------------
-@when eventName in (GetSessionToken, GetFederationToken, StartSession)
+@when eventName in (GetSessionToken, GetFederationToken, StartSession) or eventSource == "ssm-guiconnect.amazonaws.com"
 responseElements.federatedUser.arn -> target.user.userid            # [added] GetFederationToken: the federated user the session is for
 userIdentity.arn -> target.user.userid                              # [added] otherwise the caller signs in as itself
 requestParameters.name -> target.user.user_display_name | when eventName == "GetFederationToken"   # [added]
