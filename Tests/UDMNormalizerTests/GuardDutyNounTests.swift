@@ -56,6 +56,47 @@ import Testing
         #expect(T.value(udm, "about.0.resource.name") as? String == "finance-reports", "the bucket it names is about")
     }
 
+    /// An IAM finding as AWS documents Stealth:IAMUser/CloudTrailLoggingDisabled: the caller's key is the
+    /// resource, the trail the call stopped is in the call's affectedResources.
+    static func affectedFinding(_ affected: [String: String]) -> [String: Any] {
+        T.finding {
+            $0["type"] = "Stealth:IAMUser/CloudTrailLoggingDisabled"
+            $0["resource"] = [
+                "resourceType": "AccessKey",
+                "accessKeyDetails": [
+                    "accessKeyId": "ASIAEXAMPLEKEY", "principalId": "AIDAEXAMPLE", "userName": "alice",
+                    "userType": "IAMUser",
+                ],
+            ]
+            var service = $0["service"] as! [String: Any]
+            service["action"] = [
+                "actionType": "AWS_API_CALL",
+                "awsApiCallAction": [
+                    "api": "StopLogging", "serviceName": "cloudtrail.amazonaws.com", "affectedResources": affected,
+                    "remoteIpDetails": ["ipAddressV4": "198.51.100.7"],
+                ] as [String: Any],
+            ]
+            $0["service"] = service
+        }
+    }
+
+    @Test func theResourceTheCallAffectedIsTheTargetAndTheKeyTheCallers() throws {
+        let trail = "arn:aws:cloudtrail:us-east-1:111122223333:trail/management-events"
+        let udm = try #require(T.event(Self.affectedFinding(["AWS::CloudTrail::Trail": trail]))).udm
+        #expect(T.value(udm, "target.resource.name") as? String == trail)
+        #expect(T.value(udm, "target.resource.resource_subtype") as? String == "AWS::CloudTrail::Trail")
+        #expect(T.value(udm, "target.resource.product_object_id") == nil, "the key is not the trail's id")
+        #expect(T.value(udm, "target.resource.resource_type") as? String != "CREDENTIAL")
+        #expect(T.value(udm, "principal.user.userid") as? String == "ASIAEXAMPLEKEY", "the key stays the caller's")
+        let bucket = try #require(T.event(Self.affectedFinding(["AWS::S3::Bucket": "finance-reports"]))).udm
+        #expect(T.value(bucket, "target.resource.name") as? String == "finance-reports")
+        #expect(T.value(bucket, "target.resource.resource_type") as? String == "STORAGE_BUCKET")
+        // Near miss: an empty affectedResources leaves the key as the finding's resource.
+        let none = try #require(T.event(Self.affectedFinding([:]))).udm
+        #expect(T.value(none, "target.resource.product_object_id") as? String == "ASIAEXAMPLEKEY")
+        #expect(T.value(none, "target.resource.resource_type") as? String == "CREDENTIAL")
+    }
+
     /// A Kubernetes finding whose caller authenticated with an IAM key, from a malicious address.
     static func kubernetesFinding() -> [String: Any] {
         T.finding {

@@ -1377,6 +1377,12 @@ SCRAM-SHA-256 = USERNAME_PASSWORD
 # bucket: the bucket is the finding's resource, the key stays the caller's (principal.user.userid).
 @define bucket_is_target = resource.resourceType == S3Bucket or (resource.resourceType == AccessKey and exists resource.s3BucketDetails \
     and type contains ":S3/")
+# IAM findings (resourceType AccessKey) about a call that affected a resource (Stealth:IAMUser/CloudTrailLoggingDisabled:
+# the trail; Policy:IAMUser/S3BlockPublicAccessDisabled: the bucket) are about that resource: it is the target, and
+# the key stays the caller's credential (principal.user.userid, principal.resource). The two kinds Google documents.
+@define affected_resource_is_target = resource.resourceType == AccessKey and not bucket_is_target \
+    and (exists service.action.awsApiCallAction.affectedResources["AWS::CloudTrail::Trail"] \
+    or exists service.action.awsApiCallAction.affectedResources["AWS::S3::Bucket"])
 # Kubernetes findings that name a workload (pod, deployment, ...) inside the EKS cluster are about that
 # workload: it is the resource, the cluster its ancestor.
 @define workload_is_resource = resource.resourceType == EKSCluster and exists resource.kubernetesDetails.kubernetesWorkloadDetails.name
@@ -1556,13 +1562,23 @@ service.additionalInfo -> security_result.about.resource.attribute.labels | flat
 resource.kubernetesDetails.kubernetesWorkloadDetails.type -> $resource.resource.resource_subtype | when workload_is_resource \
     # the workload's kind as Kubernetes names it (pods, deployments, ...)
 "POD" -> $resource.resource.resource_type | when workload_is_resource   # a workload runs as pods: the nearest UDM kind for every workload kind
+service.action.awsApiCallAction.affectedResources["AWS::CloudTrail::Trail"] -> $resource.resource.name \
+    | when affected_resource_is_target   # [departs] [G 2024-03-05] a label of principal.resource: the trail the call acted on
+"AWS::CloudTrail::Trail" -> $resource.resource.resource_subtype \
+    | when affected_resource_is_target and exists service.action.awsApiCallAction.affectedResources["AWS::CloudTrail::Trail"]
+service.action.awsApiCallAction.affectedResources["AWS::S3::Bucket"] -> $resource.resource.name \
+    | when affected_resource_is_target   # [departs] [G 2024-03-05] as above: the bucket the call acted on
+"AWS::S3::Bucket" -> $resource.resource.resource_subtype | when affected_resource_is_target
+"STORAGE_BUCKET" -> $resource.resource.resource_type \
+    | when affected_resource_is_target and missing service.action.awsApiCallAction.affectedResources["AWS::CloudTrail::Trail"]
+"UNSPECIFIED" -> $resource.resource.resource_type | when affected_resource_is_target   # UDM has no kind for a trail
 "S3Bucket" -> $resource.resource.resource_subtype | when bucket_is_target   # the bucket, on an AccessKey finding about one (see bucket_is_target)
 "STORAGE_BUCKET" -> $resource.resource.resource_type | when bucket_is_target
 resource.resourceType -> $resource.resource.resource_subtype        # [G] Instance, AccessKey, S3Bucket, ... (Google writes target.resource; see "Who is who")
 resource.resourceType -> $resource.resource.resource_type | lookup guardduty-resource-types   # [added] the UDM kind
 
 # Access key: the key used is the finding's resource.
-@when resource.resourceType == AccessKey and not bucket_is_target
+@when resource.resourceType == AccessKey and not bucket_is_target and not affected_resource_is_target
 resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id   # [G 2024-02-26] for API calls
 resource.accessKeyDetails.userName -> $resource.resource.name       # [added] whose key it is
 @end
@@ -1877,8 +1893,9 @@ resource.modelDetails[*].modelId -> $resource.resource.attribute.labels["modelId
 # Fallbacks [G]: the instance and access key ids identify the resource when nothing above did.
 resource.instanceDetails.instanceId -> $resource.resource.product_object_id   # [G]
 resource.accessKeyDetails.accessKeyId -> $resource.resource.product_object_id \
-    | when service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL) and not bucket_is_target \
-    # [G 2024-02-26] (":Kubernetes or :S3 types" always carry one of these actions); [departs] not on a bucket (see bucket_is_target)
+    | when service.action.actionType in (AWS_API_CALL, KUBERNETES_API_CALL) and not bucket_is_target and not affected_resource_is_target \
+    # [G 2024-02-26] (":Kubernetes or :S3 types" always carry one of these actions); [departs] not on a bucket or a resource the call
+    # affected (see bucket_is_target, affected_resource_is_target)
 
 # ---- Who acted: users ------------------------------------------------------------------------
 # Kubernetes users first (a Kubernetes finding's caller), then the IAM access key [G], RDS users [G],
