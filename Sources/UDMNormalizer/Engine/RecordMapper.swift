@@ -28,6 +28,9 @@ struct RecordMapper {
     var fileStart = 0
     /// The longest value written (bytes) and the most labels per event.
     var limits = OutputLimits()
+    /// Which key and step of the general target rule named the target (only while coverage is
+    /// tracked, for `explain`).
+    var targetChoice: String?
 
     init(
         schema: UDMSchema, resolver: PathResolver, targetInstanceCount: Int, recordConditionCount: Int
@@ -74,6 +77,18 @@ struct RecordMapper {
             if rule.sourcePrefix >= 0 {
                 sourceNode = resolver.resolve(prefix: Int(rule.sourcePrefix))
                 if sourceNode < 0 || document.isEmptyValue(sourceNode) { continue }
+            }
+            if rule.resource >= 0, view.resources[Int(rule.resource)].keys >= 0 {
+                // The general target rule also writes the keys a call uses when the target is named.
+                let resource = view.resources[Int(rule.resource)]
+                let named = isNamed(view.targets[Int(rule.target)], resource, view)
+                if rule.recordConditionCount > 0, !recordConditionsHold(rule, view, resolver: resolver) { continue }
+                values.removeAll(keepingCapacity: true)
+                collectValues(rule.source, view, resolver: resolver, into: &values)
+                if let (value, _) = values.first {
+                    fillByKeys(resource, rule: rule, index: index, value: value, named: named, view)
+                }
+                continue
             }
             var mayBeSet = true
             if rule.instanceKey >= 0 {
