@@ -2841,32 +2841,39 @@ requestParameters.withDecryption -> target.resource.attribute.labels["withDecryp
 """####),
             ("profiles/google-secops/cloudtrail-resources.map", ####"""
 # google-secops profile: the resource a call acts on, for the calls cloudtrail.map does not name one
-# for. Google's rules read target.resource.name and product_object_id for the acted-on resource, and
-# the RESOURCE_* types this profile gives every verb family require a described target.resource
-# (UDM: RESOURCE_READ is USER_RESOURCE_ACCESS, …). These rules are added after the built-in ones
-# (@precedence last), so a resource the built-in tables name wins; each is the request's own identifier of the resource
-# (the parameter AWS documents as naming it), never a guess from the call's name.
+# for. Google's rules read target.resource.name and product_object_id for the acted-on resource. These
+# rules are added after the built-in ones (@precedence last), so a resource the built-in tables name
+# wins; then come the rows below, then the general target rule (restated at the end of the file), then
+# read collection. Only rows that give what the general rule cannot are kept here, each saying why: a
+# key that is no identifying key by its spelling (serialNumber, identity, target, secretIdList), or a
+# specific choice the rule would make otherwise (the model's name, the exported source, the mirrored
+# interface). Rows the rule answers the same way (requestParameters.name, clusterName, instanceId, the
+# wrapped EC2 requests, created EC2 objects, …) are gone: one place for each piece of knowledge.
 @log_type AWS_CLOUDTRAIL
 @extends cloudtrail.map
 @precedence last
 
 # ---- By name or ARN -----------------------------------------------------------------------------
-requestParameters.targetDBClusterSnapshotIdentifier -> target.resource.name   # [added]
+requestParameters.targetDBClusterSnapshotIdentifier -> target.resource.name \
+    # [added] CopyDBClusterSnapshot: the copy by its identifier, also when a refused call has no response (the rule reads the response)
 requestParameters.modelId -> target.resource.name \
     # [added] Bedrock InvokeModel / Converse: the model by its name (anthropic.claude-v2); the general rule files a modelId as an opaque id
-requestParameters.serialNumber -> target.resource.name              # [added] an MFA device
-requestParameters.emailIdentity -> target.resource.name             # [added] SES v2
+requestParameters.serialNumber -> target.resource.name              # [added] an MFA device (serialNumber is no identifying key by its spelling)
+requestParameters.emailIdentity -> target.resource.name             # [added] SES v2 (no identifying key by its spelling)
 requestParameters.secretIdList[*] -> target.resource.name | resource CREDENTIAL "AWS::SecretsManager::Secret" \
-    # [added] BatchGetSecretValue: the first secret, the others about resources
-requestParameters.identity -> target.resource.name                  # [added] SES
-requestParameters.target -> target.resource.name                    # [added] SSM StartSession: the instance
-requestParameters.sourceArn -> target.resource.name                 # [added] RDS StartExportTask: what is exported
+    # [added] BatchGetSecretValue: the first secret, the others about resources (secretIdList is no identifying key by its spelling)
+requestParameters.identity -> target.resource.name                  # [added] SES (no identifying key by its spelling)
+requestParameters.target -> target.resource.name                    # [added] SSM StartSession: the instance (no identifying key by its spelling)
+requestParameters.sourceArn -> target.resource.name \
+    # [added] RDS StartExportTask: what is exported (a specific choice: the rule would name the export task, exportTaskIdentifier)
 
 # ---- By identifier ------------------------------------------------------------------------------
-requestParameters.apiKey -> target.resource.product_object_id       # [added] API Gateway
-requestParameters.identities.0 -> target.resource.name              # [added] SES GetIdentityVerificationAttributes: the first identity asked about
+requestParameters.apiKey -> target.resource.product_object_id       # [added] API Gateway (no identifying key by its spelling)
+requestParameters.identities.0 -> target.resource.name \
+    # [added] SES GetIdentityVerificationAttributes: the first identity asked about (no identifying key by its spelling)
 
 # EC2's newer APIs wrap the request and the response in an object named after the call.
+# Specific choices: the rule would name the session and the filter rule these calls make.
 requestParameters.CreateTrafficMirrorSessionRequest.NetworkInterfaceId -> target.resource.product_object_id   # [added] the interface mirrored
 requestParameters.CreateTrafficMirrorFilterRuleRequest.TrafficMirrorFilterId -> target.resource.product_object_id   # [added] the filter the rule joins
 
