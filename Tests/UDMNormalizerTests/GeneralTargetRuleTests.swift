@@ -293,7 +293,7 @@ import Testing
             @end
             @lookup types default empty
             @end
-            eventSource + ":" + eventName -> target.resource.name | target_key keys verbs types
+            eventName -> target.resource.name | target_key keys verbs types
             """)
         #expect(error?.description.contains("a key class is one of none, used, key") == true)
     }

@@ -40,19 +40,49 @@ extension RecordMapper {
     /// Runs a `| target_key` rule: names the target resource when no earlier rule did, and writes the
     /// keys the call uses as `about` resources.
     mutating func fillByKeys(
-        _ resource: ProgramResource, rule: ProgramRule, index: Int, value: MappedValue, named: Bool,
+        _ resource: ProgramResource, rule: ProgramRule, index: Int, call callNode: Int, named: Bool,
         _ view: MappingProgram.View
     ) {
-        guard let call = staged(rule, index: index, value, view), case .text(let callRef) = call else { return }
         let document = self.document
-        let root = self.root
-        let request = Self.requestMember.withUnsafeBytes { document.member(root, keyBytes: $0) }
-        let response = Self.responseMember.withUnsafeBytes { document.member(root, keyBytes: $0) }
-        let text = builder.withBytes(callRef) { Array($0) }
-        guard let colon = text.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return }
-        let service = text[..<(text[..<colon].firstIndex(of: UInt8(ascii: ".")) ?? colon)]
-        let callName = text[(colon + 1)...]
-        var search = KeySearch(service: Array(service), call: Array(callName))
+        let resolver = self.resolver
+        let serviceNode = resolver.node(of: view.paths[Int(resource.servicePath)], in: view)
+        guard serviceNode >= 0, document.kind(serviceNode) == .string, document.isVerbatim(serviceNode),
+            document.kind(callNode) == .string, document.isVerbatim(callNode)
+        else { return }
+        let requestNode = resolver.node(of: view.paths[Int(resource.requestPath)], in: view)
+        let responseNode = resolver.node(of: view.paths[Int(resource.responsePath)], in: view)
+        let request = requestNode >= 0 ? requestNode : nil
+        let response = responseNode >= 0 ? responseNode : nil
+        // The service, the call's name and the lookup keys live in one buffer on the stack: no
+        // allocation per record.
+        withUnsafeTemporaryAllocation(byteCount: 512, alignment: 1) { buffer in
+            let serviceLength = document.withRawBytes(serviceNode) { host in
+                let length = min(host.firstIndex(of: UInt8(ascii: ".")) ?? host.count, 96)
+                UnsafeMutableRawBufferPointer(rebasing: buffer[..<length]).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: host[..<length]))
+                return length
+            }
+            let callLength = document.withRawBytes(callNode) { name in
+                let length = min(name.count, 128)
+                UnsafeMutableRawBufferPointer(rebasing: buffer[128..<(128 + length)]).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: name[..<length]))
+                return length
+            }
+            guard serviceLength > 0, callLength > 0 else { return }
+            var search = KeySearch(
+                service: UnsafeRawBufferPointer(rebasing: buffer[..<serviceLength]),
+                call: UnsafeRawBufferPointer(rebasing: buffer[128..<(128 + callLength)]),
+                scratch: UnsafeMutableRawBufferPointer(rebasing: buffer[256...]), scopedKeys: resource.scopedKeys)
+            runSearch(
+                &search, request: request, response: response, resource, rule: rule, index: index, named: named, view)
+        }
+    }
+
+    /// The search itself, once the call's service and name are known.
+    private mutating func runSearch(
+        _ search: inout KeySearch, request: Int?, response: Int?, _ resource: ProgramResource, rule: ProgramRule,
+        index: Int, named: Bool, _ view: MappingProgram.View
+    ) {
         var wrote = false
         if let request, document.kind(request) == .object {
             search.writesUsed = true
@@ -64,8 +94,11 @@ extension RecordMapper {
         var chosen = requestBest
         var step = chosen.map { $0.match <= .bare ? 3 : 4 } ?? 0
         var fromResponse = false
-        let makes = search.call.withUnsafeBytes({ view.lookUpPrefixLength(resource.verbs, key: $0) }) != nil
         // Step 2 for a call that makes something; step 4 reads the response too when the request names nothing.
+        var makes = false
+        if !named, let response, document.kind(response) == .object {
+            makes = view.lookUpPrefixLength(resource.verbs, key: search.call) != nil
+        }
         if !named, let response, document.kind(response) == .object, makes || requestBest == nil {
             search.best = nil
             search.siblings.removeAll()
@@ -149,8 +182,12 @@ extension RecordMapper {
 
     /// What one search has found so far.
     struct KeySearch {
-        var service: [UInt8]
-        var call: [UInt8]
+        /// The eventSource's first label and the call's name (in a buffer `fillByKeys` owns).
+        var service: UnsafeRawBufferPointer
+        var call: UnsafeRawBufferPointer
+        /// Lookup keys are built here (`SERVICE:Call:key`), so no key becomes a `String`.
+        var scratch: UnsafeMutableRawBufferPointer
+        var scopedKeys: UInt64
         var best: KeyCandidate?
         /// The values of the best key's namesakes in the following elements of its list.
         var siblings: [Int] = []
@@ -159,16 +196,18 @@ extension RecordMapper {
         var skipsLists = false
         var aboutWritten = 0
         var aboutOmitted = 0
-        /// Lookup keys are built here (`SERVICE:Call:key`), so no key becomes a `String`.
-        var scratch: [UInt8] = []
 
-        init(service: [UInt8], call: [UInt8]) {
+        init(
+            service: UnsafeRawBufferPointer, call: UnsafeRawBufferPointer, scratch: UnsafeMutableRawBufferPointer,
+            scopedKeys: UInt64
+        ) {
             self.service = service
             self.call = call
-            scratch.reserveCapacity(96)
+            self.scratch = scratch
+            self.scopedKeys = scopedKeys
         }
 
-        var noun: Range<Int> { call.withUnsafeBytes { TargetKeyGrammar.noun(of: $0) } }
+        var noun: Range<Int> { TargetKeyGrammar.noun(of: call) }
     }
 
     /// Searches the members of `object` (and the objects below it, in document order) for keys.
@@ -263,30 +302,51 @@ extension RecordMapper {
     /// and `key` (the key with its first letter in lower case), or "" when none names it.
     func classify(_ key: Int, search: inout KeySearch, _ table: Int32, _ view: MappingProgram.View) -> String {
         document.withRawBytes(key) { keyBytes -> String in
-            for form in 0..<3 {
-                search.scratch.removeAll(keepingCapacity: true)
-                if form < 2 {
-                    search.scratch.append(contentsOf: search.service)
-                    search.scratch.append(UInt8(ascii: ":"))
+            guard !keyBytes.isEmpty, keyBytes.count <= 128 else { return "" }
+            func found(_ lookupKey: UnsafeRawBufferPointer) -> String? {
+                guard let row = view.lookUp(table, key: lookupKey), row.row >= 0, row.value.count > 0 else {
+                    return nil
                 }
-                if form == 0 {
-                    search.scratch.append(contentsOf: search.call)
-                    search.scratch.append(UInt8(ascii: ":"))
-                }
-                let keyStart = search.scratch.count
-                search.scratch.append(contentsOf: keyBytes)
-                if TargetKeyGrammar.isUpper(search.scratch[keyStart]) { search.scratch[keyStart] |= 0x20 }
-                let found = search.scratch.withUnsafeBytes { view.lookUp(table, key: $0) }
-                if let found, found.row >= 0, found.value.count > 0 {
-                    let value = view.bytes(found.value)
-                    switch value.first {
-                    case UInt8(ascii: "n"): return "none"
-                    case UInt8(ascii: "u"): return "used"
-                    default: return "key"
-                    }
+                switch view.bytes(row.value).first {
+                case UInt8(ascii: "n"): return "none"
+                case UInt8(ascii: "u"): return "used"
+                default: return "key"
                 }
             }
-            return ""
+            let scratch = search.scratch
+            let service = search.service
+            let call = search.call
+            /// `SERVICE:Call:key` (`withCall`), `SERVICE:key` (`withService`) or `key` in the scratch
+            /// buffer, the key's first letter in lower case.
+            func build(withService: Bool, withCall: Bool) -> UnsafeRawBufferPointer {
+                var length = 0
+                func append(_ part: UnsafeRawBufferPointer) {
+                    UnsafeMutableRawBufferPointer(rebasing: scratch[length..<(length + part.count)]).copyMemory(
+                        from: part)
+                    length += part.count
+                }
+                if withService {
+                    append(service)
+                    scratch[length] = UInt8(ascii: ":")
+                    length += 1
+                }
+                if withCall {
+                    append(call)
+                    scratch[length] = UInt8(ascii: ":")
+                    length += 1
+                }
+                let keyStart = length
+                append(keyBytes)
+                if TargetKeyGrammar.isUpper(scratch[keyStart]) { scratch[keyStart] |= 0x20 }
+                return UnsafeRawBufferPointer(rebasing: scratch[..<length])
+            }
+            // Scoped rows only where one ends in this key (most keys have none).
+            if search.scopedKeys & TargetKeyGrammar.keyBit(keyBytes) != 0, service.count + call.count < 120 {
+                if let answer = found(build(withService: true, withCall: true)) { return answer }
+                if let answer = found(build(withService: true, withCall: false)) { return answer }
+            }
+            if !TargetKeyGrammar.isUpper(keyBytes[0]) { return found(keyBytes) ?? "" }
+            return found(build(withService: false, withCall: false)) ?? ""
         }
     }
 
@@ -296,9 +356,7 @@ extension RecordMapper {
         let noun = search.noun
         return document.withRawBytes(candidate.stemKey) { stemKeyBytes in
             let stem = stemBytes(stemKeyBytes, candidate)
-            return search.call.withUnsafeBytes { call in
-                TargetKeyGrammar.match(stem: stem, noun: UnsafeRawBufferPointer(rebasing: call[noun]))
-            }
+            return TargetKeyGrammar.match(stem: stem, noun: UnsafeRawBufferPointer(rebasing: search.call[noun]))
         }
     }
 
@@ -321,7 +379,7 @@ extension RecordMapper {
     func withStem<R>(_ candidate: KeyCandidate, search: KeySearch, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         if candidate.stemKey < 0 {
             let noun = search.noun
-            return search.call.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[noun])) }
+            return body(UnsafeRawBufferPointer(rebasing: search.call[noun]))
         }
         return document.withRawBytes(candidate.stemKey) { body(stemBytes($0, candidate)) }
     }
@@ -395,16 +453,15 @@ extension RecordMapper {
         }
     }
 
-    /// Drops a plural ending of the word at `start...` (`-ies` → `-y`, `-s` but not `-ss`).
-    static func makeSingular(_ word: inout [UInt8], from start: Int) {
-        let count = word.count - start
-        guard count > 3, word.last == UInt8(ascii: "s") else { return }
-        if word[word.count - 2] == UInt8(ascii: "e"), word[word.count - 3] == UInt8(ascii: "i") {
-            word.removeLast(3)
-            word.append(UInt8(ascii: "y"))
-        } else if word[word.count - 2] != UInt8(ascii: "s") {
-            word.removeLast()
+    /// The length of `word[..<length]` without the plural ending of its part from `start` (`-ies`
+    /// becomes `-y` in place, `-s` but not `-ss` is dropped).
+    static func singularLength(_ word: UnsafeMutableRawBufferPointer, from start: Int, length: Int) -> Int {
+        guard length - start > 3, word[length - 1] == UInt8(ascii: "s") else { return length }
+        if word[length - 2] == UInt8(ascii: "e"), word[length - 3] == UInt8(ascii: "i") {
+            word[length - 3] = UInt8(ascii: "y")
+            return length - 2
         }
+        return word[length - 2] == UInt8(ascii: "s") ? length : length - 1
     }
 
     /// The identifier (name or product_object_id by the key's kind), subtype and type of one resource.
@@ -420,15 +477,24 @@ extension RecordMapper {
         builder.append(
             instance, field: field, content: .value(checked(output, rule: rule, index: index, view)), rule: fileRule)
         if coverage != nil { coverage?.markSubtree(node, in: document, as: NodeMarks.read) }
-        // SERVICE:Stem, the stem's first letter in capitals.
-        var subtype = search.service
-        subtype.append(UInt8(ascii: ":"))
-        let stemStart = subtype.count
-        withStem(candidate, search: search) { subtype.append(contentsOf: $0) }
-        guard subtype.count > stemStart else { return }
-        if subtype[stemStart] >= UInt8(ascii: "a"), subtype[stemStart] <= UInt8(ascii: "z") { subtype[stemStart] -= 32 }
+        // SERVICE:Stem, the stem's first letter in capitals, built in the search's scratch buffer.
+        let scratch = search.scratch
+        var length = search.service.count
+        UnsafeMutableRawBufferPointer(rebasing: scratch[..<length]).copyMemory(from: search.service)
+        scratch[length] = UInt8(ascii: ":")
+        length += 1
+        let stemStart = length
+        withStem(candidate, search: search) { stem in
+            let count = min(stem.count, scratch.count - stemStart)
+            UnsafeMutableRawBufferPointer(rebasing: scratch[stemStart..<(stemStart + count)]).copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: stem[..<count]))
+            length += count
+        }
+        guard length > stemStart else { return }
+        if scratch[stemStart] >= UInt8(ascii: "a"), scratch[stemStart] <= UInt8(ascii: "z") { scratch[stemStart] -= 32 }
         // A plural stem (`FlowLogs` from the call's noun, `clusters` above a bare `name`) names one of them.
-        if candidate.stemLength == 0 { Self.makeSingular(&subtype, from: stemStart) }
+        if candidate.stemLength == 0 { length = Self.singularLength(scratch, from: stemStart, length: length) }
+        let subtype = UnsafeRawBufferPointer(rebasing: scratch[..<length])
         if !builder.has(instance, field: Int(resource.resourceSubtype)) {
             builder.append(
                 instance, field: Int(resource.resourceSubtype), content: .value(.text(builder.store(bytes: subtype))),
@@ -436,10 +502,10 @@ extension RecordMapper {
         }
         guard !builder.has(instance, field: Int(resource.resourceType)) else { return }
         let found =
-            subtype.withUnsafeBytes { view.lookUp(resource.types, key: $0) }.flatMap { $0.row >= 0 ? $0 : nil }
-            ?? subtype.withUnsafeBytes {
-                view.lookUp(resource.types, key: UnsafeRawBufferPointer(rebasing: $0[stemStart...]))
-            }.flatMap { $0.row >= 0 ? $0 : nil }
+            view.lookUp(resource.types, key: subtype).flatMap { $0.row >= 0 ? $0 : nil }
+            ?? view.lookUp(resource.types, key: UnsafeRawBufferPointer(rebasing: subtype[stemStart...])).flatMap {
+                $0.row >= 0 ? $0 : nil
+            }
         if let found, found.value.count > 0 {
             builder.append(
                 instance, field: Int(resource.resourceType),

@@ -83,10 +83,8 @@ struct RecordMapper {
                 let resource = view.resources[Int(rule.resource)]
                 let named = isNamed(view.targets[Int(rule.target)], resource, view)
                 if rule.recordConditionCount > 0, !recordConditionsHold(rule, view, resolver: resolver) { continue }
-                values.removeAll(keepingCapacity: true)
-                collectValues(rule.source, view, resolver: resolver, into: &values)
-                if let (value, _) = values.first {
-                    fillByKeys(resource, rule: rule, index: index, value: value, named: named, view)
+                if sourceNode >= 0 {
+                    fillByKeys(resource, rule: rule, index: index, call: sourceNode, named: named, view)
                 }
                 continue
             }

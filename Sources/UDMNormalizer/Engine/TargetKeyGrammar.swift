@@ -53,10 +53,18 @@ enum TargetKeyGrammar {
     /// letter case, in Id(s), Name(s), Arn(s), Identifier(s) or Url(s), or is a bare name, id or arn
     /// (`guid` and `paid` are not: no boundary before `id`).
     static func identify(_ key: UnsafeRawBufferPointer) -> Identified? {
+        // Most keys end in another letter: every suffix ends in d, e, l, n, r or s.
+        guard let last = key.last else { return nil }
+        switch last | 0x20 {
+        case UInt8(ascii: "d"), UInt8(ascii: "e"), UInt8(ascii: "l"), UInt8(ascii: "n"), UInt8(ascii: "r"),
+            UInt8(ascii: "s"):
+            break
+        default: return nil
+        }
         for bare in bareKeys where equalIgnoringCase(key, bare.text) {
             return Identified(stemLength: 0, kind: bare.kind, preference: bare.preference)
         }
-        for (suffix, kind, preference) in suffixes where key.count > suffix.count {
+        for (suffix, kind, preference) in suffixes where key.count > suffix.count && suffix.last == last | 0x20 {
             let start = key.count - suffix.count
             guard equalIgnoringCase(UnsafeRawBufferPointer(rebasing: key[start...]), suffix) else { continue }
             let before = key[start - 1]
@@ -126,6 +134,16 @@ enum TargetKeyGrammar {
                     UnsafeRawBufferPointer(rebasing: stem[..<(stem.count - 1)]))
         default: return false
         }
+    }
+
+    /// One bit of 64 for a key as the key-class lookup writes it (first letter in lower case), so a
+    /// record's key skips the service- and call-scoped lookups when no scoped row ends in it.
+    static func keyBit(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt32 = 2_166_136_261
+        for (offset, byte) in key.enumerated() {
+            hash = (hash ^ UInt32(offset == 0 && isUpper(byte) ? byte | 0x20 : byte)) &* 16_777_619
+        }
+        return 1 << UInt64(hash & 63)
     }
 
     @inline(__always)

@@ -715,7 +715,7 @@ requestParameters.hostedZoneId -> target.resource.product_object_id | resource U
 # (eks:Cluster), resource_type from cloudtrail-key-resource-types. The google-secops profile restates
 # this rule after its own rows.
 @when exists requestParameters or exists responseElements
-eventSource + ":" + eventName -> target.resource.name \
+eventName -> target.resource.name \
     | target_key cloudtrail-target-keys cloudtrail-creating-verbs cloudtrail-key-resource-types   # [added]
 @end
 
@@ -2885,7 +2885,7 @@ insightDetails.eventName -> target.resource.resource_type | lookup cloudtrail-re
 # is removed and restated here, unchanged, to keep these rows' specific choices first.
 @when exists requestParameters or exists responseElements
 @remove target.resource.name
-eventSource + ":" + eventName -> target.resource.name \
+eventName -> target.resource.name \
     | target_key cloudtrail-target-keys cloudtrail-creating-verbs cloudtrail-key-resource-types   # [added]
 @end
 

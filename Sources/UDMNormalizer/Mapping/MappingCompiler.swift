@@ -142,7 +142,7 @@ struct MappingCompiler {
                 noun.search = try TargetKeySearch(
                     keys: tables[0], verbs: tables[1], types: tables[2], lookupTables: lookupTables,
                     resource: noun.identifier.message, schema: schema, location: location, column: column,
-                    targets: targets)
+                    targets: targets, keyCase: keyCase, interner: interner)
                 resource = noun
             case .when(let syntax):
                 let condition = try Condition(

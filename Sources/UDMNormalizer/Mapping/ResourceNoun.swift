@@ -78,12 +78,16 @@ struct ResourceNoun: Sendable {
 }
 
 /// What a `| target_key KEYS VERBS TYPES` rule needs besides a resource's fields: the general
-/// target rule (see `TargetKeyGrammar` and the README's "which resource").
+/// target rule (see `TargetKeyGrammar` and the README's "which resource"). The rule's value is the
+/// call's name (`eventName`); the rule reads the record's `eventSource`, `requestParameters` and
+/// `responseElements` besides (CloudTrail's names for the service, the request and the response).
 struct TargetKeySearch: Sendable {
     /// The exact lookup of key classes (`KEY`, `SERVICE:KEY`, `SERVICE:Call:KEY` → `none`, `used`,
     /// `key`), the prefix lookup of the verbs whose response names what the call made, and the exact
     /// lookup of resource types (`SERVICE:Stem` or `Stem` → a `resource_type`): `lookupTables` numbers.
     let keys: Int
+    /// The bits (`TargetKeyGrammar.keyBit`) of the keys the key-class lookup has scoped rows for.
+    let scopedKeys: UInt64
     let verbs: Int
     let types: Int
     /// The `Resource` fields the engine writes.
@@ -95,14 +99,29 @@ struct TargetKeySearch: Sendable {
     let labels: Int
     /// The path to `src.resource`, where a created object's source goes.
     let source: [TargetPath.Step]
+    /// The record's fields the rule reads besides its value (the call's name): the service, the
+    /// request and the response.
+    let service: SourcePath
+    let request: SourcePath
+    let response: SourcePath
+    static let servicePath = "eventSource"
+    static let requestPath = "requestParameters"
+    static let responsePath = "responseElements"
 
     /// The values the key-class lookup may give.
     static let classes = ["none", "used", "key"]
 
     init(
         keys: Int, verbs: Int, types: Int, lookupTables: [LookupTable], resource: Int, schema: UDMSchema,
-        location: TableLocation, column: Int, targets: TargetInterner
+        location: TableLocation, column: Int, targets: TargetInterner, keyCase: SourcePath.KeyCase,
+        interner: PathInterner
     ) throws(MappingError) {
+        service = try SourcePath.compiled(
+            Self.servicePath, location: location, column: column, keyCase: keyCase, interner: interner)
+        request = try SourcePath.compiled(
+            Self.requestPath, location: location, column: column, keyCase: keyCase, interner: interner)
+        response = try SourcePath.compiled(
+            Self.responsePath, location: location, column: column, keyCase: keyCase, interner: interner)
         guard !lookupTables[keys].isPrefix, !lookupTables[keys].isRange, lookupTables[verbs].isPrefix,
             !lookupTables[types].isPrefix, !lookupTables[types].isRange
         else {
@@ -135,6 +154,13 @@ struct TargetKeySearch: Sendable {
                 "the UDM schema's Resource lacks name, product_object_id or attribute.labels", column: column)
         }
         self.keys = keys
+        var scoped: UInt64 = 0
+        for key in lookupTables[keys].exactRows.keys {
+            guard let colon = key.lastIndex(of: ":") else { continue }
+            let bytes = Array(key[key.index(after: colon)...].utf8)
+            scoped |= bytes.withUnsafeBytes { TargetKeyGrammar.keyBit($0) }
+        }
+        scopedKeys = scoped
         self.verbs = verbs
         self.types = types
         self.name = name

@@ -360,6 +360,7 @@ struct ProgramLowering {
             let (sourceStart, sourceCount) = lower(search.source)
             let last = program.resources.count - 1
             program.resources[last].keys = Int32(search.keys)
+            program.resources[last].scopedKeys = search.scopedKeys
             program.resources[last].verbs = Int32(search.verbs)
             program.resources[last].types = Int32(search.types)
             program.resources[last].name = Int32(search.name)
@@ -369,6 +370,9 @@ struct ProgramLowering {
             program.resources[last].labels = Int32(search.labels)
             program.resources[last].sourceStart = sourceStart
             program.resources[last].sourceCount = sourceCount
+            program.resources[last].servicePath = lower(search.service)
+            program.resources[last].requestPath = lower(search.request)
+            program.resources[last].responsePath = lower(search.response)
         }
         return Int32(program.resources.count - 1)
     }
