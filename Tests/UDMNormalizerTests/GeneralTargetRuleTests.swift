@@ -138,6 +138,20 @@ import Testing
         #expect(!only.has("target.resource.name"))
     }
 
+    @Test(arguments: profiles) func policyConditionKeysAndRequestIdsNameNothing(profile: String) throws {
+        let policy = try Self.view(
+            "PutThingPolicy", source: "things.amazonaws.com",
+            request:
+                #"{"policyText":{"Statement":[{"Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-1"}}}]},"config":{"Policy":{"Id":"p-1"}}}"#,
+            profile: profile)
+        #expect(!policy.has("target.resource.name") && !policy.has("target.resource.product_object_id"))
+        let route = try Self.view(
+            "CreateRoute", source: "ec2.amazonaws.com",
+            request: #"{"routeTableId":"rtb-1","destinationCidrBlock":"0.0.0.0/0","gatewayId":"igw-1"}"#,
+            response: #"{"requestID":"1","_return":true}"#, profile: profile)
+        #expect(route.values("target.resource.product_object_id") == ["rtb-1"], "not the request's id")
+    }
+
     @Test(arguments: profiles) func keysACallUsesAreAboutResourcesLabelledWithTheirKey(profile: String) throws {
         let event = try Self.view(
             "CreateCluster", source: "eks.amazonaws.com",

@@ -220,7 +220,10 @@ extension RecordMapper {
         document.forEachMember(object) { key, value in
             guard document.isVerbatim(key) else { return }
             let kind = document.kind(value)
-            let identified = document.withRawBytes(key) { TargetKeyGrammar.identify($0) }
+            // A key with a colon is a policy's condition key (`aws:PrincipalOrgID`), no request parameter.
+            let identified = document.withRawBytes(key) {
+                $0.contains(UInt8(ascii: ":")) ? nil : TargetKeyGrammar.identify($0)
+            }
             if let identified, !(search.skipsLists && kind == .array), let listed = identifiedValue(value) {
                 let keyClass = classify(key, search: &search, resource.keys, view)
                 if keyClass == "none" { return }

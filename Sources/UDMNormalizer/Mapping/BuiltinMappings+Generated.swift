@@ -221,6 +221,12 @@ ownerId = none                # the account that owns the thing, not the thing
 creatorRequestId = none       # an idempotency token
 clientRequestId = none        # an idempotency token
 requestId = none              # the request itself
+requestID = none
+fullName = none               # a person's name (a contact address), no resource
+policy = none                 # a policy document: its condition keys (aws:PrincipalOrgID) name no resource acted on
+policyDocument = none
+statement = none
+condition = none
 instanceTypeName = none       # a type, not a resource
 productName = none            # a product, not a resource
 filterSet = none              # filters select, they name nothing acted on (name = instance-state-name)
