@@ -150,6 +150,9 @@ import Testing
             request: #"{"routeTableId":"rtb-1","destinationCidrBlock":"0.0.0.0/0","gatewayId":"igw-1"}"#,
             response: #"{"requestID":"1","_return":true}"#, profile: profile)
         #expect(route.values("target.resource.product_object_id") == ["rtb-1"], "not the request's id")
+        let vaults = try Self.view(
+            "ListVaults", source: "glacier.amazonaws.com", request: #"{"accountId":"-"}"#, profile: profile)
+        #expect(!vaults.has("target.resource.product_object_id"), "'-' is the caller's own account, no identifier")
     }
 
     @Test(arguments: profiles) func keysACallUsesAreAboutResourcesLabelledWithTheirKey(profile: String) throws {

@@ -272,7 +272,7 @@ extension RecordMapper {
     /// number, an array holding one, or EC2's `{content: …}` wrapper; nil otherwise.
     func identifiedValue(_ value: Int) -> Int? {
         switch document.kind(value) {
-        case .string, .number: return document.isEmptyValue(value) ? nil : value
+        case .string, .number: return scalar(value)
         case .object:
             guard let content = Self.contentMember.withUnsafeBytes({ document.member(value, keyBytes: $0) }) else {
                 return nil
@@ -288,10 +288,20 @@ extension RecordMapper {
         }
     }
 
-    /// A string or number node named by `node` (itself, or its `content` member); nil otherwise.
+    /// A string or number node named by `node` (itself, or its `content` member); nil otherwise,
+    /// and for a placeholder without a letter or digit (Glacier's `accountId` `-`: the caller's account).
     func scalar(_ node: Int) -> Int? {
         switch document.kind(node) {
-        case .string, .number: return document.isEmptyValue(node) ? nil : node
+        case .number: return node
+        case .string:
+            guard !document.isEmptyValue(node) else { return nil }
+            let named = document.withRawBytes(node) { bytes in
+                bytes.contains {
+                    ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") || $0 >= 0x30 && $0 <= 0x39
+                        || $0 >= 0x80
+                }
+            }
+            return named ? node : nil
         case .object:
             guard let content = Self.contentMember.withUnsafeBytes({ document.member(node, keyBytes: $0) }) else {
                 return nil
