@@ -138,6 +138,17 @@ import Testing
         #expect(!only.has("target.resource.name"))
     }
 
+    @Test(arguments: profiles) func keysTheSpellingRuleDoesNotKnowByTheirRows(profile: String) throws {
+        let identities = try Self.view(
+            "GetIdentityDkimAttributes", source: "ses.amazonaws.com",
+            request: #"{"identities":["example.com","example.org"]}"#, profile: profile)
+        #expect(identities.values("target.resource.name") == ["example.com"])
+        #expect(identities.values("about.resource.name") == ["example.org"])
+        let elsewhere = try Self.view(
+            "GetThing", source: "things.amazonaws.com", request: #"{"identity":"example.com"}"#, profile: profile)
+        #expect(!elsewhere.has("target.resource.name"), "the row is SES's only")
+    }
+
     @Test(arguments: profiles) func policyConditionKeysAndRequestIdsNameNothing(profile: String) throws {
         let policy = try Self.view(
             "PutThingPolicy", source: "things.amazonaws.com",
@@ -280,6 +291,7 @@ import Testing
         @lookup cloudtrail-target-keys default empty
         spannerName = none
         gadgetId = used
+        widgets:gizmo = key
         @end
         """.write(to: table, atomically: true, encoding: .utf8)
         let mappings = try MappingSet.load(path: table.path, over: try .builtin(profile: profile))
@@ -295,6 +307,15 @@ import Testing
         #expect(view.values("target.resource.name") == ["arn:bolt"])
         #expect(view.values("about.resource.product_object_id") == ["g-1"])
         #expect(view.labels("about.resource.attribute.labels", "key") == ["gadgetId"])
+        let added = CloudTrailRecord.call(
+            "TouchWidget", source: "widgets.amazonaws.com", request: #"{"flag":"on","gizmo":"g-7","boltArn":"arn:b"}"#)
+        guard case .normalized(let gizmo) = Normalizer(mappings: mappings).normalize(record: Array(added.utf8)) else {
+            Issue.record("not normalized")
+            return
+        }
+        let gizmoView = try RuleView(json: gizmo.json)
+        #expect(gizmoView.values("target.resource.name") == ["g-7"], "a key row makes a key identifying")
+        #expect(gizmoView.values("target.resource.resource_subtype") == ["widgets:Gizmo"])
     }
 
     @Test func aKeyClassTableWithAnUnknownClassIsAnError() {

@@ -72,7 +72,8 @@ extension RecordMapper {
             var search = KeySearch(
                 service: UnsafeRawBufferPointer(rebasing: buffer[..<serviceLength]),
                 call: UnsafeRawBufferPointer(rebasing: buffer[128..<(128 + callLength)]),
-                scratch: UnsafeMutableRawBufferPointer(rebasing: buffer[256...]), scopedKeys: resource.scopedKeys)
+                scratch: UnsafeMutableRawBufferPointer(rebasing: buffer[256...]), scopedKeys: resource.scopedKeys,
+                addedKeys: resource.addedKeys)
             runSearch(
                 &search, request: request, response: response, resource, rule: rule, index: index, named: named, view)
         }
@@ -188,6 +189,8 @@ extension RecordMapper {
         /// Lookup keys are built here (`SERVICE:Call:key`), so no key becomes a `String`.
         var scratch: UnsafeMutableRawBufferPointer
         var scopedKeys: UInt64
+        /// The bits of the keys `key` rows name (see `TargetKeySearch.addedKeys`).
+        var addedKeys: UInt64
         var best: KeyCandidate?
         /// The values of the best key's namesakes in the following elements of its list.
         var siblings: [Int] = []
@@ -199,12 +202,13 @@ extension RecordMapper {
 
         init(
             service: UnsafeRawBufferPointer, call: UnsafeRawBufferPointer, scratch: UnsafeMutableRawBufferPointer,
-            scopedKeys: UInt64
+            scopedKeys: UInt64, addedKeys: UInt64
         ) {
             self.service = service
             self.call = call
             self.scratch = scratch
             self.scopedKeys = scopedKeys
+            self.addedKeys = addedKeys
         }
 
         var noun: Range<Int> { TargetKeyGrammar.noun(of: call) }
@@ -221,8 +225,15 @@ extension RecordMapper {
             guard document.isVerbatim(key) else { return }
             let kind = document.kind(value)
             // A key with a colon is a policy's condition key (`aws:PrincipalOrgID`), no request parameter.
-            let identified = document.withRawBytes(key) {
+            var identified = document.withRawBytes(key) {
                 $0.contains(UInt8(ascii: ":")) ? nil : TargetKeyGrammar.identify($0)
+            }
+            // A key the grammar does not know may be made identifying by a `key` row (`ses:identity`).
+            if identified == nil, kind != .object, search.addedKeys != 0,
+                document.withRawBytes(key, { search.addedKeys & TargetKeyGrammar.keyBit($0) != 0 }),
+                classify(key, search: &search, resource.keys, view) == "key"
+            {
+                identified = .init(stemLength: document.withRawBytes(key) { $0.count }, kind: .name)
             }
             if let identified, !(search.skipsLists && kind == .array), let listed = identifiedValue(value) {
                 let keyClass = classify(key, search: &search, resource.keys, view)

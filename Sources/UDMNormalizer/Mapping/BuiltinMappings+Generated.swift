@@ -206,7 +206,8 @@ Invoke = FUNCTION
 #   used  the key names something the call uses (a role it passes, a key it encrypts with, the
 #         network it places things in): never the target unless its stem is the call's noun
 #         (DeleteSubnet -> subnetId); each value becomes an about resource labelled key = KEY
-#   key   an identifying key after all (overrides a broader row)
+#   key   an identifying key after all (overrides a broader row), also a key the spelling rule does not
+#         know (its whole name is the stem, its value a name)
 # A `none` row on a key holding an object or a list (filters, tags) skips everything below it.
 # Extend it in your own tables with `@lookup cloudtrail-target-keys default empty` and rows.
 @lookup cloudtrail-target-keys default empty
@@ -261,6 +262,10 @@ vpcId = used                  # outside VPC calls (DeleteVpc's noun is Vpc: ther
 s3BucketName = used           # where a trail, a recorder or a job delivers
 cloudWatchLogsLogGroupArn = used
 servicediscovery:operationId = none   # the asynchronous operation, not the namespace or service it makes
+ses:identity = key            # SES names an email address or a domain "identity"
+ses:identities = key
+ses:emailIdentity = key       # SES v2
+robomaker:robot = key         # RoboMaker names a robot by its ARN under "robot"
 ec2:RunInstances:imageId = used   # the image an instance is launched from
 ec2:RunInstances:keyName = used   # the key pair it is launched with
 @end
@@ -2851,7 +2856,7 @@ requestParameters.withDecryption -> target.resource.attribute.labels["withDecryp
 # rules are added after the built-in ones (@precedence last), so a resource the built-in tables name
 # wins; then come the rows below, then the general target rule (restated at the end of the file), then
 # read collection. Only rows that give what the general rule cannot are kept here, each saying why: a
-# key that is no identifying key by its spelling (serialNumber, identity, target, secretIdList), or a
+# key that is no identifying key by its spelling (serialNumber, target, secretIdList), or a
 # specific choice the rule would make otherwise (the model's name, the exported source, the mirrored
 # interface). Rows the rule answers the same way (requestParameters.name, clusterName, instanceId, the
 # wrapped EC2 requests, created EC2 objects, …) are gone: one place for each piece of knowledge.
@@ -2865,18 +2870,14 @@ requestParameters.targetDBClusterSnapshotIdentifier -> target.resource.name \
 requestParameters.modelId -> target.resource.name \
     # [added] Bedrock InvokeModel / Converse: the model by its name (anthropic.claude-v2); the general rule files a modelId as an opaque id
 requestParameters.serialNumber -> target.resource.name              # [added] an MFA device (serialNumber is no identifying key by its spelling)
-requestParameters.emailIdentity -> target.resource.name             # [added] SES v2 (no identifying key by its spelling)
 requestParameters.secretIdList[*] -> target.resource.name | resource CREDENTIAL "AWS::SecretsManager::Secret" \
     # [added] BatchGetSecretValue: the first secret, the others about resources (secretIdList is no identifying key by its spelling)
-requestParameters.identity -> target.resource.name                  # [added] SES (no identifying key by its spelling)
 requestParameters.target -> target.resource.name                    # [added] SSM StartSession: the instance (no identifying key by its spelling)
 requestParameters.sourceArn -> target.resource.name \
     # [added] RDS StartExportTask: what is exported (a specific choice: the rule would name the export task, exportTaskIdentifier)
 
 # ---- By identifier ------------------------------------------------------------------------------
 requestParameters.apiKey -> target.resource.product_object_id       # [added] API Gateway (no identifying key by its spelling)
-requestParameters.identities.0 -> target.resource.name \
-    # [added] SES GetIdentityVerificationAttributes: the first identity asked about (no identifying key by its spelling)
 
 # EC2's newer APIs wrap the request and the response in an object named after the call.
 # Specific choices: the rule would name the session and the filter rule these calls make.

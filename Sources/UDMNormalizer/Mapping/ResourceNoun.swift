@@ -88,6 +88,9 @@ struct TargetKeySearch: Sendable {
     let keys: Int
     /// The bits (`TargetKeyGrammar.keyBit`) of the keys the key-class lookup has scoped rows for.
     let scopedKeys: UInt64
+    /// The bits of the keys that `key` rows name: a key that is no identifying key by its spelling is
+    /// looked up only when its bit is set.
+    let addedKeys: UInt64
     let verbs: Int
     let types: Int
     /// The `Resource` fields the engine writes.
@@ -155,12 +158,15 @@ struct TargetKeySearch: Sendable {
         }
         self.keys = keys
         var scoped: UInt64 = 0
-        for key in lookupTables[keys].exactRows.keys {
-            guard let colon = key.lastIndex(of: ":") else { continue }
-            let bytes = Array(key[key.index(after: colon)...].utf8)
-            scoped |= bytes.withUnsafeBytes { TargetKeyGrammar.keyBit($0) }
+        var added: UInt64 = 0
+        for (key, row) in lookupTables[keys].exactRows {
+            let name = key.lastIndex(of: ":").map { key[key.index(after: $0)...] } ?? key[...]
+            let bit = Array(name.utf8).withUnsafeBytes { TargetKeyGrammar.keyBit($0) }
+            if name.endIndex != key.endIndex || name.startIndex != key.startIndex { scoped |= bit }
+            if row.value == "key" { added |= bit }
         }
         scopedKeys = scoped
+        addedKeys = added
         self.verbs = verbs
         self.types = types
         self.name = name

@@ -361,6 +361,7 @@ struct ProgramLowering {
             let last = program.resources.count - 1
             program.resources[last].keys = Int32(search.keys)
             program.resources[last].scopedKeys = search.scopedKeys
+            program.resources[last].addedKeys = search.addedKeys
             program.resources[last].verbs = Int32(search.verbs)
             program.resources[last].types = Int32(search.types)
             program.resources[last].name = Int32(search.name)

@@ -18,6 +18,7 @@ struct ProgramResource: Sendable {
     /// `Resource` fields it writes, and the steps to `src.resource` (see `TargetKeySearch`).
     var keys: Int32 = -1
     var scopedKeys: UInt64 = 0
+    var addedKeys: UInt64 = 0
     var verbs: Int32 = -1
     var types: Int32 = -1
     var name: Int32 = -1
