@@ -247,6 +247,14 @@ struct ProgramOracle {
                         text[$0..<($0 + needle.count)].elementsEqual(needle)
                     }
             }
+        case .onlyKeys(let path, let names):
+            guard let node = self.value(of: path), !document.isEmptyValue(node) else { return true }
+            guard document.kind(node) == .object else { return false }
+            var only = true
+            document.forEachMember(node) { key, _ in
+                if !names.values.contains(Array(document.string(key).utf8)) { only = false }
+            }
+            return only
         case .isIP: return value?.isIPAddress(in: document) ?? false
         case .isNotEmpty: return value?.isNotEmpty(in: document) ?? false
         case .isNotZero: return value?.isNotZero(in: document) ?? false

@@ -115,4 +115,55 @@ import Testing
             MappingLanguageTests.compileError("@log_type X\n@match exists a\na -> metadata.description | call_noun\n")
                 != nil)
     }
+
+    @Test func aRequestOfOnlyPagingAndFilterParametersReadsTheCollection() throws {
+        let paged = try SignInFamilyTests.view(
+            CloudTrailRecord.call(
+                "ListStreams", source: "kinesis.amazonaws.com", request: #"{"limit":10,"nextToken":"abc"}"#,
+                readOnly: true),
+            profile: Self.profile)
+        #expect(paged.values("target.resource.resource_subtype") == ["kinesis:Streams"])
+        #expect(paged.labels("target.resource.attribute.labels", "scope") == ["collection"])
+        let filtered = try SignInFamilyTests.view(
+            CloudTrailRecord.call(
+                "DescribeTags", source: "discovery.amazonaws.com",
+                request: #"{"maxResults":0,"filters":[{"name":"configurationId","values":["d-1"]}]}"#, readOnly: true),
+            profile: Self.profile)
+        #expect(filtered.values("target.resource.resource_subtype") == ["discovery:Tags"])
+        #expect(!filtered.has("target.resource.name"), "a filter's name is no resource")
+        let named = try SignInFamilyTests.view(
+            CloudTrailRecord.call(
+                "ListStreams", source: "kinesis.amazonaws.com", request: #"{"limit":10,"streamName":"orders"}"#,
+                readOnly: true),
+            profile: Self.profile)
+        #expect(named.values("target.resource.name") == ["orders"])
+        #expect(named.labels("target.resource.attribute.labels", "scope").isEmpty)
+        let reference = try SignInFamilyTests.view(
+            CloudTrailRecord.call(
+                "ListStreams", source: "kinesis.amazonaws.com", request: #"{"limit":10}"#, readOnly: true),
+            profile: "reference")
+        #expect(!reference.has("target.resource.resource_subtype"), "the reference profile reads no collection")
+    }
+
+    @Test func onlyKeysOfHoldsForAnAbsentFieldOrAnObjectOfListedKeysOnly() throws {
+        let rules = #"""
+            @when request only_keys_of paging
+            "yes" -> additional["only"]
+            @end
+            """#
+        let lookups = """
+            @lookup paging default empty
+            limit = paging
+            nextToken = paging
+            @end
+            """
+        for (record, expected) in [
+            (#"{"id":1}"#, true), (#"{"id":1,"request":{"limit":1}}"#, true),
+            (#"{"id":1,"request":{"limit":1,"name":"x"}}"#, false),
+            (#"{"id":1,"request":"text"}"#, false),
+        ] {
+            let json = try MappingLanguageTests.run(rules, record, lookups: lookups).json
+            #expect(json.contains(#""only":"yes""#) == expected, "\(record)")
+        }
+    }
 }

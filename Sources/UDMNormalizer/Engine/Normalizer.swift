@@ -209,10 +209,11 @@ extension Normalizer.State {
         case .valid:
             break
         }
-        let coverage = mapper.coverage.map {
+        var coverage = mapper.coverage.map {
             RecordCoverage(
                 document: document, root: root, marks: $0, exclusions: entry.exclusions, view: view, resolver: resolver)
         }
+        coverage?.targetChoice = mapper.targetChoice
         return (
             .normalized(
                 UDMEvent(

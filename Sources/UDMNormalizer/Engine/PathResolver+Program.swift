@@ -149,6 +149,18 @@ extension PathResolver {
             default:
                 return document.withRawBytes(node) { ByteMatch.contains($0, needle) }
             }
+        case .onlyKeys(let path, let start, let count):
+            let node = node(of: view.paths[Int(path)], in: view)
+            guard node >= 0, !document.isEmptyValue(node) else { return true }
+            guard document.kind(node) == .object else { return false }
+            let names = view.byteLists[Int(start)..<Int(start + count)]
+            var only = true
+            document.forEachMemberKey(node) { key, _ in
+                if only, !names.contains(where: { ByteMatch.equal(UnsafeRawBufferPointer(view.bytes($0)), key) }) {
+                    only = false
+                }
+            }
+            return only
         case .isIP:
             return value?.isIPAddress(in: document) ?? false
         case .isNotEmpty:

@@ -8,6 +8,8 @@ struct RecordCoverage: Sendable {
     var excluded: [String: Int] = [:]
     /// Every leaf no rule read, with its path (array indexes folded to `[*]`) and value.
     var unmapped: [(path: String, example: String)] = []
+    /// Which key and step of the general target rule named the target (see `RecordMapper.targetChoice`).
+    var targetChoice: String?
 
     init() {}
 

@@ -23,6 +23,10 @@ public struct RecordExplanation: Sendable {
     public var eventType: EventType?
     /// How the event type was decided, in words.
     public var classification: String?
+    /// Which key and step of the general target rule named `target.resource` (`target.resource from
+    /// requestParameters key 'FlowLogId' (step 3: the key names the call's noun)`); nil when no
+    /// `| target_key` rule chose it.
+    public var targetChoice: String?
     /// The event's fields in output order, one per line of the key-value output (a repeated field
     /// gives several, a label its `.key` and `.value`); empty unless the record was normalized.
     public var fields: [Field] = []
@@ -63,6 +67,7 @@ public struct RecordExplanation: Sendable {
                         rule: source.map { .rule($0.id) } ?? .validator,
                         source: source.map { Self.sourceText($0.syntax.text) } ?? "(event-type fallback)"))
             }
+            targetChoice = event.coverage?.targetChoice
             if let coverage = event.coverage {
                 unread = coverage.unmapped.map { ($0.path, $0.example) }
                 excluded = coverage.excluded.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
@@ -96,6 +101,7 @@ public struct RecordExplanation: Sendable {
         var lines: [String] = ["record: \(origin)", "outcome: \(outcomeText)"]
         if let logType { lines.append("log type: \(logType)") }
         if let classification { lines.append("event type: \(classification)") }
+        if let targetChoice { lines.append("target: \(targetChoice)") }
         if !fields.isEmpty {
             lines.append("UDM fields (value ← source, rule):")
             let width = min(fields.map { $0.path.count + $0.value.count + 3 }.max() ?? 0, 90)

@@ -1,6 +1,6 @@
 extension RecordExplanation {
     /// The explanation as one JSON object (`udm-normalize explain --json`): `origin`, `outcome`,
-    /// `log_type`, `event_type`, `classification`, `fields` (`path`, `value` as the UDM event holds
+    /// `log_type`, `event_type`, `classification`, `target_choice`, `fields` (`path`, `value` as the UDM event holds
     /// it, `rule`, `source`), `unread`, `excluded`, `redacted` (`path`, `entry`), `diagnostics`.
     public var json: String {
         func string(_ text: String?) -> String { text.map(JSONText.quoted) ?? "null" }
@@ -8,6 +8,7 @@ extension RecordExplanation {
             "\"origin\":\(string(origin))", "\"outcome\":\(string(outcomeText))",
             "\"log_type\":\(string(logType?.rawValue))",
             "\"event_type\":\(string(eventType?.rawValue))", "\"classification\":\(string(classification))",
+            "\"target_choice\":\(string(targetChoice))",
         ]
         parts.append(
             "\"fields\":["

@@ -33,7 +33,7 @@ extension RecordMapper {
         let path: Int32
         switch view.conditions[Int(condition)] {
         case .exists(let p), .missing(let p), .equals(let p, _, _), .notEquals(let p, _, _), .compare(let p, _, _),
-            .consistsOf(let p, _), .contains(let p, _):
+            .consistsOf(let p, _), .contains(let p, _), .onlyKeys(let p, _, _):
             path = p
         case .isIP, .isNotEmpty, .isNotZero: return
         case .not(let inner):

@@ -30,6 +30,9 @@ struct RecordMapper {
     var limits = OutputLimits()
     /// The JSON texts in the record's strings read so far (by redaction, or by a `| json_text` rule).
     var jsonTexts = JSONTextReads()
+    /// Which key and step of the general target rule named the target (only while coverage is
+    /// tracked, for `explain`).
+    var targetChoice: String?
 
     init(
         schema: UDMSchema, resolver: PathResolver, targetInstanceCount: Int, recordConditionCount: Int
@@ -76,6 +79,16 @@ struct RecordMapper {
             if rule.sourcePrefix >= 0 {
                 sourceNode = resolver.resolve(prefix: Int(rule.sourcePrefix))
                 if sourceNode < 0 || document.isEmptyValue(sourceNode) { continue }
+            }
+            if rule.resource >= 0, view.resources[Int(rule.resource)].keys >= 0 {
+                // The general target rule also writes the keys a call uses when the target is named.
+                let resource = view.resources[Int(rule.resource)]
+                let named = isNamed(view.targets[Int(rule.target)], resource, view)
+                if rule.recordConditionCount > 0, !recordConditionsHold(rule, view, resolver: resolver) { continue }
+                if sourceNode >= 0 {
+                    fillByKeys(resource, rule: rule, index: index, call: sourceNode, named: named, view)
+                }
+                continue
             }
             var mayBeSet = true
             if rule.instanceKey >= 0 {

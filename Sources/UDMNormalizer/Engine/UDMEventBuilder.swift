@@ -213,6 +213,15 @@ struct UDMEventBuilder: Sendable {
         return start + 1
     }
 
+    /// The first child of `instance` in message field `field`, created (of message `message`) when missing.
+    mutating func firstChild(of instance: Int, field: Int, message: Int) -> Int {
+        if let existing = child(of: instance, field: field, element: 0) { return existing }
+        let newIndex = instances.count
+        instances.append(Instance(message: message))
+        insert(Entry(field: field, element: 0, content: .child(newIndex), rule: -1), into: instance)
+        return newIndex
+    }
+
     func child(of instance: Int, field: Int, element: Int) -> Int? {
         var index = Int(instances[instance].first)
         while index >= 0 {

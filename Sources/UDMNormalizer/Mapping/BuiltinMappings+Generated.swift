@@ -196,6 +196,142 @@ AttachRolePolicy = ACCESS_POLICY
 CreateRole = SERVICE_ACCOUNT
 Invoke = FUNCTION
 @end
+
+# [added] The general target rule's key classes (`| target_key` in cloudtrail.map). A key is
+# identifying by its spelling (it ends at a camelCase boundary in Id(s), Name(s), Arn(s),
+# Identifier(s), Url(s)/URL, or is a bare name, id or arn); a row here changes that for the key as
+# written with its first letter in lower case, in a service (SERVICE:key, SERVICE the eventSource's
+# first label) or in one call (SERVICE:Call:key); the most specific row wins.
+#   none  the key names no resource acted on (never the target, not an about resource)
+#   used  the key names something the call uses (a role it passes, a key it encrypts with, the
+#         network it places things in): never the target unless its stem is the call's noun
+#         (DeleteSubnet -> subnetId); each value becomes an about resource labelled key = KEY
+#   key   an identifying key after all (overrides a broader row), also a key the spelling rule does not
+#         know (its whole name is the stem, its value a name)
+# A `none` row on a key holding an object or a list (filters, tags) skips everything below it.
+# Extend it in your own tables with `@lookup cloudtrail-target-keys default empty` and rows.
+@lookup cloudtrail-target-keys default empty
+roleSessionName = none        # the session's label, chosen by the caller: names no resource
+sts:roleSessionName = key     # an STS session is what AssumeRole makes
+engineName = none             # an engine (mysql, redis), not a resource
+metricName = none             # a CloudWatch metric is data, not a resource
+regionName = none             # a region
+zoneName = none               # an availability zone
+availabilityZoneId = none     # an availability zone
+ownerId = none                # the account that owns the thing, not the thing
+creatorRequestId = none       # an idempotency token
+clientRequestId = none        # an idempotency token
+requestId = none              # the request itself
+requestID = none
+fullName = none               # a person's name (a contact address), no resource
+policy = none                 # a policy document: its condition keys (aws:PrincipalOrgID) name no resource acted on
+policyDocument = none
+statement = none
+condition = none
+instanceTypeName = none       # a type, not a resource
+productName = none            # a product, not a resource
+filterSet = none              # filters select, they name nothing acted on (name = instance-state-name)
+filters = none
+filter = none
+tagSet = none                 # tags label the resource ({"Name": "web"} is no resource)
+tags = none
+tagSpecificationSet = none
+tagSpecifications = none
+tagList = none
+dimensions = none             # CloudWatch metric dimensions
+roleArn = used                # a role passed to a service (outside IAM and STS)
+roleARN = used
+iam:roleArn = key             # IAM acts on roles
+sts:roleArn = key             # AssumeRole acts on the role
+serviceRoleArn = used
+executionRoleArn = used
+taskRoleArn = used
+iamRoleArn = used
+dataAccessRoleArn = used
+cloudWatchLogsRoleArn = used
+kmsKeyId = used               # the key data is encrypted with
+kmsKeyArn = used
+kmsMasterKeyId = used
+sseKmsKeyId = used
+subnetId = used               # where the thing is placed
+subnetIds = used
+securityGroupId = used
+securityGroupIds = used
+vpcSecurityGroupIds = used
+vpcId = used                  # outside VPC calls (DeleteVpc's noun is Vpc: there it is the target)
+s3BucketName = used           # where a trail, a recorder or a job delivers
+cloudWatchLogsLogGroupArn = used
+servicediscovery:operationId = none   # the asynchronous operation, not the namespace or service it makes
+ses:identity = key            # SES names an email address or a domain "identity"
+ses:identities = key
+ses:emailIdentity = key       # SES v2
+robomaker:robot = key         # RoboMaker names a robot by its ARN under "robot"
+ec2:RunInstances:imageId = used   # the image an instance is launched from
+ec2:RunInstances:keyName = used   # the key pair it is launched with
+@end
+
+# [added] Calls whose response names what they made (step 2 of the general target rule): a prefix
+# lookup on eventName (InviteAccountToOrganization makes a handshake). When the request names nothing,
+# any call's response is read (step 4).
+@lookup cloudtrail-creating-verbs prefix default empty
+Create = made
+Copy = made
+Run = made
+Allocate = made
+Import = made
+Register = made
+StartSnapshot = made
+InviteAccountToOrganization = made
+RequestCertificate = made
+@end
+
+# [added] resource_type of what the general target rule names, by SERVICE:Stem, else Stem (the
+# subtype it writes: eks:Cluster, then Cluster).
+@lookup cloudtrail-key-resource-types default empty
+Cluster = CLUSTER
+DBCluster = CLUSTER
+CacheCluster = CLUSTER
+Instance = VIRTUAL_MACHINE
+rds:DBInstance = DATABASE
+DBInstance = DATABASE
+Database = DATABASE
+Table = TABLE
+Bucket = STORAGE_BUCKET
+Function = FUNCTION
+Role = SERVICE_ACCOUNT
+User = USER
+Policy = ACCESS_POLICY
+Secret = CREDENTIAL
+kms:Key = CREDENTIAL
+AccessKey = CREDENTIAL
+Certificate = CREDENTIAL
+KeyPair = CREDENTIAL
+Snapshot = SNAPSHOT
+DBSnapshot = SNAPSHOT
+DBClusterSnapshot = SNAPSHOT
+Volume = VOLUME
+Image = IMAGE
+Vpc = VPC_NETWORK
+Subnet = SUBNET
+SecurityGroup = FIREWALL_RULE
+DBSecurityGroup = FIREWALL_RULE
+WebACL = FIREWALL_RULE
+LoadBalancer = LOAD_BALANCER
+TargetGroup = BACKEND_SERVICE
+Repository = REPOSITORY
+NetworkInterface = DEVICE
+Trail = SETTING
+Detector = SERVICE
+Account = CLOUD_PROJECT
+Organization = CLOUD_ORGANIZATION
+OrganizationalUnit = CLOUD_ORGANIZATION
+Pod = POD
+Container = CONTAINER
+Task = TASK
+NatGateway = GATEWAY
+InternetGateway = GATEWAY
+TransitGateway = GATEWAY
+@end
 """####),
         ("cloudtrail.map", ####"""
 # AWS CloudTrail events (management, data, network activity, service, console and Insights events)
@@ -576,6 +712,22 @@ requestParameters.certificateArn -> target.resource.name | resource CREDENTIAL "
 @end
 @when eventSource == "route53.amazonaws.com"
 requestParameters.hostedZoneId -> target.resource.product_object_id | resource UNSPECIFIED "AWS::Route53::HostedZone"
+@end
+
+# ---- The general target rule ---------------------------------------------------------------------
+# [added] For the calls and keys no row above names: `| target_key` searches requestParameters and
+# responseElements (see README, "Which resource"). Precedence: (1) the rows above; (2) for a call whose
+# name starts with a verb of cloudtrail-creating-verbs, the object the response names (and what the
+# request names besides it becomes src.resource); (3) the request key whose stem is the call's noun
+# (DeleteFlowLogs -> FlowLogId, DescribeAlarms -> alarmNames), then a bare name / id / arn; (4) the
+# shallowest other identifying key, in document order. cloudtrail-target-keys removes keys that name
+# no resource (none) and keys that name what the call uses (used: about resources labelled with their
+# key); ids go to product_object_id, names and ARNs to name; resource_subtype is SERVICE:Stem
+# (eks:Cluster), resource_type from cloudtrail-key-resource-types. The google-secops profile restates
+# this rule after its own rows.
+@when exists requestParameters or exists responseElements
+eventName -> target.resource.name \
+    | target_key cloudtrail-target-keys cloudtrail-creating-verbs cloudtrail-key-resource-types   # [added]
 @end
 
 eventName -> target.resource.resource_type | lookup cloudtrail-resource-types   # [added] see the lookup
@@ -2799,116 +2951,89 @@ requestParameters.withDecryption -> target.resource.attribute.labels["withDecryp
 """####),
             ("profiles/google-secops/cloudtrail-resources.map", ####"""
 # google-secops profile: the resource a call acts on, for the calls cloudtrail.map does not name one
-# for. Google's rules read target.resource.name and product_object_id for the acted-on resource, and
-# the RESOURCE_* types this profile gives every verb family require a described target.resource
-# (UDM: RESOURCE_READ is USER_RESOURCE_ACCESS, …). These rules are added after the built-in ones
-# (@precedence last), so a resource the built-in tables name wins; each is the request's own identifier of the resource
-# (the parameter AWS documents as naming it), never a guess from the call's name.
+# for. Google's rules read target.resource.name and product_object_id for the acted-on resource. These
+# rules are added after the built-in ones (@precedence last), so a resource the built-in tables name
+# wins; then come the rows below, then the general target rule (restated at the end of the file), then
+# read collection. Only rows that give what the general rule cannot are kept here, each saying why: a
+# key that is no identifying key by its spelling (serialNumber, target, secretIdList), or a
+# specific choice the rule would make otherwise (the model's name, the exported source, the mirrored
+# interface). Rows the rule answers the same way (requestParameters.name, clusterName, instanceId, the
+# wrapped EC2 requests, created EC2 objects, …) are gone: one place for each piece of knowledge.
 @log_type AWS_CLOUDTRAIL
 @extends cloudtrail.map
 @precedence last
 
 # ---- By name or ARN -----------------------------------------------------------------------------
-requestParameters.dBInstanceIdentifier -> target.resource.name      # [added] RDS instance
-requestParameters.dBClusterIdentifier -> target.resource.name       # [added] RDS / DocumentDB / Neptune cluster
-requestParameters.dBSnapshotIdentifier -> target.resource.name      # [added] RDS snapshot
-requestParameters.dBClusterSnapshotIdentifier -> target.resource.name   # [added]
-requestParameters.targetDBSnapshotIdentifier -> target.resource.name   # [added] CopyDBSnapshot: the copy made
-requestParameters.targetDBClusterSnapshotIdentifier -> target.resource.name   # [added]
-requestParameters.dBSecurityGroupName -> target.resource.name       # [added]
-requestParameters.roleName -> target.resource.name                  # [added] IAM role
-requestParameters.groupName -> target.resource.name                 # [added] IAM group
-requestParameters.policyName -> target.resource.name                # [added] inline policy
-requestParameters.sAMLProviderArn -> target.resource.name           # [added] IAM SAML provider
-requestParameters.name -> target.resource.name   # [added] the many calls whose resource parameter is "name" (SSM parameters, SAML providers, trails …)
-requestParameters.trailName -> target.resource.name                 # [added] CloudTrail
-requestParameters.configurationRecorderName -> target.resource.name   # [added] AWS Config
-requestParameters.deliveryChannelName -> target.resource.name       # [added] AWS Config
-requestParameters.tableName -> target.resource.name                 # [added] DynamoDB / Glue
-requestParameters.stackName -> target.resource.name                 # [added] CloudFormation
-requestParameters.clusterName -> target.resource.name               # [added] EKS / ECS
-requestParameters.domainName -> target.resource.name                # [added] OpenSearch
-requestParameters.topicArn -> target.resource.name                  # [added] SNS
-requestParameters.queueUrl -> target.resource.name                  # [added] SQS
-requestParameters.resourceArn -> target.resource.name               # [added] calls on any resource by ARN (tags, policies)
-requestParameters.projectArn -> target.resource.name                # [added] CodeBuild
-requestParameters.loadBalancerArn -> target.resource.name           # [added] ELB
-requestParameters.listenerArn -> target.resource.name               # [added] ELB
-requestParameters.analyzerName -> target.resource.name              # [added] IAM Access Analyzer
-requestParameters.serialNumber -> target.resource.name              # [added] an MFA device
-requestParameters.virtualMFADeviceName -> target.resource.name      # [added]
-requestParameters.emailIdentity -> target.resource.name             # [added] SES v2
-requestParameters.modelId -> target.resource.name                   # [added] Bedrock InvokeModel / Converse: the model
+requestParameters.targetDBClusterSnapshotIdentifier -> target.resource.name \
+    # [added] CopyDBClusterSnapshot: the copy by its identifier, also when a refused call has no response (the rule reads the response)
+requestParameters.modelId -> target.resource.name \
+    # [added] Bedrock InvokeModel / Converse: the model by its name (anthropic.claude-v2); the general rule files a modelId as an opaque id
+requestParameters.serialNumber -> target.resource.name              # [added] an MFA device (serialNumber is no identifying key by its spelling)
 requestParameters.secretIdList[*] -> target.resource.name | resource CREDENTIAL "AWS::SecretsManager::Secret" \
-    # [added] BatchGetSecretValue: the first secret, the others about resources
-requestParameters.identity -> target.resource.name                  # [added] SES
-requestParameters.guardrailIdentifier -> target.resource.name       # [added] Bedrock
-requestParameters.target -> target.resource.name                    # [added] SSM StartSession: the instance
-requestParameters.instanceName -> target.resource.name              # [added] SSM managed instance
-requestParameters.sourceArn -> target.resource.name                 # [added] RDS StartExportTask: what is exported
+    # [added] BatchGetSecretValue: the first secret, the others about resources (secretIdList is no identifying key by its spelling)
+requestParameters.target -> target.resource.name                    # [added] SSM StartSession: the instance (no identifying key by its spelling)
+requestParameters.sourceArn -> target.resource.name \
+    # [added] RDS StartExportTask: what is exported (a specific choice: the rule would name the export task, exportTaskIdentifier)
 
 # ---- By identifier ------------------------------------------------------------------------------
-requestParameters.instanceId -> target.resource.product_object_id   # [added] EC2 instance
-requestParameters.imageId -> target.resource.product_object_id      # [added] AMI
-requestParameters.snapshotId -> target.resource.product_object_id   # [added] EBS snapshot
-requestParameters.volumeId -> target.resource.product_object_id     # [added] EBS volume
-requestParameters.vpcId -> target.resource.product_object_id        # [added]
-requestParameters.subnetId -> target.resource.product_object_id     # [added]
-requestParameters.networkAclId -> target.resource.product_object_id   # [added]
-requestParameters.routeTableId -> target.resource.product_object_id   # [added]
-requestParameters.internetGatewayId -> target.resource.product_object_id   # [added]
-requestParameters.trafficMirrorTargetId -> target.resource.product_object_id   # [added]
-requestParameters.trafficMirrorSessionId -> target.resource.product_object_id   # [added]
-requestParameters.trafficMirrorFilterId -> target.resource.product_object_id   # [added]
-requestParameters.detectorId -> target.resource.product_object_id   # [added] GuardDuty
-requestParameters.ipSetId -> target.resource.product_object_id      # [added] GuardDuty
-requestParameters.threatIntelSetId -> target.resource.product_object_id   # [added] GuardDuty
-requestParameters.destinationId -> target.resource.product_object_id   # [added] GuardDuty publishing destination
-requestParameters.backupPlanId -> target.resource.product_object_id   # [added] AWS Backup
-requestParameters.restApiId -> target.resource.product_object_id    # [added] API Gateway
-requestParameters.apiKey -> target.resource.product_object_id       # [added] API Gateway
-requestParameters.id -> target.resource.product_object_id           # [added] CloudFront distributions and others named by "id"
-requestParameters.resolverQueryLogConfigId -> target.resource.product_object_id   # [added] Route 53 Resolver
-requestParameters.resourcesSet.items[*].resourceId -> target.resource.product_object_id   # [added] EC2 CreateTags / DeleteTags: the first resource labelled
-responseElements.instancesSet.items.0.instanceId -> target.resource.product_object_id   # [added] RunInstances: the instance started
-responseElements.imageId -> target.resource.product_object_id       # [added] CreateImage: the image made
-responseElements.snapshotId -> target.resource.product_object_id    # [added] CreateSnapshot
-responseElements.vpc.vpcId -> target.resource.product_object_id     # [added] CreateVpc
-responseElements.groupId -> target.resource.product_object_id       # [added] CreateSecurityGroup
-responseElements.trafficMirrorTarget.trafficMirrorTargetId -> target.resource.product_object_id   # [added]
-responseElements.trafficMirrorSession.trafficMirrorSessionId -> target.resource.product_object_id   # [added]
-responseElements.trafficMirrorFilter.trafficMirrorFilterId -> target.resource.product_object_id   # [added]
-responseElements.trafficMirrorFilterRule.trafficMirrorFilterRuleId -> target.resource.product_object_id   # [added]
-responseElements.createAccountStatus.id -> target.resource.product_object_id   # [added] Organizations CreateAccount
-requestParameters.instanceIds.0 -> target.resource.product_object_id   # [added] SSM SendCommand: the first instance (all of them are in about.labels)
-responseElements.queryExecutionId -> target.resource.product_object_id   # [added] Athena StartQueryExecution: the query run
-responseElements.InsightArn -> target.resource.name                 # [added] Security Hub insights
-requestParameters.identities.0 -> target.resource.name              # [added] SES GetIdentityVerificationAttributes: the first identity asked about
-requestParameters.dbiResourceId -> target.resource.product_object_id   # [added] RDS automated backups of an instance
-requestParameters.dbClusterResourceId -> target.resource.product_object_id   # [added] RDS automated backups of a cluster
-requestParameters.globalClusterIdentifier -> target.resource.name   # [added] Aurora global clusters
+requestParameters.apiKey -> target.resource.product_object_id       # [added] API Gateway (no identifying key by its spelling)
 
 # EC2's newer APIs wrap the request and the response in an object named after the call.
-requestParameters.DeleteFlowLogsRequest.FlowLogId.content -> target.resource.product_object_id   # [added] VPC flow log
-requestParameters.DeleteTrafficMirrorTargetRequest.TrafficMirrorTargetId -> target.resource.product_object_id   # [added]
-requestParameters.ModifyTrafficMirrorSessionRequest.TrafficMirrorSessionId -> target.resource.product_object_id   # [added]
+# Specific choices: the rule would name the session and the filter rule these calls make.
 requestParameters.CreateTrafficMirrorSessionRequest.NetworkInterfaceId -> target.resource.product_object_id   # [added] the interface mirrored
 requestParameters.CreateTrafficMirrorFilterRuleRequest.TrafficMirrorFilterId -> target.resource.product_object_id   # [added] the filter the rule joins
-responseElements.CreateTrafficMirrorTargetResponse.trafficMirrorTarget.trafficMirrorTargetId -> target.resource.product_object_id   # [added]
-responseElements.CreateTrafficMirrorFilterResponse.trafficMirrorFilter.trafficMirrorFilterId -> target.resource.product_object_id   # [added]
 
 insightDetails.eventName -> target.resource.resource_type | lookup cloudtrail-resource-types   # [added] Insights: the kind of resource the counted call acts on
+
+# ---- The general target rule ---------------------------------------------------------------------
+# [added] cloudtrail.map's general target rule (`| target_key`, see README "Which resource"), moved
+# behind the rows above: this file's rules are added after every built-in rule, so the built-in one
+# is removed and restated here, unchanged, to keep these rows' specific choices first.
+@when exists requestParameters or exists responseElements
+@remove target.resource.name
+eventName -> target.resource.name \
+    | target_key cloudtrail-target-keys cloudtrail-creating-verbs cloudtrail-key-resource-types   # [added]
+@end
 
 # ---- Read collection ----------------------------------------------------------------------------
 # [added] A list / describe / get call that names no resource still says which kind of resource it read:
 # resource_subtype SERVICE:Noun (monitoring.amazonaws.com DescribeAlarms -> monitoring:Alarms; the verb is
 # the longest key of google-secops-collection-verbs, trailing version digits dropped: ListFunctions20150331
 # -> lambda:Functions), resource_type from cloudtrail-resource-types (the built-in eventName rule), and the
-# label scope = collection. Only for a call whose record names nothing (no request, response or resources
-# list: a request that names something is left to the rules above), and after them (@precedence last).
-@when missing requestParameters and missing responseElements and missing resources
+# label scope = collection. Only for a call whose request names nothing (absent, or holding only the paging
+# and filter parameters of google-secops-paging-keys) and that has no response and no resources list (a
+# response names what was read or issued); a record that names something is left to the rules above, which
+# come first (@precedence last).
+@when requestParameters only_keys_of google-secops-paging-keys and missing responseElements and missing resources
 eventSource + ":" + eventName -> target.resource.resource_subtype | call_noun google-secops-collection-verbs   # [added]
 eventName -> target.resource.attribute.labels["scope"] | lookup google-secops-collection-verbs   # [added]
+@end
+
+# Request parameters that page through or filter a collection without naming any of its members. Extend it
+# with rows of your own (`@lookup google-secops-paging-keys default empty`).
+@lookup google-secops-paging-keys default empty
+maxResults = paging
+maxRecords = paging
+maxItems = paging
+limit = paging
+nextToken = paging
+marker = paging
+nextMarker = paging
+startingToken = paging
+pageSize = paging
+pageToken = paging
+sortBy = paging
+sortOrder = paging
+filters = filter
+filter = filter
+filterSet = filter
+resourceTags = filter               # rbin ListRules: rules with these tags
+certificateStatuses = filter        # ACM ListCertificates
+identityType = filter               # SES ListIdentities
+permissions = filter                # Cloud9 DescribeEnvironmentMemberships
+showCacheNodeInfo = display         # ElastiCache: how much to show
+lang = display                      # the language of the answer
+host = endpoint                     # S3 ListBuckets: the endpoint called, no bucket
 @end
 
 @lookup google-secops-collection-verbs prefix default empty

@@ -9,6 +9,8 @@ indirect enum Condition: Sendable {
     case consistsOf(SourcePath, [UInt8])
     /// The field's text (a string's value, otherwise its JSON text) contains these UTF-8 bytes.
     case contains(SourcePath, [UInt8])
+    /// The field is absent, or an object whose member names are all among the values.
+    case onlyKeys(SourcePath, ComparisonValues)
     /// The value being mapped is an IPv4 or IPv6 address.
     case isIP
     case isNotEmpty
@@ -53,6 +55,13 @@ indirect enum Condition: Sendable {
             self = .contains(
                 try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner),
                 Array(text.utf8))
+        case .onlyKeysOf(let path, let lookup, let column):
+            guard let keys = lookupKeys?.keys(lookup, giving: nil) else {
+                throw location.error("'only_keys_of \(lookup)': no exact lookup of that name", column: column)
+            }
+            self = .onlyKeys(
+                try SourcePath.compiled(path, location: location, column: column, keyCase: keyCase, interner: interner),
+                ComparisonValues(keys))
         case .valuePredicate(let name, let column):
             switch name {
             case "is_ip": self = .isIP
@@ -88,7 +97,7 @@ indirect enum Condition: Sendable {
     var readsValue: Bool {
         switch self {
         case .isIP, .isNotEmpty, .isNotZero: return true
-        case .exists, .missing, .equals, .notEquals, .compare, .consistsOf, .contains: return false
+        case .exists, .missing, .equals, .notEquals, .compare, .consistsOf, .contains, .onlyKeys: return false
         case .not(let c): return c.readsValue
         case .and(let a, let b), .or(let a, let b): return a.readsValue || b.readsValue
         }
@@ -99,7 +108,7 @@ indirect enum Condition: Sendable {
         switch self {
         case .exists(let p), .missing(let p), .equals(let p, _), .notEquals(let p, _), .compare(let p, _, _),
             .consistsOf(let p, _),
-            .contains(let p, _):
+            .contains(let p, _), .onlyKeys(let p, _):
             return [p]
         case .isIP, .isNotEmpty, .isNotZero: return []
         case .not(let c): return c.paths

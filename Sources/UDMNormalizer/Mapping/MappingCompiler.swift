@@ -127,6 +127,25 @@ struct MappingCompiler {
                 resource = try ResourceNoun(
                     target: target, type: type, subtype: subtype, schema: schema, location: location, column: column,
                     targets: targets)
+            case .targetKey(let keys, let verbs, let types, let column):
+                guard resource == nil else {
+                    throw location.error("'| resource' or '| target_key' given twice", column: column)
+                }
+                var tables: [Int] = []
+                for name in [keys, verbs, types] {
+                    guard let table = lookups[name] else {
+                        throw location.error("no lookup named '\(name)'", column: column)
+                    }
+                    tables.append(table)
+                }
+                var noun = try ResourceNoun(
+                    target: target, type: "", subtype: "", schema: schema, location: location, column: column,
+                    targets: targets)
+                noun.search = try TargetKeySearch(
+                    keys: tables[0], verbs: tables[1], types: tables[2], lookupTables: lookupTables,
+                    resource: noun.identifier.message, schema: schema, location: location, column: column,
+                    targets: targets, keyCase: keyCase, interner: interner)
+                resource = noun
             case .when(let syntax):
                 let condition = try Condition(
                     syntax, location: location, keyCase: keyCase, interner: interner, lookupKeys: lookupKeys)

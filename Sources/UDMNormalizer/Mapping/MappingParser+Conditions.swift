@@ -43,6 +43,9 @@ extension MappingParser {
         if cursor.skip(word: "consists_of") {
             return .consistsOf(path: word, characters: try cursor.expectValue(), column: column)
         }
+        if cursor.skip(word: "only_keys_of") {
+            return .onlyKeysOf(path: word, lookup: try cursor.expectWord("a lookup name"), column: column)
+        }
         if cursor.skip(word: "contains") {
             return .contains(path: word, text: try cursor.expectValue(), column: column)
         }
@@ -66,6 +69,7 @@ extension MappingParser {
             return .equals(path: word, values: values, column: column)
         }
         throw cursor.error(
-            "expected '==', '!=', 'in', 'contains', 'consists_of', '>', '>=', '<' or '<=' after '\(word)'")
+            "expected '==', '!=', 'in', 'contains', 'consists_of', 'only_keys_of', '>', '>=', '<' or '<=' after '\(word)'"
+        )
     }
 }

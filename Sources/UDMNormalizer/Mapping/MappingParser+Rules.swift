@@ -22,6 +22,12 @@ extension MappingParser {
                 }
                 cursor.advance()
                 stages.append(.resource(type: resourceType, subtype: token.text, column: column))
+            } else if name == "target_key" {
+                let keys = try cursor.expectWord("the lookup of key classes (none, used, key)")
+                let verbs = try cursor.expectWord(
+                    "the prefix lookup of the verbs whose response names what the call made")
+                let types = try cursor.expectWord("the lookup of resource types by SERVICE:Stem")
+                stages.append(.targetKey(keys: keys, verbs: verbs, types: types, column: column))
             } else {
                 var argument: String?
                 if let token = cursor.peek, token.kind == .word || token.kind == .string {

@@ -143,6 +143,8 @@ enum StageSyntax: Sendable {
     case when(ConditionSyntax)
     /// `| resource TYPE "SUBTYPE"`: the value identifies the resource acted on (see `ResourceNoun`).
     case resource(type: String, subtype: String, column: Int)
+    /// `| target_key KEYS VERBS TYPES`: the general target rule (see `TargetKeySearch`).
+    case targetKey(keys: String, verbs: String, types: String, column: Int)
 }
 
 /// A boolean condition over the record (paths) or over the value being mapped (`is_ip`).
@@ -161,6 +163,9 @@ indirect enum ConditionSyntax: Sendable, Hashable {
     /// `PATH in keys LOOKUP`, `PATH in keys LOOKUP with (VALUE, …)`: the value is a key of an exact
     /// lookup (one whose row gives one of the values); the compiler expands it into `PATH in (…)`.
     case inLookupKeys(path: String, lookup: String, values: [String]?, column: Int)
+    /// `PATH only_keys_of LOOKUP`: PATH is absent, or an object whose every member name is a key of
+    /// the exact lookup (a request that holds only paging and filter parameters).
+    case onlyKeysOf(path: String, lookup: String, column: Int)
     case not(ConditionSyntax)
     case and(ConditionSyntax, ConditionSyntax)
     case or(ConditionSyntax, ConditionSyntax)
@@ -179,6 +184,7 @@ indirect enum ConditionSyntax: Sendable, Hashable {
         case .valuePredicate(let name, _): return .valuePredicate(name: name, column: 0)
         case .inLookupKeys(let path, let lookup, let values, _):
             return .inLookupKeys(path: path, lookup: lookup, values: values, column: 0)
+        case .onlyKeysOf(let path, let lookup, _): return .onlyKeysOf(path: path, lookup: lookup, column: 0)
         case .not(let inner): return .not(inner.structure)
         case .and(let a, let b): return .and(a.structure, b.structure)
         case .or(let a, let b): return .or(a.structure, b.structure)

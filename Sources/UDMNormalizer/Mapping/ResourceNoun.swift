@@ -18,6 +18,8 @@ struct ResourceNoun: Sendable {
     let subtypeValue: String
     /// The path to the `Resource` message of each further value: a new `about` element per value.
     let overflow: [TargetPath.Step]
+    /// For `| target_key`: the general target rule's tables and fields (nil for `| resource`).
+    var search: TargetKeySearch?
 
     /// The fields of `Resource` that identify it; a `| resource` rule targets one of them.
     static let identifyingFields = ["name", "product_object_id"]
@@ -25,6 +27,7 @@ struct ResourceNoun: Sendable {
     /// Checks that `target` is an identifying field of a `Resource` and builds the plan, or throws
     /// naming the problem at `location`. The `about` target of further values is taken from
     /// `targets`' compiled ones when there (every resource rule of a kind has the same).
+    /// `type` and `subtype` empty: written by the engine (`| target_key`), not by the rule.
     init(
         target: TargetPath, type: String, subtype: String, schema: UDMSchema, location: TableLocation, column: Int,
         targets: TargetInterner
@@ -51,7 +54,9 @@ struct ResourceNoun: Sendable {
             throw location.error("the UDM schema's Resource has no resource_type or resource_subtype", column: column)
         }
         let typeStep = UDMSchema.FieldStep(message: leaf.message, field: typeField)
-        if case .enumeration(let index) = schema.field(typeStep).type, !schema.enums[index].contains(type) {
+        if !type.isEmpty, case .enumeration(let index) = schema.field(typeStep).type,
+            !schema.enums[index].contains(type)
+        {
             throw location.error(
                 "'\(type)' is not a value of \(schema.enums[index].name) (the type of resource_type)", column: column)
         }
@@ -69,6 +74,115 @@ struct ResourceNoun: Sendable {
                 overflowText, schema: schema, location: location, column: column, instances: targets)
             targets.compiledTargets[overflowText] = compiled
             overflow = compiled.steps
+        }
+    }
+}
+
+/// What a `| target_key KEYS VERBS TYPES` rule needs besides a resource's fields: the general
+/// target rule (see `TargetKeyGrammar` and the README's "which resource"). The rule's value is the
+/// call's name (`eventName`); the rule reads the record's `eventSource`, `requestParameters` and
+/// `responseElements` besides (CloudTrail's names for the service, the request and the response).
+struct TargetKeySearch: Sendable {
+    /// The exact lookup of key classes (`KEY`, `SERVICE:KEY`, `SERVICE:Call:KEY` → `none`, `used`,
+    /// `key`), the prefix lookup of the verbs whose response names what the call made, and the exact
+    /// lookup of resource types (`SERVICE:Stem` or `Stem` → a `resource_type`): `lookupTables` numbers.
+    let keys: Int
+    /// The bits (`TargetKeyGrammar.keyBit`) of the keys the key-class lookup has scoped rows for.
+    let scopedKeys: UInt64
+    /// The bits of the keys that `key` rows name: a key that is no identifying key by its spelling is
+    /// looked up only when its bit is set.
+    let addedKeys: UInt64
+    let verbs: Int
+    let types: Int
+    /// The `Resource` fields the engine writes.
+    let name: Int
+    let productObjectID: Int
+    /// `Resource.attribute` (of message `attributeMessage`) and `Attribute.labels`.
+    let attribute: Int
+    let attributeMessage: Int
+    let labels: Int
+    /// The path to `src.resource`, where a created object's source goes.
+    let source: [TargetPath.Step]
+    /// The record's fields the rule reads besides its value (the call's name): the service, the
+    /// request and the response.
+    let service: SourcePath
+    let request: SourcePath
+    let response: SourcePath
+    static let servicePath = "eventSource"
+    static let requestPath = "requestParameters"
+    static let responsePath = "responseElements"
+
+    /// The values the key-class lookup may give.
+    static let classes = ["none", "used", "key"]
+
+    init(
+        keys: Int, verbs: Int, types: Int, lookupTables: [LookupTable], resource: Int, schema: UDMSchema,
+        location: TableLocation, column: Int, targets: TargetInterner, keyCase: SourcePath.KeyCase,
+        interner: PathInterner
+    ) throws(MappingError) {
+        service = try SourcePath.compiled(
+            Self.servicePath, location: location, column: column, keyCase: keyCase, interner: interner)
+        request = try SourcePath.compiled(
+            Self.requestPath, location: location, column: column, keyCase: keyCase, interner: interner)
+        response = try SourcePath.compiled(
+            Self.responsePath, location: location, column: column, keyCase: keyCase, interner: interner)
+        guard !lookupTables[keys].isPrefix, !lookupTables[keys].isRange, lookupTables[verbs].isPrefix,
+            !lookupTables[types].isPrefix, !lookupTables[types].isRange
+        else {
+            throw location.error(
+                "'| target_key KEYS VERBS TYPES' needs an exact lookup of key classes, a prefix lookup of verbs and an exact lookup of resource types",
+                column: column)
+        }
+        for (value, rowID) in lookupTables[keys].allValues where !value.isEmpty && !Self.classes.contains(value) {
+            throw location.error(
+                "lookup '\(lookupTables[keys].name)' gives '\(value)' (\(rowID)); a key class is one of \(Self.classes.joined(separator: ", "))",
+                column: column)
+        }
+        let message = schema.messages[resource]
+        if let typeField = message.fieldIndex(named: "resource_type"),
+            case .enumeration(let index) = message.fields[typeField].type
+        {
+            for (value, rowID) in lookupTables[types].allValues
+            where !value.isEmpty && !schema.enums[index].contains(value) {
+                throw location.error(
+                    "lookup '\(lookupTables[types].name)' can give '\(value)' (\(rowID)), which is not a value of \(schema.enums[index].name)",
+                    column: column)
+            }
+        }
+        guard let name = message.fieldIndex(named: "name"), let id = message.fieldIndex(named: "product_object_id"),
+            let attribute = message.fieldIndex(named: "attribute"),
+            case .message(let attributeMessage) = message.fields[attribute].type,
+            let labels = schema.messages[attributeMessage].fieldIndex(named: "labels")
+        else {
+            throw location.error(
+                "the UDM schema's Resource lacks name, product_object_id or attribute.labels", column: column)
+        }
+        self.keys = keys
+        var scoped: UInt64 = 0
+        var added: UInt64 = 0
+        for (key, row) in lookupTables[keys].exactRows {
+            let name = key.lastIndex(of: ":").map { key[key.index(after: $0)...] } ?? key[...]
+            let bit = Array(name.utf8).withUnsafeBytes { TargetKeyGrammar.keyBit($0) }
+            if name.endIndex != key.endIndex || name.startIndex != key.startIndex { scoped |= bit }
+            if row.value == "key" { added |= bit }
+        }
+        scopedKeys = scoped
+        addedKeys = added
+        self.verbs = verbs
+        self.types = types
+        self.name = name
+        productObjectID = id
+        self.attribute = attribute
+        self.attributeMessage = attributeMessage
+        self.labels = labels
+        let sourceText = "src.resource.name"
+        if let known = targets.compiledTargets[sourceText] {
+            source = known.steps
+        } else {
+            let compiled = try TargetPath(
+                sourceText, schema: schema, location: location, column: column, instances: targets)
+            targets.compiledTargets[sourceText] = compiled
+            source = compiled.steps
         }
     }
 }

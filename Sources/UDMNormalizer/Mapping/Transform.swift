@@ -64,7 +64,7 @@ enum Transform: Sendable, Hashable {
             }
         default:
             throw location.error(
-                "unknown stage '\(name)'\(NearestName.nearest(to: name, among: Self.names + ["resource", "when"]).map { "; did you mean '\($0)'?" } ?? "") (the stages: \(Self.names.joined(separator: ", ")), resource, when)",
+                "unknown stage '\(name)'\(NearestName.nearest(to: name, among: Self.names + ["resource", "target_key", "when"]).map { "; did you mean '\($0)'?" } ?? "") (the stages: \(Self.names.joined(separator: ", ")), resource, target_key, when)",
                 column: column)
         }
     }

@@ -11,6 +11,8 @@ enum ProgramCondition: Sendable {
     case consistsOf(path: Int32, characters: ProgramBytes)
     /// The field's text (a string's value, otherwise its JSON text) contains these UTF-8 bytes.
     case contains(path: Int32, needle: ProgramBytes)
+    /// The field is absent, or an object whose every member name is one of a range of `MappingProgram.byteLists`.
+    case onlyKeys(path: Int32, valueStart: Int32, valueCount: Int32)
     /// The value being mapped is an IPv4 or IPv6 address.
     case isIP
     case isNotEmpty

@@ -263,6 +263,9 @@ struct ProgramLowering {
             node = .consistsOf(path: lower(path), characters: bytes(characters))
         case .contains(let path, let needle):
             node = .contains(path: lower(path), needle: bytes(needle))
+        case .onlyKeys(let path, let values):
+            let (start, count) = lower(values)
+            node = .onlyKeys(path: lower(path), valueStart: start, valueCount: count)
         case .isIP: node = .isIP
         case .isNotEmpty: node = .isNotEmpty
         case .isNotZero: node = .isNotZero
@@ -356,6 +359,25 @@ struct ProgramLowering {
                 resourceSubtype: Int32(resource.resourceSubtype.field), namingFieldStart: namingStart,
                 namingFieldCount: Int32(resource.namingFields.count), typeValue: typeValue,
                 subtypeValue: subtypeValue, overflowStart: overflowStart, overflowCount: overflowCount))
+        if let search = resource.search {
+            let (sourceStart, sourceCount) = lower(search.source)
+            let last = program.resources.count - 1
+            program.resources[last].keys = Int32(search.keys)
+            program.resources[last].scopedKeys = search.scopedKeys
+            program.resources[last].addedKeys = search.addedKeys
+            program.resources[last].verbs = Int32(search.verbs)
+            program.resources[last].types = Int32(search.types)
+            program.resources[last].name = Int32(search.name)
+            program.resources[last].productObjectID = Int32(search.productObjectID)
+            program.resources[last].attribute = Int32(search.attribute)
+            program.resources[last].attributeMessage = Int32(search.attributeMessage)
+            program.resources[last].labels = Int32(search.labels)
+            program.resources[last].sourceStart = sourceStart
+            program.resources[last].sourceCount = sourceCount
+            program.resources[last].servicePath = lower(search.service)
+            program.resources[last].requestPath = lower(search.request)
+            program.resources[last].responsePath = lower(search.response)
+        }
         return Int32(program.resources.count - 1)
     }
 }

@@ -14,4 +14,22 @@ struct ProgramResource: Sendable {
     /// `MappingProgram.targetSteps`.
     var overflowStart: Int32
     var overflowCount: Int32
+    /// For `| target_key` (the general target rule): its lookups (`keys` -1 for `| resource`), the
+    /// `Resource` fields it writes, and the steps to `src.resource` (see `TargetKeySearch`).
+    var keys: Int32 = -1
+    var scopedKeys: UInt64 = 0
+    var addedKeys: UInt64 = 0
+    var verbs: Int32 = -1
+    var types: Int32 = -1
+    var name: Int32 = -1
+    var productObjectID: Int32 = -1
+    var attribute: Int32 = -1
+    var attributeMessage: Int32 = -1
+    var labels: Int32 = -1
+    var sourceStart: Int32 = 0
+    var sourceCount: Int32 = 0
+    /// `eventSource`, `requestParameters`, `responseElements`: numbers into `MappingProgram.paths`.
+    var servicePath: Int32 = -1
+    var requestPath: Int32 = -1
+    var responsePath: Int32 = -1
 }
