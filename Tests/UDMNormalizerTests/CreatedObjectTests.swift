@@ -59,4 +59,32 @@ import Testing
                 error: "UnauthorizedOperation"), profile: profile)
         #expect(refused.values("target.resource.product_object_id") == ["i-0123456789abcdef0"])
     }
+
+    @Test(arguments: SignInFamilyTests.profiles) func anExportTaskIsWhatTheCallMadeNotItsLogGroup(profile: String)
+        throws
+    {
+        let export = try SignInFamilyTests.view(
+            CloudTrailRecord.call(
+                "CreateExportTask", source: "logs.amazonaws.com",
+                request:
+                    #"{"logGroupName":"app-logs","from":1700000000000,"to":1700003600000,"destination":"archive"}"#,
+                response: #"{"taskId":"15e5e534-9548-44ab-a221-64d9d2b27b9b"}"#), profile: profile)
+        #expect(export.values("target.resource.product_object_id") == ["15e5e534-9548-44ab-a221-64d9d2b27b9b"])
+        // Near miss: a call on the log group itself still targets it.
+        let deleted = try SignInFamilyTests.view(
+            CloudTrailRecord.call(
+                "DeleteLogGroup", source: "logs.amazonaws.com", request: #"{"logGroupName":"app-logs"}"#),
+            profile: profile)
+        #expect(deleted.values("target.resource.name") == ["app-logs"])
+    }
+
+    @Test(arguments: SignInFamilyTests.profiles) func aRotationEventNamesItsSecret(profile: String) throws {
+        let secret = "arn:aws:secretsmanager:us-east-2:111122223333:secret:db-a1b2c3"
+        let record = CloudTrailRecord.call("RotationFailed", source: "secretsmanager.amazonaws.com", error: "x")
+            .replacingOccurrences(
+                of: #""readOnly""#, with: #""additionalEventData":{"SecretId":"\#(secret)"},"readOnly""#)
+        let view = try SignInFamilyTests.view(record, profile: profile)
+        #expect(view.values("target.resource.name") == [secret])
+        #expect(view.values("target.resource.resource_type") == ["CREDENTIAL"])
+    }
 }

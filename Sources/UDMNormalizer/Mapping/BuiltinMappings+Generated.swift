@@ -637,12 +637,15 @@ responseElements.detectorId -> target.resource.product_object_id | resource SERV
 requestParameters.detectorId -> target.resource.product_object_id | resource SERVICE "AWS::GuardDuty::Detector"
 @end
 @when eventSource == "logs.amazonaws.com"
+responseElements.taskId -> target.resource.product_object_id | resource UNSPECIFIED "AWS::Logs::ExportTask"   # CreateExportTask: the task made
 requestParameters.logGroupName -> target.resource.name | resource UNSPECIFIED "AWS::Logs::LogGroup"
 @end
 @when eventSource == "secretsmanager.amazonaws.com"
 requestParameters.secretId -> target.resource.name | resource CREDENTIAL "AWS::SecretsManager::Secret"
 responseElements.arn -> target.resource.name | resource CREDENTIAL "AWS::SecretsManager::Secret"   # CreateSecret
 requestParameters.name -> target.resource.name | resource CREDENTIAL "AWS::SecretsManager::Secret"
+additionalEventData.SecretId -> target.resource.name | resource CREDENTIAL "AWS::SecretsManager::Secret" \
+    # the service's own events (RotationStarted, RotationSucceeded, RotationFailed) name the secret here
 @end
 @when eventSource == "ssm.amazonaws.com"
 requestParameters.instanceIds[*] -> target.resource.product_object_id | resource VIRTUAL_MACHINE "AWS::EC2::Instance"   # SendCommand
