@@ -97,14 +97,7 @@ struct MappingCompiler {
     ) throws(MappingError) -> CompiledRule {
         let location = rule.location
         let source = try compile(rule.source, location: location, keyCase: keyCase)
-        let target: TargetPath
-        if let known = targets.compiledTargets[rule.target] {
-            target = known
-        } else {
-            target = try TargetPath(
-                rule.target, schema: schema, location: location, column: rule.targetColumn, instances: targets)
-            targets.compiledTargets[rule.target] = target
-        }
+        let target = try targets.compiled(rule.target, schema: schema, location: location, column: rule.targetColumn)
         var recordConditions: [Condition] = []
         var recordConditionNumbers: [Int] = []
         for scope in rule.scope {

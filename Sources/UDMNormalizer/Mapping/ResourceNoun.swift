@@ -66,15 +66,9 @@ struct ResourceNoun: Sendable {
         namingFields = Self.identifyingFields.compactMap { message.fieldIndex(named: $0) }
         typeValue = type
         subtypeValue = subtype
-        let overflowText = "about[].resource.\(leafName)"
-        if let known = targets.compiledTargets[overflowText] {
-            overflow = known.steps
-        } else {
-            let compiled = try TargetPath(
-                overflowText, schema: schema, location: location, column: column, instances: targets)
-            targets.compiledTargets[overflowText] = compiled
-            overflow = compiled.steps
-        }
+        overflow = try targets.compiled(
+            "about[].resource.\(leafName)", schema: schema, location: location, column: column
+        ).steps
     }
 }
 
@@ -175,14 +169,6 @@ struct TargetKeySearch: Sendable {
         self.attribute = attribute
         self.attributeMessage = attributeMessage
         self.labels = labels
-        let sourceText = "src.resource.name"
-        if let known = targets.compiledTargets[sourceText] {
-            source = known.steps
-        } else {
-            let compiled = try TargetPath(
-                sourceText, schema: schema, location: location, column: column, instances: targets)
-            targets.compiledTargets[sourceText] = compiled
-            source = compiled.steps
-        }
+        source = try targets.compiled("src.resource.name", schema: schema, location: location, column: column).steps
     }
 }

@@ -2,10 +2,20 @@
 final class TargetInterner {
     private var table: [[TargetPath.Step]: Int] = [:]
     /// Targets already compiled, by text (a compiled target does not depend on where it was written).
-    var compiledTargets: [String: TargetPath] = [:]
+    private var compiledTargets: [String: TargetPath] = [:]
     var count: Int { table.count }
     /// Fan-out groups by the text of the source list they number (`resources[*]`), see `CompiledRule.fanGroup`.
     private var groups: [String: Int] = [:]
+
+    /// The target `text` compiled, from the ones compiled already when there.
+    func compiled(_ text: String, schema: UDMSchema, location: TableLocation, column: Int) throws(MappingError)
+        -> TargetPath
+    {
+        if let known = compiledTargets[text] { return known }
+        let target = try TargetPath(text, schema: schema, location: location, column: column, instances: self)
+        compiledTargets[text] = target
+        return target
+    }
 
     func fanGroup(for list: String) -> Int {
         if let existing = groups[list] { return existing }
