@@ -231,19 +231,19 @@ extension RecordMapper {
             // A key the grammar does not know may be made identifying by a `key` row (`ses:identity`).
             if identified == nil, kind != .object, search.addedKeys != 0,
                 document.withRawBytes(key, { search.addedKeys & TargetKeyGrammar.keyBit($0) != 0 }),
-                classify(key, search: &search, resource.keys, view) == "key"
+                classify(key, search: &search, resource.keys, view) == .identifying
             {
                 identified = .init(stemLength: document.withRawBytes(key) { $0.count }, kind: .name)
             }
             if let identified, !(search.skipsLists && kind == .array), let listed = identifiedValue(value) {
                 let keyClass = classify(key, search: &search, resource.keys, view)
-                if keyClass == "none" { return }
+                if keyClass == .namesNothing { return }
                 var candidate = KeyCandidate(
                     key: key, value: listed, stemKey: identified.stemLength > 0 ? key : stemKey,
                     stemLength: identified.stemLength, depth: depth, match: .none, kind: identified.kind,
                     preference: identified.preference)
                 candidate.match = nounMatch(candidate, search: search)
-                if keyClass == "used" && candidate.match > .prefix {
+                if keyClass == .used && candidate.match > .prefix {
                     if search.writesUsed {
                         writeUsed(candidate, search: &search, resource, rule: rule, index: index, view)
                     }
@@ -262,7 +262,7 @@ extension RecordMapper {
             }
             guard kind == .object || kind == .array else { return }
             // A container the KEYS lookup calls `none` (filters, tags) holds no resource.
-            if classify(key, search: &search, resource.keys, view) == "none" { return }
+            if classify(key, search: &search, resource.keys, view) == .namesNothing { return }
             let isItems = document.withRawBytes(key) { $0.elementsEqual(Self.itemsMember) }
             let below = isItems ? stemKey : key
             if kind == .object {
@@ -324,17 +324,22 @@ extension RecordMapper {
 
     /// The key's class in the KEYS lookup: its most specific row of `SERVICE:Call:key`, `SERVICE:key`
     /// and `key` (the key with its first letter in lower case), or "" when none names it.
-    func classify(_ key: Int, search: inout KeySearch, _ table: Int32, _ view: MappingProgram.View) -> String {
-        document.withRawBytes(key) { keyBytes -> String in
-            guard !keyBytes.isEmpty, keyBytes.count <= 128 else { return "" }
-            func found(_ lookupKey: UnsafeRawBufferPointer) -> String? {
+    /// A key's row in the key-class lookup (`cloudtrail-target-keys`): `none`, `used`, `key`, or no row.
+    enum KeyClass {
+        case unlisted, namesNothing, used, identifying
+    }
+
+    func classify(_ key: Int, search: inout KeySearch, _ table: Int32, _ view: MappingProgram.View) -> KeyClass {
+        document.withRawBytes(key) { keyBytes -> KeyClass in
+            guard !keyBytes.isEmpty, keyBytes.count <= 128 else { return .unlisted }
+            func found(_ lookupKey: UnsafeRawBufferPointer) -> KeyClass? {
                 guard let row = view.lookUp(table, key: lookupKey), row.row >= 0, row.value.count > 0 else {
                     return nil
                 }
                 switch view.bytes(row.value).first {
-                case UInt8(ascii: "n"): return "none"
-                case UInt8(ascii: "u"): return "used"
-                default: return "key"
+                case UInt8(ascii: "n"): return .namesNothing
+                case UInt8(ascii: "u"): return .used
+                default: return .identifying
                 }
             }
             let scratch = search.scratch
@@ -369,8 +374,8 @@ extension RecordMapper {
                 if let answer = found(build(withService: true, withCall: true)) { return answer }
                 if let answer = found(build(withService: true, withCall: false)) { return answer }
             }
-            if !TargetKeyGrammar.isUpper(keyBytes[0]) { return found(keyBytes) ?? "" }
-            return found(build(withService: false, withCall: false)) ?? ""
+            if !TargetKeyGrammar.isUpper(keyBytes[0]) { return found(keyBytes) ?? .unlisted }
+            return found(build(withService: false, withCall: false)) ?? .unlisted
         }
     }
 
