@@ -76,10 +76,23 @@ import Testing
     /// Events come out while standard input is still open: the first one is read from the child's
     /// output before its input is closed (the timeout only guards against a hang).
     @Test func standardInputIsALiveFilter() throws {
+        let events = RealCloudTrailEvents.events(2)
+        let run = try Self.liveRun(["normalize", "-q"], head: events[0] + "\n", tail: events[1] + "\n")
+        #expect(run.first?.hasPrefix("{\"metadata\":") == true, "the first event is out before the input ends")
+        #expect(run.rest.split(separator: "\n").count == 1)
+        #expect(run.status == 0)
+    }
+
+    /// Runs the command, writes `head` to its standard input, waits (at most a minute) for its first
+    /// output line, then writes `tail` and closes the input: what came out first, the rest, the exit
+    /// status and standard error.
+    static func liveRun(_ arguments: [String], head: String, tail: String) throws -> (
+        first: String?, rest: String, status: Int32, stderr: String
+    ) {
         guard let binary = CommandLineTests.binary else { throw CommandLineTests.BinaryNotBuilt() }
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["normalize", "-q"]
+        process.arguments = arguments
         let input = Pipe()
         let output = Pipe()
         let errors = Pipe()
@@ -88,18 +101,15 @@ import Testing
         process.standardError = errors
         try process.run()
         let errorReader = PipeReader(errors.fileHandleForReading)
-        let events = RealCloudTrailEvents.events(2)
-        input.fileHandleForWriting.write(Data((events[0] + "\n").utf8))
-        let firstLine = LineReader(output.fileHandleForReading)
-        let first = firstLine.next(timeout: 60)
-        input.fileHandleForWriting.write(Data((events[1] + "\n").utf8))
+        input.fileHandleForWriting.write(Data(head.utf8))
+        let lines = LineReader(output.fileHandleForReading)
+        let first = lines.next(timeout: 60)
+        input.fileHandleForWriting.write(Data(tail.utf8))
         try input.fileHandleForWriting.close()
-        let rest = firstLine.rest()
+        let rest = lines.rest()
         process.waitUntilExit()
-        _ = errorReader.wait()
-        #expect(first?.hasPrefix("{\"metadata\":") == true, "the first event is out before the input ends")
-        #expect(rest.split(separator: "\n").count == 1)
-        #expect(process.terminationStatus == 0)
+        let stderr = String(decoding: errorReader.wait(), as: UTF8.self)
+        return (first, rest, process.terminationStatus, stderr)
     }
 
     /// The command line prints a merged record's range and the approximate index after a stray quote.
@@ -128,7 +138,6 @@ import Testing
     /// not when the input ends. (The input stays open while the first event is awaited.)
     @Test(arguments: ["Records file", "array", "concatenated values"])
     func slowlyDeliveredValuesComeOutAsTheyComplete(_ shape: String) throws {
-        guard let binary = CommandLineTests.binary else { throw CommandLineTests.BinaryNotBuilt() }
         let events = RealCloudTrailEvents.events(2)
         let (head, tail): (String, String) =
             switch shape {
@@ -136,28 +145,10 @@ import Testing
             case "array": ("[" + events[0] + ",", events[1] + "]")
             default: (events[0], events[1] + "\n")
             }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["normalize", "-q", "--flush-delay", "100"]
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let errorReader = PipeReader(errors.fileHandleForReading)
-        input.fileHandleForWriting.write(Data(head.utf8))
-        let lines = LineReader(output.fileHandleForReading)
-        let first = lines.next(timeout: 60)
-        input.fileHandleForWriting.write(Data(tail.utf8))
-        try input.fileHandleForWriting.close()
-        let rest = lines.rest()
-        process.waitUntilExit()
-        let stderr = String(decoding: errorReader.wait(), as: UTF8.self)
-        #expect(first?.hasPrefix("{\"metadata\":") == true, "the first element is out before the input ends")
-        #expect(rest.split(separator: "\n").count == 1, "\(rest)")
-        #expect(process.terminationStatus == 0, "\(stderr)")
+        let run = try Self.liveRun(["normalize", "-q", "--flush-delay", "100"], head: head, tail: tail)
+        #expect(run.first?.hasPrefix("{\"metadata\":") == true, "the first element is out before the input ends")
+        #expect(run.rest.split(separator: "\n").count == 1, "\(run.rest)")
+        #expect(run.status == 0, "\(run.stderr)")
     }
 }
 
